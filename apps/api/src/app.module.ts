@@ -1,0 +1,32 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
+import { Clock, PlatformModule, VafaConfig } from '@vafa/platform';
+import { MembersModule } from '@vafa/members';
+import { DATABASE_SCHEMA } from './database-schema';
+
+export interface AppOptions {
+  config: VafaConfig;
+  databaseUrl: string;
+  clock?: Clock;
+  /** The API server runs jobs only when VAFA_SCHEDULER is on; the worker always does. */
+  scheduler: boolean;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppOptions): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        PlatformModule.forRoot({
+          config: options.config,
+          databaseUrl: options.databaseUrl,
+          schema: DATABASE_SCHEMA,
+          clock: options.clock,
+        }),
+        ...(options.scheduler ? [ScheduleModule.forRoot()] : []),
+        MembersModule,
+      ],
+    };
+  }
+}

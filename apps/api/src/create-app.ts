@@ -1,0 +1,50 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'nestjs-pino';
+import {
+  ApiKeysService,
+  Clock,
+  openDataSource,
+  runMigrations,
+  setupOpenApi,
+  VafaConfig,
+} from '@vafa/platform';
+import { AppModule } from './app.module';
+import { DATABASE_SCHEMA } from './database-schema';
+
+export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
+  const dataSource = await openDataSource(databaseUrl, DATABASE_SCHEMA, 2);
+  try {
+    return await runMigrations(dataSource);
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** Builds the HTTP application on a migrated database; used by `main.ts` and by the tests. */
+export async function createApiApp(options: {
+  config: VafaConfig;
+  databaseUrl: string;
+  clock?: Clock;
+  print?: (line: string) => void;
+}): Promise<INestApplication> {
+  await migrateDatabase(options.databaseUrl);
+  const app = await NestFactory.create<NestExpressApplication>(
+    AppModule.forRoot({
+      config: options.config,
+      databaseUrl: options.databaseUrl,
+      clock: options.clock,
+      scheduler: options.config.scheduler === 'on',
+    }),
+    { bufferLogs: true, abortOnError: false },
+  );
+  app.useLogger(app.get(Logger));
+  app.set('x-powered-by', false);
+  setupOpenApi(app);
+  await app.init();
+  await app
+    .get(ApiKeysService)
+    .ensureBootstrapAdmin(options.config.adminKey, options.print ?? console.log);
+  return app;
+}

@@ -1,0 +1,49 @@
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { ConfigError, runMigrations } from '@vafa/platform';
+import { withDatabase, withDataSource } from './database-session';
+import { generateMigration } from './migration-generate.command';
+
+const program = new Command('vafa').description('Vafa loyalty platform: operator commands');
+
+const db = program.command('db').description('the database');
+db.command('url')
+  .description('print the connection URL of the database in use (for psql or pgbench)')
+  .action(() => withDatabase((url) => Promise.resolve(console.log(url))));
+
+const migration = program.command('migration').description('schema migrations');
+migration
+  .command('run')
+  .description('apply pending migrations')
+  .action(() =>
+    withDataSource(async (dataSource) => {
+      const applied = await runMigrations(dataSource);
+      console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
+    }),
+  );
+migration
+  .command('generate')
+  .argument('<name>', 'what the change does, e.g. AddMemberBirthdays')
+  .option('--check', 'fail when entities and migrations differ, writing nothing')
+  .description('write a migration from the difference between the entities and the schema')
+  .action((name: string, options: { check?: boolean }) =>
+    withDataSource(async (dataSource) => {
+      await runMigrations(dataSource);
+      if (options.check) {
+        const pending = await dataSource.driver.createSchemaBuilder().log();
+        if (pending.upQueries.length > 0) {
+          console.error('Entities and migrations differ:');
+          for (const q of pending.upQueries) console.error(`  ${q.query}`);
+          process.exitCode = 1;
+        } else console.log('Entities and migrations agree.');
+        return;
+      }
+      const file = await generateMigration(dataSource, name);
+      console.log(file ? `Wrote migrations/${file}.ts` : 'No changes: entities and schema agree.');
+    }),
+  );
+
+program.parseAsync().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,31 @@
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { Logger } from 'nestjs-pino';
+import { ConfigError, connectDatabase, loadConfig, takeOverShutdownSignals } from '@vafa/platform';
+import { AppModule } from '../../api/src/app.module';
+import { migrateDatabase } from '../../api/src/create-app';
+
+/** The same modules as the API with the scheduler on and no HTTP, for scaling jobs out. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const database = await connectDatabase(config, { adopt: true });
+  await migrateDatabase(database.url);
+  const app = await NestFactory.createApplicationContext(
+    AppModule.forRoot({ config, databaseUrl: database.url, scheduler: true }),
+    { bufferLogs: true },
+  );
+  app.useLogger(app.get(Logger));
+  await app.init();
+  takeOverShutdownSignals(() => {
+    void app
+      .close()
+      .then(() => database.stop())
+      .finally(() => process.exit(0));
+  });
+  console.error('Vafa worker running scheduled jobs');
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof ConfigError ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,56 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, MemberOnly, MemberPrincipal } from '@vafa/platform';
+import { MemberViewRegistry } from './member-view.registry';
+import { MembersService, toMemberDto } from './members.service';
+
+const ME_EXAMPLE = {
+  id: '6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11',
+  name: 'Sara Ahmadi',
+  cardNumber: '7426013370995412',
+  referralCode: 'K7M2Q9XD',
+  tier: {
+    code: 'silver',
+    name: 'Silver',
+    benefits: { pointsMultiplier: 1.25, perks: ['free_delivery'] },
+  },
+  points: {
+    available: 1200,
+    pending: 80,
+    lifetimeEarned: 4100,
+    expiringSoon: [{ points: 300, expiresAt: '2026-12-31T00:00:00.000Z' }],
+  },
+  tierProgress: {
+    nextTier: 'gold',
+    metric: 'spend',
+    current: 42000,
+    required: 100000,
+    remaining: 58000,
+    windowEndsAt: '2027-11-24T00:00:00.000Z',
+  },
+};
+
+@ApiTags('Member (own API)')
+@Controller('v1/me')
+@MemberOnly()
+export class MeController {
+  constructor(
+    private readonly members: MembersService,
+    private readonly views: MemberViewRegistry,
+  ) {}
+
+  @Get()
+  @ApiOkResponse({
+    description: "The member's profile, points, tier and progress",
+    schema: { example: ME_EXAMPLE },
+  })
+  async me(@CurrentPrincipal() principal: MemberPrincipal): Promise<Record<string, unknown>> {
+    const member = toMemberDto(await this.members.get(principal.memberId));
+    const base: Record<string, unknown> = {
+      ...member,
+      points: { available: 0, pending: 0, lifetimeEarned: 0, expiringSoon: [] },
+      tierProgress: null,
+    };
+    return this.views.build(member.id, base);
+  }
+}

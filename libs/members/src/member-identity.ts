@@ -1,0 +1,45 @@
+import { randomInt } from 'node:crypto';
+
+const REFERRAL_ALPHABET = '23456789ABCDEFGHJKLMNPQRSTUVWXYZ';
+const CARD_PREFIX = '7426';
+
+export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
+
+/** Keeps digits and a leading '+', so "+1 (555) 010-2000" and "+15550102000" are one phone. */
+export const normalizePhone = (phone: string): string => {
+  const trimmed = phone.trim();
+  return (trimmed.startsWith('+') ? '+' : '') + trimmed.replace(/\D/g, '');
+};
+
+export const PHONE_PATTERN = /^\+?[\d\s().-]{6,24}$/;
+
+function luhnCheckDigit(digits: string): number {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = Number(digits[digits.length - 1 - i]);
+    if (i % 2 === 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return (10 - (sum % 10)) % 10;
+}
+
+/** A 16-digit card number with a Luhn check digit, so typos at the till are caught. */
+export function generateCardNumber(): string {
+  let body = CARD_PREFIX;
+  while (body.length < 15) body += String(randomInt(10));
+  return body + String(luhnCheckDigit(body));
+}
+
+export function isValidCardNumber(card: string): boolean {
+  return /^\d{16}$/.test(card) && luhnCheckDigit(card.slice(0, 15)) === Number(card[15]);
+}
+
+/** 8 characters without look-alikes (no 0/O, 1/I). */
+export function generateReferralCode(): string {
+  let code = '';
+  for (let i = 0; i < 8; i++) code += REFERRAL_ALPHABET[randomInt(REFERRAL_ALPHABET.length)];
+  return code;
+}

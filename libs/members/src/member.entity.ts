@@ -1,0 +1,57 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+
+export const CHANNELS = ['store', 'online', 'app'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+@Entity({ name: 'members' })
+@Index('uq_members_external_id', ['externalId'], { unique: true, where: 'external_id IS NOT NULL' })
+@Index('uq_members_email', ['email'], { unique: true, where: 'email IS NOT NULL' })
+@Index('uq_members_phone', ['phone'], { unique: true, where: 'phone IS NOT NULL' })
+export class MemberEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ name: 'external_id', type: 'text', nullable: true })
+  externalId!: string | null;
+
+  /** Stored lower-cased, so identities compare case-insensitively. */
+  @Column({ type: 'text', nullable: true })
+  email!: string | null;
+
+  /** Stored normalised: digits with an optional leading '+'. */
+  @Column({ type: 'text', nullable: true })
+  phone!: string | null;
+
+  @Index('uq_members_card_number', { unique: true })
+  @Column({ name: 'card_number', type: 'text' })
+  cardNumber!: string;
+
+  @Index('uq_members_referral_code', { unique: true })
+  @Column({ name: 'referral_code', type: 'text' })
+  referralCode!: string;
+
+  @Column({ type: 'text', nullable: true })
+  name!: string | null;
+
+  @Column({ name: 'birth_date', type: 'date', nullable: true })
+  birthDate!: string | null;
+
+  @Column({ name: 'enrolled_channel', type: 'text', nullable: true })
+  enrolledChannel!: Channel | null;
+
+  @Column({ name: 'joined_at', type: 'timestamptz' })
+  joinedAt!: Date;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

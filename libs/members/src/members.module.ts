@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { MeController } from './me.controller';
+import { MemberViewRegistry } from './member-view.registry';
+import { MembersController } from './members.controller';
+import { MembersService } from './members.service';
+
+@Module({
+  controllers: [MembersController, MeController],
+  providers: [MembersService, MemberViewRegistry],
+  exports: [MembersService, MemberViewRegistry],
+})
+export class MembersModule {}

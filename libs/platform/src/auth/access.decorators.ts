@@ -1,0 +1,42 @@
+import {
+  applyDecorators,
+  createParamDecorator,
+  ExecutionContext,
+  SetMetadata,
+} from '@nestjs/common';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import type { Request } from 'express';
+import type { Principal, StaffRole } from './principal';
+
+export const ACCESS_KEY = 'vafa:access';
+
+export type Access =
+  { kind: 'public' } | { kind: 'staff'; roles: StaffRole[] } | { kind: 'member' };
+
+const secured = (access: Access, description: string): MethodDecorator & ClassDecorator =>
+  applyDecorators(
+    SetMetadata(ACCESS_KEY, access),
+    ApiBearerAuth(),
+    ApiUnauthorizedResponse({ description: 'Missing, malformed, revoked or expired credentials' }),
+    ApiForbiddenResponse({ description }),
+  );
+
+/** Staff endpoint for the given roles; `admin` may always call it. */
+export const Roles = (...roles: StaffRole[]): MethodDecorator & ClassDecorator =>
+  secured(
+    { kind: 'staff', roles },
+    `Requires a staff key with role: ${['admin', ...roles].join(', ')}`,
+  );
+
+/** The member's own API: only a member token, and only for that member's data. */
+export const MemberOnly = (): MethodDecorator & ClassDecorator =>
+  secured({ kind: 'member' }, 'Requires a member token');
+
+/** Operational endpoints (health, metrics, docs) that need no credentials. */
+export const Public = (): MethodDecorator & ClassDecorator =>
+  SetMetadata(ACCESS_KEY, { kind: 'public' });
+
+export const CurrentPrincipal = createParamDecorator(
+  (_: unknown, context: ExecutionContext): Principal =>
+    context.switchToHttp().getRequest<Request & { user: Principal }>().user,
+);

@@ -1,0 +1,56 @@
+import { ConfigError, loadConfig } from './vafa-config';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 3000,
+      dataDir: './.vafa',
+      scheduler: 'on',
+      logLevel: 'info',
+    });
+    expect(config.databaseUrl).toBeUndefined();
+  });
+
+  it('reads every variable', () => {
+    const config = loadConfig({
+      PORT: '8080',
+      DATABASE_URL: 'postgres://u:p@db:5432/vafa',
+      VAFA_DATA_DIR: '/var/lib/vafa',
+      VAFA_ADMIN_KEY: 'x'.repeat(30),
+      VAFA_SCHEDULER: 'OFF',
+      VAFA_TOKEN_SECRET: 's'.repeat(40),
+    });
+    expect(config).toMatchObject({
+      port: 8080,
+      databaseUrl: 'postgres://u:p@db:5432/vafa',
+      dataDir: '/var/lib/vafa',
+      scheduler: 'off',
+    });
+  });
+
+  it('names every bad value in one sentence', () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        PORT: '99999',
+        DATABASE_URL: 'mysql://x',
+        VAFA_ADMIN_KEY: 'short',
+        VAFA_SCHEDULER: 'maybe',
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const message = (error as ConfigError).message;
+    expect(message).toMatch(/^Vafa cannot start: /);
+    for (const part of [
+      'PORT must be between',
+      'DATABASE_URL must be',
+      'VAFA_ADMIN_KEY must be at least 24',
+      "VAFA_SCHEDULER must be 'on' or 'off'",
+    ]) {
+      expect(message).toContain(part);
+    }
+  });
+});

@@ -1,0 +1,86 @@
+import { plainToInstance } from 'class-transformer';
+import {
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  MinLength,
+  validateSync,
+} from 'class-validator';
+
+/** Every setting Vafa reads from its environment, validated once at boot. */
+export class VafaConfig {
+  /** HTTP port of the API server. */
+  @IsInt({ message: 'PORT must be a whole number' })
+  @Min(0, { message: 'PORT must be between 0 and 65535' })
+  @Max(65535, { message: 'PORT must be between 0 and 65535' })
+  port = 3000;
+
+  /** An external PostgreSQL; when unset an embedded one is started. */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/.+/, {
+    message: 'DATABASE_URL must be a postgres:// or postgresql:// connection URL',
+  })
+  databaseUrl?: string;
+
+  /** Where the embedded PostgreSQL keeps its data. */
+  @IsString()
+  @MinLength(1, { message: 'VAFA_DATA_DIR must not be empty' })
+  dataDir = './.vafa';
+
+  /** Secret: the bootstrap admin API key. */
+  @IsOptional()
+  @MinLength(24, { message: 'VAFA_ADMIN_KEY must be at least 24 characters long' })
+  adminKey?: string;
+
+  @IsIn(['on', 'off'], { message: "VAFA_SCHEDULER must be 'on' or 'off'" })
+  scheduler: 'on' | 'off' = 'on';
+
+  /** Secret: signs member tokens; generated and stored in the database when unset. */
+  @IsOptional()
+  @MinLength(32, { message: 'VAFA_TOKEN_SECRET must be at least 32 characters long' })
+  tokenSecret?: string;
+
+  @IsInt({ message: 'VAFA_MEMBER_TOKEN_TTL_SECONDS must be a whole number' })
+  @Min(60, { message: 'VAFA_MEMBER_TOKEN_TTL_SECONDS must be at least 60' })
+  memberTokenTtlSeconds = 86_400;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+    message: 'VAFA_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
+  })
+  logLevel = 'info';
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Vafa cannot start: ${problems.join('; ')}.`);
+    this.name = 'ConfigError';
+  }
+}
+
+const integerOrRaw = (value: string | undefined): number | string | undefined =>
+  value !== undefined && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+/** Reads and validates the environment; throws a ConfigError naming every bad value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): VafaConfig {
+  const raw: Record<string, unknown> = {
+    port: env.PORT === undefined ? undefined : integerOrRaw(env.PORT),
+    databaseUrl: env.DATABASE_URL || undefined,
+    dataDir: env.VAFA_DATA_DIR,
+    adminKey: env.VAFA_ADMIN_KEY || undefined,
+    scheduler: env.VAFA_SCHEDULER?.toLowerCase(),
+    tokenSecret: env.VAFA_TOKEN_SECRET || undefined,
+    memberTokenTtlSeconds: integerOrRaw(env.VAFA_MEMBER_TOKEN_TTL_SECONDS),
+    logLevel: env.VAFA_LOG_LEVEL,
+  };
+  const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
+  const config = plainToInstance(VafaConfig, defined);
+  const errors = validateSync(config, { forbidUnknownValues: true });
+  if (errors.length > 0) {
+    throw new ConfigError(errors.flatMap((e) => Object.values(e.constraints ?? {})));
+  }
+  return config;
+}

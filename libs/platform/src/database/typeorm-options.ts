@@ -1,0 +1,44 @@
+import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import { DataSource } from 'typeorm';
+
+export interface DatabaseSchema {
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  entities: MixedList<Function | string | EntitySchema>;
+  // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
+  migrations: MixedList<Function | string>;
+}
+
+/** The one place TypeORM is configured, for the servers, the CLI and the tests. */
+export function typeOrmOptions(
+  url: string,
+  schema: DatabaseSchema,
+  poolSize = 20,
+): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: schema.entities,
+    migrations: schema.migrations,
+    migrationsTableName: 'schema_migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    uuidExtension: 'pgcrypto',
+    migrationsRun: false,
+    logging: false,
+    extra: { max: poolSize, application_name: 'vafa' },
+  };
+}
+
+export async function openDataSource(
+  url: string,
+  schema: DatabaseSchema,
+  poolSize?: number,
+): Promise<DataSource> {
+  const dataSource = new DataSource(typeOrmOptions(url, schema, poolSize));
+  return dataSource.initialize();
+}
+
+export async function runMigrations(dataSource: DataSource): Promise<string[]> {
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  return applied.map((m) => m.name);
+}

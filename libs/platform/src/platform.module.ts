@@ -1,0 +1,56 @@
+import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
+import { Clock, SystemClock } from './clock/clock';
+import { ConfigModule } from './config/config.module';
+import { VafaConfig } from './config/vafa-config';
+import { DatabaseSchema, typeOrmOptions } from './database/typeorm-options';
+import { HttpExceptionFilter } from './errors/http-exception.filter';
+import { createValidationPipe } from './errors/validation.pipe';
+import { HealthController } from './health/health.controller';
+import { HttpMetricsMiddleware, MetricsController, MetricsRegistry } from './http/metrics';
+import { loggerParams } from './http/request-logging';
+
+export interface PlatformOptions {
+  config: VafaConfig;
+  databaseUrl: string;
+  schema: DatabaseSchema;
+  /** Tests pass a ManualClock to move time. */
+  clock?: Clock;
+  poolSize?: number;
+}
+
+/** Config, database, auth, errors, validation, logging, health and metrics for every app. */
+@Global()
+@Module({})
+export class PlatformModule implements NestModule {
+  static forRoot(options: PlatformOptions): DynamicModule {
+    return {
+      module: PlatformModule,
+      imports: [
+        ConfigModule.forRoot(options.config),
+        LoggerModule.forRoot(loggerParams(options.config.logLevel)),
+        TypeOrmModule.forRoot(
+          typeOrmOptions(options.databaseUrl, options.schema, options.poolSize),
+        ),
+        TerminusModule,
+        AuthModule,
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        MetricsRegistry,
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        { provide: APP_FILTER, useClass: HttpExceptionFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+      exports: [Clock, MetricsRegistry, AuthModule],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
+  }
+}
