@@ -2,6 +2,8 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { Clock, PlatformModule, VafaConfig } from '@vafa/platform';
 import { MembersModule } from '@vafa/members';
+import { LedgerModule } from '@vafa/ledger';
+import { PointsModule } from '@vafa/points';
 import { DATABASE_SCHEMA } from './database-schema';
 
 export interface AppOptions {
@@ -26,6 +28,8 @@ export class AppModule {
         }),
         ...(options.scheduler ? [ScheduleModule.forRoot()] : []),
         MembersModule,
+        LedgerModule,
+        PointsModule,
       ],
     };
   }

@@ -1,9 +1,21 @@
-import { ApiKeyEntity, DatabaseSchema, PlatformSettingEntity } from '@vafa/platform';
+import {
+  ApiKeyEntity,
+  DatabaseSchema,
+  IdempotentRequestEntity,
+  PlatformSettingEntity,
+} from '@vafa/platform';
+import { LEDGER_ENTITIES } from '@vafa/ledger';
 import { MemberEntity } from '@vafa/members';
 import { MIGRATIONS } from '../../../migrations';
 
 /** Every entity and migration of the platform: shared by the servers, the CLI and the tests. */
 export const DATABASE_SCHEMA: DatabaseSchema = {
-  entities: [ApiKeyEntity, PlatformSettingEntity, MemberEntity],
+  entities: [
+    ApiKeyEntity,
+    PlatformSettingEntity,
+    IdempotentRequestEntity,
+    MemberEntity,
+    ...LEDGER_ENTITIES,
+  ],
   migrations: MIGRATIONS,
 };

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { ConfigError, runMigrations } from '@vafa/platform';
 import { withDatabase, withDataSource } from './database-session';
 import { generateMigration } from './migration-generate.command';
+import { verifyLedger } from './ledger-verify.command';
 
 const program = new Command('vafa').description('Vafa loyalty platform: operator commands');
 
@@ -42,6 +43,13 @@ migration
       console.log(file ? `Wrote migrations/${file}.ts` : 'No changes: entities and schema agree.');
     }),
   );
+
+program
+  .command('ledger')
+  .description('the points ledger')
+  .command('verify')
+  .description('recompute every balance and lot from the postings and report discrepancies')
+  .action(() => withDataSource(verifyLedger));
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof ConfigError ? error.message : error);

@@ -48,7 +48,10 @@ ${down}
   await writeFile(join(projectRoot(), 'migrations', `${fileName}.ts`), source);
   const indexPath = join(projectRoot(), 'migrations', 'index.ts');
   const index = await readFile(indexPath, 'utf8');
-  const withImport = `import { ${className} } from './${fileName}';\n${index}`;
+  const lines = index.split('\n');
+  const lastImport = lines.reduce((last, line, i) => (line.startsWith('import ') ? i : last), -1);
+  lines.splice(lastImport + 1, 0, `import { ${className} } from './${fileName}';`);
+  const withImport = lines.join('\n');
   await writeFile(
     indexPath,
     withImport.replace(/export const MIGRATIONS = \[([\s\S]*?)\];/, (_, list: string) => {

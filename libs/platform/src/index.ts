@@ -17,3 +17,5 @@ export * from './errors/validation.pipe';
 export * from './http/pagination';
 export * from './platform.module';
 export * from './http/openapi';
+export * from './idempotency/idempotency';
+export * from './idempotency/idempotent-request.entity';

@@ -1,0 +1,23 @@
+import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+/**
+ * A member's points balances. Changed only by the ledger's conditional updates, in the same
+ * transaction as the postings they summarise; `available` is negative only as a visible debt.
+ */
+@Entity({ name: 'ledger_accounts' })
+export class LedgerAccountEntity {
+  @PrimaryColumn({ name: 'member_id', type: 'uuid' })
+  memberId!: string;
+
+  @Column({ type: 'bigint', default: 0 })
+  available!: number;
+
+  @Column({ type: 'bigint', default: 0 })
+  pending!: number;
+
+  @Column({ name: 'lifetime_earned', type: 'bigint', default: 0 })
+  lifetimeEarned!: number;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

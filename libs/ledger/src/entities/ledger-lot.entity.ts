@@ -1,0 +1,40 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export type LotState = 'pending' | 'available';
+
+/** The points of one credit, spent soonest-expiry-first; `remaining` = amount - consumptions. */
+@Entity({ name: 'ledger_lots' })
+@Index('ix_ledger_lots_credit', ['memberId', 'transactionId'])
+@Index('ix_ledger_lots_pending_due', ['availableAt'], { where: "state = 'pending'" })
+@Index('ix_ledger_lots_expiry_due', ['expiresAt'], {
+  where: "state = 'available' AND remaining > 0",
+})
+@Index('ix_ledger_lots_spendable', ['memberId', 'expiresAt'], { where: 'remaining > 0' })
+export class LedgerLotEntity {
+  @PrimaryColumn({ name: 'member_id', type: 'uuid' })
+  memberId!: string;
+
+  @PrimaryColumn({ type: 'uuid', default: () => 'gen_random_uuid()' })
+  id!: string;
+
+  @Column({ name: 'transaction_id', type: 'uuid' })
+  transactionId!: string;
+
+  @Column({ type: 'bigint' })
+  amount!: number;
+
+  @Column({ type: 'bigint' })
+  remaining!: number;
+
+  @Column({ type: 'text' })
+  state!: LotState;
+
+  @Column({ name: 'available_at', type: 'timestamptz' })
+  availableAt!: Date;
+
+  @Column({ name: 'expires_at', type: 'timestamptz', nullable: true })
+  expiresAt!: Date | null;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

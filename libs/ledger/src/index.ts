@@ -1,0 +1,35 @@
+export * from './audit/ledger-audit.service';
+export * from './entities/ledger-account.entity';
+export * from './entities/ledger-lot.entity';
+export * from './entities/ledger-lot-consumption.entity';
+export * from './entities/ledger-posting.entity';
+export * from './entities/ledger-transaction.entity';
+export * from './jobs/expire-lots.job';
+export * from './jobs/ledger-scheduler';
+export * from './jobs/release-pending.job';
+export * from './ledger.errors';
+export * from './ledger.module';
+export * from './operations/credit-points.usecase';
+export * from './operations/debit-points.usecase';
+export * from './operations/ledger-entry';
+export * from './operations/reverse-points.usecase';
+export * from './program/program-settings.entity';
+export * from './program/program-settings.service';
+export * from './reports/ledger-queries';
+export * from './reports/liability-report.service';
+
+import { LedgerAccountEntity } from './entities/ledger-account.entity';
+import { LedgerLotEntity } from './entities/ledger-lot.entity';
+import { LedgerLotConsumptionEntity } from './entities/ledger-lot-consumption.entity';
+import { LedgerPostingEntity } from './entities/ledger-posting.entity';
+import { LedgerTransactionEntity } from './entities/ledger-transaction.entity';
+import { ProgramSettingsEntity } from './program/program-settings.entity';
+
+export const LEDGER_ENTITIES = [
+  LedgerAccountEntity,
+  LedgerTransactionEntity,
+  LedgerPostingEntity,
+  LedgerLotEntity,
+  LedgerLotConsumptionEntity,
+  ProgramSettingsEntity,
+];

@@ -1,0 +1,33 @@
+import { Module } from '@nestjs/common';
+import { LedgerAuditService } from './audit/ledger-audit.service';
+import { ExpireLotsJob } from './jobs/expire-lots.job';
+import { LedgerScheduler } from './jobs/ledger-scheduler';
+import { ReleasePendingJob } from './jobs/release-pending.job';
+import { LedgerController } from './ledger.controller';
+import { CreditPointsUseCase } from './operations/credit-points.usecase';
+import { DebitPointsUseCase } from './operations/debit-points.usecase';
+import { LedgerRunner } from './operations/ledger-runner';
+import { ReversePointsUseCase } from './operations/reverse-points.usecase';
+import { ProgramController } from './program/program.controller';
+import { ProgramSettingsService } from './program/program-settings.service';
+import { LedgerQueries } from './reports/ledger-queries';
+import { LiabilityReportService } from './reports/liability-report.service';
+
+const EXPORTED = [
+  CreditPointsUseCase,
+  DebitPointsUseCase,
+  ReversePointsUseCase,
+  ReleasePendingJob,
+  ExpireLotsJob,
+  LedgerScheduler,
+  LedgerAuditService,
+  LedgerQueries,
+  ProgramSettingsService,
+];
+
+@Module({
+  controllers: [LedgerController, ProgramController],
+  providers: [...EXPORTED, LedgerRunner, LiabilityReportService],
+  exports: EXPORTED,
+})
+export class LedgerModule {}

@@ -1,0 +1,89 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+
+export class UpdateProgramDto {
+  @ApiPropertyOptional({ example: 'Vafa Rewards' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional({ example: 'USD', description: 'ISO 4217 code' })
+  @IsOptional()
+  @Matches(/^[A-Z]{3}$/, { message: 'currency must be a three-letter ISO 4217 code' })
+  currency?: string;
+
+  @ApiPropertyOptional({
+    example: 100,
+    description: 'Minor units per major unit (100 for USD, 1 for JPY)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  minorUnitsPerMajor?: number;
+
+  @ApiPropertyOptional({
+    example: 14,
+    description: 'Days earned points stay pending (the return window)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  pointsPendingDays?: number;
+
+  @ApiPropertyOptional({
+    example: 365,
+    description: 'Days after becoming available that points expire; 0 = never',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  pointsExpiryDays?: number;
+
+  @ApiPropertyOptional({ example: 100, description: 'Redemption: this many points ...' })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  redemptionPoints?: number;
+
+  @ApiPropertyOptional({
+    example: 100,
+    description: '... pay this many minor units (100 points = 1.00)',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  redemptionValue?: number;
+
+  @ApiPropertyOptional({
+    example: 50,
+    description: 'The most of an order points may pay, in percent',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  maxRedeemPercent?: number;
+
+  @ApiPropertyOptional({
+    example: 'Asia/Tehran',
+    description: 'IANA time zone for days of week and daily limits',
+  })
+  @IsOptional()
+  @IsString()
+  @MaxLength(64)
+  timeZone?: string;
+}

@@ -1,0 +1,45 @@
+import { Check, Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+
+/** The loyalty program's settings: a single row. */
+@Entity({ name: 'program_settings' })
+@Check('ck_program_settings_single_row', 'id = 1')
+export class ProgramSettingsEntity {
+  @PrimaryColumn({ type: 'smallint', default: 1 })
+  id!: number;
+
+  @Column({ type: 'text', default: 'Vafa Rewards' })
+  name!: string;
+
+  @Column({ type: 'text', default: 'USD' })
+  currency!: string;
+
+  /** Minor units per major unit of the currency (100 for USD, 1 for JPY). */
+  @Column({ name: 'minor_units_per_major', type: 'int', default: 100 })
+  minorUnitsPerMajor!: number;
+
+  @Column({ name: 'points_pending_days', type: 'int', default: 0 })
+  pointsPendingDays!: number;
+
+  @Column({ name: 'points_expiry_days', type: 'int', default: 365 })
+  pointsExpiryDays!: number;
+
+  /** Redemption value: `redemptionPoints` points pay `redemptionValue` minor units. */
+  @Column({ name: 'redemption_points', type: 'int', default: 100 })
+  redemptionPoints!: number;
+
+  @Column({ name: 'redemption_value', type: 'int', default: 100 })
+  redemptionValue!: number;
+
+  /** The most of an order (after coupons) that points may pay, in percent. */
+  @Column({ name: 'max_redeem_percent', type: 'int', default: 100 })
+  maxRedeemPercent!: number;
+
+  @Column({ name: 'time_zone', type: 'text', default: 'UTC' })
+  timeZone!: string;
+
+  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  extra!: Record<string, unknown>;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt!: Date;
+}

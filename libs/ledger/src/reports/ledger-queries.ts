@@ -1,0 +1,85 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { decodeCursor, Page, PageQuery, pageLimit, toPage } from '@vafa/platform';
+
+export interface PointsSummary {
+  available: number;
+  pending: number;
+  lifetimeEarned: number;
+  expiringSoon: { points: number; expiresAt: string }[];
+}
+
+export interface ActivityEntry {
+  id: string;
+  type: string;
+  points: number;
+  occurredAt: string;
+  description: string;
+  reason: string | null;
+  reference: Record<string, unknown> | null;
+}
+
+/** Read models over the ledger for members and staff. */
+@Injectable()
+export class LedgerQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async pointsSummary(memberId: string, now: Date, soonDays = 30): Promise<PointsSummary> {
+    const [account] = await this.dataSource.query<
+      { available: string; pending: string; lifetime_earned: string }[]
+    >('SELECT available, pending, lifetime_earned FROM ledger_accounts WHERE member_id = $1', [
+      memberId,
+    ]);
+    const expiring = await this.dataSource.query<{ points: string; expires_at: Date }[]>(
+      `SELECT sum(remaining) AS points, expires_at FROM ledger_lots
+       WHERE member_id = $1 AND remaining > 0 AND expires_at > $2 AND expires_at <= $3
+       GROUP BY expires_at ORDER BY expires_at`,
+      [memberId, now, new Date(now.getTime() + soonDays * 86_400_000)],
+    );
+    return {
+      available: Number(account?.available ?? 0),
+      pending: Number(account?.pending ?? 0),
+      lifetimeEarned: Number(account?.lifetime_earned ?? 0),
+      expiringSoon: expiring.map((e) => ({
+        points: Number(e.points),
+        expiresAt: e.expires_at.toISOString(),
+      })),
+    };
+  }
+
+  async activity(memberId: string, query: PageQuery): Promise<Page<ActivityEntry>> {
+    const limit = pageLimit(query);
+    const after = decodeCursor(query.cursor, 3);
+    const rows = await this.dataSource.query<
+      {
+        id: string;
+        kind: string;
+        points: string;
+        occurred_at: Date;
+        created_at: Date;
+        description: string;
+        reason: string | null;
+        reference: Record<string, unknown> | null;
+      }[]
+    >(
+      `SELECT id, kind, points, occurred_at, created_at, description, reason, reference FROM ledger_transactions
+       WHERE member_id = $1 AND ($2::timestamptz IS NULL OR (occurred_at, created_at, id) < ($2, $3::timestamptz, $4::uuid))
+       ORDER BY occurred_at DESC, created_at DESC, id DESC LIMIT $5`,
+      [memberId, after?.[0] ?? null, after?.[1] ?? null, after?.[2] ?? null, limit + 1],
+    );
+    return toPage(
+      rows,
+      limit,
+      (r) => ({
+        id: r.id,
+        type: r.kind,
+        points: Number(r.points),
+        occurredAt: r.occurred_at.toISOString(),
+        description: r.description,
+        reason: r.reason,
+        reference: r.reference,
+      }),
+      (r) => [r.occurred_at.toISOString(), r.created_at.toISOString(), r.id],
+    );
+  }
+}

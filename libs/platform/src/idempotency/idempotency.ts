@@ -1,0 +1,73 @@
+import { createHash } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { DomainError, idempotencyKeyReused } from '../errors/domain-error';
+
+const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
+
+/** A stable hash of a request: the same data in any key order hashes the same. */
+export function requestHash(value: unknown): string {
+  const canonical = (v: unknown): unknown =>
+    Array.isArray(v)
+      ? v.map(canonical)
+      : v && typeof v === 'object' && !(v instanceof Date)
+        ? Object.fromEntries(
+            Object.keys(v)
+              .sort()
+              .map((k) => [k, canonical((v as Record<string, unknown>)[k])]),
+          )
+        : v;
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(value)))
+    .digest('hex');
+}
+
+export function requireIdempotencyKey(key: string | undefined): string {
+  if (!key) {
+    throw new DomainError(
+      400,
+      'IDEMPOTENCY_KEY_REQUIRED',
+      'This request needs an Idempotency-Key header.',
+    );
+  }
+  if (!KEY_PATTERN.test(key)) {
+    throw new DomainError(
+      400,
+      'VALIDATION_FAILED',
+      'Idempotency-Key must be 1 to 200 printable characters.',
+    );
+  }
+  return key;
+}
+
+/**
+ * Runs `work` once per (scope, key) inside the caller's transaction. A repeat with the same
+ * request returns the stored first response and does nothing; a concurrent repeat waits on the
+ * unique key until the first commits. If the work fails, the transaction (and the claim on the
+ * key) rolls back, so the request may be retried.
+ */
+export async function once<T>(
+  manager: EntityManager,
+  request: { scope: string; key: string; hash: string },
+  work: () => Promise<T>,
+): Promise<{ replayed: boolean; response: T }> {
+  const claimed = await manager.query<{ key: string }[]>(
+    `INSERT INTO idempotent_requests (scope, key, request_hash) VALUES ($1, $2, $3)
+     ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
+    [request.scope, request.key, request.hash],
+  );
+  if (claimed.length === 0) {
+    const rows = await manager.query<{ request_hash: string; response: T }[]>(
+      'SELECT request_hash, response FROM idempotent_requests WHERE scope = $1 AND key = $2',
+      [request.scope, request.key],
+    );
+    const first = rows[0];
+    if (!first || first.request_hash !== request.hash) throw idempotencyKeyReused();
+    return { replayed: true, response: first.response };
+  }
+  const response = await work();
+  await manager.query(
+    'UPDATE idempotent_requests SET response = $3 WHERE scope = $1 AND key = $2',
+    [request.scope, request.key, JSON.stringify(response)],
+  );
+  return { replayed: false, response };
+}

@@ -1,0 +1,87 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock, inTransaction, once, requestHash } from '@vafa/platform';
+import {
+  CreditPointsUseCase,
+  DebitPointsUseCase,
+  lotDates,
+  ProgramSettingsService,
+} from '@vafa/ledger';
+import { MembersService } from '@vafa/members';
+import type { AdjustmentResultDto, CreateAdjustmentDto } from './adjustment.dto';
+
+function describe(input: CreateAdjustmentDto): string {
+  const amount = `${Math.abs(input.points)} points`;
+  const ticket = input.ticketId ? ` (ticket ${input.ticketId})` : '';
+  const note = input.note ? `: ${input.note}` : '';
+  switch (input.reason) {
+    case 'goodwill':
+      return `A goodwill gesture from us, ${amount}${ticket}${note}`;
+    case 'correction':
+      return `${input.points > 0 ? 'Added' : 'Removed'} ${amount} to correct your balance${ticket}${note}`;
+    case 'migration':
+      return `${amount} ${input.points > 0 ? 'carried over from' : 'removed in the move from'} our previous program${note}`;
+  }
+}
+
+/** A manual credit or debit by staff, once per Idempotency-Key. */
+@Injectable()
+export class AdjustPointsUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly members: MembersService,
+    private readonly credit: CreditPointsUseCase,
+    private readonly debit: DebitPointsUseCase,
+    private readonly program: ProgramSettingsService,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(command: {
+    memberId: string;
+    input: CreateAdjustmentDto;
+    key: string;
+    scope: string;
+  }): Promise<AdjustmentResultDto> {
+    const { memberId, input, key } = command;
+    await this.members.get(memberId);
+    const hash = requestHash({ memberId, ...input });
+    return inTransaction(this.dataSource, async (manager) => {
+      const { response } = await once(manager, { scope: command.scope, key, hash }, async () => {
+        const context = {
+          memberId,
+          idempotencyKey: `adjust:${command.scope}:${key}`,
+          description: describe(input),
+          reason: input.reason,
+          reference: { ticketId: input.ticketId ?? null, note: input.note ?? null },
+        };
+        const entry =
+          input.points > 0
+            ? await this.credit.execute(
+                {
+                  ...context,
+                  kind: 'adjust',
+                  points: input.points,
+                  source: 'program:adjusted',
+                  expiresAt: lotDates(
+                    { ...(await this.program.get(manager)), pointsPendingDays: 0 },
+                    this.clock.now(),
+                  ).expiresAt,
+                },
+                manager,
+              )
+            : await this.debit.execute(
+                { ...context, kind: 'adjust', points: -input.points, sink: 'program:adjusted' },
+                manager,
+              );
+        return {
+          transactionId: entry.transactionId,
+          memberId,
+          points: input.points,
+          reason: input.reason,
+          balance: entry.balance,
+        };
+      });
+      return response;
+    });
+  }
+}

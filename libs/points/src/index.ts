@@ -1,0 +1,2 @@
+export * from './points.module';
+export * from './rules';
