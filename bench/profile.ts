@@ -1,0 +1,71 @@
+import type { Client } from 'pg';
+import { round } from './stats';
+
+export interface StatementProfile {
+  query: string;
+  calls: number;
+  /** Calls per unit of work (per credit, per pgbench transaction). */
+  callsPerUnit: number;
+  totalMs: number;
+  meanMs: number;
+  /** Share of all server execution time in this database. */
+  sharePercent: number;
+}
+
+export interface DatabaseProfile {
+  database: string;
+  units: number;
+  statementsPerUnit: number;
+  /** Execution time only: parsing, binding and commit (the WAL flush) are not in it. */
+  serverMsPerUnit: number;
+  planMsPerUnit: number;
+  statements: StatementProfile[];
+}
+
+/** pg_stat_statements must be preloaded (BENCH_PROFILE=1) and created in some database. */
+export async function resetStatements(admin: Client): Promise<void> {
+  await admin.query('SELECT pg_stat_statements_reset()');
+}
+
+/** What the server spent its time on in `database` since the last reset. */
+export async function readStatements(
+  admin: Client,
+  database: string,
+  units: number,
+): Promise<DatabaseProfile> {
+  const { rows } = await admin.query<{
+    query: string;
+    calls: string;
+    total: number;
+    plan: number;
+  }>(
+    `SELECT regexp_replace(query, '\\s+', ' ', 'g') AS query, calls, total_exec_time AS total,
+            total_plan_time AS plan
+     FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
+     WHERE d.datname = $1 AND query NOT ILIKE '%pg_stat_statements%'
+     ORDER BY total_exec_time DESC`,
+    [database],
+  );
+  const total = rows.reduce((sum, r) => sum + r.total, 0);
+  const plan = rows.reduce((sum, r) => sum + r.plan, 0);
+  const calls = rows.reduce((sum, r) => sum + Number(r.calls), 0);
+  const perUnit = (n: number): number => (units > 0 ? n / units : 0);
+  return {
+    database,
+    units,
+    statementsPerUnit: round(perUnit(calls), 2),
+    serverMsPerUnit: round(perUnit(total), 3),
+    planMsPerUnit: round(perUnit(plan), 3),
+    statements: rows
+      .filter((r) => Number(r.calls) >= units / 100)
+      .slice(0, 12)
+      .map((r) => ({
+        query: r.query.length > 110 ? `${r.query.slice(0, 107)}...` : r.query,
+        calls: Number(r.calls),
+        callsPerUnit: round(perUnit(Number(r.calls)), 2),
+        totalMs: round(r.total, 1),
+        meanMs: round(r.total / Math.max(1, Number(r.calls)), 3),
+        sharePercent: round(total > 0 ? (100 * r.total) / total : 0, 1),
+      })),
+  };
+}
