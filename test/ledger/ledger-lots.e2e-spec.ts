@@ -119,6 +119,19 @@ describe('ledger lots: expiry, pending points, reversals and debts', () => {
     expect(await ledger.balances(m.id)).toEqual({ available: 60, pending: 0 });
   });
 
+  it('expires points given back to an expired lot, even in a second run at the same instant', async () => {
+    const m = await t.member();
+    await ledger.credit(m.id, 50, { expiresAt: at(3) });
+    const spent = await ledger.debit(m.id, 20);
+    const when = at(4);
+    await expire.run(when);
+    expect(await ledger.balances(m.id)).toEqual({ available: 0, pending: 0 });
+    await ledger.reverse(m.id, spent.transactionId);
+    expect(await ledger.balances(m.id)).toEqual({ available: 20, pending: 0 });
+    await expire.run(when);
+    expect(await ledger.balances(m.id)).toEqual({ available: 0, pending: 0 });
+  });
+
   it('reports a discrepancy when a balance is corrupted on purpose', async () => {
     const m = await t.member();
     await ledger.credit(m.id, 10);

@@ -202,11 +202,8 @@ export class LedgerModel {
     }
     if (restored !== amount) throw new Error(`model: restored ${restored} of ${amount}`);
     this.available += amount;
-    if (prior < 0) {
-      const paid = this.consume(Math.min(amount, -prior));
-      if (process.env.HUNT_MIMIC)
-        for (const [id, n] of paid) original.held.set(id, (original.held.get(id) ?? 0) + n); // HUNT
-    }
+    // Paying the debt afterwards is not the debit's own movement: it changes nothing it holds.
+    if (prior < 0) this.consume(Math.min(amount, -prior));
   }
 
   /** Pending lots due by `now` become available, then pay a debt the member had. */

@@ -25,13 +25,18 @@ export class ExpireLotsJob {
         if (locked.length === 0) return { scanned: 0, rows: [] };
         const rows = await manager.query<{ points: string }[]>(
           `WITH lots AS (
-             SELECT member_id, id, remaining FROM ledger_lots
-             WHERE member_id = ANY($1::uuid[]) AND state = 'available' AND remaining > 0 AND expires_at <= $2
+             -- Each consumption or give-back adds a row, so (lot, rows so far) names this state of
+             -- the lot once: the expiry's key is deterministic and never repeats.
+             SELECT l.member_id, l.id, l.remaining,
+                    (SELECT count(*) FROM ledger_lot_consumptions c WHERE c.member_id = l.member_id AND c.lot_id = l.id) AS version
+             FROM ledger_lots l
+             WHERE l.member_id = ANY($1::uuid[]) AND l.state = 'available' AND l.remaining > 0 AND l.expires_at <= $2
            ), sums AS (
-             SELECT member_id, sum(remaining) AS points FROM lots GROUP BY member_id
+             SELECT member_id, sum(remaining) AS points, md5(string_agg(id || '/' || version, ',' ORDER BY id)) AS lots_hash
+             FROM lots GROUP BY member_id
            ), txns AS (
              INSERT INTO ledger_transactions (member_id, kind, points, idempotency_key, request_hash, description, occurred_at)
-             SELECT member_id, 'expire', -points, 'expire:' || member_id || ':' || $3, 'job:expire',
+             SELECT member_id, 'expire', -points, 'expire:' || member_id || ':' || $3 || ':' || lots_hash, 'job:expire',
                     points || ' points expired', $2
              FROM sums RETURNING member_id, id, -points AS points
            ), consumed AS (

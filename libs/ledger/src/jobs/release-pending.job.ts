@@ -43,12 +43,13 @@ export class ReleasePendingJob {
       `WITH lots AS (
          UPDATE ledger_lots SET state = 'available'
          WHERE member_id = ANY($1::uuid[]) AND state = 'pending' AND available_at <= $2
-         RETURNING member_id, remaining
+         RETURNING member_id, id, remaining
        ), sums AS (
-         SELECT member_id, sum(remaining) AS points FROM lots GROUP BY member_id HAVING sum(remaining) > 0
+         SELECT member_id, sum(remaining) AS points, md5(string_agg(id::text, ',' ORDER BY id)) AS lots_hash
+         FROM lots GROUP BY member_id HAVING sum(remaining) > 0
        ), txns AS (
          INSERT INTO ledger_transactions (member_id, kind, points, idempotency_key, request_hash, description, occurred_at)
-         SELECT member_id, 'release', points, 'release:' || member_id || ':' || $3, 'job:release',
+         SELECT member_id, 'release', points, 'release:' || member_id || ':' || $3 || ':' || lots_hash, 'job:release',
                 points || ' pending points became available', $2
          FROM sums RETURNING member_id, id, points
        ), postings AS (

@@ -75,7 +75,6 @@ export class ReversePointsUseCase {
     const { memberId } = command;
     const guess = await this.original(sql, command);
     const amount = command.points ?? Math.abs(guess.points) - guess.reversed;
-    if (amount <= 0) throw reversalExceedsOriginal(0);
     const sign = guess.points > 0 ? -1 : 1;
     const request = {
       memberId,
@@ -103,6 +102,8 @@ export class ReversePointsUseCase {
       balance,
     });
     if (tx.existing) return entry(await sql.balances(memberId), true);
+    // Checked after the replay check: a retried full reversal finds nothing left, yet succeeded.
+    if (amount <= 0) throw reversalExceedsOriginal(0);
 
     const prior = await sql.lockAccount(memberId);
     // Re-read under the lock: a concurrent reversal of the same original may have committed.
@@ -177,8 +178,8 @@ export class ReversePointsUseCase {
     const held = await sql.manager.query<{ lot_id: string; amount: string }[]>(
       `SELECT c.lot_id, sum(c.amount) AS amount
        FROM ledger_lot_consumptions c JOIN ledger_lots l ON l.member_id = c.member_id AND l.id = c.lot_id
-       WHERE c.member_id = $1 AND (c.transaction_id = $2 OR c.transaction_id IN (
-         SELECT id FROM ledger_transactions WHERE member_id = $1 AND reverses_id = $2 AND id <> $3))
+       WHERE c.member_id = $1 AND (c.transaction_id = $2 OR (c.step = 0 AND c.transaction_id IN (
+         SELECT id FROM ledger_transactions WHERE member_id = $1 AND reverses_id = $2 AND id <> $3)))
        GROUP BY c.lot_id, l.expires_at, l.id HAVING sum(c.amount) > 0
        ORDER BY l.expires_at DESC NULLS FIRST, l.id DESC`,
       [memberId, command.transactionId, transactionId],
