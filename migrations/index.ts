@@ -2,8 +2,10 @@
 // appends to this list.
 import { FoundationApiKeysAndMembers1795503970151 } from './1795503970151-FoundationApiKeysAndMembers';
 import { PointsLedgerLotsAndIdempotency1795504541328 } from './1795504541328-PointsLedgerLotsAndIdempotency';
+import { CheckoutOrdersAndEarningRules1795506873178 } from './1795506873178-CheckoutOrdersAndEarningRules';
 
 export const MIGRATIONS = [
   FoundationApiKeysAndMembers1795503970151,
   PointsLedgerLotsAndIdempotency1795504541328,
+  CheckoutOrdersAndEarningRules1795506873178,
 ];

@@ -6,6 +6,7 @@ import {
 } from '@vafa/platform';
 import { LEDGER_ENTITIES } from '@vafa/ledger';
 import { MemberEntity } from '@vafa/members';
+import { POINTS_ENTITIES } from '@vafa/points';
 import { MIGRATIONS } from '../../../migrations';
 
 /** Every entity and migration of the platform: shared by the servers, the CLI and the tests. */
@@ -16,6 +17,7 @@ export const DATABASE_SCHEMA: DatabaseSchema = {
     IdempotentRequestEntity,
     MemberEntity,
     ...LEDGER_ENTITIES,
+    ...POINTS_ENTITIES,
   ],
   migrations: MIGRATIONS,
 };

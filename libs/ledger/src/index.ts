@@ -33,3 +33,18 @@ export const LEDGER_ENTITIES = [
   LedgerLotConsumptionEntity,
   ProgramSettingsEntity,
 ];
+
+import type { EntityManager } from 'typeorm';
+import { LedgerSql } from './operations/ledger-sql';
+
+/**
+ * Locks the member's account row (creating it if needed) so that a multi-step operation on that
+ * member (e.g. a checkout reading per-day rule usage) runs alone; the ledger's own operations
+ * take the same lock, in the same order.
+ */
+export function lockMemberAccount(
+  manager: EntityManager,
+  memberId: string,
+): Promise<{ available: number; pending: number }> {
+  return new LedgerSql(manager).lockAccount(memberId);
+}

@@ -4,11 +4,33 @@ import { MembersModule } from '@vafa/members';
 import { MemberActivityController, MyActivityController } from './activity/activity.controller';
 import { AdjustPointsUseCase } from './adjustments/adjust-points.usecase';
 import { AdjustmentsController } from './adjustments/adjustments.controller';
+import { EarningRulesController } from './earning-rules/earning-rules.controller';
+import { EarningRulesService } from './earning-rules/earning-rules.service';
+import { CheckoutQuoteService } from './checkout/checkout-quote.service';
+import { CheckoutUseCase } from './checkout/checkout.usecase';
+import { CouponHook } from './checkout/coupon.hook';
+import { PosController } from './checkout/pos.controller';
 import { MemberPointsView } from './member-points.view';
+import { ReturnOrderUseCase } from './returns/return-order.usecase';
 
 @Module({
   imports: [LedgerModule, MembersModule],
-  controllers: [AdjustmentsController, MemberActivityController, MyActivityController],
-  providers: [AdjustPointsUseCase, MemberPointsView],
+  controllers: [
+    AdjustmentsController,
+    MemberActivityController,
+    MyActivityController,
+    PosController,
+    EarningRulesController,
+  ],
+  providers: [
+    AdjustPointsUseCase,
+    MemberPointsView,
+    CheckoutQuoteService,
+    CheckoutUseCase,
+    ReturnOrderUseCase,
+    CouponHook,
+    EarningRulesService,
+  ],
+  exports: [CouponHook, EarningRulesService],
 })
 export class PointsModule {}

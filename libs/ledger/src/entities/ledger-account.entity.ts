@@ -1,10 +1,11 @@
-import { Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { Check, Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
 
 /**
  * A member's points balances. Changed only by the ledger's conditional updates, in the same
  * transaction as the postings they summarise; `available` is negative only as a visible debt.
  */
 @Entity({ name: 'ledger_accounts' })
+@Check('ck_ledger_accounts_pending', 'pending >= 0')
 export class LedgerAccountEntity {
   @PrimaryColumn({ name: 'member_id', type: 'uuid' })
   memberId!: string;

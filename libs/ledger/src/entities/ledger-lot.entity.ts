@@ -1,9 +1,19 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import {
+  Check,
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+} from 'typeorm';
 
 export type LotState = 'pending' | 'available';
 
 /** The points of one credit, spent soonest-expiry-first; `remaining` = amount - consumptions. */
 @Entity({ name: 'ledger_lots' })
+@Check('ck_ledger_lots_remaining', 'remaining >= 0 AND remaining <= amount AND amount > 0')
+@Check('ck_ledger_lots_state', "state IN ('pending', 'available')")
 @Index('ix_ledger_lots_credit', ['memberId', 'transactionId'])
 @Index('ix_ledger_lots_pending_due', ['availableAt'], { where: "state = 'pending'" })
 @Index('ix_ledger_lots_expiry_due', ['expiresAt'], {
@@ -14,7 +24,7 @@ export class LedgerLotEntity {
   @PrimaryColumn({ name: 'member_id', type: 'uuid' })
   memberId!: string;
 
-  @PrimaryColumn({ type: 'uuid', default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   @Column({ name: 'transaction_id', type: 'uuid' })

@@ -1,9 +1,18 @@
-import { Column, CreateDateColumn, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryColumn,
+  PrimaryGeneratedColumn,
+  Unique,
+} from 'typeorm';
 
 /** One movement of a member's points; append-only (a database trigger refuses UPDATE and DELETE). */
 @Entity({ name: 'ledger_transactions' })
 @Unique('uq_ledger_transactions_idempotency', ['memberId', 'idempotencyKey'])
-@Index('ix_ledger_transactions_activity', ['memberId', 'occurredAt', 'id'])
+// TypeORM compares index columns in sorted order: keep them sorted so its diff stays quiet.
+@Index('ix_ledger_transactions_activity', ['memberId', 'occurredAt'])
 @Index('ix_ledger_transactions_reverses', ['memberId', 'reversesId'], {
   where: 'reverses_id IS NOT NULL',
 })
@@ -11,7 +20,7 @@ export class LedgerTransactionEntity {
   @PrimaryColumn({ name: 'member_id', type: 'uuid' })
   memberId!: string;
 
-  @PrimaryColumn({ type: 'uuid', default: () => 'gen_random_uuid()' })
+  @PrimaryGeneratedColumn('uuid')
   id!: string;
 
   /** earn, redeem, adjust, reverse, expire, release, referral, campaign, ... */

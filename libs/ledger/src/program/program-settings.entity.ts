@@ -37,7 +37,7 @@ export class ProgramSettingsEntity {
   @Column({ name: 'time_zone', type: 'text', default: 'UTC' })
   timeZone!: string;
 
-  @Column({ type: 'jsonb', default: () => "'{}'::jsonb" })
+  @Column({ type: 'jsonb', default: () => "'{}'" })
   extra!: Record<string, unknown>;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock, DomainError, StaffPrincipal, validationFailed } from '@vafa/platform';
+import { lotDates, ProgramSettingsService } from '@vafa/ledger';
+import { MemberEntity, memberNotFound, MembersService } from '@vafa/members';
+import { EarningRulesService } from '../earning-rules/earning-rules.service';
+import { calculateEarnPoints, EarnPointsResult } from '../rules';
+import type { CheckoutDto } from './checkout.dto';
+import { priceOrder, Pricing } from './checkout-pricing';
+import { CouponApplication, CouponHook } from './coupon.hook';
+
+export interface CheckoutQuote {
+  member: MemberEntity;
+  storeId: string | null;
+  occurredAt: Date;
+  pricing: Pricing;
+  coupons: CouponApplication[];
+  earn: EarnPointsResult;
+  /** The program day (in its time zone) the per-day rule limits count in. */
+  day: string;
+  availableAt: Date;
+  expiresAt: Date | null;
+}
+
+const MAX_CLOCK_SKEW_MS = 10 * 60_000;
+
+/** Everything a checkout computes before writing: shared by the checkout and its simulation. */
+@Injectable()
+export class CheckoutQuoteService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly members: MembersService,
+    private readonly program: ProgramSettingsService,
+    private readonly rules: EarningRulesService,
+    private readonly coupons: CouponHook,
+    private readonly clock: Clock,
+  ) {}
+
+  async resolveMember(ref: CheckoutDto['member']): Promise<MemberEntity> {
+    const given = [ref.id, ref.cardNumber, ref.phone].filter((v) => v !== undefined);
+    if (given.length !== 1)
+      throw validationFailed('member must name exactly one of id, cardNumber, phone.');
+    const member = await this.members.findOne(ref);
+    if (!member) throw memberNotFound();
+    return member;
+  }
+
+  storeFor(input: CheckoutDto, principal: StaffPrincipal): string | null {
+    if (principal.role === 'cashier' && input.storeId && input.storeId !== principal.storeId) {
+      throw new DomainError(
+        403,
+        'STORE_MISMATCH',
+        `This key belongs to store ${principal.storeId}.`,
+      );
+    }
+    return input.storeId ?? principal.storeId;
+  }
+
+  async quote(
+    input: CheckoutDto,
+    member: MemberEntity,
+    storeId: string | null,
+    manager?: EntityManager,
+  ): Promise<CheckoutQuote> {
+    const db = manager ?? this.dataSource.manager;
+    const now = this.clock.now();
+    const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
+    if (occurredAt.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS)
+      throw validationFailed('occurredAt is in the future.');
+    const settings = await this.program.get(db);
+    const day = new Intl.DateTimeFormat('en-CA', { timeZone: settings.timeZone }).format(
+      occurredAt,
+    );
+    const priced = input.lines.map((l) => ({
+      sku: l.sku,
+      quantity: l.quantity,
+      unitPrice: l.unitPrice,
+    }));
+    const subtotal = priced.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0);
+    const coupons = await this.coupons.price(
+      { memberId: member.id, lines: priced, subtotal, at: occurredAt },
+      input.couponCodes ?? [],
+      manager,
+    );
+    const pricing = priceOrder(
+      priced,
+      coupons.reduce((sum, c) => sum + c.discount, 0),
+      input.redeemPoints ?? 0,
+      settings,
+    );
+    const usage = await db.query<{ rule_id: string; uses: number }[]>(
+      'SELECT rule_id, uses FROM earning_rule_usage WHERE member_id = $1 AND day = $2',
+      [member.id, day],
+    );
+    const earn = calculateEarnPoints(
+      {
+        channel: input.channel,
+        storeId: storeId ?? undefined,
+        occurredAt,
+        timeZone: settings.timeZone,
+        minorUnitsPerMajor: settings.minorUnitsPerMajor,
+        lines: input.lines.map((l, i) => ({ ...l, netAmount: pricing.netAmounts[i] ?? 0 })),
+        ruleUsageToday: Object.fromEntries(usage.map((u) => [u.rule_id, u.uses])),
+      },
+      await this.rules.activeRules(manager),
+    );
+    const { availableAt, expiresAt } = lotDates(settings, now);
+    return { member, storeId, occurredAt, pricing, coupons, earn, day, availableAt, expiresAt };
+  }
+}

@@ -1,0 +1,53 @@
+import type { CheckoutQuote } from './checkout-quote.service';
+
+export interface CheckoutResult {
+  checkoutId: string | null;
+  orderId: string;
+  memberId: string;
+  subtotal: number;
+  discount: number;
+  total: number;
+  pointsEarned: number;
+  pointsPending: number;
+  pointsRedeemed: number;
+  balance: { available: number; pending: number };
+  tier: { code: string; name: string } | null;
+  appliedRules: { ruleId: string; name: string; points: number }[];
+  coupons: { code: string; discount: number; description: string }[];
+  messages: string[];
+}
+
+export function checkoutResult(
+  quote: CheckoutQuote,
+  input: { orderId: string; redeemPoints?: number },
+  written: {
+    checkoutId: string | null;
+    balance: { available: number; pending: number };
+    pending: boolean;
+  },
+): CheckoutResult {
+  const earned = quote.earn.totalPoints;
+  const messages: string[] = [];
+  if (earned > 0 && written.pending) {
+    messages.push(
+      `${earned} points are pending until ${quote.availableAt.toISOString().slice(0, 10)} (the return window).`,
+    );
+  }
+  if (earned === 0) messages.push('This order earns no points.');
+  return {
+    checkoutId: written.checkoutId,
+    orderId: input.orderId,
+    memberId: quote.member.id,
+    subtotal: quote.pricing.subtotal,
+    discount: quote.pricing.couponDiscount + quote.pricing.pointsDiscount,
+    total: quote.pricing.total,
+    pointsEarned: earned,
+    pointsPending: written.pending ? earned : 0,
+    pointsRedeemed: input.redeemPoints ?? 0,
+    balance: written.balance,
+    tier: null,
+    appliedRules: quote.earn.appliedRules,
+    coupons: quote.coupons,
+    messages,
+  };
+}

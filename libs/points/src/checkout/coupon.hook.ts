@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { DomainError } from '@vafa/platform';
+
+export interface CouponApplication {
+  code: string;
+  /** Minor units taken off the order. */
+  discount: number;
+  description: string;
+}
+
+export interface CouponOrder {
+  memberId: string;
+  /** Lines as priced at the till (minor units), for free-product and percent coupons. */
+  lines: { sku: string; quantity: number; unitPrice: number }[];
+  subtotal: number;
+  at: Date;
+}
+
+/** Implemented by the rewards library, which issues coupons. */
+export interface CouponRedeemer {
+  /** Prices the codes for this member's order; throws 422 COUPON_INVALID for any bad code. */
+  price(order: CouponOrder, codes: string[], manager?: EntityManager): Promise<CouponApplication[]>;
+  /** Marks the codes used by the order, in the checkout's transaction. */
+  markUsed(
+    manager: EntityManager,
+    order: CouponOrder & { orderUuid: string },
+    codes: string[],
+  ): Promise<void>;
+  /** Gives an order's coupons back when the order is returned in full. */
+  giveBack(manager: EntityManager, memberId: string, orderUuid: string): Promise<void>;
+}
+
+export const couponInvalid = (code: string): DomainError =>
+  new DomainError(
+    422,
+    'COUPON_INVALID',
+    `The coupon ${code} is unknown, expired, used or not this member's.`,
+    { code },
+  );
+
+/**
+ * Where checkout meets coupons. Without a redeemer registered (no rewards library), every code
+ * is invalid: a checkout never silently ignores a code the shopper handed over.
+ */
+@Injectable()
+export class CouponHook {
+  private redeemer?: CouponRedeemer;
+
+  register(redeemer: CouponRedeemer): void {
+    this.redeemer = redeemer;
+  }
+
+  async price(
+    order: CouponOrder,
+    codes: string[],
+    manager?: EntityManager,
+  ): Promise<CouponApplication[]> {
+    if (codes.length === 0) return [];
+    const unique = [...new Set(codes.map((c) => c.trim().toUpperCase()))];
+    if (unique.length !== codes.length) {
+      throw new DomainError(422, 'COUPON_INVALID', 'The same coupon was given twice.', { codes });
+    }
+    if (!this.redeemer) throw couponInvalid(unique[0] ?? '');
+    return this.redeemer.price(order, unique, manager);
+  }
+
+  async markUsed(
+    manager: EntityManager,
+    order: CouponOrder & { orderUuid: string },
+    codes: string[],
+  ): Promise<void> {
+    if (codes.length > 0 && this.redeemer)
+      await this.redeemer.markUsed(
+        manager,
+        order,
+        codes.map((c) => c.trim().toUpperCase()),
+      );
+  }
+
+  async giveBack(manager: EntityManager, memberId: string, orderUuid: string): Promise<void> {
+    if (this.redeemer) await this.redeemer.giveBack(manager, memberId, orderUuid);
+  }
+}

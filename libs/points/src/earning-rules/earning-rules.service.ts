@@ -1,0 +1,165 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import {
+  decodeCursor,
+  DomainError,
+  notFound,
+  Page,
+  pageLimit,
+  toPage,
+  validationFailed,
+} from '@vafa/platform';
+import type {
+  EarningRule,
+  EarningRuleConditions,
+  EarningRuleEffect,
+  EarningRuleLimits,
+} from '../rules';
+import { EarningRuleDto, EarningRuleInputDto, EarningRuleListQuery } from './earning-rule.dto';
+import { EarningRuleEntity } from './earning-rule.entity';
+
+export const earningRuleNotFound = (): DomainError =>
+  notFound('The earning rule', 'EARNING_RULE_NOT_FOUND');
+
+export const toEarningRuleDto = (rule: EarningRuleEntity): EarningRuleDto => ({
+  id: rule.id,
+  name: rule.name,
+  active: rule.active,
+  priority: rule.priority,
+  conditions: rule.conditions,
+  effect: rule.effect,
+  stackable: rule.stackable,
+  limits: rule.limits,
+  createdAt: rule.createdAt.toISOString(),
+  updatedAt: rule.updatedAt.toISOString(),
+});
+
+/** The shape the pure earning engine works on. */
+export const toEngineRule = (rule: EarningRuleEntity): EarningRule => ({
+  id: rule.id,
+  name: rule.name,
+  active: rule.active,
+  priority: rule.priority,
+  stackable: rule.stackable,
+  conditions: rule.conditions,
+  effect: rule.effect,
+  ...(rule.limits ? { limits: rule.limits } : {}),
+});
+
+/** A copy without the keys whose value is null or undefined: null in the API means "absent". */
+function compact<T extends object>(value: T | null | undefined): Partial<T> {
+  const result: Partial<T> = {};
+  if (!value) return result;
+  for (const key of Object.keys(value) as (keyof T)[]) {
+    if (value[key] !== null && value[key] !== undefined) result[key] = value[key];
+  }
+  return result;
+}
+
+type EarningRuleColumns = Omit<EarningRuleEntity, 'id' | 'createdAt' | 'updatedAt'>;
+
+/** The stored columns for an input; every one is set, so this is also a full replacement. */
+function toColumns(input: EarningRuleInputDto): EarningRuleColumns {
+  const conditions: EarningRuleConditions = compact<EarningRuleConditions>(input.conditions);
+  // Stored as canonical UTC instants, which is what the engine compares.
+  if (conditions.validFrom) conditions.validFrom = new Date(conditions.validFrom).toISOString();
+  if (conditions.validUntil) conditions.validUntil = new Date(conditions.validUntil).toISOString();
+  const effect: EarningRuleEffect = compact<EarningRuleEffect>(input.effect);
+  const limits: EarningRuleLimits = compact<EarningRuleLimits>(input.limits);
+  return {
+    name: input.name,
+    active: input.active ?? true,
+    priority: input.priority ?? 0,
+    stackable: input.stackable ?? true,
+    conditions,
+    effect,
+    limits: Object.keys(limits).length > 0 ? limits : null,
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Marketers' earning rules. Changing or deleting a rule never touches points already earned:
+ * those live in the ledger, with the applied rules recorded on each order.
+ */
+@Injectable()
+export class EarningRulesService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get rules(): Repository<EarningRuleEntity> {
+    return this.dataSource.getRepository(EarningRuleEntity);
+  }
+
+  async create(input: EarningRuleInputDto): Promise<EarningRuleDto> {
+    const rule = await this.rules.save(this.rules.create(toColumns(input)));
+    return toEarningRuleDto(rule);
+  }
+
+  async get(id: string): Promise<EarningRuleDto> {
+    return toEarningRuleDto(await this.find(id));
+  }
+
+  /** Newest first. created_at is kept to the microsecond, so pages key on it cut to the ms. */
+  async list(query: EarningRuleListQuery): Promise<Page<EarningRuleDto>> {
+    const limit = pageLimit(query);
+    const after = decodeCursor(query.cursor, 2);
+    const createdAtMs = "date_trunc('milliseconds', r.created_at)";
+    const qb = this.rules
+      .createQueryBuilder('r')
+      .orderBy(createdAtMs, 'DESC')
+      .addOrderBy('r.id', 'DESC')
+      .limit(limit + 1);
+    if (query.active !== undefined) qb.andWhere('r.active = :active', { active: query.active });
+    if (after) {
+      const [at, id] = after;
+      if (
+        typeof at !== 'string' ||
+        Number.isNaN(Date.parse(at)) ||
+        typeof id !== 'string' ||
+        !UUID.test(id)
+      ) {
+        throw validationFailed('The cursor is not valid.');
+      }
+      qb.andWhere(`(${createdAtMs}, r.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))`, {
+        at,
+        id,
+      });
+    }
+    const rows = await qb.getMany();
+    return toPage(rows, limit, toEarningRuleDto, (r) => [r.createdAt.toISOString(), r.id]);
+  }
+
+  /** PUT: every field is replaced; omitted optional fields return to their defaults. */
+  async replace(id: string, input: EarningRuleInputDto): Promise<EarningRuleDto> {
+    // update() rather than save(): save() would re-insert a rule deleted in the meantime.
+    const result = await this.rules.update({ id }, toColumns(input));
+    if (!result.affected) throw earningRuleNotFound();
+    return this.get(id);
+  }
+
+  async remove(id: string): Promise<void> {
+    const result = await this.rules.delete({ id });
+    if (!result.affected) throw earningRuleNotFound();
+  }
+
+  /**
+   * Every active rule, in the engine's shape, in one query. Validity dates are left to the
+   * engine, which checks them against the order's own time (orders may be backdated).
+   * Pass a transaction's manager to read within it.
+   */
+  async activeRules(manager?: EntityManager): Promise<EarningRule[]> {
+    const repository = (manager ?? this.dataSource.manager).getRepository(EarningRuleEntity);
+    const rows = await repository.find({
+      where: { active: true },
+      order: { priority: 'DESC', id: 'ASC' },
+    });
+    return rows.map(toEngineRule);
+  }
+
+  private async find(id: string): Promise<EarningRuleEntity> {
+    const rule = await this.rules.findOneBy({ id });
+    if (!rule) throw earningRuleNotFound();
+    return rule;
+  }
+}

@@ -1,0 +1,35 @@
+import { Column, Entity, PrimaryColumn } from 'typeorm';
+
+@Entity({ name: 'order_lines' })
+export class OrderLineEntity {
+  @PrimaryColumn({ name: 'member_id', type: 'uuid' })
+  memberId!: string;
+
+  @PrimaryColumn({ name: 'order_uuid', type: 'uuid' })
+  orderUuid!: string;
+
+  @PrimaryColumn({ name: 'line_no', type: 'int' })
+  lineNo!: number;
+
+  @Column({ type: 'text' })
+  sku!: string;
+
+  @Column({ type: 'text', nullable: true })
+  category!: string | null;
+
+  @Column({ type: 'int' })
+  quantity!: number;
+
+  @Column({ name: 'unit_price', type: 'bigint' })
+  unitPrice!: number;
+
+  /** What was paid for the line after order discounts. */
+  @Column({ name: 'net_amount', type: 'bigint' })
+  netAmount!: number;
+
+  @Column({ type: 'bigint' })
+  points!: number;
+
+  @Column({ name: 'returned_quantity', type: 'int', default: 0 })
+  returnedQuantity!: number;
+}

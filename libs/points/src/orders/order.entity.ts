@@ -1,0 +1,70 @@
+import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+
+export interface AppliedRuleSnapshot {
+  ruleId: string;
+  name: string;
+  points: number;
+}
+
+/** A checkout: the order, what it earned and what points paid for, as it was at the till. */
+@Entity({ name: 'orders' })
+@Index('uq_orders_order_id', ['orderId'], { unique: true })
+@Index('ix_orders_member_time', ['memberId', 'occurredAt'])
+export class OrderEntity {
+  @PrimaryColumn({ name: 'member_id', type: 'uuid' })
+  memberId!: string;
+
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  /** The merchant's order id, unique in the program. */
+  @Column({ name: 'order_id', type: 'text' })
+  orderId!: string;
+
+  @Column({ name: 'store_id', type: 'text', nullable: true })
+  storeId!: string | null;
+
+  @Column({ type: 'text' })
+  channel!: string;
+
+  @Column({ name: 'occurred_at', type: 'timestamptz' })
+  occurredAt!: Date;
+
+  @Column({ type: 'bigint' })
+  subtotal!: number;
+
+  @Column({ name: 'coupon_discount', type: 'bigint', default: 0 })
+  couponDiscount!: number;
+
+  @Column({ name: 'points_discount', type: 'bigint', default: 0 })
+  pointsDiscount!: number;
+
+  @Column({ type: 'bigint' })
+  total!: number;
+
+  @Column({ name: 'points_earned', type: 'bigint', default: 0 })
+  pointsEarned!: number;
+
+  /** Order-level bonus points (fixed bonuses), reversed in proportion to value returned. */
+  @Column({ name: 'bonus_points', type: 'bigint', default: 0 })
+  bonusPoints!: number;
+
+  @Column({ name: 'points_redeemed', type: 'bigint', default: 0 })
+  pointsRedeemed!: number;
+
+  @Column({ name: 'earn_transaction_id', type: 'uuid', nullable: true })
+  earnTransactionId!: string | null;
+
+  @Column({ name: 'redeem_transaction_id', type: 'uuid', nullable: true })
+  redeemTransactionId!: string | null;
+
+  @Column({ name: 'applied_rules', type: 'jsonb', default: () => "'[]'" })
+  appliedRules!: AppliedRuleSnapshot[];
+
+  /** Imported history (no till, no points) rather than a checkout. */
+  @Column({ type: 'text', default: 'checkout' })
+  source!: string;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,171 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  Clock,
+  DomainError,
+  inTransaction,
+  once,
+  requestHash,
+  StaffPrincipal,
+} from '@vafa/platform';
+import { LedgerQueries, lockMemberAccount, ReversePointsUseCase } from '@vafa/ledger';
+import { CouponHook } from '../checkout/coupon.hook';
+import type { ReturnDto } from './return.dto';
+import { planReturn, ReturnableLine } from './return-arithmetic';
+
+export interface ReturnResult {
+  returnId: string;
+  orderId: string;
+  pointsReversed: number;
+  pointsRefunded: number;
+  balance: { available: number; pending: number };
+}
+
+interface OrderRow {
+  member_id: string;
+  id: string;
+  subtotal: string;
+  bonus_points: string;
+  points_redeemed: string;
+  earn_transaction_id: string | null;
+  redeem_transaction_id: string | null;
+}
+
+const orderNotFound = (orderId: string): DomainError =>
+  new DomainError(404, 'ORDER_NOT_FOUND', `Order ${orderId} was not found.`, { orderId });
+
+/**
+ * Returns units of an order: takes back the points those units earned (pending ones first),
+ * gives back in proportion the points the order spent, and gives back coupons on a full return.
+ */
+@Injectable()
+export class ReturnOrderUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly reverse: ReversePointsUseCase,
+    private readonly ledger: LedgerQueries,
+    private readonly coupons: CouponHook,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(input: ReturnDto, principal: StaffPrincipal, key: string): Promise<ReturnResult> {
+    const hash = requestHash(input);
+    return inTransaction(this.dataSource, async (manager) => {
+      const { response } = await once(
+        manager,
+        { scope: `return:${principal.keyId}`, key, hash },
+        () => this.return(manager, input),
+      );
+      return response;
+    });
+  }
+
+  private async return(manager: EntityManager, input: ReturnDto): Promise<ReturnResult> {
+    const find = (lock: boolean): Promise<OrderRow[]> =>
+      manager.query<OrderRow[]>(
+        `SELECT member_id, id, subtotal, bonus_points, points_redeemed, earn_transaction_id, redeem_transaction_id
+         FROM orders WHERE order_id = $1 AND source = 'checkout' ${lock ? 'FOR UPDATE' : ''}`,
+        [input.orderId],
+      );
+    const found = (await find(false))[0];
+    if (!found) throw orderNotFound(input.orderId);
+    // Same lock order as checkouts: the member's account, then the order.
+    await lockMemberAccount(manager, found.member_id);
+    const order = (await find(true))[0] ?? found;
+    const rows = await manager.query<
+      {
+        line_no: number;
+        sku: string;
+        quantity: number;
+        unit_price: string;
+        points: string;
+        returned_quantity: number;
+      }[]
+    >(
+      `SELECT line_no, sku, quantity, unit_price, points, returned_quantity FROM order_lines
+       WHERE member_id = $1 AND order_uuid = $2 ORDER BY line_no`,
+      [order.member_id, order.id],
+    );
+    const lines: ReturnableLine[] = rows.map((r) => ({
+      lineNo: r.line_no,
+      sku: r.sku,
+      quantity: r.quantity,
+      unitPrice: Number(r.unit_price),
+      points: Number(r.points),
+      returnedQuantity: r.returned_quantity,
+    }));
+    const plan = planReturn(lines, input.lines, {
+      subtotal: Number(order.subtotal),
+      bonusPoints: Number(order.bonus_points),
+      pointsRedeemed: Number(order.points_redeemed),
+    });
+    if (!('units' in plan)) {
+      throw new DomainError(
+        422,
+        'RETURN_EXCEEDS_PURCHASE',
+        `Only ${plan.returnable} of ${plan.sku} can still be returned.`,
+        plan,
+      );
+    }
+    await manager.query(
+      `UPDATE order_lines l SET returned_quantity = l.returned_quantity + r.units
+       FROM unnest($3::int[], $4::int[]) AS r(line_no, units)
+       WHERE l.member_id = $1 AND l.order_uuid = $2 AND l.line_no = r.line_no`,
+      [order.member_id, order.id, [...plan.units.keys()], [...plan.units.values()]],
+    );
+    const returnId = randomUUID();
+    const reference = { orderId: input.orderId, returnId };
+    let balance: { available: number; pending: number } | null = null;
+    if (plan.pointsToReverse > 0 && order.earn_transaction_id) {
+      const entry = await this.reverse.execute(
+        {
+          memberId: order.member_id,
+          transactionId: order.earn_transaction_id,
+          points: plan.pointsToReverse,
+          idempotencyKey: `return:${returnId}:earn`,
+          description: `${plan.pointsToReverse} points taken back for items returned from order ${input.orderId}`,
+          reference,
+        },
+        manager,
+      );
+      balance = entry.balance;
+    }
+    if (plan.pointsToRefund > 0 && order.redeem_transaction_id) {
+      const entry = await this.reverse.execute(
+        {
+          memberId: order.member_id,
+          transactionId: order.redeem_transaction_id,
+          points: plan.pointsToRefund,
+          idempotencyKey: `return:${returnId}:refund`,
+          description: `${plan.pointsToRefund} points you spent on order ${input.orderId} given back for returned items`,
+          reference,
+        },
+        manager,
+      );
+      balance = entry.balance;
+    }
+    if (plan.fullyReturned) await this.coupons.giveBack(manager, order.member_id, order.id);
+    await manager.query(
+      `INSERT INTO order_returns (member_id, id, order_uuid, lines, points_reversed, points_refunded)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [
+        order.member_id,
+        returnId,
+        order.id,
+        JSON.stringify(input.lines),
+        plan.pointsToReverse,
+        plan.pointsToRefund,
+      ],
+    );
+    const summary =
+      balance ?? (await this.ledger.pointsSummary(order.member_id, this.clock.now(), 0));
+    return {
+      returnId,
+      orderId: input.orderId,
+      pointsReversed: plan.pointsToReverse,
+      pointsRefunded: plan.pointsToRefund,
+      balance: { available: summary.available, pending: summary.pending },
+    };
+  }
+}
