@@ -7,6 +7,7 @@ import {
 import { LEDGER_ENTITIES } from '@vafa/ledger';
 import { MemberEntity } from '@vafa/members';
 import { POINTS_ENTITIES } from '@vafa/points';
+import { TIER_ENTITIES } from '@vafa/tiers';
 import { MIGRATIONS } from '../../../migrations';
 
 /** Every entity and migration of the platform: shared by the servers, the CLI and the tests. */
@@ -18,6 +19,7 @@ export const DATABASE_SCHEMA: DatabaseSchema = {
     MemberEntity,
     ...LEDGER_ENTITIES,
     ...POINTS_ENTITIES,
+    ...TIER_ENTITIES,
   ],
   migrations: MIGRATIONS,
 };

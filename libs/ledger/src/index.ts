@@ -12,6 +12,7 @@ export * from './ledger.module';
 export * from './operations/credit-points.usecase';
 export * from './operations/debit-points.usecase';
 export * from './operations/ledger-entry';
+export * from './operations/record-activity.usecase';
 export * from './operations/reverse-points.usecase';
 export * from './program/program-settings.entity';
 export * from './program/program-settings.service';

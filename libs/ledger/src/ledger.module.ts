@@ -7,6 +7,7 @@ import { LedgerController } from './ledger.controller';
 import { CreditPointsUseCase } from './operations/credit-points.usecase';
 import { DebitPointsUseCase } from './operations/debit-points.usecase';
 import { LedgerRunner } from './operations/ledger-runner';
+import { RecordActivityUseCase } from './operations/record-activity.usecase';
 import { ReversePointsUseCase } from './operations/reverse-points.usecase';
 import { ProgramController } from './program/program.controller';
 import { ProgramSettingsService } from './program/program-settings.service';
@@ -17,6 +18,7 @@ const EXPORTED = [
   CreditPointsUseCase,
   DebitPointsUseCase,
   ReversePointsUseCase,
+  RecordActivityUseCase,
   ReleasePendingJob,
   ExpireLotsJob,
   LedgerScheduler,

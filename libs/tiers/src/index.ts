@@ -1,0 +1,8 @@
+export * from './member-tier.entity';
+export * from './tier-lookup.service';
+export * from './tier.entity';
+
+import { MemberTierEntity } from './member-tier.entity';
+import { TierEntity } from './tier.entity';
+
+export const TIER_ENTITIES = [TierEntity, MemberTierEntity];
