@@ -4,6 +4,7 @@ import { Clock, PlatformModule, VafaConfig } from '@vafa/platform';
 import { MembersModule } from '@vafa/members';
 import { LedgerModule } from '@vafa/ledger';
 import { PointsModule } from '@vafa/points';
+import { TiersModule } from '@vafa/tiers';
 import { DATABASE_SCHEMA } from './database-schema';
 
 export interface AppOptions {
@@ -30,6 +31,7 @@ export class AppModule {
         MembersModule,
         LedgerModule,
         PointsModule,
+        TiersModule,
       ],
     };
   }

@@ -6,3 +6,4 @@ export * from './orders/order-line.entity';
 export * from './points.entities';
 export * from './checkout/coupon.hook';
 export * from './earning-rules/earning-rules.service';
+export * from './checkout/tier.hook';

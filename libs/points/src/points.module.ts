@@ -9,6 +9,7 @@ import { EarningRulesService } from './earning-rules/earning-rules.service';
 import { CheckoutQuoteService } from './checkout/checkout-quote.service';
 import { CheckoutUseCase } from './checkout/checkout.usecase';
 import { CouponHook } from './checkout/coupon.hook';
+import { TierHook } from './checkout/tier.hook';
 import { PosController } from './checkout/pos.controller';
 import { MemberPointsView } from './member-points.view';
 import { ReturnOrderUseCase } from './returns/return-order.usecase';
@@ -29,8 +30,9 @@ import { ReturnOrderUseCase } from './returns/return-order.usecase';
     CheckoutUseCase,
     ReturnOrderUseCase,
     CouponHook,
+    TierHook,
     EarningRulesService,
   ],
-  exports: [CouponHook, EarningRulesService],
+  exports: [CouponHook, TierHook, EarningRulesService],
 })
 export class PointsModule {}

@@ -6,3 +6,6 @@ import { MemberTierEntity } from './member-tier.entity';
 import { TierEntity } from './tier.entity';
 
 export const TIER_ENTITIES = [TierEntity, MemberTierEntity];
+export * from './tier-evaluation.job';
+export * from './tier-qualification';
+export * from './tiers.module';

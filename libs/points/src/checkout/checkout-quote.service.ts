@@ -8,6 +8,7 @@ import { calculateEarnPoints, EarnPointsResult } from '../rules';
 import type { CheckoutDto } from './checkout.dto';
 import { priceOrder, Pricing } from './checkout-pricing';
 import { CouponApplication, CouponHook } from './coupon.hook';
+import { CheckoutTier, TierHook } from './tier.hook';
 
 export interface CheckoutQuote {
   member: MemberEntity;
@@ -16,6 +17,7 @@ export interface CheckoutQuote {
   pricing: Pricing;
   coupons: CouponApplication[];
   earn: EarnPointsResult;
+  tier: CheckoutTier | null;
   /** The program day (in its time zone) the per-day rule limits count in. */
   day: string;
   availableAt: Date;
@@ -33,6 +35,7 @@ export class CheckoutQuoteService {
     private readonly program: ProgramSettingsService,
     private readonly rules: EarningRulesService,
     private readonly coupons: CouponHook,
+    private readonly tiers: TierHook,
     private readonly clock: Clock,
   ) {}
 
@@ -92,9 +95,12 @@ export class CheckoutQuoteService {
       'SELECT rule_id, uses FROM earning_rule_usage WHERE member_id = $1 AND day = $2',
       [member.id, day],
     );
+    const tier = await this.tiers.current(member.id, manager);
     const earn = calculateEarnPoints(
       {
         channel: input.channel,
+        tier: tier?.code,
+        tierMultiplier: tier && tier.multiplier > 1 ? tier : undefined,
         storeId: storeId ?? undefined,
         occurredAt,
         timeZone: settings.timeZone,
@@ -105,6 +111,17 @@ export class CheckoutQuoteService {
       await this.rules.activeRules(manager),
     );
     const { availableAt, expiresAt } = lotDates(settings, now);
-    return { member, storeId, occurredAt, pricing, coupons, earn, day, availableAt, expiresAt };
+    return {
+      member,
+      storeId,
+      occurredAt,
+      pricing,
+      coupons,
+      earn,
+      tier,
+      day,
+      availableAt,
+      expiresAt,
+    };
   }
 }

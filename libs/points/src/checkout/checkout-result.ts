@@ -24,6 +24,7 @@ export function checkoutResult(
     checkoutId: string | null;
     balance: { available: number; pending: number };
     pending: boolean;
+    tier?: { code: string; name: string } | null;
   },
 ): CheckoutResult {
   const earned = quote.earn.totalPoints;
@@ -45,7 +46,12 @@ export function checkoutResult(
     pointsPending: written.pending ? earned : 0,
     pointsRedeemed: input.redeemPoints ?? 0,
     balance: written.balance,
-    tier: null,
+    tier:
+      written.tier !== undefined
+        ? written.tier
+        : quote.tier
+          ? { code: quote.tier.code, name: quote.tier.name }
+          : null,
     appliedRules: quote.earn.appliedRules,
     coupons: quote.coupons,
     messages,

@@ -20,6 +20,7 @@ import type { CheckoutDto } from './checkout.dto';
 import { CheckoutQuote, CheckoutQuoteService } from './checkout-quote.service';
 import { CheckoutResult, checkoutResult } from './checkout-result';
 import { CouponHook } from './coupon.hook';
+import { TierHook } from './tier.hook';
 
 const orderExists = (orderId: string): DomainError =>
   new DomainError(409, 'ORDER_EXISTS', `Order ${orderId} was already checked out.`, { orderId });
@@ -39,6 +40,7 @@ export class CheckoutUseCase {
     private readonly debit: DebitPointsUseCase,
     private readonly ledger: LedgerQueries,
     private readonly coupons: CouponHook,
+    private readonly tiers: TierHook,
     private readonly clock: Clock,
   ) {}
 
@@ -200,10 +202,12 @@ export class CheckoutUseCase {
       { memberId, orderUuid, lines: input.lines, subtotal: pricing.subtotal, at: quote.occurredAt },
       input.couponCodes ?? [],
     );
+    const tier = await this.tiers.afterPurchase(manager, memberId, orderUuid);
     return checkoutResult(quote, input, {
       checkoutId: orderUuid,
       balance: { available: balance.available, pending: balance.pending },
       pending: pending && earn.totalPoints > 0,
+      tier: tier ? { code: tier.code, name: tier.name } : null,
     });
   }
 }

@@ -1,0 +1,60 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock } from '@vafa/platform';
+import { MemberViewRegistry } from '@vafa/members';
+import { qualificationValues } from './tier-metrics';
+import { TierLookupService } from './tier-lookup.service';
+import type { TierQualification } from './tier.entity';
+
+const DAY = 86_400_000;
+
+/** Puts the member's tier, its benefits and the progress to the next tier into their views. */
+@Injectable()
+export class MemberTierView implements OnModuleInit {
+  constructor(
+    private readonly registry: MemberViewRegistry,
+    private readonly lookup: TierLookupService,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.registry.register({
+      contribute: async (memberId, view) => {
+        const tier = await this.lookup.current(memberId);
+        view.tier = tier ? { code: tier.code, name: tier.name, benefits: tier.benefits } : null;
+        if ('tierProgress' in view)
+          view.tierProgress = tier ? await this.progress(memberId, tier.rank) : null;
+      },
+    });
+  }
+
+  private async progress(memberId: string, rank: number): Promise<Record<string, unknown> | null> {
+    const [next] = await this.dataSource.query<
+      { code: string; qualification: TierQualification }[]
+    >('SELECT code, qualification FROM tiers WHERE rank > $1 ORDER BY rank LIMIT 1', [rank]);
+    if (!next) return null;
+    const now = this.clock.now();
+    const current =
+      (await qualificationValues(this.dataSource.manager, [memberId], now))
+        .get(memberId)
+        ?.get(next.code) ?? 0;
+    const windowStart = new Date(now.getTime() - next.qualification.windowDays * DAY);
+    const [oldest] = await this.dataSource.query<{ at: Date | null }[]>(
+      'SELECT min(occurred_at) AS at FROM orders WHERE member_id = $1 AND occurred_at > $2 AND occurred_at <= $3',
+      [memberId, windowStart, now],
+    );
+    const required = Number(next.qualification.threshold);
+    return {
+      nextTier: next.code,
+      metric: next.qualification.metric,
+      current,
+      required,
+      remaining: Math.max(0, required - current),
+      // When the oldest purchase that counts now drops out of the rolling window.
+      windowEndsAt: oldest?.at
+        ? new Date(oldest.at.getTime() + next.qualification.windowDays * DAY).toISOString()
+        : null,
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Cron, CronExpression } from '@nestjs/schedule';
+import { DataSource } from 'typeorm';
+import { Clock, inTransaction, withAdvisoryLock } from '@vafa/platform';
+import { TierStandingService } from './tier-standing.service';
+
+/**
+ * The nightly re-evaluation: every member, in batches, by set-based SQL. Safe to run again (a
+ * second run finds nothing to change) and on demand.
+ */
+@Injectable()
+export class TierEvaluationJob {
+  private readonly logger = new Logger(TierEvaluationJob.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly standing: TierStandingService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Cron(CronExpression.EVERY_DAY_AT_2AM, { name: 'tiers-evaluate' })
+  async scheduled(): Promise<void> {
+    const outcome = await this.run();
+    if (outcome) this.logger.log(outcome, 'tiers re-evaluated');
+  }
+
+  async run(
+    batchSize = 1000,
+  ): Promise<{ members: number; upgraded: number; downgraded: number } | null> {
+    const outcome = await withAdvisoryLock(this.dataSource, 'vafa:tiers:evaluate', async () => {
+      const now = this.clock.now();
+      const totals = { members: 0, upgraded: 0, downgraded: 0 };
+      let after = '00000000-0000-0000-0000-000000000000';
+      for (;;) {
+        const batch = await this.dataSource.query<{ id: string }[]>(
+          'SELECT id FROM members WHERE id > $1 ORDER BY id LIMIT $2',
+          [after, batchSize],
+        );
+        if (batch.length === 0) return totals;
+        const ids = batch.map((b) => b.id);
+        const result = await inTransaction(this.dataSource, (manager) =>
+          this.standing.evaluate(manager, ids, now, true),
+        );
+        totals.members += ids.length;
+        totals.upgraded += result.upgraded;
+        totals.downgraded += result.downgraded;
+        after = ids[ids.length - 1] ?? after;
+      }
+    });
+    return outcome.ran ? outcome.result : null;
+  }
+}

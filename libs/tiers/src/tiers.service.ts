@@ -1,0 +1,95 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { constraintOf, DomainError, notFound, sqlState } from '@vafa/platform';
+import type { TierDto } from './tier.dto';
+import { TierEntity } from './tier.entity';
+
+export type TierView = Omit<TierEntity, 'createdAt' | 'updatedAt'>;
+
+const toView = (t: TierEntity): TierView => ({
+  id: t.id,
+  code: t.code,
+  name: t.name,
+  rank: t.rank,
+  qualification: t.qualification,
+  benefits: t.benefits,
+  downgradeGraceDays: t.downgradeGraceDays,
+});
+
+const tierNotFound = (): DomainError => notFound('The tier', 'TIER_NOT_FOUND');
+
+@Injectable()
+export class TiersService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get repository() {
+    return this.dataSource.getRepository(TierEntity);
+  }
+
+  async list(): Promise<{ items: TierView[]; nextCursor: null }> {
+    return {
+      items: (await this.repository.find({ order: { rank: 'ASC' } })).map(toView),
+      nextCursor: null,
+    };
+  }
+
+  async get(id: string): Promise<TierView> {
+    const tier = await this.repository.findOneBy({ id });
+    if (!tier) throw tierNotFound();
+    return toView(tier);
+  }
+
+  async create(input: TierDto): Promise<TierView> {
+    return this.unique(async () =>
+      toView(await this.repository.save(this.repository.create(this.fields(input)))),
+    );
+  }
+
+  async replace(id: string, input: TierDto): Promise<TierView> {
+    return this.unique(async () => {
+      const result = await this.repository.update({ id }, this.fields(input));
+      if (!result.affected) throw tierNotFound();
+      return this.get(id);
+    });
+  }
+
+  async remove(id: string): Promise<void> {
+    const tier = await this.repository.findOneBy({ id });
+    if (!tier) throw tierNotFound();
+    const members = await this.dataSource.query<{ n: number }[]>(
+      'SELECT count(*)::int AS n FROM member_tiers WHERE tier_code = $1',
+      [tier.code],
+    );
+    if ((members[0]?.n ?? 0) > 0) {
+      throw new DomainError(
+        409,
+        'TIER_IN_USE',
+        `${members[0]?.n} members hold this tier; move them first.`,
+      );
+    }
+    await this.repository.delete({ id });
+  }
+
+  private fields(input: TierDto): Partial<TierEntity> {
+    return {
+      code: input.code,
+      name: input.name,
+      rank: input.rank,
+      qualification: { ...input.qualification },
+      benefits: { ...(input.benefits ?? {}) },
+      downgradeGraceDays: input.downgradeGraceDays ?? 0,
+    };
+  }
+
+  private async unique<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      if (sqlState(error) !== '23505') throw error;
+      const field = constraintOf(error) === 'uq_tiers_rank' ? 'rank' : 'code';
+      throw new DomainError(409, 'TIER_EXISTS', `A tier with this ${field} already exists.`, {
+        field,
+      });
+    }
+  }
+}

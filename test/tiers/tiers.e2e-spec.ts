@@ -1,0 +1,188 @@
+import { bearer, startTestApp, TestApp, TestMember } from '../support/test-app';
+import { ledgerOf } from '../support/ledger-helpers';
+
+const DAY = 86_400_000;
+
+describe('tiers: status that moves at once, and downgrades only at night after grace', () => {
+  let t: TestApp;
+  let seq = 0;
+  const tier = (body: Record<string, unknown>) =>
+    t.api().post('/v1/tiers').set(bearer(t.keys.marketer)).send(body);
+  const buy = (m: TestMember, unitPrice: number, sku = 'ITEM') => {
+    const orderId = `t-${++seq}`;
+    return t
+      .api()
+      .post('/v1/pos/checkouts')
+      .set(bearer(t.keys.cashier))
+      .set('Idempotency-Key', orderId)
+      .send({
+        member: { id: m.id },
+        orderId,
+        channel: 'store',
+        lines: [{ sku, quantity: 1, unitPrice }],
+      })
+      .expect(201);
+  };
+  const evaluate = () =>
+    t.api().post('/v1/tiers/jobs/evaluate').set(bearer(t.keys.admin)).expect(200);
+  const tokenFor = async (m: TestMember): Promise<string> =>
+    (await t.api().post(`/v1/members/${m.id}/tokens`).set(bearer(t.keys.integration)).expect(201))
+      .body.token as string;
+  type MeView = {
+    tier: { code: string; name: string; benefits: unknown };
+    tierProgress: Record<string, unknown> | null;
+  };
+  const me = async (m: TestMember): Promise<MeView> =>
+    (
+      await t
+        .api()
+        .get('/v1/me')
+        .set(bearer(await tokenFor(m)))
+        .expect(200)
+    ).body as MeView;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    await t
+      .api()
+      .post('/v1/earning-rules')
+      .set(bearer(t.keys.marketer))
+      .send({ name: 'Base', effect: { pointsPerUnit: 1 } })
+      .expect(201);
+    await tier({
+      code: 'member',
+      name: 'Member',
+      rank: 0,
+      qualification: { metric: 'spend', threshold: 0, windowDays: 365 },
+    }).expect(201);
+    await tier({
+      code: 'gold',
+      name: 'Gold',
+      rank: 1,
+      qualification: { metric: 'spend', threshold: 50000, windowDays: 30 },
+      benefits: { pointsMultiplier: 2, perks: ['free_delivery'] },
+      downgradeGraceDays: 10,
+    }).expect(201);
+  });
+  afterAll(async () => {
+    expect((await ledgerOf(t).audit()).balanced).toBe(true);
+    await t.close();
+  });
+
+  it('validates tiers and keeps codes and ranks unique', async () => {
+    expect(
+      (
+        await tier({
+          code: 'gold',
+          name: 'x',
+          rank: 5,
+          qualification: { metric: 'spend', threshold: 1, windowDays: 1 },
+        }).expect(409)
+      ).body.error.code,
+    ).toBe('TIER_EXISTS');
+    await tier({
+      code: 'x',
+      name: 'x',
+      rank: 9,
+      qualification: { metric: 'visits', threshold: 1, windowDays: 1 },
+    }).expect(400);
+    await t.api().post('/v1/tiers').set(bearer(t.keys.cashier)).send({}).expect(403);
+    const list = await t.api().get('/v1/tiers').set(bearer(t.keys.cashier)).expect(200);
+    expect(list.body.items.map((i: { code: string }) => i.code)).toEqual(['member', 'gold']);
+  });
+
+  it('starts members in the lowest tier, with progress to the next', async () => {
+    const m = await t.member();
+    const view = await me(m);
+    expect(view.tier).toMatchObject({ code: 'member', name: 'Member' });
+    expect(view.tierProgress).toMatchObject({
+      nextTier: 'gold',
+      metric: 'spend',
+      current: 0,
+      required: 50000,
+      remaining: 50000,
+      windowEndsAt: null,
+    });
+    await buy(m, 20000);
+    expect((await me(m)).tierProgress).toMatchObject({
+      current: 20000,
+      remaining: 30000,
+      windowEndsAt: expect.any(String),
+    });
+  });
+
+  it('upgrades inside the checkout that crosses the threshold; later checkouts use the multiplier', async () => {
+    const m = await t.member();
+    const first = await buy(m, 30000);
+    expect(first.body.tier).toMatchObject({ code: 'member' });
+    const crossing = await buy(m, 20000);
+    expect(crossing.body).toMatchObject({
+      tier: { code: 'gold', name: 'Gold' },
+      pointsEarned: 200,
+    });
+    const later = await buy(m, 10000);
+    expect(later.body.pointsEarned).toBe(200); // 100 base + 100 for Gold ×2
+    expect(later.body.appliedRules).toEqual(
+      expect.arrayContaining([expect.objectContaining({ ruleId: 'tier:gold', points: 100 })]),
+    );
+    expect((await me(m)).tier).toMatchObject({
+      code: 'gold',
+      benefits: { pointsMultiplier: 2, perks: ['free_delivery'] },
+    });
+    const activity = await t
+      .api()
+      .get(`/v1/members/${m.id}/activity`)
+      .set(bearer(t.keys.marketer))
+      .expect(200);
+    expect(activity.body.items.map((i: { type: string }) => i.type)).toContain('tier');
+  });
+
+  it('downgrades only at night, after the grace period, when the window no longer qualifies', async () => {
+    const m = await t.member();
+    await buy(m, 60000);
+    expect((await me(m)).tier.code).toBe('gold');
+    const start = t.clock.now();
+    try {
+      t.clock.set(new Date(start.getTime() + 31 * DAY)); // the purchase left the 30-day window
+      await buy(m, 100); // a purchase never downgrades
+      expect((await me(m)).tier.code).toBe('gold');
+      await evaluate(); // first night short: grace starts
+      expect((await me(m)).tier.code).toBe('gold');
+      t.clock.set(new Date(start.getTime() + 40 * DAY));
+      await evaluate(); // 9 days of grace
+      expect((await me(m)).tier.code).toBe('gold');
+      t.clock.set(new Date(start.getTime() + 41 * DAY + 1000));
+      const night = await evaluate();
+      expect(night.body.downgraded).toBeGreaterThanOrEqual(1);
+      expect((await me(m)).tier.code).toBe('member');
+      const again = await evaluate();
+      expect(again.body).toMatchObject({ upgraded: 0, downgraded: 0 });
+    } finally {
+      t.clock.set(start);
+    }
+  });
+
+  it('counts returns against qualification', async () => {
+    const m = await t.member();
+    const order = await buy(m, 50000, 'BIG');
+    expect(order.body.tier.code).toBe('gold');
+    await t
+      .api()
+      .post('/v1/pos/returns')
+      .set(bearer(t.keys.cashier))
+      .set('Idempotency-Key', `r-${order.body.orderId}`)
+      .send({ orderId: order.body.orderId, lines: [{ sku: 'BIG', quantity: 1 }] })
+      .expect(201);
+    expect((await me(m)).tier.code).toBe('gold'); // no downgrade in the middle of the day
+    expect((await me(m)).tierProgress).toBeNull();
+    const start = t.clock.now();
+    try {
+      await evaluate();
+      t.clock.set(new Date(start.getTime() + 10 * DAY + 1000));
+      await evaluate();
+      expect((await me(m)).tier.code).toBe('member');
+    } finally {
+      t.clock.set(start);
+    }
+  });
+});
