@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Client } from 'pg';
-import { cpuSecondsByGroup, readProcessTimes, TICKS_PER_SECOND } from './processes';
+import { cpuSecondsByGroup, OTHER_PROGRAMS, readProcessTimes, TICKS_PER_SECOND } from './processes';
 import { round } from './stats';
 
 /** Server counters at the edges of a measured window. */
@@ -18,12 +18,18 @@ export interface CpuWindow {
   busyCores: number | null;
   iowaitCores: number | null;
   stealCores: number | null;
+  /** irq + softirq: the per-process times already contain it here (the sums agree), so not added. */
+  interruptCores: number | null;
   /** Cores used per process group (see processes.ts). */
   byGroup: Record<string, number>;
 }
 
 export interface PhaseCounters {
   cpuBusyCores: number | null;
+  /** CPU that processes this benchmark did not start used meanwhile: above ~0.05, expect noise. */
+  otherProgramsCores: number;
+  /** Busy CPU no running process accounts for: mostly short-lived processes that ended. */
+  unattributedCores: number | null;
   iowaitCores: number | null;
   stealCores: number | null;
   /** Busy CPU time of the whole machine per unit of work (pgbench transaction, credit). */
@@ -82,14 +88,13 @@ export async function sampleCpuWindow(
   for (const [group, cpuSeconds] of cpuSecondsByGroup(a.processes, b.processes)) {
     byGroup[group] = round(cpuSeconds / seconds, 3);
   }
-  if (a.machine && b.machine) {
-    byGroup['kernel: irq + softirq'] = cores(b.machine.interrupts - a.machine.interrupts);
-  }
   return {
     seconds: round(seconds, 2),
     busyCores: a.machine && b.machine ? cores(b.machine.busy - a.machine.busy) : null,
     iowaitCores: a.machine && b.machine ? cores(b.machine.iowait - a.machine.iowait) : null,
     stealCores: a.machine && b.machine ? cores(b.machine.steal - a.machine.steal) : null,
+    interruptCores:
+      a.machine && b.machine ? cores(b.machine.interrupts - a.machine.interrupts) : null,
     byGroup,
   };
 }
@@ -139,13 +144,14 @@ export async function phaseCounters(
     byGroup[group] = msPerUnit(cores);
     listed += cores;
   }
-  if (cpu.busyCores !== null) {
-    byGroup['unattributed (processes that ended, rounding)'] = msPerUnit(
-      Math.max(0, cpu.busyCores - listed),
-    );
+  const unattributed = cpu.busyCores === null ? null : Math.max(0, cpu.busyCores - listed);
+  if (unattributed !== null) {
+    byGroup['unattributed (processes that ended, rounding)'] = msPerUnit(unattributed);
   }
   return {
     cpuBusyCores: cpu.busyCores,
+    otherProgramsCores: cpu.byGroup[OTHER_PROGRAMS] ?? 0,
+    unattributedCores: unattributed === null ? null : round(unattributed, 3),
     iowaitCores: cpu.iowaitCores,
     stealCores: cpu.stealCores,
     cpuMsPerUnit: cpu.busyCores === null ? null : msPerUnit(cpu.busyCores),

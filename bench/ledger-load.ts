@@ -18,7 +18,7 @@ export interface LedgerLoadResult {
   nodeCpuCores: number;
 }
 
-const POINTS = 10;
+export const CREDIT_POINTS = 10;
 const YEAR_MS = 365 * 86_400_000;
 
 /**
@@ -53,7 +53,7 @@ async function drive(
           memberId,
           idempotencyKey: `bench:${tag}:${client}:${i}`,
           description: 'benchmark credit',
-          points: POINTS,
+          points: CREDIT_POINTS,
           kind: 'earn',
           source: 'program:issued',
           expiresAt: new Date(Date.now() + YEAR_MS),

@@ -33,12 +33,18 @@ export async function parentOf(pid: number): Promise<number | null> {
 }
 
 /**
- * Groups a process by what it does: this Node process, pgbench, the client backends and each
- * kind of background process of *our* PostgreSQL, kernel threads, and everything else.
+ * Groups a process by what it does: this Node process and its children (pgbench, started through
+ * Debian's pg_wrapper), the client backends and each kind of background process of *our*
+ * PostgreSQL, kernel threads, and everything else.
  */
-function groupOf(pid: number, stat: ProcStat, cmdline: string, postmaster: number | null): string {
+function groupOf(
+  pid: number,
+  stat: ProcStat,
+  cmdline: string,
+  postmaster: number | null,
+  isOurs: (pid: number) => boolean,
+): string {
   if (pid === process.pid) return 'node (bench, Nest, TypeORM, pg)';
-  if (stat.ppid === process.pid && /^(\S*\/)?pgbench(\s|$)/.test(cmdline)) return 'pgbench client';
   if (pid === 2 || stat.ppid === 2) return 'kernel threads';
   if (postmaster !== null && pid === postmaster) return 'postgres: postmaster';
   if (postmaster !== null && stat.ppid === postmaster) {
@@ -47,6 +53,7 @@ function groupOf(pid: number, stat: ProcStat, cmdline: string, postmaster: numbe
     if (/^\S+ \S+ \d+\.\d+\.\d+\.\d+\(\d+\)/.test(title)) return 'postgres: client backends';
     return `postgres: ${title.replace(/\s+\d+$/, '').replace(/^(autovacuum worker).*/, '$1')}`;
   }
+  if (isOurs(pid)) return stat.comm === 'pgbench' ? 'pgbench client' : `bench child: ${stat.comm}`;
   return OTHER_PROGRAMS;
 }
 
@@ -59,16 +66,27 @@ export async function readProcessTimes(postmaster: number | null): Promise<Proce
   } catch {
     return times;
   }
+  const stats = new Map<number, { stat: ProcStat; cmdline: string }>();
   for (const entry of entries) {
     if (!/^\d+$/.test(entry)) continue;
     const pid = Number(entry);
     try {
       const stat = await readStat(pid);
       const cmdline = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).replace(/\0/g, ' ').trim();
-      times.set(pid, { group: groupOf(pid, stat, cmdline, postmaster), ticks: stat.ticks });
+      stats.set(pid, { stat, cmdline });
     } catch {
       // the process ended while we looked
     }
+  }
+  const isOurs = (pid: number): boolean => {
+    for (let p = pid, hops = 0; p > 1 && hops < 20; hops++) {
+      if (p === process.pid) return true;
+      p = stats.get(p)?.stat.ppid ?? 0;
+    }
+    return false;
+  };
+  for (const [pid, { stat, cmdline }] of stats) {
+    times.set(pid, { group: groupOf(pid, stat, cmdline, postmaster, isOurs), ticks: stat.ticks });
   }
   return times;
 }

@@ -50,6 +50,10 @@ function table(rows: [string, string, string][]): string {
   return [line(rows[0] ?? ['', '', '']), rule, ...rows.slice(1).map(line)].join('\n');
 }
 
+/** CPU used by processes this benchmark did not start, including ones that came and went. */
+const strangers = (c: PhaseCounters | null): number | null =>
+  c ? c.otherProgramsCores + (c.unattributedCores ?? 0) : null;
+
 export function renderReport(report: BenchReport): string {
   const { pgbench, ledger, counters } = report;
   const pgbenchNote = pgbench
@@ -68,7 +72,7 @@ export function renderReport(report: BenchReport): string {
     [
       'ledger credits/s',
       fmt(ledger.creditsPerSecond),
-      `${ledger.clients} clients, ${ledger.seconds} s, ${ledger.members.toLocaleString('en-US')} members, ${ledger.credits.toLocaleString('en-US')} credits, ${ledger.errors} errors`,
+      `${ledger.clients} client${ledger.clients === 1 ? '' : 's'}, ${ledger.seconds} s, ${ledger.members.toLocaleString('en-US')} members, ${ledger.credits.toLocaleString('en-US')} credits, ${ledger.errors} errors`,
     ],
     ['ledger postings/s', fmt(ledger.postingsPerSecond), '2 postings per credit'],
     [
@@ -90,6 +94,13 @@ export function renderReport(report: BenchReport): string {
       'machine CPU busy, pgbench / ledger',
       `${fmt(counters.pgbench?.cpuBusyCores, 2)} / ${fmt(counters.ledger?.cpuBusyCores, 2)} cores`,
       `iowait ${fmt(counters.pgbench?.iowaitCores, 2)} / ${fmt(counters.ledger?.iowaitCores, 2)}, steal ${fmt(counters.pgbench?.stealCores, 2)} / ${fmt(counters.ledger?.stealCores, 2)} cores`,
+    ],
+    [
+      "other programs' CPU, pgbench / ledger",
+      `${fmt(strangers(counters.pgbench), 2)} / ${fmt(strangers(counters.ledger), 2)} cores`,
+      Math.max(strangers(counters.pgbench) ?? 0, strangers(counters.ledger) ?? 0) > 0.05
+        ? 'NOT IDLE: the machine was shared, numbers are noisy'
+        : 'machine otherwise idle (incl. processes that came and went)',
     ],
     [
       'CPU ms per pgbench tx / per credit',

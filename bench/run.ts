@@ -30,7 +30,7 @@ import {
   ServerSnapshot,
   serverSnapshot,
 } from './counters';
-import { runLedgerLoad } from './ledger-load';
+import { CREDIT_POINTS, runLedgerLoad } from './ledger-load';
 import { findPgbench, PgbenchResult, runPgbench } from './pgbench';
 import { parentOf } from './processes';
 import { DatabaseProfile, readStatements, resetStatements } from './profile';
@@ -39,6 +39,15 @@ import { round } from './stats';
 
 const BENCH_DATABASE = 'bench';
 const PGBENCH_DATABASE = 'pgbench';
+const KNOBS = [
+  'BENCH_SECONDS',
+  'BENCH_CLIENTS',
+  'BENCH_MEMBERS',
+  'BENCH_SCALE',
+  'BENCH_WARMUP_SECONDS',
+  'BENCH_PROFILE',
+  'PGBENCH',
+];
 const PG_SETTINGS_SHOWN = [
   'fsync',
   'synchronous_commit',
@@ -66,6 +75,7 @@ function projectRoot(): string {
 }
 
 const startedAt = performance.now();
+const startedWall = new Date();
 const log = (line: string): void => {
   const t = ((performance.now() - startedAt) / 1000).toFixed(1).padStart(5);
   console.log(`[${t}s] ${line}`);
@@ -124,6 +134,7 @@ function measuredWindow(options: {
         busyCores: null,
         iowaitCores: null,
         stealCores: null,
+        interruptCores: null,
         byGroup: {},
       }));
     },
@@ -179,10 +190,10 @@ async function checkLedger(db: Client, credits: number, points: number) {
 }
 
 async function main(): Promise<void> {
-  const seconds = intFromEnv('BENCH_SECONDS', 20);
-  const clients = intFromEnv('BENCH_CLIENTS', 16);
-  const memberCount = intFromEnv('BENCH_MEMBERS', 10_000);
-  const scale = intFromEnv('BENCH_SCALE', 10);
+  const seconds = Math.max(1, intFromEnv('BENCH_SECONDS', 20));
+  const clients = Math.max(1, intFromEnv('BENCH_CLIENTS', 16));
+  const memberCount = Math.max(1, intFromEnv('BENCH_MEMBERS', 10_000));
+  const scale = Math.max(1, intFromEnv('BENCH_SCALE', 10));
   const warmupSeconds = intFromEnv('BENCH_WARMUP_SECONDS', 2);
   const profile = process.env.BENCH_PROFILE === '1';
   const pgbenchBin = findPgbench();
@@ -256,7 +267,7 @@ async function main(): Promise<void> {
       url: withDatabase(server.url, PGBENCH_DATABASE),
       scale,
       clients,
-      threads: 2,
+      threads: Math.min(2, clients),
       seconds,
       logDir,
       log,
@@ -308,12 +319,15 @@ async function main(): Promise<void> {
   log(`ledger: ${ledger.creditsPerSecond.toFixed(1)} credits/s`);
   if (ledger.errors > 0) log(`ledger errors: ${ledger.errors}, first: ${ledger.firstError}`);
 
-  const check = await checkLedger(db, ledger.credits, 10);
+  const check = await checkLedger(db, ledger.credits, CREDIT_POINTS);
 
   const report: BenchReport = {
-    startedAt: new Date(Date.now() - performance.now() + startedAt).toISOString(),
+    startedAt: startedWall.toISOString(),
     durationSeconds: round((performance.now() - startedAt) / 1000, 1),
-    command: 'npm run bench',
+    command: [
+      ...KNOBS.filter((n) => process.env[n]).map((n) => `${n}=${process.env[n]}`),
+      'npm run bench',
+    ].join(' '),
     machine: {
       nproc: availableParallelism(),
       cpuModel: cpus()[0]?.model ?? 'unknown',
@@ -339,6 +353,7 @@ async function main(): Promise<void> {
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
   log(`wrote ${file}`);
   if (!check.ok) throw new Error(`ledger consistency check failed: ${JSON.stringify(check)}`);
+  if (ledger.errors > 0) throw new Error(`${ledger.errors} credits failed: ${ledger.firstError}`);
 }
 
 main()

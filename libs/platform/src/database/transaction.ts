@@ -13,7 +13,8 @@ export async function inTransaction<T>(
 ): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
-      return await dataSource.transaction('READ COMMITTED', work);
+      // READ COMMITTED is PostgreSQL's default: naming it would cost a round trip per transaction.
+      return await dataSource.transaction(work);
     } catch (error) {
       const code = sqlState(error);
       if (attempt >= attempts || !code || !RETRYABLE.has(code)) throw error;
