@@ -4,10 +4,12 @@ import { FoundationApiKeysAndMembers1795503970151 } from './1795503970151-Founda
 import { PointsLedgerLotsAndIdempotency1795504541328 } from './1795504541328-PointsLedgerLotsAndIdempotency';
 import { CheckoutOrdersAndEarningRules1795506873178 } from './1795506873178-CheckoutOrdersAndEarningRules';
 import { TiersAndMemberTiers1795507505715 } from './1795507505715-TiersAndMemberTiers';
+import { InsightModelsAndMemberScores1795507792211 } from './1795507792211-InsightModelsAndMemberScores';
 
 export const MIGRATIONS = [
   FoundationApiKeysAndMembers1795503970151,
   PointsLedgerLotsAndIdempotency1795504541328,
   CheckoutOrdersAndEarningRules1795506873178,
   TiersAndMemberTiers1795507505715,
+  InsightModelsAndMemberScores1795507792211,
 ];

@@ -8,6 +8,7 @@ import { LEDGER_ENTITIES } from '@vafa/ledger';
 import { MemberEntity } from '@vafa/members';
 import { POINTS_ENTITIES } from '@vafa/points';
 import { TIER_ENTITIES } from '@vafa/tiers';
+import { INSIGHT_ENTITIES } from '@vafa/insights';
 import { MIGRATIONS } from '../../../migrations';
 
 /** Every entity and migration of the platform: shared by the servers, the CLI and the tests. */
@@ -20,6 +21,7 @@ export const DATABASE_SCHEMA: DatabaseSchema = {
     ...LEDGER_ENTITIES,
     ...POINTS_ENTITIES,
     ...TIER_ENTITIES,
+    ...INSIGHT_ENTITIES,
   ],
   migrations: MIGRATIONS,
 };

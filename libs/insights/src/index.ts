@@ -32,3 +32,4 @@ export { scoreRfm } from './rfm.score';
 export type { RfmInput, RfmScore } from './rfm.score';
 export { RFM_SEGMENTS, rfmSegment } from './rfm.segments';
 export type { RfmSegment } from './rfm.segments';
+export * from './nest/insights.entities';
