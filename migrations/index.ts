@@ -5,6 +5,7 @@ import { PointsLedgerLotsAndIdempotency1795504541328 } from './1795504541328-Poi
 import { CheckoutOrdersAndEarningRules1795506873178 } from './1795506873178-CheckoutOrdersAndEarningRules';
 import { TiersAndMemberTiers1795507505715 } from './1795507505715-TiersAndMemberTiers';
 import { InsightModelsAndMemberScores1795507792211 } from './1795507792211-InsightModelsAndMemberScores';
+import { ReferralsAndGoodwillLimits1795507852910 } from './1795507852910-ReferralsAndGoodwillLimits';
 
 export const MIGRATIONS = [
   FoundationApiKeysAndMembers1795503970151,
@@ -12,4 +13,5 @@ export const MIGRATIONS = [
   CheckoutOrdersAndEarningRules1795506873178,
   TiersAndMemberTiers1795507505715,
   InsightModelsAndMemberScores1795507792211,
+  ReferralsAndGoodwillLimits1795507852910,
 ];

@@ -9,6 +9,7 @@ import { MemberEntity } from '@vafa/members';
 import { POINTS_ENTITIES } from '@vafa/points';
 import { TIER_ENTITIES } from '@vafa/tiers';
 import { INSIGHT_ENTITIES } from '@vafa/insights';
+import { REFERRAL_ENTITIES } from '@vafa/referral';
 import { MIGRATIONS } from '../../../migrations';
 
 /** Every entity and migration of the platform: shared by the servers, the CLI and the tests. */
@@ -22,6 +23,7 @@ export const DATABASE_SCHEMA: DatabaseSchema = {
     ...POINTS_ENTITIES,
     ...TIER_ENTITIES,
     ...INSIGHT_ENTITIES,
+    ...REFERRAL_ENTITIES,
   ],
   migrations: MIGRATIONS,
 };

@@ -34,6 +34,14 @@ export class ProgramSettingsEntity {
   @Column({ name: 'max_redeem_percent', type: 'int', default: 100 })
   maxRedeemPercent!: number;
 
+  /** Goodwill points one staff key may grant per day (0 = no limit). */
+  @Column({ name: 'goodwill_daily_budget', type: 'int', default: 0 })
+  goodwillDailyBudget!: number;
+
+  /** Goodwill points one member may receive per calendar month (0 = no limit). */
+  @Column({ name: 'goodwill_monthly_cap', type: 'int', default: 0 })
+  goodwillMonthlyCap!: number;
+
   @Column({ name: 'time_zone', type: 'text', default: 'UTC' })
   timeZone!: string;
 
