@@ -44,7 +44,7 @@ export async function startTestApp(
   const config = loadConfig({
     VAFA_ADMIN_KEY: adminKey,
     VAFA_SCHEDULER: 'off',
-    VAFA_LOG_LEVEL: 'silent',
+    VAFA_LOG_LEVEL: process.env.VAFA_TEST_LOG_LEVEL ?? 'silent',
   });
   const app = await createApiApp({
     config,

@@ -5,6 +5,7 @@ import { MembersModule } from '@vafa/members';
 import { LedgerModule } from '@vafa/ledger';
 import { PointsModule } from '@vafa/points';
 import { TiersModule } from '@vafa/tiers';
+import { ReferralModule } from '@vafa/referral';
 import { DATABASE_SCHEMA } from './database-schema';
 
 export interface AppOptions {
@@ -32,6 +33,7 @@ export class AppModule {
         LedgerModule,
         PointsModule,
         TiersModule,
+        ReferralModule,
       ],
     };
   }

@@ -7,3 +7,4 @@ export * from './points.entities';
 export * from './checkout/coupon.hook';
 export * from './earning-rules/earning-rules.service';
 export * from './checkout/tier.hook';
+export * from './checkout/purchase.hooks';

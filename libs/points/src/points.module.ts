@@ -4,11 +4,13 @@ import { MembersModule } from '@vafa/members';
 import { MemberActivityController, MyActivityController } from './activity/activity.controller';
 import { AdjustPointsUseCase } from './adjustments/adjust-points.usecase';
 import { AdjustmentsController } from './adjustments/adjustments.controller';
+import { GoodwillReportController, GoodwillReportService } from './adjustments/goodwill-report';
 import { EarningRulesController } from './earning-rules/earning-rules.controller';
 import { EarningRulesService } from './earning-rules/earning-rules.service';
 import { CheckoutQuoteService } from './checkout/checkout-quote.service';
 import { CheckoutUseCase } from './checkout/checkout.usecase';
 import { CouponHook } from './checkout/coupon.hook';
+import { PurchaseHooks } from './checkout/purchase.hooks';
 import { TierHook } from './checkout/tier.hook';
 import { PosController } from './checkout/pos.controller';
 import { MemberPointsView } from './member-points.view';
@@ -17,6 +19,7 @@ import { ReturnOrderUseCase } from './returns/return-order.usecase';
 @Module({
   imports: [LedgerModule, MembersModule],
   controllers: [
+    GoodwillReportController,
     AdjustmentsController,
     MemberActivityController,
     MyActivityController,
@@ -31,8 +34,10 @@ import { ReturnOrderUseCase } from './returns/return-order.usecase';
     ReturnOrderUseCase,
     CouponHook,
     TierHook,
+    PurchaseHooks,
+    GoodwillReportService,
     EarningRulesService,
   ],
-  exports: [CouponHook, TierHook, EarningRulesService],
+  exports: [CouponHook, TierHook, PurchaseHooks, EarningRulesService],
 })
 export class PointsModule {}

@@ -5,3 +5,4 @@ import { ReferralProgramEntity } from './referral-program.entity';
 import { ReferralEntity } from './referral.entity';
 
 export const REFERRAL_ENTITIES = [ReferralProgramEntity, ReferralEntity];
+export * from './referral.module';

@@ -79,6 +79,24 @@ export class UpdateProgramDto {
   maxRedeemPercent?: number;
 
   @ApiPropertyOptional({
+    example: 2000,
+    description: 'Goodwill points one staff key may grant per day; 0 = no limit',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  goodwillDailyBudget?: number;
+
+  @ApiPropertyOptional({
+    example: 1000,
+    description: 'Goodwill points one member may receive per month; 0 = no limit',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  goodwillMonthlyCap?: number;
+
+  @ApiPropertyOptional({
     example: 'Asia/Tehran',
     description: 'IANA time zone for days of week and daily limits',
   })

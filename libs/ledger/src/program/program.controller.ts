@@ -14,6 +14,8 @@ const PROGRAM_EXAMPLE = {
   redemptionPoints: 100,
   redemptionValue: 100,
   maxRedeemPercent: 50,
+  goodwillDailyBudget: 2000,
+  goodwillMonthlyCap: 1000,
   timeZone: 'UTC',
 };
 
@@ -26,6 +28,8 @@ const toView = (s: ProgramSettingsEntity): typeof PROGRAM_EXAMPLE => ({
   redemptionPoints: s.redemptionPoints,
   redemptionValue: s.redemptionValue,
   maxRedeemPercent: s.maxRedeemPercent,
+  goodwillDailyBudget: s.goodwillDailyBudget,
+  goodwillMonthlyCap: s.goodwillMonthlyCap,
   timeZone: s.timeZone,
 });
 

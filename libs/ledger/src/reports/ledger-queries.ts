@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { decodeCursor, Page, PageQuery, pageLimit, toPage } from '@vafa/platform';
 
 export interface PointsSummary {
@@ -45,6 +45,17 @@ export class LedgerQueries {
         expiresAt: e.expires_at.toISOString(),
       })),
     };
+  }
+
+  async balance(
+    memberId: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<{ available: number; pending: number }> {
+    const [row] = await manager.query<{ available: string; pending: string }[]>(
+      'SELECT available, pending FROM ledger_accounts WHERE member_id = $1',
+      [memberId],
+    );
+    return { available: Number(row?.available ?? 0), pending: Number(row?.pending ?? 0) };
   }
 
   async activity(memberId: string, query: PageQuery): Promise<Page<ActivityEntry>> {

@@ -9,6 +9,7 @@ import {
 } from '@vafa/ledger';
 import { MembersService } from '@vafa/members';
 import type { AdjustmentResultDto, CreateAdjustmentDto } from './adjustment.dto';
+import { checkGoodwillLimits } from './goodwill-limits';
 
 function describe(input: CreateAdjustmentDto): string {
   const amount = `${Math.abs(input.points)} points`;
@@ -41,18 +42,32 @@ export class AdjustPointsUseCase {
     input: CreateAdjustmentDto;
     key: string;
     scope: string;
+    grantedBy: string;
   }): Promise<AdjustmentResultDto> {
     const { memberId, input, key } = command;
     await this.members.get(memberId);
     const hash = requestHash({ memberId, ...input });
     return inTransaction(this.dataSource, async (manager) => {
       const { response } = await once(manager, { scope: command.scope, key, hash }, async () => {
+        const settings = await this.program.get(manager);
+        if (input.reason === 'goodwill' && input.points > 0) {
+          await checkGoodwillLimits(manager, settings, {
+            memberId,
+            grantedBy: command.grantedBy,
+            points: input.points,
+            at: this.clock.now(),
+          });
+        }
         const context = {
           memberId,
           idempotencyKey: `adjust:${command.scope}:${key}`,
           description: describe(input),
           reason: input.reason,
-          reference: { ticketId: input.ticketId ?? null, note: input.note ?? null },
+          reference: {
+            ticketId: input.ticketId ?? null,
+            note: input.note ?? null,
+            grantedBy: command.grantedBy,
+          },
         };
         const entry =
           input.points > 0
@@ -62,10 +77,8 @@ export class AdjustPointsUseCase {
                   kind: 'adjust',
                   points: input.points,
                   source: 'program:adjusted',
-                  expiresAt: lotDates(
-                    { ...(await this.program.get(manager)), pointsPendingDays: 0 },
-                    this.clock.now(),
-                  ).expiresAt,
+                  expiresAt: lotDates({ ...settings, pointsPendingDays: 0 }, this.clock.now())
+                    .expiresAt,
                 },
                 manager,
               )

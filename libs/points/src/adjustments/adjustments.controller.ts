@@ -27,6 +27,7 @@ export class AdjustmentsController {
       input: body,
       key: requireIdempotencyKey(key),
       scope: `adjustments:${principal.keyId}`,
+      grantedBy: principal.keyId,
     });
   }
 }

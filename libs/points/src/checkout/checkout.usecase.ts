@@ -20,6 +20,7 @@ import type { CheckoutDto } from './checkout.dto';
 import { CheckoutQuote, CheckoutQuoteService } from './checkout-quote.service';
 import { CheckoutResult, checkoutResult } from './checkout-result';
 import { CouponHook } from './coupon.hook';
+import { PurchaseHooks } from './purchase.hooks';
 import { TierHook } from './tier.hook';
 
 const orderExists = (orderId: string): DomainError =>
@@ -41,6 +42,7 @@ export class CheckoutUseCase {
     private readonly ledger: LedgerQueries,
     private readonly coupons: CouponHook,
     private readonly tiers: TierHook,
+    private readonly purchases: PurchaseHooks,
     private readonly clock: Clock,
   ) {}
 
@@ -202,6 +204,14 @@ export class CheckoutUseCase {
       { memberId, orderUuid, lines: input.lines, subtotal: pricing.subtotal, at: quote.occurredAt },
       input.couponCodes ?? [],
     );
+    const moved = await this.purchases.purchased(manager, {
+      memberId,
+      orderUuid,
+      orderId: input.orderId,
+      total: pricing.total,
+      occurredAt: quote.occurredAt,
+    });
+    if (moved) balance = await this.ledger.balance(memberId, manager);
     const tier = await this.tiers.afterPurchase(manager, memberId, orderUuid);
     return checkoutResult(quote, input, {
       checkoutId: orderUuid,

@@ -11,6 +11,7 @@ import {
 } from '@vafa/platform';
 import { LedgerQueries, lockMemberAccount, ReversePointsUseCase } from '@vafa/ledger';
 import { CouponHook } from '../checkout/coupon.hook';
+import { PurchaseHooks } from '../checkout/purchase.hooks';
 import type { ReturnDto } from './return.dto';
 import { planReturn, ReturnableLine } from './return-arithmetic';
 
@@ -46,6 +47,7 @@ export class ReturnOrderUseCase {
     private readonly reverse: ReversePointsUseCase,
     private readonly ledger: LedgerQueries,
     private readonly coupons: CouponHook,
+    private readonly purchases: PurchaseHooks,
     private readonly clock: Clock,
   ) {}
 
@@ -146,6 +148,18 @@ export class ReturnOrderUseCase {
       balance = entry.balance;
     }
     if (plan.fullyReturned) await this.coupons.giveBack(manager, order.member_id, order.id);
+    const [remaining] = await manager.query<{ total: string }[]>(
+      `SELECT o.total - coalesce((SELECT sum(l.net_amount * l.returned_quantity / l.quantity) FROM order_lines l
+                                  WHERE l.member_id = o.member_id AND l.order_uuid = o.id), 0) AS total
+       FROM orders o WHERE o.member_id = $1 AND o.id = $2`,
+      [order.member_id, order.id],
+    );
+    await this.purchases.returned(manager, {
+      memberId: order.member_id,
+      orderUuid: order.id,
+      orderId: input.orderId,
+      remainingTotal: Number(remaining?.total ?? 0),
+    });
     await manager.query(
       `INSERT INTO order_returns (member_id, id, order_uuid, lines, points_reversed, points_refunded)
        VALUES ($1, $2, $3, $4, $5, $6)`,

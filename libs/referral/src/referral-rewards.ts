@@ -1,0 +1,192 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { Clock } from '@vafa/platform';
+import {
+  CreditPointsUseCase,
+  lockMemberAccount,
+  lotDates,
+  ProgramSettingsService,
+  ReversePointsUseCase,
+} from '@vafa/ledger';
+import { PurchaseEvent, PurchaseHooks, ReturnEvent } from '@vafa/points';
+import { ReferralProgramService, ReferralProgramView } from './referral-program.service';
+
+interface ReferralRow {
+  referee_id: string;
+  referrer_id: string;
+  joined_at: Date;
+  status: string;
+  approved: boolean;
+  qualifying_order_uuid: string | null;
+  referee_transaction_id: string | null;
+  referrer_transaction_id: string | null;
+}
+
+/**
+ * Pays both sides once, inside the checkout of the referee's first qualifying purchase (with
+ * deterministic keys), holds flagged referrals, and takes the points back if that order is
+ * returned below the minimum spend.
+ */
+@Injectable()
+export class ReferralRewards implements OnModuleInit {
+  constructor(
+    private readonly hooks: PurchaseHooks,
+    private readonly program: ReferralProgramService,
+    private readonly settings: ProgramSettingsService,
+    private readonly credit: CreditPointsUseCase,
+    private readonly reverse: ReversePointsUseCase,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.hooks.register({
+      onPurchase: (manager, event) => this.onPurchase(manager, event),
+      onReturn: (manager, event) => this.onReturn(manager, event),
+    });
+  }
+
+  private async referral(
+    manager: EntityManager,
+    sql: string,
+    value: string,
+  ): Promise<ReferralRow | undefined> {
+    const [row] = await manager.query<ReferralRow[]>(
+      `SELECT referee_id, referrer_id, joined_at, status, approved, qualifying_order_uuid, referee_transaction_id,
+              referrer_transaction_id FROM referrals WHERE ${sql} FOR UPDATE`,
+      [value],
+    );
+    return row;
+  }
+
+  private async onPurchase(manager: EntityManager, event: PurchaseEvent): Promise<boolean> {
+    const referral = await this.referral(manager, 'referee_id = $1', event.memberId);
+    if (
+      !referral ||
+      (referral.status !== 'joined' && referral.status !== 'held') ||
+      referral.qualifying_order_uuid
+    )
+      return false;
+    const program = await this.program.get(manager);
+    const deadline = referral.joined_at.getTime() + program.attributionDays * 86_400_000;
+    if (event.occurredAt.getTime() > deadline) {
+      await this.setStatus(manager, referral.referee_id, 'expired');
+      return false;
+    }
+    if (event.total < program.qualifyingMinSpend) return false;
+    await manager.query(
+      'UPDATE referrals SET qualifying_order_uuid = $2, updated_at = $3 WHERE referee_id = $1',
+      [referral.referee_id, event.orderUuid, this.clock.now()],
+    );
+    if (referral.status === 'held' && !referral.approved) return false;
+    await this.pay(manager, referral.referee_id, referral.referrer_id, program, event.orderId);
+    return true;
+  }
+
+  /** Credits both sides (the referrer only while under the cap) and marks the referral rewarded. */
+  async pay(
+    manager: EntityManager,
+    refereeId: string,
+    referrerId: string,
+    program: ReferralProgramView,
+    orderId: string | null,
+  ): Promise<void> {
+    const now = this.clock.now();
+    const { expiresAt } = lotDates(
+      { ...(await this.settings.get(manager)), pointsPendingDays: 0 },
+      now,
+    );
+    const reference = { refereeId, referrerId, orderId };
+    let refereeTx: string | null = null;
+    let referrerTx: string | null = null;
+    if (program.refereePoints > 0) {
+      const entry = await this.credit.execute(
+        {
+          memberId: refereeId,
+          points: program.refereePoints,
+          kind: 'referral',
+          source: 'program:issued',
+          expiresAt,
+          idempotencyKey: `referral:${refereeId}:referee`,
+          description: `Welcome bonus: ${program.refereePoints} points for joining through a friend`,
+          reference,
+        },
+        manager,
+      );
+      refereeTx = entry.transactionId;
+    }
+    const [rewarded] = await manager.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM referrals WHERE referrer_id = $1 AND referrer_transaction_id IS NOT NULL AND status = 'rewarded'`,
+      [referrerId],
+    );
+    let referrerPoints = 0;
+    if (program.referrerPoints > 0 && (rewarded?.n ?? 0) < program.maxReferralsPerMember) {
+      // The referrer joined before the referee, so this second lock always follows the same order.
+      await lockMemberAccount(manager, referrerId);
+      const entry = await this.credit.execute(
+        {
+          memberId: referrerId,
+          points: program.referrerPoints,
+          kind: 'referral',
+          source: 'program:issued',
+          expiresAt,
+          idempotencyKey: `referral:${refereeId}:referrer`,
+          description: `${program.referrerPoints} points for referring a friend who made their first purchase`,
+          reference,
+        },
+        manager,
+      );
+      referrerTx = entry.transactionId;
+      referrerPoints = program.referrerPoints;
+    }
+    await manager.query(
+      `UPDATE referrals SET status = 'rewarded', referee_transaction_id = $2, referrer_transaction_id = $3,
+         referee_points = $4, referrer_points = $5, updated_at = $6 WHERE referee_id = $1`,
+      [
+        refereeId,
+        refereeTx,
+        referrerTx,
+        refereeTx ? program.refereePoints : 0,
+        referrerPoints,
+        now,
+      ],
+    );
+  }
+
+  private async onReturn(manager: EntityManager, event: ReturnEvent): Promise<void> {
+    const referral = await this.referral(manager, 'qualifying_order_uuid = $1', event.orderUuid);
+    if (!referral || referral.status !== 'rewarded') return;
+    const program = await this.program.get(manager);
+    if (event.remainingTotal >= program.qualifyingMinSpend) return;
+    const taken = [
+      [referral.referee_id, referral.referee_transaction_id, 'referee'],
+      [referral.referrer_id, referral.referrer_transaction_id, 'referrer'],
+    ] as const;
+    for (const [memberId, transactionId, side] of taken) {
+      if (!transactionId) continue;
+      if (side === 'referrer') await lockMemberAccount(manager, memberId);
+      await this.reverse.execute(
+        {
+          memberId,
+          transactionId,
+          idempotencyKey: `referral:${referral.referee_id}:${side}:reversed`,
+          description: `Referral points taken back: the qualifying order ${event.orderId} was returned`,
+          reference: { orderId: event.orderId, refereeId: referral.referee_id },
+        },
+        manager,
+      );
+    }
+    await this.setStatus(manager, referral.referee_id, 'reversed');
+  }
+
+  private async setStatus(
+    manager: EntityManager,
+    refereeId: string,
+    status: string,
+  ): Promise<void> {
+    await manager.query('UPDATE referrals SET status = $2, updated_at = $3 WHERE referee_id = $1', [
+      refereeId,
+      status,
+      this.clock.now(),
+    ]);
+  }
+}

@@ -1,0 +1,20 @@
+import { Module } from '@nestjs/common';
+import { LedgerModule } from '@vafa/ledger';
+import { MembersModule } from '@vafa/members';
+import { PointsModule } from '@vafa/points';
+import { ReferralAttribution } from './referral-attribution';
+import {
+  MyReferralController,
+  ReferralProgramController,
+  ReferralsController,
+} from './referral.controllers';
+import { ReferralProgramService } from './referral-program.service';
+import { ReferralRewards } from './referral-rewards';
+import { ReferralsService } from './referrals.service';
+
+@Module({
+  imports: [LedgerModule, MembersModule, PointsModule],
+  controllers: [ReferralProgramController, ReferralsController, MyReferralController],
+  providers: [ReferralProgramService, ReferralAttribution, ReferralRewards, ReferralsService],
+})
+export class ReferralModule {}

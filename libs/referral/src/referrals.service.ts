@@ -1,0 +1,150 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import {
+  Clock,
+  decodeCursor,
+  DomainError,
+  inTransaction,
+  Page,
+  PageQuery,
+  pageLimit,
+  toPage,
+} from '@vafa/platform';
+import { MembersService } from '@vafa/members';
+import { referralNotFound } from './referral.errors';
+import { ReferralProgramService } from './referral-program.service';
+import { ReferralRewards } from './referral-rewards';
+
+export interface ReferralView {
+  refereeId: string;
+  referrerId: string;
+  joinedAt: string;
+  status: string;
+  holdReason: string | null;
+  approved: boolean;
+  qualified: boolean;
+}
+
+interface Row {
+  referee_id: string;
+  referrer_id: string;
+  joined_at: Date;
+  status: string;
+  hold_reason: string | null;
+  approved: boolean;
+  qualifying_order_uuid: string | null;
+}
+
+const toView = (r: Row): ReferralView => ({
+  refereeId: r.referee_id,
+  referrerId: r.referrer_id,
+  joinedAt: r.joined_at.toISOString(),
+  status: r.status,
+  holdReason: r.hold_reason,
+  approved: r.approved,
+  qualified: r.qualifying_order_uuid !== null,
+});
+
+@Injectable()
+export class ReferralsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly members: MembersService,
+    private readonly program: ReferralProgramService,
+    private readonly rewards: ReferralRewards,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(query: PageQuery & { status?: string }): Promise<Page<ReferralView>> {
+    const limit = pageLimit(query);
+    const after = decodeCursor(query.cursor, 2);
+    const rows = await this.dataSource.query<Row[]>(
+      `SELECT referee_id, referrer_id, joined_at, status, hold_reason, approved, qualifying_order_uuid FROM referrals
+       WHERE ($1::text IS NULL OR status = $1)
+         AND ($2::timestamptz IS NULL OR (joined_at, referee_id) < ($2, $3::uuid))
+       ORDER BY joined_at DESC, referee_id DESC LIMIT $4`,
+      [query.status ?? null, after?.[0] ?? null, after?.[1] ?? null, limit + 1],
+    );
+    return toPage(rows, limit, toView, (r) => [r.joined_at.toISOString(), r.referee_id]);
+  }
+
+  /** Approves a held referral: pays at once if it already qualified, otherwise on qualification. */
+  async approve(refereeId: string): Promise<ReferralView> {
+    await inTransaction(this.dataSource, async (manager) => {
+      const [row] = await manager.query<Row[]>(
+        'SELECT * FROM referrals WHERE referee_id = $1 FOR UPDATE',
+        [refereeId],
+      );
+      if (!row) throw referralNotFound();
+      if (row.status !== 'held')
+        throw new DomainError(
+          409,
+          'REFERRAL_NOT_HELD',
+          `This referral is ${row.status}, not held.`,
+        );
+      await manager.query(
+        `UPDATE referrals SET approved = true, status = 'joined', updated_at = $2 WHERE referee_id = $1`,
+        [refereeId, this.clock.now()],
+      );
+      if (row.qualifying_order_uuid) {
+        const [order] = await manager.query<{ order_id: string }[]>(
+          'SELECT order_id FROM orders WHERE id = $1',
+          [row.qualifying_order_uuid],
+        );
+        await this.rewards.pay(
+          manager,
+          row.referee_id,
+          row.referrer_id,
+          await this.program.get(manager),
+          order?.order_id ?? null,
+        );
+      }
+    });
+    return this.get(refereeId);
+  }
+
+  async reject(refereeId: string): Promise<ReferralView> {
+    const result = await this.dataSource.query<[unknown[], number]>(
+      `UPDATE referrals SET status = 'rejected', updated_at = $2 WHERE referee_id = $1 AND status = 'held' RETURNING referee_id`,
+      [refereeId, this.clock.now()],
+    );
+    if (result[1] === 0) {
+      await this.get(refereeId);
+      throw new DomainError(409, 'REFERRAL_NOT_HELD', 'Only a held referral can be rejected.');
+    }
+    return this.get(refereeId);
+  }
+
+  async get(refereeId: string): Promise<ReferralView> {
+    const [row] = await this.dataSource.query<Row[]>(
+      'SELECT * FROM referrals WHERE referee_id = $1',
+      [refereeId],
+    );
+    if (!row) throw referralNotFound();
+    return toView(row);
+  }
+
+  async mine(memberId: string): Promise<Record<string, unknown>> {
+    const member = await this.members.get(memberId);
+    const program = await this.program.get();
+    const referred = await this.dataSource.query<
+      { referee_id: string; joined_at: Date; status: string; referrer_points: number }[]
+    >(
+      `SELECT referee_id, joined_at, status, referrer_points FROM referrals WHERE referrer_id = $1 ORDER BY joined_at DESC`,
+      [memberId],
+    );
+    return {
+      code: member.referralCode,
+      link: `${program.shareBaseUrl}?ref=${member.referralCode}`,
+      active: program.active,
+      referred: referred.map((r) => ({
+        memberId: r.referee_id,
+        joinedAt: r.joined_at.toISOString(),
+        status: r.status,
+      })),
+      pointsEarned: referred
+        .filter((r) => r.status === 'rewarded')
+        .reduce((sum, r) => sum + r.referrer_points, 0),
+    };
+  }
+}
