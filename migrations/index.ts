@@ -6,6 +6,8 @@ import { CheckoutOrdersAndEarningRules1795506873178 } from './1795506873178-Chec
 import { TiersAndMemberTiers1795507505715 } from './1795507505715-TiersAndMemberTiers';
 import { InsightModelsAndMemberScores1795507792211 } from './1795507792211-InsightModelsAndMemberScores';
 import { ReferralsAndGoodwillLimits1795507852910 } from './1795507852910-ReferralsAndGoodwillLimits';
+import { RewardsCatalogAndCoupons1795508048963 } from './1795508048963-RewardsCatalogAndCoupons';
+import { SurpriseAndDelightCampaigns1795508272851 } from './1795508272851-SurpriseAndDelightCampaigns';
 
 export const MIGRATIONS = [
   FoundationApiKeysAndMembers1795503970151,
@@ -14,4 +16,6 @@ export const MIGRATIONS = [
   TiersAndMemberTiers1795507505715,
   InsightModelsAndMemberScores1795507792211,
   ReferralsAndGoodwillLimits1795507852910,
+  RewardsCatalogAndCoupons1795508048963,
+  SurpriseAndDelightCampaigns1795508272851,
 ];

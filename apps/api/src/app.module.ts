@@ -6,6 +6,7 @@ import { LedgerModule } from '@vafa/ledger';
 import { PointsModule } from '@vafa/points';
 import { TiersModule } from '@vafa/tiers';
 import { ReferralModule } from '@vafa/referral';
+import { RewardsModule } from '@vafa/rewards';
 import { DATABASE_SCHEMA } from './database-schema';
 
 export interface AppOptions {
@@ -34,6 +35,7 @@ export class AppModule {
         PointsModule,
         TiersModule,
         ReferralModule,
+        RewardsModule,
       ],
     };
   }

@@ -7,9 +7,11 @@ import {
 import { LEDGER_ENTITIES } from '@vafa/ledger';
 import { MemberEntity } from '@vafa/members';
 import { POINTS_ENTITIES } from '@vafa/points';
+import { REWARD_ENTITIES } from '@vafa/rewards';
 import { TIER_ENTITIES } from '@vafa/tiers';
 import { INSIGHT_ENTITIES } from '@vafa/insights';
 import { REFERRAL_ENTITIES } from '@vafa/referral';
+import { CAMPAIGN_ENTITIES } from '@vafa/campaigns';
 import { MIGRATIONS } from '../../../migrations';
 
 /** Every entity and migration of the platform: shared by the servers, the CLI and the tests. */
@@ -24,6 +26,8 @@ export const DATABASE_SCHEMA: DatabaseSchema = {
     ...TIER_ENTITIES,
     ...INSIGHT_ENTITIES,
     ...REFERRAL_ENTITIES,
+    ...CAMPAIGN_ENTITIES,
+    ...REWARD_ENTITIES,
   ],
   migrations: MIGRATIONS,
 };

@@ -9,6 +9,7 @@ export * from './jobs/ledger-scheduler';
 export * from './jobs/release-pending.job';
 export * from './ledger.errors';
 export * from './ledger.module';
+export * from './operations/bulk-credit.usecase';
 export * from './operations/credit-points.usecase';
 export * from './operations/debit-points.usecase';
 export * from './operations/ledger-entry';

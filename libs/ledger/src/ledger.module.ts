@@ -4,6 +4,7 @@ import { ExpireLotsJob } from './jobs/expire-lots.job';
 import { LedgerScheduler } from './jobs/ledger-scheduler';
 import { ReleasePendingJob } from './jobs/release-pending.job';
 import { LedgerController } from './ledger.controller';
+import { BulkCreditUseCase } from './operations/bulk-credit.usecase';
 import { CreditPointsUseCase } from './operations/credit-points.usecase';
 import { DebitPointsUseCase } from './operations/debit-points.usecase';
 import { LedgerRunner } from './operations/ledger-runner';
@@ -19,6 +20,7 @@ const EXPORTED = [
   DebitPointsUseCase,
   ReversePointsUseCase,
   RecordActivityUseCase,
+  BulkCreditUseCase,
   ReleasePendingJob,
   ExpireLotsJob,
   LedgerScheduler,

@@ -1,0 +1,333 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock, DomainError, inTransaction } from '@vafa/platform';
+import { BulkCreditUseCase, lotDates, ProgramSettingsService } from '@vafa/ledger';
+import { RewardGrantService } from '@vafa/rewards';
+import { audienceCondition } from './audience.sql';
+import type { CampaignEntity } from './campaign.entity';
+import { CampaignsService } from './campaigns.service';
+
+export interface RunResult {
+  runId: string | null;
+  dryRun: boolean;
+  eligible: number;
+  holdout: number;
+  granted: number;
+  skipped: number;
+  budgetLeft: { grantsThisRun: number | null; points: number | null };
+}
+
+interface Run {
+  id: string;
+  seed: string;
+  startedAt: Date;
+  granted: number;
+}
+
+class DryRunRollback extends Error {}
+
+/** A uniform draw in [0, 1) from the run's seed, the member and a purpose: the same on a rerun. */
+const draw = (seed: string, purpose: string): string =>
+  `(('x' || substr(md5(${seed} || ':${purpose}:' || c.member_id::text), 1, 8))::bit(32)::bigint / 4294967296.0)`;
+
+/**
+ * Runs a campaign over its audience in batches of members: each batch in one transaction draws
+ * holdout and chance, applies cooldown and budget, records one assignment per (campaign, run,
+ * member) and grants the treated members set-based. A crashed run is resumed by the next run
+ * (same run id and seed), and runs of one campaign queue on an advisory lock.
+ */
+@Injectable()
+export class CampaignRunner {
+  private readonly logger = new Logger(CampaignRunner.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly campaigns: CampaignsService,
+    private readonly program: ProgramSettingsService,
+    private readonly bulkCredit: BulkCreditUseCase,
+    private readonly rewards: RewardGrantService,
+    private readonly clock: Clock,
+  ) {}
+
+  async run(
+    campaignId: string,
+    options: { dryRun?: boolean; trigger: string; batchSize?: number },
+  ): Promise<RunResult> {
+    const campaign = await this.campaigns.get(campaignId);
+    const now = this.clock.now();
+    if (
+      !campaign.active ||
+      (campaign.activeFrom && now < campaign.activeFrom) ||
+      (campaign.activeUntil && now >= campaign.activeUntil)
+    ) {
+      throw new DomainError(422, 'CAMPAIGN_NOT_ACTIVE', 'The campaign is not active now.');
+    }
+    const batchSize = options.batchSize ?? 2000;
+    if (options.dryRun) {
+      let result: RunResult | undefined;
+      await inTransaction(this.dataSource, async (manager) => {
+        const run: Run = { id: randomUUID(), seed: randomUUID(), startedAt: now, granted: 0 };
+        await this.insertRun(manager, campaign, run, options.trigger);
+        result = {
+          ...(await this.process(campaign, run, batchSize, manager)),
+          runId: null,
+          dryRun: true,
+        };
+        throw new DryRunRollback();
+      }).catch((error: unknown) => {
+        if (!(error instanceof DryRunRollback)) throw error;
+      });
+      if (!result) throw new Error('dry run produced no result');
+      return result;
+    }
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    try {
+      await runner.query('SELECT pg_advisory_lock(hashtext($1))', [`vafa:campaign:${campaign.id}`]);
+      try {
+        const run = await this.startOrResume(campaign, options.trigger);
+        const result = await this.process(campaign, run, batchSize);
+        await this.dataSource.query(
+          `UPDATE campaign_runs SET status = 'completed', finished_at = $2 WHERE id = $1`,
+          [run.id, this.clock.now()],
+        );
+        return { ...result, runId: run.id, dryRun: false };
+      } finally {
+        await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [
+          `vafa:campaign:${campaign.id}`,
+        ]);
+      }
+    } finally {
+      await runner.release();
+    }
+  }
+
+  private async insertRun(
+    manager: EntityManager,
+    campaign: CampaignEntity,
+    run: Run,
+    trigger: string,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO campaign_runs (id, campaign_id, started_at, status, trigger, seed) VALUES ($1, $2, $3, 'running', $4, $5)`,
+      [run.id, campaign.id, run.startedAt, trigger, run.seed],
+    );
+  }
+
+  private async startOrResume(campaign: CampaignEntity, trigger: string): Promise<Run> {
+    const [unfinished] = await this.dataSource.query<
+      { id: string; seed: string; started_at: Date; granted: number }[]
+    >(
+      `SELECT id, seed, started_at, granted FROM campaign_runs WHERE campaign_id = $1 AND status = 'running' ORDER BY started_at LIMIT 1`,
+      [campaign.id],
+    );
+    if (unfinished) {
+      this.logger.warn({ runId: unfinished.id }, 'resuming an unfinished campaign run');
+      return {
+        id: unfinished.id,
+        seed: unfinished.seed,
+        startedAt: unfinished.started_at,
+        granted: unfinished.granted,
+      };
+    }
+    const run: Run = {
+      id: randomUUID(),
+      seed: randomUUID(),
+      startedAt: this.clock.now(),
+      granted: 0,
+    };
+    await this.insertRun(this.dataSource.manager, campaign, run, trigger);
+    return run;
+  }
+
+  /** All batches; in `manager` (a dry run's single transaction) or each batch in its own. */
+  private async process(
+    campaign: CampaignEntity,
+    run: Run,
+    batchSize: number,
+    manager?: EntityManager,
+  ): Promise<Omit<RunResult, 'runId' | 'dryRun'>> {
+    const settings = await this.program.get(manager);
+    const totals = { eligible: 0, holdout: 0, granted: 0, skipped: 0 };
+    let after = '00000000-0000-0000-0000-000000000000';
+    for (;;) {
+      const params: unknown[] = [after, batchSize];
+      const condition = audienceCondition(
+        campaign.audience,
+        params,
+        run.startedAt,
+        settings.timeZone,
+      );
+      const db = manager ?? this.dataSource.manager;
+      const batch = await db.query<{ id: string }[]>(
+        `SELECT m.id FROM members m WHERE m.id > $1 AND ${condition} ORDER BY m.id LIMIT $2`,
+        params,
+      );
+      if (batch.length === 0) break;
+      after = batch[batch.length - 1]?.id ?? after;
+      const ids = batch.map((b) => b.id);
+      const counts = manager
+        ? await this.batch(manager, campaign, run, ids)
+        : await inTransaction(this.dataSource, (m) => this.batch(m, campaign, run, ids));
+      totals.eligible += counts.eligible;
+      totals.holdout += counts.holdout;
+      totals.granted += counts.granted;
+      totals.skipped += counts.skipped;
+      if (batch.length < batchSize) break;
+    }
+    const [latest] = await (manager ?? this.dataSource.manager).query<
+      { granted: number; points: string }[]
+    >(
+      `SELECT r.granted, c.points_granted AS points FROM campaign_runs r JOIN campaigns c ON c.id = r.campaign_id WHERE r.id = $1`,
+      [run.id],
+    );
+    return {
+      ...totals,
+      budgetLeft: {
+        grantsThisRun:
+          campaign.maxGrantsPerRun === null
+            ? null
+            : campaign.maxGrantsPerRun - (latest?.granted ?? 0),
+        points:
+          campaign.maxPointsTotal === null
+            ? null
+            : Number(campaign.maxPointsTotal) - Number(latest?.points ?? 0),
+      },
+    };
+  }
+
+  private async batch(
+    manager: EntityManager,
+    campaign: CampaignEntity,
+    run: Run,
+    ids: string[],
+  ): Promise<{ eligible: number; holdout: number; granted: number; skipped: number }> {
+    // Budget state under a row lock: runs of one campaign never overspend.
+    const [state] = await manager.query<{ granted: number; points: string }[]>(
+      `SELECT r.granted, c.points_granted AS points FROM campaign_runs r JOIN campaigns c ON c.id = r.campaign_id
+       WHERE r.id = $1 FOR UPDATE OF r, c`,
+      [run.id],
+    );
+    const drawn = await manager.query<{ member_id: string; assigned: string }[]>(
+      `WITH c AS (SELECT unnest($1::uuid[]) AS member_id)
+       SELECT c.member_id,
+              CASE WHEN ${draw('$2', 'holdout')} < $3::float8 THEN 'holdout'
+                   WHEN ${draw('$2', 'chance')} >= $4::float8 THEN 'skipped:chance'
+                   WHEN EXISTS (SELECT 1 FROM campaign_assignments a WHERE a.campaign_id = $5 AND a.member_id = c.member_id
+                                  AND a.assigned_group = 'treated' AND a.run_id <> $6 AND a.created_at > $7) THEN 'skipped:cooldown'
+                   ELSE 'treated' END AS assigned
+       FROM c WHERE NOT EXISTS (SELECT 1 FROM campaign_assignments a WHERE a.campaign_id = $5 AND a.run_id = $6 AND a.member_id = c.member_id)
+       ORDER BY c.member_id`,
+      [
+        ids,
+        run.seed,
+        campaign.holdoutPercent / 100,
+        campaign.probability,
+        campaign.id,
+        run.id,
+        new Date(run.startedAt.getTime() - campaign.cooldownDays * 86_400_000),
+      ],
+    );
+    const giftPoints = campaign.gift.type === 'points' ? campaign.gift.points : 0;
+    let grantsLeft =
+      campaign.maxGrantsPerRun === null
+        ? Infinity
+        : campaign.maxGrantsPerRun - (state?.granted ?? 0);
+    let pointsLeft =
+      campaign.maxPointsTotal === null
+        ? Infinity
+        : Number(campaign.maxPointsTotal) - Number(state?.points ?? 0);
+    const assignments = drawn.map(({ member_id, assigned }) => {
+      if (assigned === 'treated') {
+        if (grantsLeft < 1 || pointsLeft < giftPoints)
+          return { memberId: member_id, group: 'skipped', reason: 'budget' };
+        grantsLeft -= 1;
+        pointsLeft -= giftPoints;
+        return { memberId: member_id, group: 'treated', reason: null };
+      }
+      const [group, reason] = assigned.split(':');
+      return { memberId: member_id, group: group ?? 'skipped', reason: reason ?? null };
+    });
+    if (assignments.length === 0) return { eligible: 0, holdout: 0, granted: 0, skipped: 0 };
+    const inserted = await manager.query<{ member_id: string; assigned_group: string }[]>(
+      `INSERT INTO campaign_assignments (campaign_id, run_id, member_id, assigned_group, reason, points, created_at)
+       SELECT $1, $2, member_id, assigned_group, reason, CASE WHEN assigned_group = 'treated' THEN $6::int ELSE 0 END, $7
+       FROM unnest($3::uuid[], $4::text[], $5::text[]) AS a(member_id, assigned_group, reason)
+       ON CONFLICT (campaign_id, run_id, member_id) DO NOTHING RETURNING member_id, assigned_group`,
+      [
+        campaign.id,
+        run.id,
+        assignments.map((a) => a.memberId),
+        assignments.map((a) => a.group),
+        assignments.map((a) => a.reason),
+        giftPoints,
+        run.startedAt,
+      ],
+    );
+    const treated = inserted
+      .filter((r) => r.assigned_group === 'treated')
+      .map((r) => r.member_id)
+      .sort();
+    await this.grant(manager, campaign, run, treated);
+    const count = (group: string): number =>
+      inserted.filter((r) => r.assigned_group === group).length;
+    const counts = {
+      eligible: inserted.length,
+      holdout: count('holdout'),
+      granted: treated.length,
+      skipped: count('skipped'),
+    };
+    await manager.query(
+      `UPDATE campaign_runs SET eligible = eligible + $2, holdout = holdout + $3, granted = granted + $4, skipped = skipped + $5 WHERE id = $1`,
+      [run.id, counts.eligible, counts.holdout, counts.granted, counts.skipped],
+    );
+    if (giftPoints > 0 && treated.length > 0) {
+      await manager.query(
+        'UPDATE campaigns SET points_granted = points_granted + $2 WHERE id = $1',
+        [campaign.id, giftPoints * treated.length],
+      );
+    }
+    return counts;
+  }
+
+  private async grant(
+    manager: EntityManager,
+    campaign: CampaignEntity,
+    run: Run,
+    members: string[],
+  ): Promise<void> {
+    if (members.length === 0) return;
+    const gift = campaign.gift;
+    if (gift.type === 'points') {
+      const settings = await this.program.get(manager);
+      await this.bulkCredit.execute(
+        {
+          grants: members.map((memberId) => ({
+            memberId,
+            points: gift.points,
+            idempotencyKey: `campaign:${run.id}:${memberId}`,
+          })),
+          kind: 'campaign',
+          description: `A surprise from us: ${gift.points} bonus points, just because`,
+          source: 'program:issued',
+          reference: { campaignId: campaign.id, runId: run.id },
+          occurredAt: run.startedAt,
+          expiresAt: lotDates({ ...settings, pointsPendingDays: 0 }, run.startedAt).expiresAt,
+        },
+        manager,
+      );
+      return;
+    }
+    const rewardId = gift.type === 'reward' ? gift.rewardId : gift.perk;
+    for (const memberId of members) {
+      await this.rewards.grantFree(
+        manager,
+        memberId,
+        rewardId,
+        `campaign:${run.id}:${memberId}`,
+        campaign.name,
+      );
+    }
+  }
+}

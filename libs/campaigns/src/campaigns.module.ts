@@ -1,0 +1,16 @@
+import { Module } from '@nestjs/common';
+import { LedgerModule } from '@vafa/ledger';
+import { RewardsModule } from '@vafa/rewards';
+import { CampaignResultsService } from './campaign-results.service';
+import { CampaignRunner } from './campaign-runner';
+import { CampaignScheduler } from './campaign-scheduler';
+import { CampaignsController } from './campaigns.controller';
+import { CampaignsService } from './campaigns.service';
+
+@Module({
+  imports: [LedgerModule, RewardsModule],
+  controllers: [CampaignsController],
+  providers: [CampaignsService, CampaignRunner, CampaignResultsService, CampaignScheduler],
+  exports: [CampaignRunner],
+})
+export class CampaignsModule {}

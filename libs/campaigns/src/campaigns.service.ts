@@ -1,0 +1,148 @@
+import { Injectable } from '@nestjs/common';
+import { CronExpressionParser } from 'cron-parser';
+import { DataSource } from 'typeorm';
+import { DomainError, notFound, validationFailed } from '@vafa/platform';
+import type { AudienceCriterionDto, CampaignDto } from './campaign.dto';
+import { AudienceCriterion, CampaignEntity, CampaignGift } from './campaign.entity';
+
+export type CampaignView = ReturnType<typeof toCampaignView>;
+
+export const toCampaignView = (c: CampaignEntity) => ({
+  id: c.id,
+  name: c.name,
+  active: c.active,
+  schedule: c.schedule,
+  audience: c.audience,
+  gift: c.gift,
+  probability: c.probability,
+  cooldownDays: c.cooldownDays,
+  holdoutPercent: c.holdoutPercent,
+  budget: {
+    maxGrantsPerRun: c.maxGrantsPerRun,
+    maxPointsTotal: c.maxPointsTotal === null ? null : Number(c.maxPointsTotal),
+  },
+  pointsGranted: Number(c.pointsGranted),
+  followUpDays: c.followUpDays,
+  activeFrom: c.activeFrom?.toISOString() ?? null,
+  activeUntil: c.activeUntil?.toISOString() ?? null,
+  createdAt: c.createdAt.toISOString(),
+});
+
+export const campaignNotFound = (): DomainError => notFound('The campaign', 'CAMPAIGN_NOT_FOUND');
+
+function criterion(c: AudienceCriterionDto): AudienceCriterion {
+  const p = c.params ?? {};
+  const need = (ok: boolean, what: string): void => {
+    if (!ok) throw validationFailed(`audience ${c.segment} needs ${what}.`);
+  };
+  switch (c.segment) {
+    case 'top_clv_percent':
+      need(p.percent !== undefined, 'params.percent');
+      return { segment: c.segment, params: { percent: p.percent } };
+    case 'rfm_segment':
+      need(!!p.segments?.length, 'params.segments');
+      return { segment: c.segment, params: { segments: p.segments } };
+    case 'tier':
+      need(!!p.tiers?.length, 'params.tiers');
+      return { segment: c.segment, params: { tiers: p.tiers } };
+    case 'inactive_days':
+      need(p.days !== undefined, 'params.days');
+      return { segment: c.segment, params: { days: p.days } };
+    case 'birthday_today':
+    case 'all':
+      return { segment: c.segment };
+  }
+}
+
+@Injectable()
+export class CampaignsService {
+  constructor(private readonly dataSource: DataSource) {}
+
+  private get repository() {
+    return this.dataSource.getRepository(CampaignEntity);
+  }
+
+  async get(id: string): Promise<CampaignEntity> {
+    const campaign = await this.repository.findOneBy({ id });
+    if (!campaign) throw campaignNotFound();
+    return campaign;
+  }
+
+  async list(): Promise<{ items: CampaignView[]; nextCursor: null }> {
+    return {
+      items: (await this.repository.find({ order: { createdAt: 'DESC' } })).map(toCampaignView),
+      nextCursor: null,
+    };
+  }
+
+  async create(input: CampaignDto): Promise<CampaignView> {
+    return toCampaignView(
+      await this.repository.save(this.repository.create(await this.fields(input))),
+    );
+  }
+
+  async replace(id: string, input: CampaignDto): Promise<CampaignView> {
+    await this.get(id);
+    await this.repository.update({ id }, await this.fields(input));
+    return toCampaignView(await this.get(id));
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.get(id);
+    await this.repository.update({ id }, { active: false });
+  }
+
+  private async fields(input: CampaignDto): Promise<Partial<CampaignEntity>> {
+    if (input.schedule) {
+      try {
+        CronExpressionParser.parse(input.schedule);
+      } catch {
+        throw validationFailed('schedule must be a cron expression such as "0 10 * * 1".');
+      }
+    }
+    if (input.activeFrom && input.activeUntil && input.activeFrom >= input.activeUntil) {
+      throw validationFailed('activeUntil must be after activeFrom.');
+    }
+    const { and, ...first } = input.audience;
+    const audience = [first, ...(and ?? [])].map(criterion);
+    return {
+      name: input.name,
+      active: input.active ?? true,
+      schedule: input.schedule ?? null,
+      audience,
+      gift: await this.gift(input.gift),
+      probability: input.probability ?? 1,
+      cooldownDays: input.cooldownDays ?? 0,
+      holdoutPercent: input.holdoutPercent ?? 0,
+      maxGrantsPerRun: input.budget?.maxGrantsPerRun ?? null,
+      maxPointsTotal: input.budget?.maxPointsTotal ?? null,
+      followUpDays: input.followUpDays ?? 30,
+      activeFrom: input.activeFrom ? new Date(input.activeFrom) : null,
+      activeUntil: input.activeUntil ? new Date(input.activeUntil) : null,
+    };
+  }
+
+  private async gift(gift: CampaignDto['gift']): Promise<CampaignGift> {
+    if (gift.type === 'points') {
+      if (!gift.points) throw validationFailed('A points gift needs points.');
+      return { type: 'points', points: gift.points };
+    }
+    if (!gift.rewardId) throw validationFailed(`A ${gift.type} gift needs a rewardId.`);
+    const [reward] = await this.dataSource.query<{ type: string }[]>(
+      'SELECT type FROM rewards WHERE id = $1',
+      [gift.rewardId],
+    );
+    if (!reward)
+      throw new DomainError(
+        422,
+        'REWARD_NOT_FOUND',
+        'The gift names a reward that does not exist.',
+      );
+    if (gift.type === 'perk' && reward.type !== 'service_perk') {
+      throw validationFailed('A perk gift must name a service_perk reward.');
+    }
+    return gift.type === 'perk'
+      ? { type: 'perk', perk: gift.rewardId }
+      : { type: 'reward', rewardId: gift.rewardId };
+  }
+}

@@ -1,0 +1,11 @@
+export * from './campaign-assignment.entity';
+export * from './campaign-run.entity';
+export * from './campaign.entity';
+
+import { CampaignAssignmentEntity } from './campaign-assignment.entity';
+import { CampaignRunEntity } from './campaign-run.entity';
+import { CampaignEntity } from './campaign.entity';
+
+export const CAMPAIGN_ENTITIES = [CampaignEntity, CampaignRunEntity, CampaignAssignmentEntity];
+export * from './campaigns.module';
+export * from './campaign-runner';

@@ -1,0 +1,103 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock } from '@vafa/platform';
+import {
+  CouponApplication,
+  CouponHook,
+  couponInvalid,
+  CouponOrder,
+  CouponRedeemer,
+} from '@vafa/points';
+import type { RewardType } from '../catalog/reward.entity';
+import { HeldCoupon, priceCoupons } from './coupon-pricing';
+
+interface CouponRow {
+  code: string;
+  reward_name: string;
+  reward_type: RewardType;
+  value_amount: string | null;
+  value_text: string | null;
+  status: string;
+  expires_at: Date | null;
+}
+
+/**
+ * Coupons at the till: checkout asks this to price the member's codes and, in its own
+ * transaction, to mark them used; a full return gives them back.
+ */
+@Injectable()
+export class RewardCouponRedeemer implements CouponRedeemer, OnModuleInit {
+  constructor(
+    private readonly hook: CouponHook,
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  onModuleInit(): void {
+    this.hook.register(this);
+  }
+
+  async price(
+    order: CouponOrder,
+    codes: string[],
+    manager?: EntityManager,
+  ): Promise<CouponApplication[]> {
+    if (codes.length === 0) return [];
+    const rows = await (manager ?? this.dataSource.manager).query<CouponRow[]>(
+      `SELECT code, reward_name, reward_type, value_amount, value_text, status, expires_at
+       FROM reward_redemptions WHERE member_id = $1 AND code = ANY($2::text[])`,
+      [order.memberId, codes],
+    );
+    const byCode = new Map(rows.map((r) => [r.code, r]));
+    const held = codes.map((code): HeldCoupon => {
+      const row = byCode.get(code);
+      // Unknown, someone else's, used, cancelled or expired at the order's time: all the same.
+      if (
+        !row ||
+        row.status !== 'active' ||
+        (row.expires_at !== null && row.expires_at.getTime() <= order.at.getTime())
+      ) {
+        throw couponInvalid(code);
+      }
+      return {
+        code,
+        name: row.reward_name,
+        type: row.reward_type,
+        amount: row.value_amount === null ? null : Number(row.value_amount),
+        sku: row.value_text,
+      };
+    });
+    return priceCoupons(order, held);
+  }
+
+  /** One conditional statement: a coupon raced into two checkouts is used by one only. */
+  async markUsed(
+    manager: EntityManager,
+    order: CouponOrder & { orderUuid: string },
+    codes: string[],
+  ): Promise<void> {
+    if (codes.length === 0) return;
+    const result = await manager.query<unknown[]>(
+      `UPDATE reward_redemptions SET status = 'used', used_at = $3, order_uuid = $4
+       WHERE member_id = $1 AND code = ANY($2::text[]) AND status = 'active'
+         AND (expires_at IS NULL OR expires_at > $3)
+       RETURNING code`,
+      [order.memberId, codes, order.at, order.orderUuid],
+    );
+    const rows = (Array.isArray(result[0]) ? result[0] : result) as { code: string }[];
+    const used = new Set(rows.map((r) => r.code));
+    const missed = codes.find((c) => !used.has(c));
+    if (missed !== undefined) throw couponInvalid(missed);
+  }
+
+  /** The order's coupons become usable again (or expired, if their time has passed meanwhile). */
+  async giveBack(manager: EntityManager, memberId: string, orderUuid: string): Promise<void> {
+    await manager.query(
+      `UPDATE reward_redemptions
+       SET status = CASE WHEN expires_at IS NOT NULL AND expires_at <= $3 THEN 'expired' ELSE 'active' END,
+           used_at = NULL, order_uuid = NULL
+       WHERE member_id = $1 AND order_uuid = $2 AND status = 'used'`,
+      [memberId, orderUuid, this.clock.now()],
+    );
+  }
+}

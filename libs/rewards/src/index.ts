@@ -1,0 +1,12 @@
+export * from './rewards.module';
+export * from './rewards.entities';
+export * from './rewards.errors';
+export * from './catalog/reward.entity';
+export * from './catalog/rewards.service';
+export * from './redemptions/reward-redemption.entity';
+export * from './redemptions/reward-grant.service';
+export type { IssuedReward } from './redemptions/reward-issuer';
+export * from './redemptions/coupon-code';
+export * from './coupons/coupon-pricing';
+export * from './jobs/expire-coupons.job';
+export * from './jobs/rewards-scheduler';

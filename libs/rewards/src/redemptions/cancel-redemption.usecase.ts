@@ -1,0 +1,76 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock, inTransaction } from '@vafa/platform';
+import { lockMemberAccount, ReversePointsUseCase } from '@vafa/ledger';
+import { redemptionNotCancellable, redemptionNotFound } from '../rewards.errors';
+import type { CancelRedemptionResultDto } from './redemption.dto';
+import { REDEMPTION_COLUMNS, RedemptionRow, RewardIssuer } from './reward-issuer';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Cancels an unused coupon or perk (active or expired): its points go back to the very lots they
+ * were taken from (a reversal of the redemption's debit) and its unit back to stock, in one
+ * transaction. Cancelling it again answers the same; a used one cannot be cancelled.
+ */
+@Injectable()
+export class CancelRedemptionUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly issuer: RewardIssuer,
+    private readonly reverse: ReversePointsUseCase,
+    private readonly clock: Clock,
+  ) {}
+
+  async execute(redemptionId: string, reason?: string): Promise<CancelRedemptionResultDto> {
+    if (!UUID.test(redemptionId)) throw redemptionNotFound();
+    const [found] = await this.dataSource.query<{ member_id: string }[]>(
+      'SELECT member_id FROM reward_redemptions WHERE id = $1',
+      [redemptionId],
+    );
+    if (!found) throw redemptionNotFound();
+    const memberId = found.member_id;
+    return inTransaction(this.dataSource, async (manager) => {
+      // Same lock order as redemptions and checkouts: the member's account first.
+      let balance = await lockMemberAccount(manager, memberId);
+      const [row] = await manager.query<RedemptionRow[]>(
+        `SELECT ${REDEMPTION_COLUMNS} FROM reward_redemptions WHERE member_id = $1 AND id = $2 FOR UPDATE`,
+        [memberId, redemptionId],
+      );
+      if (!row) throw redemptionNotFound();
+      const refunded = row.ledger_transaction_id ? Number(row.points_spent) : 0;
+      const result = (b: { available: number; pending: number }): CancelRedemptionResultDto => ({
+        redemptionId,
+        memberId,
+        rewardId: row.reward_id,
+        status: 'cancelled',
+        pointsRefunded: refunded,
+        balance: { available: b.available, pending: b.pending },
+      });
+      if (row.status === 'cancelled') return result(balance);
+      if (row.status === 'used') throw redemptionNotCancellable(row.status);
+
+      await manager.query(
+        `UPDATE reward_redemptions SET status = 'cancelled', cancelled_at = $3
+         WHERE member_id = $1 AND id = $2`,
+        [memberId, redemptionId, this.clock.now()],
+      );
+      if (row.ledger_transaction_id && refunded > 0) {
+        const entry = await this.reverse.execute(
+          {
+            memberId,
+            transactionId: row.ledger_transaction_id,
+            idempotencyKey: `redemption:${redemptionId}:cancel`,
+            description: `${refunded} points for ${row.reward_name} given back: the redemption was cancelled`,
+            ...(reason ? { reason } : {}),
+            reference: { rewardId: row.reward_id, redemptionId },
+          },
+          manager,
+        );
+        balance = entry.balance;
+      }
+      await this.issuer.returnStock(manager, row.reward_id);
+      return result(balance);
+    });
+  }
+}

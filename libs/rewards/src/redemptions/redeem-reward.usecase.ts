@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import { Clock, inTransaction, once, requestHash } from '@vafa/platform';
+import {
+  DebitPointsUseCase,
+  insufficientPoints,
+  lockMemberAccount,
+  RecordActivityUseCase,
+} from '@vafa/ledger';
+import { TierLookupService } from '@vafa/tiers';
+import { isRewardVisible } from '../catalog/reward-visibility';
+import { rewardLimitReached, rewardNotFound } from '../rewards.errors';
+import type { RedemptionResultDto } from './redemption.dto';
+import { RewardIssuer, toIssuedReward } from './reward-issuer';
+
+/** How many of this reward the member has bought with points and not had cancelled. */
+export async function countRedeemed(
+  manager: EntityManager,
+  memberId: string,
+  rewardId: string,
+): Promise<number> {
+  const rows = await manager.query<{ n: string }[]>(
+    `SELECT count(*) AS n FROM reward_redemptions
+     WHERE member_id = $1 AND reward_id = $2 AND source = 'redeem' AND status <> 'cancelled'`,
+    [memberId, rewardId],
+  );
+  return Number(rows[0]?.n ?? 0);
+}
+
+/**
+ * A member spends points on a reward: the points, a unit of stock and the coupon or perk, in ONE
+ * transaction, once per Idempotency-Key. A refused redemption writes nothing.
+ */
+@Injectable()
+export class RedeemRewardUseCase {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly issuer: RewardIssuer,
+    private readonly debit: DebitPointsUseCase,
+    private readonly activity: RecordActivityUseCase,
+    private readonly tiers: TierLookupService,
+    private readonly clock: Clock,
+  ) {}
+
+  execute(memberId: string, rewardId: string, key: string): Promise<RedemptionResultDto> {
+    const hash = requestHash({ rewardId });
+    return inTransaction(this.dataSource, async (manager) => {
+      const { response } = await once(manager, { scope: `redeem:${memberId}`, key, hash }, () =>
+        this.redeem(manager, memberId, rewardId, key),
+      );
+      return response;
+    });
+  }
+
+  private async redeem(
+    manager: EntityManager,
+    memberId: string,
+    rewardId: string,
+    key: string,
+  ): Promise<RedemptionResultDto> {
+    // The member's redemptions run one at a time, so the per-member limit holds under races.
+    const account = await lockMemberAccount(manager, memberId);
+    const now = this.clock.now();
+    const reward = await this.issuer.load(manager, rewardId);
+    if (!reward) throw rewardNotFound();
+    const tier = await this.tiers.current(memberId, manager);
+    // Gated, inactive or out-of-window rewards do not exist for this member.
+    if (!isRewardVisible(reward, now, tier?.code ?? null)) throw rewardNotFound();
+    if (reward.perMemberLimit !== null) {
+      const redeemed = await countRedeemed(manager, memberId, reward.id);
+      if (redeemed >= reward.perMemberLimit)
+        throw rewardLimitReached(reward.id, reward.perMemberLimit);
+    }
+    // Checked before queueing on the reward's row; the debit checks again, atomically.
+    if (account.available < reward.pointsCost)
+      throw insufficientPoints(reward.pointsCost, account.available);
+    await this.issuer.takeStock(manager, reward);
+
+    const redemptionId = randomUUID();
+    const entry = {
+      memberId,
+      idempotencyKey: `redemption:${redemptionId}`,
+      reference: { rewardId: reward.id, redemptionId },
+      occurredAt: now,
+    };
+    let balance = account;
+    let transactionId: string | null = null;
+    if (reward.pointsCost > 0) {
+      const spent = await this.debit.execute(
+        {
+          ...entry,
+          points: reward.pointsCost,
+          kind: 'redeem',
+          sink: 'program:redeemed',
+          description: `Redeemed ${reward.pointsCost} points for ${reward.name}`,
+        },
+        manager,
+      );
+      balance = spent.balance;
+      transactionId = spent.transactionId;
+    } else {
+      await this.activity.execute(
+        {
+          ...entry,
+          kind: reward.type === 'gift' ? 'gift' : 'perk',
+          description: `Claimed ${reward.name}`,
+        },
+        manager,
+      );
+    }
+    const row = await this.issuer.insert(manager, {
+      memberId,
+      redemptionId,
+      reward,
+      source: 'redeem',
+      pointsSpent: reward.pointsCost,
+      ledgerTransactionId: transactionId,
+      idempotencyKey: `redeem:${key}`,
+      reason: null,
+      now,
+    });
+    return {
+      ...toIssuedReward(row),
+      balance: { available: balance.available, pending: balance.pending },
+    };
+  }
+}

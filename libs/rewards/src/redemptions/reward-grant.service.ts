@@ -1,0 +1,92 @@
+import { Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import { Clock, idempotencyKeyReused, validationFailed } from '@vafa/platform';
+import { lockMemberAccount, RecordActivityUseCase } from '@vafa/ledger';
+import { memberNotFound } from '@vafa/members';
+import { rewardNotFound } from '../rewards.errors';
+import {
+  IssuedReward,
+  REDEMPTION_COLUMNS,
+  RedemptionRow,
+  RewardIssuer,
+  toIssuedReward,
+} from './reward-issuer';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export type GrantedReward = IssuedReward & { replayed: boolean };
+
+/**
+ * Issues a reward's coupon or perk without spending points (campaigns, birthdays, service
+ * recovery). It takes a unit of stock but ignores the catalog's gates (active, window, tiers,
+ * per-member limit): whoever grants it has chosen this member. Free grants do not count towards
+ * the member's redemption limit.
+ */
+@Injectable()
+export class RewardGrantService {
+  constructor(
+    private readonly issuer: RewardIssuer,
+    private readonly activity: RecordActivityUseCase,
+    private readonly clock: Clock,
+  ) {}
+
+  /**
+   * In the caller's transaction; once per (member, idempotencyKey): a rerun returns the first
+   * grant (`replayed`), and the same key for another reward is 409 IDEMPOTENCY_KEY_REUSED.
+   */
+  async grantFree(
+    manager: EntityManager,
+    memberId: string,
+    rewardId: string,
+    idempotencyKey: string,
+    reason: string | null = null,
+  ): Promise<GrantedReward> {
+    if (!idempotencyKey || idempotencyKey.length > 300)
+      throw validationFailed('An idempotency key of 1 to 300 characters is required.');
+    if (!UUID.test(memberId)) throw memberNotFound();
+    const member = await manager.query<unknown[]>('SELECT 1 FROM members WHERE id = $1', [
+      memberId,
+    ]);
+    if (member.length === 0) throw memberNotFound();
+    await lockMemberAccount(manager, memberId);
+    const key = `grant:${idempotencyKey}`;
+    const [existing] = await manager.query<RedemptionRow[]>(
+      `SELECT ${REDEMPTION_COLUMNS} FROM reward_redemptions WHERE member_id = $1 AND idempotency_key = $2`,
+      [memberId, key],
+    );
+    if (existing) {
+      if (existing.reward_id !== rewardId) throw idempotencyKeyReused();
+      return { ...toIssuedReward(existing), replayed: true };
+    }
+    const reward = await this.issuer.load(manager, rewardId);
+    if (!reward) throw rewardNotFound();
+    await this.issuer.takeStock(manager, reward);
+    const now = this.clock.now();
+    const redemptionId = randomUUID();
+    await this.activity.execute(
+      {
+        memberId,
+        kind: reward.type === 'gift' ? 'gift' : 'perk',
+        idempotencyKey: `redemption:${redemptionId}`,
+        description: `A gift from us: ${reward.name}${reason ? ` (${reason})` : ''}`,
+        ...(reason ? { reason } : {}),
+        reference: { rewardId: reward.id, redemptionId },
+        occurredAt: now,
+      },
+      manager,
+    );
+    const row = await this.issuer.insert(manager, {
+      memberId,
+      redemptionId,
+      reward,
+      source: 'grant',
+      pointsSpent: 0,
+      ledgerTransactionId: null,
+      idempotencyKey: key,
+      reason,
+      now,
+    });
+    return { ...toIssuedReward(row), replayed: false };
+  }
+}
