@@ -1,4 +1,4 @@
-import { ExpireLotsJob, ReleasePendingJob } from '@vafa/ledger';
+import { BulkCreditUseCase, ExpireLotsJob, ReleasePendingJob } from '@vafa/ledger';
 import { startTestApp, TestApp } from '../support/test-app';
 import { ledgerOf } from '../support/ledger-helpers';
 
@@ -130,6 +130,33 @@ describe('ledger lots: expiry, pending points, reversals and debts', () => {
     expect(await ledger.balances(m.id)).toEqual({ available: 20, pending: 0 });
     await expire.run(when);
     expect(await ledger.balances(m.id)).toEqual({ available: 0, pending: 0 });
+  });
+
+  it('credits many members at once like single credits, paying debts first, once per key', async () => {
+    const owing = await t.member();
+    const earned = await ledger.credit(owing.id, 100);
+    await ledger.debit(owing.id, 100);
+    await ledger.reverse(owing.id, earned.transactionId); // owes 100
+    const fresh = await t.member();
+    const bulk = t.app.get(BulkCreditUseCase);
+    const command = {
+      grants: [
+        { memberId: owing.id, points: 30, idempotencyKey: `bulk:${owing.id}` },
+        { memberId: fresh.id, points: 30, idempotencyKey: `bulk:${fresh.id}` },
+      ],
+      kind: 'campaign',
+      description: 'A surprise',
+      source: 'program:issued' as const,
+      occurredAt: t.clock.now(),
+      expiresAt: null,
+    };
+    const first = await ledger.dataSource.transaction((m) => bulk.execute(command, m));
+    expect(first).toHaveLength(2);
+    expect(await ledger.balances(owing.id)).toEqual({ available: -70, pending: 0 });
+    expect(await ledger.balances(fresh.id)).toEqual({ available: 30, pending: 0 });
+    expect(await ledger.dataSource.transaction((m) => bulk.execute(command, m))).toEqual([]);
+    expect(await ledger.balances(fresh.id)).toEqual({ available: 30, pending: 0 });
+    expect((await ledger.audit()).balanced).toBe(true);
   });
 
   it('reports a discrepancy when a balance is corrupted on purpose', async () => {

@@ -7,6 +7,7 @@ import { PointsModule } from '@vafa/points';
 import { TiersModule } from '@vafa/tiers';
 import { ReferralModule } from '@vafa/referral';
 import { RewardsModule } from '@vafa/rewards';
+import { CampaignsModule } from '@vafa/campaigns';
 import { DATABASE_SCHEMA } from './database-schema';
 
 export interface AppOptions {
@@ -36,6 +37,7 @@ export class AppModule {
         TiersModule,
         ReferralModule,
         RewardsModule,
+        CampaignsModule,
       ],
     };
   }

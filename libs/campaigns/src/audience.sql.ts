@@ -19,9 +19,11 @@ export function audienceCondition(
       case 'all':
         return 'true';
       case 'top_clv_percent':
+        // The top ceil(N × percent) members by predicted value (ties broken by member id).
         return `m.id IN (SELECT member_id FROM (
-                  SELECT member_id, percent_rank() OVER (ORDER BY clv DESC) AS rank FROM member_insights WHERE clv IS NOT NULL
-                ) ranked WHERE rank < ${p((c.params?.percent ?? 0) / 100)}::float8)`;
+                  SELECT member_id, row_number() OVER (ORDER BY clv DESC, member_id) AS position, count(*) OVER () AS total
+                  FROM member_insights WHERE clv IS NOT NULL
+                ) ranked WHERE position <= ceil(total * ${p((c.params?.percent ?? 0) / 100)}::float8))`;
       case 'rfm_segment':
         return `m.id IN (SELECT member_id FROM member_insights WHERE rfm_segment = ANY(${p(c.params?.segments ?? [])}::text[]))`;
       case 'tier':

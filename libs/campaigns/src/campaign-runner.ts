@@ -33,7 +33,8 @@ const draw = (seed: string, purpose: string): string =>
 
 /**
  * Runs a campaign over its audience in batches of members: each batch in one transaction draws
- * holdout and chance, applies cooldown and budget, records one assignment per (campaign, run,
+ * holdout and chance, applies cooldown (to holdout members too, so a control member is not
+ * surprised by the next run while still measured) and budget, records one assignment per (campaign, run,
  * member) and grants the treated members set-based. A crashed run is resumed by the next run
  * (same run id and seed), and runs of one campaign queue on an advisory lock.
  */
@@ -215,7 +216,7 @@ export class CampaignRunner {
               CASE WHEN ${draw('$2', 'holdout')} < $3::float8 THEN 'holdout'
                    WHEN ${draw('$2', 'chance')} >= $4::float8 THEN 'skipped:chance'
                    WHEN EXISTS (SELECT 1 FROM campaign_assignments a WHERE a.campaign_id = $5 AND a.member_id = c.member_id
-                                  AND a.assigned_group = 'treated' AND a.run_id <> $6 AND a.created_at > $7) THEN 'skipped:cooldown'
+                                  AND a.assigned_group IN ('treated', 'holdout') AND a.run_id <> $6 AND a.created_at > $7) THEN 'skipped:cooldown'
                    ELSE 'treated' END AS assigned
        FROM c WHERE NOT EXISTS (SELECT 1 FROM campaign_assignments a WHERE a.campaign_id = $5 AND a.run_id = $6 AND a.member_id = c.member_id)
        ORDER BY c.member_id`,
