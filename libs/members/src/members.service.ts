@@ -3,13 +3,11 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   Clock,
   constraintOf,
-  decodeCursor,
   DomainError,
   notFound,
   Page,
-  pageLimit,
+  pageNewestFirst,
   sqlState,
-  toPage,
 } from '@vafa/platform';
 import { CreateMemberDto, MemberDto, MemberLookupQuery } from './member.dto';
 import { MemberEntity } from './member.entity';
@@ -121,20 +119,11 @@ export class MembersService {
   }
 
   async search(query: MemberLookupQuery): Promise<Page<MemberDto>> {
-    const limit = pageLimit(query);
-    const after = decodeCursor(query.cursor, 2);
-    const qb = this.dataSource
-      .getRepository(MemberEntity)
-      .createQueryBuilder('m')
-      .orderBy('m.joined_at', 'DESC')
-      .addOrderBy('m.id', 'DESC')
-      .limit(limit + 1);
+    const qb = this.dataSource.getRepository(MemberEntity).createQueryBuilder('m');
     if (query.phone) qb.andWhere('m.phone = :phone', { phone: normalizePhone(query.phone) });
     if (query.email) qb.andWhere('m.email = :email', { email: normalizeEmail(query.email) });
     if (query.cardNumber) qb.andWhere('m.card_number = :card', { card: query.cardNumber.trim() });
     if (query.externalId) qb.andWhere('m.external_id = :ext', { ext: query.externalId });
-    if (after) qb.andWhere('(m.joined_at, m.id) < (:at, :id)', { at: after[0], id: after[1] });
-    const rows = await qb.getMany();
-    return toPage(rows, limit, toMemberDto, (m) => [m.joinedAt.toISOString(), m.id]);
+    return pageNewestFirst(qb, 'joined_at', query, (m) => m.joinedAt, toMemberDto);
   }
 }

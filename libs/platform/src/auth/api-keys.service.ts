@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DomainError, notFound } from '../errors/domain-error';
-import { decodeCursor, Page, PageQuery, pageLimit, toPage } from '../http/pagination';
+import { Page, PageQuery, pageNewestFirst } from '../http/pagination';
 import { ApiKeyEntity } from './api-key.entity';
 import { displayPrefix, generateApiKey, hashApiKey } from './api-key.secret';
 import type { StaffPrincipal, StaffRole } from './principal';
@@ -61,15 +61,13 @@ export class ApiKeysService {
   }
 
   async list(query: PageQuery): Promise<Page<ApiKeyView>> {
-    const limit = pageLimit(query);
-    const after = decodeCursor(query.cursor, 2);
-    const qb = this.repository
-      .createQueryBuilder('k')
-      .orderBy('k.created_at', 'DESC')
-      .addOrderBy('k.id', 'DESC');
-    if (after) qb.where('(k.created_at, k.id) < (:at, :id)', { at: after[0], id: after[1] });
-    const rows = await qb.limit(limit + 1).getMany();
-    return toPage(rows, limit, toView, (k) => [k.createdAt.toISOString(), k.id]);
+    return pageNewestFirst(
+      this.repository.createQueryBuilder('k'),
+      'created_at',
+      query,
+      (k) => k.createdAt,
+      toView,
+    );
   }
 
   async revoke(id: string): Promise<ApiKeyView> {

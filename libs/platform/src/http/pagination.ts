@@ -1,3 +1,4 @@
+import type { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
@@ -64,4 +65,43 @@ export function toPage<R, T>(
     items: items.map(map),
     nextCursor: rows.length > limit && last !== undefined ? encodeCursor(position(last)) : null,
   };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * One page of `qb`'s rows, newest first by `column` then id. PostgreSQL keeps times to the
+ * microsecond and cursors carry milliseconds, so the order and the cursor use the time cut to
+ * the millisecond: no row is skipped or repeated between pages.
+ */
+export async function pageNewestFirst<E extends ObjectLiteral & { id: string }, T>(
+  qb: SelectQueryBuilder<E>,
+  column: string,
+  query: PageQuery,
+  time: (row: E) => Date,
+  map: (row: E) => T,
+): Promise<Page<T>> {
+  const limit = pageLimit(query);
+  const after = decodeCursor(query.cursor, 2);
+  const at = `date_trunc('milliseconds', ${qb.alias}.${column})`;
+  qb.orderBy(at, 'DESC')
+    .addOrderBy(`${qb.alias}.id`, 'DESC')
+    .limit(limit + 1);
+  if (after) {
+    const [cursorAt, cursorId] = after;
+    if (
+      typeof cursorAt !== 'string' ||
+      Number.isNaN(Date.parse(cursorAt)) ||
+      typeof cursorId !== 'string' ||
+      !UUID.test(cursorId)
+    ) {
+      throw validationFailed('The cursor is not valid.');
+    }
+    qb.andWhere(
+      `(${at}, ${qb.alias}.id) < (CAST(:cursorAt AS timestamptz), CAST(:cursorId AS uuid))`,
+      { cursorAt, cursorId },
+    );
+  }
+  const rows = await qb.getMany();
+  return toPage(rows, limit, map, (row) => [time(row).toISOString(), row.id]);
 }

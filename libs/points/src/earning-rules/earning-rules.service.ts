@@ -1,14 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import {
-  decodeCursor,
-  DomainError,
-  notFound,
-  Page,
-  pageLimit,
-  toPage,
-  validationFailed,
-} from '@vafa/platform';
+import { DomainError, notFound, Page, pageNewestFirst } from '@vafa/platform';
 import type {
   EarningRule,
   EarningRuleConditions,
@@ -77,8 +69,6 @@ function toColumns(input: EarningRuleInputDto): EarningRuleColumns {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * Marketers' earning rules. Changing or deleting a rule never touches points already earned:
  * those live in the ledger, with the applied rules recorded on each order.
@@ -100,34 +90,11 @@ export class EarningRulesService {
     return toEarningRuleDto(await this.find(id));
   }
 
-  /** Newest first. created_at is kept to the microsecond, so pages key on it cut to the ms. */
+  /** Newest first. */
   async list(query: EarningRuleListQuery): Promise<Page<EarningRuleDto>> {
-    const limit = pageLimit(query);
-    const after = decodeCursor(query.cursor, 2);
-    const createdAtMs = "date_trunc('milliseconds', r.created_at)";
-    const qb = this.rules
-      .createQueryBuilder('r')
-      .orderBy(createdAtMs, 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .limit(limit + 1);
+    const qb = this.rules.createQueryBuilder('r');
     if (query.active !== undefined) qb.andWhere('r.active = :active', { active: query.active });
-    if (after) {
-      const [at, id] = after;
-      if (
-        typeof at !== 'string' ||
-        Number.isNaN(Date.parse(at)) ||
-        typeof id !== 'string' ||
-        !UUID.test(id)
-      ) {
-        throw validationFailed('The cursor is not valid.');
-      }
-      qb.andWhere(`(${createdAtMs}, r.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))`, {
-        at,
-        id,
-      });
-    }
-    const rows = await qb.getMany();
-    return toPage(rows, limit, toEarningRuleDto, (r) => [r.createdAt.toISOString(), r.id]);
+    return pageNewestFirst(qb, 'created_at', query, (r) => r.createdAt, toEarningRuleDto);
   }
 
   /** PUT: every field is replaced; omitted optional fields return to their defaults. */

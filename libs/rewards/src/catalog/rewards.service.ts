@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, Repository } from 'typeorm';
-import { decodeCursor, Page, pageLimit, toPage, validationFailed } from '@vafa/platform';
+import { Page, pageNewestFirst } from '@vafa/platform';
 import { rewardNotFound } from '../rewards.errors';
 import { RewardDto, RewardInputDto, RewardListQuery } from './reward.dto';
 import { RewardEntity, RewardType } from './reward.entity';
@@ -63,8 +63,6 @@ function toColumns(input: RewardInputDto): RewardColumns {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The marketers' reward catalog. Coupons and perks already issued keep the terms they were
  * issued with: changing or deleting a reward never touches them.
@@ -91,34 +89,11 @@ export class RewardsService {
     return toRewardDto(reward);
   }
 
-  /** Newest first. created_at is kept to the microsecond, so pages key on it cut to the ms. */
+  /** Newest first. */
   async list(query: RewardListQuery): Promise<Page<RewardDto>> {
-    const limit = pageLimit(query);
-    const after = decodeCursor(query.cursor, 2);
-    const createdAtMs = "date_trunc('milliseconds', r.created_at)";
-    const qb = this.rewards
-      .createQueryBuilder('r')
-      .orderBy(createdAtMs, 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .limit(limit + 1);
+    const qb = this.rewards.createQueryBuilder('r');
     if (query.active !== undefined) qb.andWhere('r.active = :active', { active: query.active });
-    if (after) {
-      const [at, id] = after;
-      if (
-        typeof at !== 'string' ||
-        Number.isNaN(Date.parse(at)) ||
-        typeof id !== 'string' ||
-        !UUID.test(id)
-      ) {
-        throw validationFailed('The cursor is not valid.');
-      }
-      qb.andWhere(`(${createdAtMs}, r.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))`, {
-        at,
-        id,
-      });
-    }
-    const rows = await qb.getMany();
-    return toPage(rows, limit, toRewardDto, (r) => [r.createdAt.toISOString(), r.id]);
+    return pageNewestFirst(qb, 'created_at', query, (r) => r.createdAt, toRewardDto);
   }
 
   /**
