@@ -8,6 +8,7 @@ import { InsightModelsAndMemberScores1795507792211 } from './1795507792211-Insig
 import { ReferralsAndGoodwillLimits1795507852910 } from './1795507852910-ReferralsAndGoodwillLimits';
 import { RewardsCatalogAndCoupons1795508048963 } from './1795508048963-RewardsCatalogAndCoupons';
 import { SurpriseAndDelightCampaigns1795508272851 } from './1795508272851-SurpriseAndDelightCampaigns';
+import { IndexMemberInsightsForAudiences1795508766752 } from './1795508766752-IndexMemberInsightsForAudiences';
 
 export const MIGRATIONS = [
   FoundationApiKeysAndMembers1795503970151,
@@ -18,4 +19,5 @@ export const MIGRATIONS = [
   ReferralsAndGoodwillLimits1795507852910,
   RewardsCatalogAndCoupons1795508048963,
   SurpriseAndDelightCampaigns1795508272851,
+  IndexMemberInsightsForAudiences1795508766752,
 ];

@@ -1,4 +1,27 @@
+import type { EntityManager } from 'typeorm';
 import type { AudienceCriterion } from './campaign.entity';
+
+/**
+ * The last member (by predicted value, then id) inside the top `percent` of members with a CLV:
+ * members at or above it are the top ceil(N × percent). Null when nobody has a CLV.
+ */
+export async function topClvCutoffs(
+  manager: EntityManager,
+  criteria: AudienceCriterion[],
+): Promise<Map<number, { clv: number; memberId: string }>> {
+  const cutoffs = new Map<number, { clv: number; memberId: string }>();
+  for (const c of criteria) {
+    if (c.segment !== 'top_clv_percent') continue;
+    const percent = c.params?.percent ?? 0;
+    const [row] = await manager.query<{ clv: number; member_id: string }[]>(
+      `SELECT clv, member_id FROM member_insights WHERE clv IS NOT NULL ORDER BY clv DESC, member_id
+       OFFSET greatest(ceil((SELECT count(*) FROM member_insights WHERE clv IS NOT NULL) * $1::float8) - 1, 0) LIMIT 1`,
+      [percent / 100],
+    );
+    if (row) cutoffs.set(percent, { clv: row.clv, memberId: row.member_id });
+  }
+  return cutoffs;
+}
 
 /**
  * The SQL condition (on `m`, the members table) for an audience; every criterion must hold.
@@ -9,6 +32,7 @@ export function audienceCondition(
   params: unknown[],
   asOf: Date,
   timeZone: string,
+  cutoffs: Map<number, { clv: number; memberId: string }> = new Map(),
 ): string {
   const p = (value: unknown): string => {
     params.push(value);
@@ -18,12 +42,13 @@ export function audienceCondition(
     switch (c.segment) {
       case 'all':
         return 'true';
-      case 'top_clv_percent':
-        // The top ceil(N × percent) members by predicted value (ties broken by member id).
-        return `m.id IN (SELECT member_id FROM (
-                  SELECT member_id, row_number() OVER (ORDER BY clv DESC, member_id) AS position, count(*) OVER () AS total
-                  FROM member_insights WHERE clv IS NOT NULL
-                ) ranked WHERE position <= ceil(total * ${p((c.params?.percent ?? 0) / 100)}::float8))`;
+      case 'top_clv_percent': {
+        // Cut-offs are found once per run (see topClvCutoff), not once per batch.
+        const cutoff = cutoffs.get(c.params?.percent ?? 0);
+        if (!cutoff) return 'false';
+        return `m.id IN (SELECT member_id FROM member_insights
+                         WHERE clv > ${p(cutoff.clv)}::float8 OR (clv = ${p(cutoff.clv)}::float8 AND member_id <= ${p(cutoff.memberId)}::uuid))`;
+      }
       case 'rfm_segment':
         return `m.id IN (SELECT member_id FROM member_insights WHERE rfm_segment = ANY(${p(c.params?.segments ?? [])}::text[]))`;
       case 'tier':

@@ -4,7 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock, DomainError, inTransaction } from '@vafa/platform';
 import { BulkCreditUseCase, lotDates, ProgramSettingsService } from '@vafa/ledger';
 import { RewardGrantService } from '@vafa/rewards';
-import { audienceCondition } from './audience.sql';
+import { audienceCondition, topClvCutoffs } from './audience.sql';
 import type { CampaignEntity } from './campaign.entity';
 import { CampaignsService } from './campaigns.service';
 
@@ -150,6 +150,7 @@ export class CampaignRunner {
     manager?: EntityManager,
   ): Promise<Omit<RunResult, 'runId' | 'dryRun'>> {
     const settings = await this.program.get(manager);
+    const cutoffs = await topClvCutoffs(manager ?? this.dataSource.manager, campaign.audience);
     const totals = { eligible: 0, holdout: 0, granted: 0, skipped: 0 };
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
@@ -159,6 +160,7 @@ export class CampaignRunner {
         params,
         run.startedAt,
         settings.timeZone,
+        cutoffs,
       );
       const db = manager ?? this.dataSource.manager;
       const batch = await db.query<{ id: string }[]>(

@@ -1,7 +1,9 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 
 /** A member's latest RFM scores and CLV prediction, refreshed by the scoring job. */
 @Entity({ name: 'member_insights' })
+@Index('ix_member_insights_clv', ['clv'])
+@Index('ix_member_insights_segment', ['rfmSegment'])
 export class MemberInsightEntity {
   @PrimaryColumn({ name: 'member_id', type: 'uuid' })
   memberId!: string;
