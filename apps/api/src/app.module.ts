@@ -8,6 +8,7 @@ import { TiersModule } from '@vafa/tiers';
 import { ReferralModule } from '@vafa/referral';
 import { RewardsModule } from '@vafa/rewards';
 import { CampaignsModule } from '@vafa/campaigns';
+import { InsightsModule } from '@vafa/insights';
 import { DATABASE_SCHEMA } from './database-schema';
 
 export interface AppOptions {
@@ -38,6 +39,7 @@ export class AppModule {
         ReferralModule,
         RewardsModule,
         CampaignsModule,
+        InsightsModule,
       ],
     };
   }

@@ -1,9 +1,11 @@
 import 'reflect-metadata';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { ConfigError, runMigrations } from '@vafa/platform';
 import { withDatabase, withDataSource } from './database-session';
 import { generateMigration } from './migration-generate.command';
 import { verifyLedger } from './ledger-verify.command';
+import { DEFAULT_BATCH_SIZE, importTransactions } from './import-transactions.command';
+import { ImportFileError } from './transaction-row';
 
 const program = new Command('vafa').description('Vafa loyalty platform: operator commands');
 
@@ -50,6 +52,41 @@ program
   .command('verify')
   .description('recompute every balance and lot from the postings and report discrepancies')
   .action(() => withDataSource(verifyLedger));
+
+const positiveInteger = (value: string): number => {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('a positive whole number');
+  return n;
+};
+
+program
+  .command('import')
+  .description('bulk imports')
+  .command('transactions')
+  .argument(
+    '<file>',
+    'CSV with a header: member_external_id,occurred_at,amount[,order_id][,channel]',
+  )
+  .option('--award-points', 'credit points for the imported orders by the active earning rules')
+  .option(
+    '--batch-size <rows>',
+    'rows per database round trip',
+    positiveInteger,
+    DEFAULT_BATCH_SIZE,
+  )
+  .description(
+    'import purchase history: creates missing members, skips orders already imported, reports bad rows',
+  )
+  .action((file: string, options: { awardPoints?: boolean; batchSize: number }) =>
+    withDataSource((dataSource) => importTransactions(dataSource, file, options)).then(
+      () => undefined,
+      (error: unknown) => {
+        if (!(error instanceof ImportFileError)) throw error;
+        console.error(error.message);
+        process.exitCode = 1;
+      },
+    ),
+  );
 
 program.parseAsync().catch((error: unknown) => {
   console.error(error instanceof ConfigError ? error.message : error);

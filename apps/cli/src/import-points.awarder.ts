@@ -1,0 +1,167 @@
+import type { INestApplicationContext } from '@nestjs/common';
+import type { DataSource } from 'typeorm';
+import { inTransaction } from '@vafa/platform';
+import { CreditPointsUseCase, ProgramSettingsEntity, ProgramSettingsService } from '@vafa/ledger';
+import {
+  calculateEarnPoints,
+  type Channel,
+  type EarningRule,
+  EarningRulesService,
+} from '@vafa/points';
+import { openLedgerContext } from './ledger-context';
+
+const DAY_MS = 86_400_000;
+/** Members credited at once (each in its own transaction); the CLI pool holds 8 connections. */
+const CONCURRENT_MEMBERS = 4;
+
+interface ImportedOrder {
+  id: string;
+  member_id: string;
+  order_id: string;
+  channel: Channel;
+  occurred_at: Date;
+  total: string;
+}
+
+export interface AwardOutcome {
+  orders: number;
+  points: number;
+}
+
+/**
+ * Credits points for imported orders through the ledger, at the base rate of the program's active
+ * earning rules (their pointsPerUnit and conditions; multipliers, bonuses, tiers and daily limits
+ * are for live checkouts). Each credit's idempotency key is `import:<order uuid>`, and the order
+ * records it, so running the import again never credits an order twice.
+ */
+export class ImportPointsAwarder {
+  private constructor(
+    private readonly dataSource: DataSource,
+    private readonly context: INestApplicationContext,
+    private readonly credit: CreditPointsUseCase,
+    private readonly settings: ProgramSettingsEntity,
+    private readonly rules: EarningRule[],
+  ) {}
+
+  static async open(dataSource: DataSource): Promise<ImportPointsAwarder> {
+    const context = await openLedgerContext(dataSource);
+    try {
+      const settings = await context.get(ProgramSettingsService).get();
+      const rules = (await new EarningRulesService(dataSource).activeRules())
+        .filter((rule) => rule.effect.pointsPerUnit !== undefined)
+        .map((rule): EarningRule => ({
+          ...rule,
+          effect: { pointsPerUnit: rule.effect.pointsPerUnit },
+          limits: undefined,
+        }));
+      return new ImportPointsAwarder(
+        dataSource,
+        context,
+        context.get(CreditPointsUseCase),
+        settings,
+        rules,
+      );
+    } catch (error) {
+      await context.close();
+      throw error;
+    }
+  }
+
+  get baseRules(): number {
+    return this.rules.length;
+  }
+
+  close(): Promise<void> {
+    return this.context.close();
+  }
+
+  /** Awards the imported orders among `orderIds` that have not earned yet. */
+  async award(orderIds: readonly string[]): Promise<AwardOutcome> {
+    if (this.rules.length === 0 || orderIds.length === 0) return { orders: 0, points: 0 };
+    const orders = await this.dataSource.query<ImportedOrder[]>(
+      `SELECT id, member_id, order_id, channel, occurred_at, total FROM orders
+       WHERE order_id = ANY($1::text[]) AND source = 'import' AND earn_transaction_id IS NULL`,
+      [orderIds],
+    );
+    const byMember = new Map<string, ImportedOrder[]>();
+    for (const order of orders) {
+      const list = byMember.get(order.member_id) ?? [];
+      list.push(order);
+      byMember.set(order.member_id, list);
+    }
+    const outcome: AwardOutcome = { orders: 0, points: 0 };
+    const queue = [...byMember.values()];
+    const worker = async (): Promise<void> => {
+      for (let next = queue.pop(); next; next = queue.pop()) {
+        const done = await this.awardMember(next);
+        outcome.orders += done.orders;
+        outcome.points += done.points;
+      }
+    };
+    await Promise.all(Array.from({ length: CONCURRENT_MEMBERS }, worker));
+    return outcome;
+  }
+
+  /** One member's orders in one transaction: the ledger locks the member's account anyway. */
+  private awardMember(orders: ImportedOrder[]): Promise<AwardOutcome> {
+    const now = new Date();
+    return inTransaction(this.dataSource, async (manager) => {
+      const outcome: AwardOutcome = { orders: 0, points: 0 };
+      for (const order of orders) {
+        const total = Number(order.total);
+        const earn = calculateEarnPoints(
+          {
+            channel: order.channel,
+            occurredAt: order.occurred_at,
+            timeZone: this.settings.timeZone,
+            minorUnitsPerMajor: this.settings.minorUnitsPerMajor,
+            lines: [{ sku: 'import', quantity: 1, unitPrice: total }],
+          },
+          this.rules,
+        );
+        if (earn.totalPoints <= 0) continue;
+        // The return window runs from the purchase; expiry from the import, so history does not
+        // arrive already expired.
+        const availableAt = new Date(
+          order.occurred_at.getTime() + this.settings.pointsPendingDays * DAY_MS,
+        );
+        const expiresAt =
+          this.settings.pointsExpiryDays > 0
+            ? new Date(
+                Math.max(availableAt.getTime(), now.getTime()) +
+                  this.settings.pointsExpiryDays * DAY_MS,
+              )
+            : null;
+        const entry = await this.credit.execute(
+          {
+            memberId: order.member_id,
+            points: earn.totalPoints,
+            kind: 'earn',
+            source: 'program:issued',
+            availableAt,
+            expiresAt,
+            idempotencyKey: `import:${order.id}`,
+            description: `Earned ${earn.totalPoints} points on imported order ${order.order_id}: ${earn.description}`,
+            reference: { orderId: order.order_id, checkoutId: order.id, imported: true },
+            occurredAt: order.occurred_at,
+          },
+          manager,
+        );
+        await manager.query(
+          `UPDATE orders SET points_earned = $3, earn_transaction_id = $4, applied_rules = $5
+           WHERE member_id = $1 AND id = $2`,
+          [
+            order.member_id,
+            order.id,
+            earn.totalPoints,
+            entry.transactionId,
+            JSON.stringify(earn.appliedRules),
+          ],
+        );
+        outcome.orders++;
+        outcome.points += earn.totalPoints;
+      }
+      return outcome;
+    });
+  }
+}

@@ -1,0 +1,156 @@
+import { Presets, SingleBar } from 'cli-progress';
+import { parse } from 'csv-parse';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { DataSource } from 'typeorm';
+import { ImportPointsAwarder } from './import-points.awarder';
+import { TransactionImportWriter } from './transaction-import.writer';
+import { ImportFileError, type ImportRow, TransactionRowReader } from './transaction-row';
+
+export interface ImportTransactionsOptions {
+  awardPoints?: boolean;
+  /** Rows per database round trip (default 5,000). */
+  batchSize?: number;
+}
+
+export interface ImportSummary {
+  rowsRead: number;
+  membersCreated: number;
+  ordersImported: number;
+  duplicatesSkipped: number;
+  badRows: number;
+  ordersAwarded: number;
+  pointsAwarded: number;
+  elapsedMs: number;
+}
+
+export const DEFAULT_BATCH_SIZE = 5_000;
+
+interface ParsedRecord {
+  record: string[];
+  info: { lines: number };
+}
+
+/**
+ * `vafa import transactions FILE.csv`: streams the file, validates each row (bad rows are
+ * reported by line number on stderr and skipped), and writes members and orders in batches.
+ * Re-running the same file adds nothing; `--award-points` credits the imported orders.
+ */
+export async function importTransactions(
+  dataSource: DataSource,
+  file: string,
+  options: ImportTransactionsOptions = {},
+): Promise<ImportSummary> {
+  const started = Date.now();
+  const size = await stat(file).then(
+    (s) => s.size,
+    (error: Error) => {
+      throw new ImportFileError(`Cannot read ${file}: ${error.message}`);
+    },
+  );
+  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const writer = new TransactionImportWriter(dataSource);
+  const awarder = options.awardPoints ? await ImportPointsAwarder.open(dataSource) : null;
+  if (awarder && awarder.baseRules === 0)
+    console.error('No active earning rule sets pointsPerUnit: no points will be awarded.');
+
+  const summary: ImportSummary = {
+    rowsRead: 0,
+    membersCreated: 0,
+    ordersImported: 0,
+    duplicatesSkipped: 0,
+    badRows: 0,
+    ordersAwarded: 0,
+    pointsAwarded: 0,
+    elapsedMs: 0,
+  };
+  const interactive = process.stderr.isTTY === true;
+  const bar = new SingleBar(
+    {
+      stream: process.stderr,
+      format: 'Importing |{bar}| {percentage}% | {rows} rows | {eta_formatted} left',
+      hideCursor: true,
+      etaBuffer: 50,
+    },
+    Presets.shades_classic,
+  );
+  const report = (line: number, problem: string): void => {
+    summary.badRows++;
+    // Clears the progress line first, which redraws itself on the next update.
+    process.stderr.write(`${interactive ? '\r\x1b[2K' : ''}line ${line}: ${problem}\n`);
+  };
+
+  const input = createReadStream(file);
+  let bytesRead = 0;
+  input.on('data', (chunk) => (bytesRead += chunk.length));
+  const parser = input.pipe(
+    parse({
+      bom: true,
+      trim: true,
+      skip_empty_lines: true,
+      relax_column_count: true,
+      skip_records_with_error: true,
+      info: true,
+    }),
+  );
+  parser.on('skip', (error: Error & { lines?: number }) => {
+    summary.rowsRead++;
+    report(error.lines ?? 0, `malformed CSV (${error.message})`);
+  });
+
+  let reader: TransactionRowReader | null = null;
+  let batch: ImportRow[] = [];
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    const outcome = await writer.write(rows);
+    summary.membersCreated += outcome.membersCreated;
+    summary.ordersImported += outcome.ordersImported;
+    summary.duplicatesSkipped += rows.length - outcome.ordersImported;
+    if (awarder) {
+      const awarded = await awarder.award(rows.map((r) => r.orderId));
+      summary.ordersAwarded += awarded.orders;
+      summary.pointsAwarded += awarded.points;
+    }
+    bar.update(bytesRead, { rows: summary.rowsRead });
+  };
+
+  bar.start(size, 0, { rows: 0 });
+  try {
+    for await (const { record, info } of parser as AsyncIterable<ParsedRecord>) {
+      if (!reader) {
+        reader = new TransactionRowReader(record, new Date());
+        continue;
+      }
+      summary.rowsRead++;
+      const result = reader.read(record, info.lines);
+      if (result.ok) batch.push(result.row);
+      else report(info.lines, result.problem);
+      if (batch.length >= batchSize) await flush();
+    }
+    await flush();
+    bar.update(size, { rows: summary.rowsRead });
+  } finally {
+    bar.stop();
+    input.destroy();
+    await awarder?.close();
+  }
+  if (!reader) throw new ImportFileError(`${file} is empty: expected a header row.`);
+
+  summary.elapsedMs = Date.now() - started;
+  const parts = [
+    `${summary.rowsRead} rows read`,
+    `${summary.membersCreated} members created`,
+    `${summary.ordersImported} orders imported`,
+    `${summary.duplicatesSkipped} duplicates skipped`,
+    `${summary.badRows} bad rows`,
+  ];
+  if (awarder)
+    parts.push(`${summary.pointsAwarded} points awarded on ${summary.ordersAwarded} orders`);
+  console.log(
+    `Imported ${basename(file)} in ${(summary.elapsedMs / 1000).toFixed(1)} s: ${parts.join(', ')}.`,
+  );
+  return summary;
+}

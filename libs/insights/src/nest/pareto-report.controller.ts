@@ -1,0 +1,30 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Clock, Roles, validationFailed } from '@vafa/platform';
+import { exclusiveEndOf, ParetoQuery, ParetoReportDto, startOf } from './insights.dto';
+import { ParetoReportService } from './pareto-report.service';
+
+const YEAR_MS = 365 * 86_400_000;
+
+@ApiTags('Insights and reports')
+@Controller('v1/reports')
+export class ParetoReportController {
+  constructor(
+    private readonly pareto: ParetoReportService,
+    private readonly clock: Clock,
+  ) {}
+
+  @Get('pareto')
+  @Roles('marketer')
+  @ApiOkResponse({
+    type: ParetoReportDto,
+    description: 'Share of revenue from the top 1, 5, 10, 20 and 50 % of the members who bought',
+  })
+  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: malformed dates, from not before to' })
+  report(@Query() query: ParetoQuery): Promise<ParetoReportDto> {
+    const to = query.to !== undefined ? exclusiveEndOf(query.to) : this.clock.now();
+    const from = query.from !== undefined ? startOf(query.from) : new Date(to.getTime() - YEAR_MS);
+    if (from >= to) throw validationFailed('from must be before to.');
+    return this.pareto.report(from, to);
+  }
+}
