@@ -9,6 +9,19 @@ export const TICKS_PER_SECOND = 100;
 /** Processes not started by this benchmark (the machine may be shared). */
 export const OTHER_PROGRAMS = 'other programs on the machine';
 
+const NODE_MAIN_DEFAULT = 'node (bench, Nest, TypeORM, pg)';
+/** Names given to particular processes for the phase being measured (see nameProcess). */
+const named = new Map<number, string>();
+
+/**
+ * Reports `pid` under `label` from now on (e.g. the API server child, or this process while it
+ * only generates load); `label` null forgets the name again.
+ */
+export function nameProcess(pid: number, label: string | null): void {
+  if (label === null) named.delete(pid);
+  else named.set(pid, label);
+}
+
 interface ProcStat {
   comm: string;
   ppid: number;
@@ -44,7 +57,9 @@ function groupOf(
   postmaster: number | null,
   isOurs: (pid: number) => boolean,
 ): string {
-  if (pid === process.pid) return 'node (bench, Nest, TypeORM, pg)';
+  const name = named.get(pid);
+  if (name !== undefined) return name;
+  if (pid === process.pid) return NODE_MAIN_DEFAULT;
   if (pid === 2 || stat.ppid === 2) return 'kernel threads';
   if (postmaster !== null && pid === postmaster) return 'postgres: postmaster';
   if (postmaster !== null && stat.ppid === postmaster) {

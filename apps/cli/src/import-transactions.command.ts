@@ -26,6 +26,10 @@ export interface ImportSummary {
 }
 
 export const DEFAULT_BATCH_SIZE = 5_000;
+const READ_CHUNK_BYTES = 16 * 1024;
+const ROWS_BETWEEN_YIELDS = 256;
+
+const yieldToIo = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 interface ParsedRecord {
   record: string[];
@@ -81,7 +85,10 @@ export async function importTransactions(
     process.stderr.write(`${interactive ? '\r\x1b[2K' : ''}line ${line}: ${problem}\n`);
   };
 
-  const input = createReadStream(file);
+  // Small chunks and a yield every few hundred rows (below) keep the parsing from holding up the
+  // database replies of the batch being written: parsed records are consumed in microtasks,
+  // which run to the end of what was read before any I/O callback gets its turn.
+  const input = createReadStream(file, { highWaterMark: READ_CHUNK_BYTES });
   let bytesRead = 0;
   input.on('data', (chunk) => (bytesRead += chunk.length));
   const parser = input.pipe(
@@ -101,10 +108,7 @@ export async function importTransactions(
 
   let reader: TransactionRowReader | null = null;
   let batch: ImportRow[] = [];
-  const flush = async (): Promise<void> => {
-    if (batch.length === 0) return;
-    const rows = batch;
-    batch = [];
+  const write = async (rows: ImportRow[]): Promise<void> => {
     const outcome = await writer.write(rows);
     summary.membersCreated += outcome.membersCreated;
     summary.ordersImported += outcome.ordersImported;
@@ -116,6 +120,18 @@ export async function importTransactions(
     }
     bar.update(bytesRead, { rows: summary.rowsRead });
   };
+  // One batch is written while the next one is read: the database and the parsing overlap, and
+  // batches still reach the database one at a time, in file order.
+  let writing: Promise<void> = Promise.resolve();
+  const flush = async (): Promise<void> => {
+    if (batch.length === 0) return;
+    const rows = batch;
+    batch = [];
+    await writing;
+    writing = write(rows);
+    // Failures surface at the next flush or at the end; until then they are not unhandled.
+    writing.catch(() => undefined);
+  };
 
   bar.start(size, 0, { rows: 0 });
   try {
@@ -125,14 +141,19 @@ export async function importTransactions(
         continue;
       }
       summary.rowsRead++;
+      if (summary.rowsRead % ROWS_BETWEEN_YIELDS === 0) await yieldToIo();
       const result = reader.read(record, info.lines);
       if (result.ok) batch.push(result.row);
       else report(info.lines, result.problem);
       if (batch.length >= batchSize) await flush();
     }
     await flush();
+    await writing;
+    await writer.makeDurable();
     bar.update(size, { rows: summary.rowsRead });
   } finally {
+    // A failed read must not leave a batch writing while the connection closes.
+    await writing.catch(() => undefined);
     bar.stop();
     input.destroy();
     await awarder?.close();

@@ -25,7 +25,10 @@ export async function topClvCutoffs(
 
 /**
  * The SQL condition (on `m`, the members table) for an audience; every criterion must hold.
- * Parameters are appended to `params` and referenced by position.
+ * Parameters are appended to `params` and referenced by position. `after` is the SQL of a
+ * member id the caller already requires `m.id` to exceed (batches in id order): it is repeated
+ * inside the member_insights subqueries, because PostgreSQL does not carry an inequality across
+ * a join, and without it every batch would scan those tables from their first row.
  */
 export function audienceCondition(
   criteria: AudienceCriterion[],
@@ -33,11 +36,13 @@ export function audienceCondition(
   asOf: Date,
   timeZone: string,
   cutoffs: Map<number, { clv: number; memberId: string }> = new Map(),
+  after?: string,
 ): string {
   const p = (value: unknown): string => {
     params.push(value);
     return `$${params.length}`;
   };
+  const from = after ? `member_id > ${after}::uuid AND ` : '';
   const parts = criteria.map((c) => {
     switch (c.segment) {
       case 'all':
@@ -47,10 +52,10 @@ export function audienceCondition(
         const cutoff = cutoffs.get(c.params?.percent ?? 0);
         if (!cutoff) return 'false';
         return `m.id IN (SELECT member_id FROM member_insights
-                         WHERE clv > ${p(cutoff.clv)}::float8 OR (clv = ${p(cutoff.clv)}::float8 AND member_id <= ${p(cutoff.memberId)}::uuid))`;
+                         WHERE ${from}(clv > ${p(cutoff.clv)}::float8 OR (clv = ${p(cutoff.clv)}::float8 AND member_id <= ${p(cutoff.memberId)}::uuid)))`;
       }
       case 'rfm_segment':
-        return `m.id IN (SELECT member_id FROM member_insights WHERE rfm_segment = ANY(${p(c.params?.segments ?? [])}::text[]))`;
+        return `m.id IN (SELECT member_id FROM member_insights WHERE ${from}rfm_segment = ANY(${p(c.params?.segments ?? [])}::text[]))`;
       case 'tier':
         return `coalesce((SELECT tier_code FROM member_tiers mt WHERE mt.member_id = m.id),
                          (SELECT code FROM tiers ORDER BY rank LIMIT 1)) = ANY(${p(c.params?.tiers ?? [])}::text[])`;

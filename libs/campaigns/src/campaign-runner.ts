@@ -161,6 +161,7 @@ export class CampaignRunner {
         run.startedAt,
         settings.timeZone,
         cutoffs,
+        '$1',
       );
       const db = manager ?? this.dataSource.manager;
       const batch = await db.query<{ id: string }[]>(
@@ -212,15 +213,22 @@ export class CampaignRunner {
        WHERE r.id = $1 FOR UPDATE OF r, c`,
       [run.id],
     );
+    // Both look-ups of assignments stay within the batch's members, whatever the plan: the
+    // cooldown member by member (LIMIT 1 in a lateral join keeps it an index probe; as an EXISTS,
+    // PostgreSQL may hash all of the campaign's assignments), and the run's own through
+    // `member_id = ANY($1)` (a merge join would otherwise read the run's assignments from the start).
     const drawn = await manager.query<{ member_id: string; assigned: string }[]>(
       `WITH c AS (SELECT unnest($1::uuid[]) AS member_id)
        SELECT c.member_id,
               CASE WHEN ${draw('$2', 'holdout')} < $3::float8 THEN 'holdout'
                    WHEN ${draw('$2', 'chance')} >= $4::float8 THEN 'skipped:chance'
-                   WHEN EXISTS (SELECT 1 FROM campaign_assignments a WHERE a.campaign_id = $5 AND a.member_id = c.member_id
-                                  AND a.assigned_group IN ('treated', 'holdout') AND a.run_id <> $6 AND a.created_at > $7) THEN 'skipped:cooldown'
+                   WHEN cooldown.hit THEN 'skipped:cooldown'
                    ELSE 'treated' END AS assigned
-       FROM c WHERE NOT EXISTS (SELECT 1 FROM campaign_assignments a WHERE a.campaign_id = $5 AND a.run_id = $6 AND a.member_id = c.member_id)
+       FROM c
+       LEFT JOIN LATERAL (SELECT true AS hit FROM campaign_assignments a WHERE a.campaign_id = $5 AND a.member_id = c.member_id
+                            AND a.assigned_group IN ('treated', 'holdout') AND a.run_id <> $6 AND a.created_at > $7 LIMIT 1) cooldown ON true
+       WHERE NOT EXISTS (SELECT 1 FROM campaign_assignments a WHERE a.campaign_id = $5 AND a.run_id = $6 AND a.member_id = c.member_id
+                           AND a.member_id = ANY($1::uuid[]))
        ORDER BY c.member_id`,
       [
         ids,

@@ -1,9 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, inTransaction } from '@vafa/platform';
+import type { BgNbdData } from '../bgnbd.data';
 import { fitBgNbd } from '../bgnbd.model';
+import type { GammaGammaData } from '../gamma-gamma.data';
 import { fitGammaGamma } from '../gamma-gamma.model';
-import { bgnbdDataFromSummaries, gammaGammaDataFromSummaries } from '../model-data';
 import type { InsightModelEntity } from './insight-model.entity';
 import {
   MIN_CUSTOMERS,
@@ -22,6 +23,59 @@ const SCORE_BATCH = 5_000;
 type FittedModel = Omit<InsightModelEntity, 'id'>;
 
 const allPositive = (values: number[]): boolean => values.every((v) => Number.isFinite(v) && v > 0);
+
+/** Entries of identical keys merged, in the order of their first occurrence, with a count each. */
+class WeightedGroups<Row> {
+  readonly rows: Row[] = [];
+  readonly weights: number[] = [];
+  private readonly index = new Map<number, Map<number, Map<number, number>>>();
+
+  add(a: number, b: number, c: number, row: () => Row): void {
+    let byB = this.index.get(a);
+    if (!byB) this.index.set(a, (byB = new Map<number, Map<number, number>>()));
+    let byC = byB.get(b);
+    if (!byC) byB.set(b, (byC = new Map<number, number>()));
+    const at = byC.get(c);
+    if (at !== undefined) this.weights[at] = (this.weights[at] ?? 0) + 1;
+    else {
+      byC.set(c, this.rows.length);
+      this.rows.push(row());
+      this.weights.push(1);
+    }
+  }
+}
+
+/**
+ * The models' data with identical histories merged, as groupBgNbdData and groupGammaGammaData
+ * merge them (the same rows in the same order, so the fits are unchanged), but keyed by numbers:
+ * a string key per member is most of the grouping's cost with a million members.
+ */
+function modelData(summaries: readonly MemberPurchaseSummary[]): {
+  bgnbd: BgNbdData;
+  gammaGamma: GammaGammaData;
+} {
+  const histories = new WeightedGroups<{ x: number; tx: number; T: number }>();
+  const spends = new WeightedGroups<{ x: number; mx: number }>();
+  for (const { frequency: x, recency, T, monetary: mx } of summaries) {
+    // Recency carries no information without repeat purchases (see groupBgNbdData).
+    const tx = x === 0 ? 0 : recency;
+    histories.add(x, tx, T, () => ({ x, tx, T }));
+    spends.add(x, mx, 0, () => ({ x, mx }));
+  }
+  return {
+    bgnbd: {
+      x: histories.rows.map((r) => r.x),
+      tx: histories.rows.map((r) => r.tx),
+      T: histories.rows.map((r) => r.T),
+      weights: histories.weights,
+    },
+    gammaGamma: {
+      x: spends.rows.map((r) => r.x),
+      mx: spends.rows.map((r) => r.mx),
+      weights: spends.weights,
+    },
+  };
+}
 
 /**
  * Fits BG/NBD and Gamma-Gamma on every member's purchases up to `asOf`, stores the model and
@@ -68,8 +122,9 @@ export class FitInsightModelUseCase {
     asOf: Date,
     summaries: MemberPurchaseSummary[],
   ): { model: FittedModel; scores: MemberScore[] } {
-    const bgnbd = fitBgNbd(bgnbdDataFromSummaries(summaries));
-    const gammaGamma = fitGammaGamma(gammaGammaDataFromSummaries(summaries));
+    const data = modelData(summaries);
+    const bgnbd = fitBgNbd(data.bgnbd);
+    const gammaGamma = fitGammaGamma(data.gammaGamma);
     const { r, alpha, a, b } = bgnbd.params;
     const { p, q, gamma } = gammaGamma.params;
     if (!bgnbd.converged || !allPositive([r, alpha, a, b]))

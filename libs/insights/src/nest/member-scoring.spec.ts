@@ -35,6 +35,8 @@ describe('scoreMembers', () => {
     summary('e', 6, 190, 200, 8000),
   ];
 
+  // Expected purchases and CLV are rescaled from one computation per (x, T): equal to
+  // customerLifetimeValue's up to rounding, not bit for bit.
   it('scores CLV as customerLifetimeValue does, and RFM as scoreRfm does', () => {
     const scores = scoreMembers(summaries, OPTIONS);
     const rfm = scoreRfm(summaries);
@@ -60,13 +62,43 @@ describe('scoreMembers', () => {
         frequencyScore: rfm[i]?.frequencyScore,
         monetaryScore: rfm[i]?.monetaryScore,
         segment: rfm[i]?.segment,
-        expectedPurchases: clv.expectedPurchases,
+        expectedPurchases: expect.closeTo(clv.expectedPurchases, 9),
         pAlive: clv.pAlive,
         expectedSpend: clv.expectedSpend,
-        clv: clv.value,
+        clv: expect.closeTo(clv.value, 6),
       });
+      expect(Math.abs(score.clv - clv.value)).toBeLessThanOrEqual(1e-12 * clv.value);
     });
     expect(scores[0]?.clv).toBe(scores[1]?.clv);
+  });
+
+  it('rescales one CLV per (x, T) exactly enough for members who differ in recency and spend', () => {
+    const many = [
+      summary('f', 2, 20, 300, 100),
+      summary('g', 2, 280, 300, 100),
+      summary('h', 2, 280, 300, 90_000),
+      summary('i', 2, 299, 300, 1),
+      summary('j', 40, 1, 300, 5000),
+      summary('k', 1, 1, 1, 5000),
+    ];
+    for (const [i, score] of scoreMembers(many, OPTIONS).entries()) {
+      const s = many[i];
+      if (!s) throw new Error('missing summary');
+      const clv = customerLifetimeValue({
+        ...OPTIONS,
+        x: s.frequency,
+        tx: s.recency,
+        T: s.T,
+        mx: s.monetary,
+        horizonWeeks: 365 / 7,
+      });
+      expect(score.pAlive).toBe(clv.pAlive);
+      expect(score.expectedSpend).toBe(clv.expectedSpend);
+      expect(Math.abs(score.expectedPurchases - clv.expectedPurchases)).toBeLessThanOrEqual(
+        1e-12 * clv.expectedPurchases,
+      );
+      expect(Math.abs(score.clv - clv.value)).toBeLessThanOrEqual(1e-12 * clv.value);
+    }
   });
 
   it('values the frequent recent big spender highest', () => {

@@ -41,6 +41,8 @@ export class BulkCreditUseCase {
       'SELECT 1 FROM ledger_accounts WHERE member_id = ANY($1::uuid[]) ORDER BY member_id FOR UPDATE',
       [ids],
     );
+    // `member_id = ANY($1)` beside each join with ledger_accounts lets PostgreSQL fetch the few
+    // accounts by index: joined with the statement's own rows alone, it may scan every account.
     const rows = await manager.query<{ member_id: string; id: string }[]>(
       `WITH input AS (
          SELECT * FROM unnest($1::uuid[], $2::bigint[], $3::text[]) AS i(member_id, points, key)
@@ -51,6 +53,7 @@ export class BulkCreditUseCase {
          RETURNING member_id, id, points
        ), accounts AS (
          SELECT a.member_id, a.available FROM ledger_accounts a JOIN txns t ON t.member_id = a.member_id
+         WHERE a.member_id = ANY($1::uuid[])
        ), lots AS (
          INSERT INTO ledger_lots (member_id, transaction_id, amount, remaining, state, available_at, expires_at)
          SELECT t.member_id, t.id, t.points, t.points - least(t.points, greatest(-a.available, 0)), 'available', $7, $8
@@ -66,7 +69,7 @@ export class BulkCreditUseCase {
        ), balances AS (
          UPDATE ledger_accounts a SET available = a.available + t.points, lifetime_earned = a.lifetime_earned + t.points,
                 updated_at = now()
-         FROM txns t WHERE a.member_id = t.member_id
+         FROM txns t WHERE a.member_id = t.member_id AND a.member_id = ANY($1::uuid[])
        )
        SELECT member_id, id FROM txns`,
       [

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '@vafa/platform';
 import { requireKey, requirePositivePoints } from './command-checks';
-import type { EntryContext, LedgerEntry } from './ledger-entry';
+import type { EntryContext, LedgerEntry, Posting } from './ledger-entry';
 import { LedgerRunner } from './ledger-runner';
 import type { LedgerSql } from './ledger-sql';
 
@@ -15,6 +15,11 @@ export interface CreditPointsCommand extends EntryContext {
   /** Pending until then (the return window); available at once when absent or past. */
   availableAt?: Date;
   expiresAt: Date | null;
+  /**
+   * The id to give the new transaction (the database generates one when absent), so that the
+   * caller can refer to it before it is written. A replayed transaction keeps its first id.
+   */
+  newTransactionId?: string;
 }
 
 /**
@@ -46,9 +51,10 @@ export class CreditPointsUseCase {
       reference: command.reference ?? null,
       reason: command.reason ?? null,
     };
-    const tx = await sql.insertTransaction(command, { kind: command.kind, points, request }, now);
+    const fields = { kind: command.kind, points, request, id: command.newTransactionId };
     const pending = command.availableAt !== undefined && command.availableAt > now;
     const entry = (
+      tx: { id: string; kind: string; points: number; occurredAt: Date },
       balance: { available: number; pending: number },
       replayed: boolean,
     ): LedgerEntry => ({
@@ -61,9 +67,11 @@ export class CreditPointsUseCase {
       replayed,
       balance,
     });
-    if (tx.existing) return entry(await sql.balances(memberId), true);
-
-    const prior = await sql.lockAccount(memberId);
+    const delta = {
+      available: pending ? 0 : points,
+      pending: pending ? points : 0,
+      lifetimeEarned: points,
+    };
     const lot = {
       amount: points,
       remaining: points,
@@ -71,19 +79,25 @@ export class CreditPointsUseCase {
       availableAt: pending && command.availableAt ? command.availableAt : now,
       expiresAt: command.expiresAt,
     };
-    const lotId = await sql.insertLot(memberId, tx.id, lot);
-    const balance = await sql.changeBalances(memberId, {
-      available: pending ? 0 : points,
-      pending: pending ? points : 0,
-      lifetimeEarned: points,
-    });
+    const postings: Posting[] = [
+      [command.source, -points],
+      [pending ? 'member:pending' : 'member:available', points],
+    ];
+
+    // A new key (the usual case): the transaction, the balance change (which locks the account
+    // row, creating it if needed), the lot and the postings in one statement.
+    let written = await sql.insertCredit(command, fields, now, delta, lot, postings);
+    if (!written) {
+      // The key is taken: a replay, another request (409), or a first use that was still in
+      // flight and may since have rolled back. Step by step, as it always was.
+      const tx = await sql.insertTransaction(command, fields, now);
+      if (tx.existing) return entry(tx, await sql.balances(memberId), true);
+      written = { tx, ...(await sql.creditAccount(memberId, tx.id, delta, lot, postings)) };
+    }
+    const { tx, prior, balance, lotId } = written;
     if (!pending && prior.available < 0) {
       await sql.takeFromLot(memberId, lotId, tx.id, Math.min(points, -prior.available), 1);
     }
-    await sql.insertPostings(memberId, tx.id, [
-      [command.source, -points],
-      [pending ? 'member:pending' : 'member:available', points],
-    ]);
-    return entry(balance, false);
+    return entry(tx, balance, false);
   }
 }

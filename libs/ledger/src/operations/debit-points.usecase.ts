@@ -12,6 +12,11 @@ export interface DebitPointsCommand extends EntryContext {
   kind: string;
   /** The program account the points go to. */
   sink: 'program:redeemed' | 'program:adjusted';
+  /**
+   * The id to give the new transaction (the database generates one when absent), so that the
+   * caller can refer to it before it is written. A replayed transaction keeps its first id.
+   */
+  newTransactionId?: string;
 }
 
 /** Spends available points, soonest-expiring lots first; never overdraws, even under races. */
@@ -36,7 +41,7 @@ export class DebitPointsUseCase {
       };
       const tx = await sql.insertTransaction(
         command,
-        { kind: command.kind, points: -points, request },
+        { kind: command.kind, points: -points, request, id: command.newTransactionId },
         this.clock.now(),
       );
       const entry = (

@@ -16,6 +16,16 @@ export interface ApiKeyView {
   revokedAt: string | null;
 }
 
+/**
+ * How long a key found valid may be trusted from memory. A revocation made through this process
+ * applies to the very next request; one made by another process within this.
+ */
+export const API_KEY_CACHE_MS = 1000;
+const MAX_CACHED_KEYS = 10_000;
+
+/** Bumped by every revocation in this process, whichever service instance made it. */
+let generation = 0;
+
 const toView = (k: ApiKeyEntity): ApiKeyView => ({
   id: k.id,
   name: k.name,
@@ -29,6 +39,11 @@ const toView = (k: ApiKeyEntity): ApiKeyView => ({
 @Injectable()
 export class ApiKeysService {
   private readonly logger = new Logger(ApiKeysService.name);
+  /** Valid keys only, by hash: an unknown or revoked key is looked up every time. */
+  private readonly valid = new Map<
+    string,
+    { principal: StaffPrincipal; loadedAt: number; generation: number }
+  >();
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -71,22 +86,51 @@ export class ApiKeysService {
   }
 
   async revoke(id: string): Promise<ApiKeyView> {
-    const result = await this.dataSource.query<[unknown[], number]>(
-      'UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING id',
-      [id],
-    );
+    let result: [unknown[], number];
+    try {
+      result = await this.dataSource.query<[unknown[], number]>(
+        'UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING id',
+        [id],
+      );
+    } finally {
+      generation++;
+      this.valid.clear();
+    }
     if (result[1] === 0) throw notFound('The API key', 'API_KEY_NOT_FOUND');
     return toView(await this.repository.findOneByOrFail({ id }));
   }
 
+  /**
+   * The staff principal of a valid key. A key found valid less than API_KEY_CACHE_MS ago, with
+   * no revocation in this process since, is answered from memory.
+   */
   async authenticate(key: string): Promise<StaffPrincipal | null> {
+    const hash = hashApiKey(key);
+    const hit = this.valid.get(hash);
+    if (hit && hit.generation === generation && performance.now() - hit.loadedAt < API_KEY_CACHE_MS)
+      return { ...hit.principal };
+    const loading = { generation, loadedAt: performance.now() };
     const rows = await this.dataSource.query<
       { id: string; role: StaffRole; store_id: string | null }[]
-    >('SELECT id, role, store_id FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL', [
-      hashApiKey(key),
-    ]);
+    >('SELECT id, role, store_id FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL', [hash]);
     const row = rows[0];
-    return row ? { kind: 'staff', keyId: row.id, role: row.role, storeId: row.store_id } : null;
+    if (!row) {
+      this.valid.delete(hash);
+      return null;
+    }
+    const principal: StaffPrincipal = {
+      kind: 'staff',
+      keyId: row.id,
+      role: row.role,
+      storeId: row.store_id,
+    };
+    // A revocation that landed while reading may or may not be in what was read: keep the
+    // answer only if none did.
+    if (loading.generation === generation) {
+      if (this.valid.size >= MAX_CACHED_KEYS) this.valid.clear();
+      this.valid.set(hash, { principal, ...loading });
+    }
+    return { ...principal };
   }
 
   /**

@@ -1,6 +1,60 @@
 import { createHash } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
+import type { PoolClient } from 'pg';
+import { type EntityManager, QueryFailedError } from 'typeorm';
 import { DomainError, idempotencyKeyReused } from '../errors/domain-error';
+
+/** A fixed SQL text with a name unique in the application (at most 63 characters). */
+export interface PreparedStatement {
+  name: string;
+  text: string;
+}
+
+/**
+ * Runs a hot path's fixed statement as a named prepared statement on the connection of the
+ * transaction `manager` belongs to: PostgreSQL parses and plans it once per connection instead of
+ * on every call (the plan is checked against the schema on every use, so migrations are safe).
+ * Without a transaction it is an ordinary query. Errors come wrapped as from `manager.query`.
+ *
+ * Named statements live in the database session, so a pooler in front of PostgreSQL must keep
+ * sessions (or, like PgBouncer 1.21+, track protocol-level prepared statements).
+ *
+ * (A general database helper; it lives here because this module is where it was first needed.)
+ */
+export async function preparedQuery<T>(
+  manager: EntityManager,
+  statement: PreparedStatement,
+  values: unknown[],
+): Promise<{ rows: T[]; rowCount: number }> {
+  const runner = manager.queryRunner;
+  if (!runner || runner.isReleased) {
+    // TypeORM answers UPDATE/DELETE ... RETURNING with [rows, count], other statements with rows.
+    const result = await manager.query<T[] | [T[], number]>(statement.text, values);
+    const rows = Array.isArray(result[0]) ? result[0] : (result as T[]);
+    return { rows, rowCount: typeof result[1] === 'number' ? result[1] : rows.length };
+  }
+  const client = (await runner.connect()) as PoolClient;
+  try {
+    const result = await client.query<T & object>({
+      name: statement.name,
+      text: statement.text,
+      values,
+    });
+    return { rows: result.rows, rowCount: result.rowCount ?? result.rows.length };
+  } catch (error) {
+    throw new QueryFailedError(statement.text, values, error as Error);
+  }
+}
+
+const CLAIM: PreparedStatement = {
+  name: 'vafa_idempotency_claim',
+  text: `INSERT INTO idempotent_requests (scope, key, request_hash) VALUES ($1, $2, $3)
+     ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
+};
+
+const STORE_RESPONSE: PreparedStatement = {
+  name: 'vafa_idempotency_response',
+  text: 'UPDATE idempotent_requests SET response = $3 WHERE scope = $1 AND key = $2',
+};
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,200}$/;
 
@@ -50,12 +104,12 @@ export async function once<T>(
   request: { scope: string; key: string; hash: string },
   work: () => Promise<T>,
 ): Promise<{ replayed: boolean; response: T }> {
-  const claimed = await manager.query<{ key: string }[]>(
-    `INSERT INTO idempotent_requests (scope, key, request_hash) VALUES ($1, $2, $3)
-     ON CONFLICT (scope, key) DO NOTHING RETURNING key`,
-    [request.scope, request.key, request.hash],
-  );
-  if (claimed.length === 0) {
+  const claimed = await preparedQuery<{ key: string }>(manager, CLAIM, [
+    request.scope,
+    request.key,
+    request.hash,
+  ]);
+  if (claimed.rows.length === 0) {
     const rows = await manager.query<{ request_hash: string; response: T }[]>(
       'SELECT request_hash, response FROM idempotent_requests WHERE scope = $1 AND key = $2',
       [request.scope, request.key],
@@ -65,9 +119,10 @@ export async function once<T>(
     return { replayed: true, response: first.response };
   }
   const response = await work();
-  await manager.query(
-    'UPDATE idempotent_requests SET response = $3 WHERE scope = $1 AND key = $2',
-    [request.scope, request.key, JSON.stringify(response)],
-  );
+  await preparedQuery(manager, STORE_RESPONSE, [
+    request.scope,
+    request.key,
+    JSON.stringify(response),
+  ]);
   return { replayed: false, response };
 }

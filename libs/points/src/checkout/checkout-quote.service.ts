@@ -26,6 +26,18 @@ export interface CheckoutQuote {
 
 const MAX_CLOCK_SKEW_MS = 10 * 60_000;
 
+/** The program day of an instant (YYYY-MM-DD in the program's time zone). */
+const dayFormatters = new Map<string, Intl.DateTimeFormat>();
+function programDay(at: Date, timeZone: string): string {
+  let formatter = dayFormatters.get(timeZone);
+  if (!formatter) {
+    // Throws RangeError for an unknown zone (nothing is kept then).
+    formatter = new Intl.DateTimeFormat('en-CA', { timeZone });
+    dayFormatters.set(timeZone, formatter);
+  }
+  return formatter.format(at);
+}
+
 /** Everything a checkout computes before writing: shared by the checkout and its simulation. */
 @Injectable()
 export class CheckoutQuoteService {
@@ -70,10 +82,10 @@ export class CheckoutQuoteService {
     const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
     if (occurredAt.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS)
       throw validationFailed('occurredAt is in the future.');
-    const settings = await this.program.get(db);
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: settings.timeZone }).format(
-      occurredAt,
-    );
+    // Program settings and rules change rarely: both come from short-lived caches that a change
+    // made through this process clears at once (see their services).
+    const settings = await this.program.cached(manager);
+    const day = programDay(occurredAt, settings.timeZone);
     const priced = input.lines.map((l) => ({
       sku: l.sku,
       quantity: l.quantity,
@@ -91,10 +103,14 @@ export class CheckoutQuoteService {
       input.redeemPoints ?? 0,
       settings,
     );
-    const usage = await db.query<{ rule_id: string; uses: number }[]>(
-      'SELECT rule_id, uses FROM earning_rule_usage WHERE member_id = $1 AND day = $2',
-      [member.id, day],
-    );
+    const rules = await this.rules.cachedActiveRules(manager);
+    // Today's uses only matter to rules with a daily limit.
+    const usage = rules.some((r) => r.limits?.perMemberPerDay !== undefined)
+      ? await db.query<{ rule_id: string; uses: number }[]>(
+          'SELECT rule_id, uses FROM earning_rule_usage WHERE member_id = $1 AND day = $2',
+          [member.id, day],
+        )
+      : [];
     const tier = await this.tiers.current(member.id, manager);
     const earn = calculateEarnPoints(
       {
@@ -108,7 +124,7 @@ export class CheckoutQuoteService {
         lines: input.lines.map((l, i) => ({ ...l, netAmount: pricing.netAmounts[i] ?? 0 })),
         ruleUsageToday: Object.fromEntries(usage.map((u) => [u.rule_id, u.uses])),
       },
-      await this.rules.activeRules(manager),
+      rules,
     );
     const { availableAt, expiresAt } = lotDates(settings, now);
     return {

@@ -6,6 +6,8 @@ import {
   DomainError,
   inTransaction,
   once,
+  preparedQuery,
+  PreparedStatement,
   requestHash,
   StaffPrincipal,
 } from '@vafa/platform';
@@ -27,6 +29,31 @@ const orderExists = (orderId: string): DomainError =>
   new DomainError(409, 'ORDER_EXISTS', `Order ${orderId} was already checked out.`, { orderId });
 
 const money = (minor: number): string => (minor / 100).toFixed(2);
+
+/**
+ * The order, its lines and today's rule uses in one statement (prepared once per connection).
+ * When the orderId was checked out before, nothing is written and no row comes back.
+ */
+const INSERT_ORDER: PreparedStatement = {
+  name: 'vafa_checkout_insert_order',
+  text: `WITH o AS (
+     INSERT INTO orders (member_id, id, order_id, store_id, channel, occurred_at, subtotal, coupon_discount,
+       points_discount, total, points_earned, bonus_points, points_redeemed, applied_rules,
+       earn_transaction_id, redeem_transaction_id)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
+     ON CONFLICT (order_id) DO NOTHING RETURNING id
+   ), lines AS (
+     INSERT INTO order_lines (member_id, order_uuid, line_no, sku, category, quantity, unit_price, net_amount, points)
+     SELECT $1, o.id, n, sku, category, quantity, unit_price, net_amount, points
+     FROM o, unnest($17::int[], $18::text[], $19::text[], $20::int[], $21::bigint[], $22::bigint[], $23::bigint[])
+       AS l(n, sku, category, quantity, unit_price, net_amount, points)
+   ), usage AS (
+     INSERT INTO earning_rule_usage (member_id, rule_id, day, uses)
+     SELECT $1, rule_id, $24::date, 1 FROM o, unnest($25::uuid[]) AS r(rule_id)
+     ON CONFLICT (member_id, rule_id, day) DO UPDATE SET uses = earning_rule_usage.uses + 1
+   )
+   SELECT id FROM o`,
+};
 
 /**
  * A checkout at the till: the order, its lines, the points spent and earned and the coupons used,
@@ -100,61 +127,54 @@ export class CheckoutUseCase {
     const memberId = quote.member.id;
     const { pricing, earn } = quote;
     const lineTotal = earn.lines.reduce((sum, l) => sum + l.points, 0);
-    const inserted = await manager.query<{ id: string }[]>(
-      `INSERT INTO orders (member_id, id, order_id, store_id, channel, occurred_at, subtotal, coupon_discount,
-         points_discount, total, points_earned, bonus_points, points_redeemed, applied_rules)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)
-       ON CONFLICT (order_id) DO NOTHING RETURNING id`,
-      [
-        memberId,
-        orderUuid,
-        input.orderId,
-        quote.storeId,
-        input.channel,
-        quote.occurredAt,
-        pricing.subtotal,
-        pricing.couponDiscount,
-        pricing.pointsDiscount,
-        pricing.total,
-        earn.totalPoints,
-        earn.totalPoints - lineTotal,
-        input.redeemPoints ?? 0,
-        JSON.stringify(earn.appliedRules),
-      ],
-    );
+    const redeemPoints = input.redeemPoints ?? 0;
+    // The ledger transactions get ids chosen here, so that the order row can name them at once.
+    const plannedRedeemId = redeemPoints > 0 ? randomUUID() : null;
+    const plannedEarnId = earn.totalPoints > 0 ? randomUUID() : null;
+    const { rows: inserted } = await preparedQuery<{ id: string }>(manager, INSERT_ORDER, [
+      memberId,
+      orderUuid,
+      input.orderId,
+      quote.storeId,
+      input.channel,
+      quote.occurredAt,
+      pricing.subtotal,
+      pricing.couponDiscount,
+      pricing.pointsDiscount,
+      pricing.total,
+      earn.totalPoints,
+      earn.totalPoints - lineTotal,
+      redeemPoints,
+      JSON.stringify(earn.appliedRules),
+      plannedEarnId,
+      plannedRedeemId,
+      input.lines.map((_, i) => i + 1),
+      input.lines.map((l) => l.sku),
+      input.lines.map((l) => l.category ?? null),
+      input.lines.map((l) => l.quantity),
+      input.lines.map((l) => l.unitPrice),
+      pricing.netAmounts,
+      earn.lines.map((l) => l.points),
+      quote.day,
+      ruleApplicationsToRecord(earn),
+    ]);
     if (inserted.length === 0) throw orderExists(input.orderId);
-    await manager.query(
-      `INSERT INTO order_lines (member_id, order_uuid, line_no, sku, category, quantity, unit_price, net_amount, points)
-       SELECT $1, $2, n, sku, category, quantity, unit_price, net_amount, points
-       FROM unnest($3::int[], $4::text[], $5::text[], $6::int[], $7::bigint[], $8::bigint[], $9::bigint[])
-         AS l(n, sku, category, quantity, unit_price, net_amount, points)`,
-      [
-        memberId,
-        orderUuid,
-        input.lines.map((_, i) => i + 1),
-        input.lines.map((l) => l.sku),
-        input.lines.map((l) => l.category ?? null),
-        input.lines.map((l) => l.quantity),
-        input.lines.map((l) => l.unitPrice),
-        pricing.netAmounts,
-        earn.lines.map((l) => l.points),
-      ],
-    );
 
     let balance = { available: 0, pending: 0 };
     const reference = { orderId: input.orderId, checkoutId: orderUuid };
     let redeemId: string | null = null;
-    if ((input.redeemPoints ?? 0) > 0) {
+    if (redeemPoints > 0) {
       const spent = await this.debit.execute(
         {
           memberId,
-          points: input.redeemPoints ?? 0,
+          points: redeemPoints,
           kind: 'redeem',
           sink: 'program:redeemed',
           idempotencyKey: `order:${orderUuid}:redeem`,
           description: `Spent ${input.redeemPoints} points on order ${input.orderId} (${money(pricing.pointsDiscount)} off)`,
           reference,
           occurredAt: quote.occurredAt,
+          newTransactionId: plannedRedeemId ?? undefined,
         },
         manager,
       );
@@ -176,6 +196,7 @@ export class CheckoutUseCase {
           description: `Earned ${earn.totalPoints} points on order ${input.orderId}: ${earn.description}`,
           reference: { ...reference, rules: earn.appliedRules },
           occurredAt: quote.occurredAt,
+          newTransactionId: plannedEarnId ?? undefined,
         },
         manager,
       );
@@ -184,19 +205,11 @@ export class CheckoutUseCase {
     }
     if (!earnId && !redeemId)
       balance = await this.ledger.pointsSummary(memberId, this.clock.now(), 0);
-    if (earnId || redeemId) {
+    // Only if the ledger kept other ids (a replayed key; order keys are new, so not expected).
+    if (earnId !== plannedEarnId || redeemId !== plannedRedeemId) {
       await manager.query(
         `UPDATE orders SET earn_transaction_id = $3, redeem_transaction_id = $4 WHERE member_id = $1 AND id = $2`,
         [memberId, orderUuid, earnId, redeemId],
-      );
-    }
-    const used = ruleApplicationsToRecord(earn);
-    if (used.length > 0) {
-      await manager.query(
-        `INSERT INTO earning_rule_usage (member_id, rule_id, day, uses)
-         SELECT $1, rule_id, $2, 1 FROM unnest($3::uuid[]) AS r(rule_id)
-         ON CONFLICT (member_id, rule_id, day) DO UPDATE SET uses = earning_rule_usage.uses + 1`,
-        [memberId, quote.day, used],
       );
     }
     await this.coupons.markUsed(

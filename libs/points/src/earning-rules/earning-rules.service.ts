@@ -70,19 +70,48 @@ function toColumns(input: EarningRuleInputDto): EarningRuleColumns {
 }
 
 /**
+ * How long `cachedActiveRules()` may answer from memory. A change made through this process
+ * applies to the very next checkout; one made by another process within this.
+ */
+export const EARNING_RULES_CACHE_MS = 1000;
+
+/** Bumped by every rule change in this process, whichever service instance made it. */
+let generation = 0;
+
+function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const inner of Object.values(value)) deepFreeze(inner);
+  }
+  return value;
+}
+
+/**
  * Marketers' earning rules. Changing or deleting a rule never touches points already earned:
  * those live in the ledger, with the applied rules recorded on each order.
  */
 @Injectable()
 export class EarningRulesService {
+  private cache?: { rules: readonly EarningRule[]; loadedAt: number; generation: number };
+
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Runs a change, then makes every cached rule list in this process stale. */
+  private async changing<T>(change: () => Promise<T>): Promise<T> {
+    try {
+      return await change();
+    } finally {
+      generation++;
+      this.cache = undefined;
+    }
+  }
 
   private get rules(): Repository<EarningRuleEntity> {
     return this.dataSource.getRepository(EarningRuleEntity);
   }
 
   async create(input: EarningRuleInputDto): Promise<EarningRuleDto> {
-    const rule = await this.rules.save(this.rules.create(toColumns(input)));
+    const rule = await this.changing(() => this.rules.save(this.rules.create(toColumns(input))));
     return toEarningRuleDto(rule);
   }
 
@@ -100,13 +129,13 @@ export class EarningRulesService {
   /** PUT: every field is replaced; omitted optional fields return to their defaults. */
   async replace(id: string, input: EarningRuleInputDto): Promise<EarningRuleDto> {
     // update() rather than save(): save() would re-insert a rule deleted in the meantime.
-    const result = await this.rules.update({ id }, toColumns(input));
+    const result = await this.changing(() => this.rules.update({ id }, toColumns(input)));
     if (!result.affected) throw earningRuleNotFound();
     return this.get(id);
   }
 
   async remove(id: string): Promise<void> {
-    const result = await this.rules.delete({ id });
+    const result = await this.changing(() => this.rules.delete({ id }));
     if (!result.affected) throw earningRuleNotFound();
   }
 
@@ -122,6 +151,26 @@ export class EarningRulesService {
       order: { priority: 'DESC', id: 'ASC' },
     });
     return rows.map(toEngineRule);
+  }
+
+  /**
+   * activeRules() for hot paths (every checkout): from memory when read less than
+   * EARNING_RULES_CACHE_MS ago and no rule changed in this process since; deeply frozen. Inside
+   * a transaction pass its manager: a miss then reads through it, not through a second connection.
+   */
+  async cachedActiveRules(manager?: EntityManager): Promise<readonly EarningRule[]> {
+    const hit = this.cache;
+    if (
+      hit &&
+      hit.generation === generation &&
+      performance.now() - hit.loadedAt < EARNING_RULES_CACHE_MS
+    )
+      return hit.rules;
+    const loading = { generation, loadedAt: performance.now() };
+    const rules = deepFreeze(await this.activeRules(manager));
+    // A change that landed while reading may or may not be in what was read: keep it only if none did.
+    if (loading.generation === generation) this.cache = { rules, ...loading };
+    return rules;
   }
 
   private async find(id: string): Promise<EarningRuleEntity> {
