@@ -18,6 +18,8 @@ interface Snapshot {
   at: number;
   /** Machine-wide busy ticks (all CPUs, everything but idle and iowait). */
   busy: number;
+  /** Machine-wide ticks spent idle with disk I/O outstanding. */
+  iowait: number;
   /** This process (the bench: the Nest application, pg driver and the model math). */
   bench: number;
   /** This process's finished children (the import CLI, once it exited). */
@@ -39,6 +41,8 @@ export interface CpuUse {
   postgresCpuSeconds: number;
   /** Cores used by processes this bench did not start, on average (machine busy - ours). */
   otherCores: number;
+  /** Cores idle while waiting for the disk, machine-wide, on average. */
+  iowaitCores: number;
   loadAverageBefore: number;
   loadAverageAfter: number;
 }
@@ -84,6 +88,7 @@ async function snapshot(): Promise<Snapshot> {
   const result: Snapshot = {
     at,
     busy,
+    iowait: ticks[4] ?? 0,
     bench: self?.own ?? 0,
     benchReaped: self?.reaped ?? 0,
     postgres: 0,
@@ -120,6 +125,7 @@ export async function startCpuWindow(): Promise<() => Promise<CpuUse>> {
       cliCpuSeconds: Math.max(0, cli),
       postgresCpuSeconds: postgres,
       otherCores: Math.max(0, (busy - bench - cli - postgres) / Math.max(seconds, 1e-9)),
+      iowaitCores: s(after.iowait - before.iowait) / Math.max(seconds, 1e-9),
       loadAverageBefore,
       loadAverageAfter: loadavg()[0] ?? 0,
     };

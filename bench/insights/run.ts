@@ -247,7 +247,7 @@ async function benchDataset(options: {
       `${dataset.name}: ${STEP_TITLES[step]} took ${seconds.toFixed(2)} s ` +
         `(${Math.round(u.units / seconds).toLocaleString('en-US')} ${u.unit}/s; CPU bench ${cpu.benchCpuSeconds.toFixed(1)} s, ` +
         `CLI ${cpu.cliCpuSeconds.toFixed(1)} s, postgres ${cpu.postgresCpuSeconds.toFixed(1)} s; ` +
-        `other programs ${cpu.otherCores.toFixed(2)} cores)`,
+        `iowait ${cpu.iowaitCores.toFixed(2)} cores; other programs ${cpu.otherCores.toFixed(2)} cores)`,
     );
     for (const s of statements ?? [])
       log(`    ${String(s.totalMs).padStart(7)} ms ${String(s.calls).padStart(6)}× ${s.query}`);

@@ -59,6 +59,8 @@ export interface Comparison {
   targetRatio: number;
   secondsOk: boolean;
   ratioOk: boolean;
+  /** Other programs were busy during the step at either size. */
+  disturbed: boolean;
 }
 
 export const DISTURBED_CORES = 0.15;
@@ -102,6 +104,7 @@ export function compare(datasets: DatasetResult[]): Comparison[] {
       targetRatio,
       secondsOk: l.seconds <= targetSeconds,
       ratioOk: Number.isNaN(ratio) ? true : ratio <= targetRatio,
+      disturbed: (s?.disturbed ?? false) || l.disturbed,
     });
   }
   return comparisons;
@@ -131,6 +134,7 @@ export function renderTables(datasets: DatasetResult[], comparisons: Comparison[
       'seconds',
       'rate',
       'CPU bench / CLI / postgres (s)',
+      'iowait (cores)',
       'other programs (cores)',
     ],
     datasets.flatMap((d) =>
@@ -142,10 +146,11 @@ export function renderTables(datasets: DatasetResult[], comparisons: Comparison[
         fmt(s.seconds, 2),
         `${Math.round(s.unitsPerSecond).toLocaleString('en-US')} ${s.unit}/s`,
         `${fmt(s.cpu.benchCpuSeconds)} / ${fmt(s.cpu.cliCpuSeconds)} / ${fmt(s.cpu.postgresCpuSeconds)}`,
+        fmt(s.cpu.iowaitCores, 2),
         `${fmt(s.cpu.otherCores, 2)}${s.disturbed ? ' DISTURBED' : ''}`,
       ]),
     ),
-    [false, true, true, false, true, true, true, true],
+    [false, true, true, false, true, true, true, true, true],
   );
   if (comparisons.length === 0) return perStep;
   const first = comparisons[0];
@@ -157,6 +162,7 @@ export function renderTables(datasets: DatasetResult[], comparisons: Comparison[
       `${first?.large ?? ''}/${first?.small ?? ''}`,
       `target ${first?.large ?? ''} ≤ ${fmt(first?.targetSeconds ?? 0, 0)} s`,
       `target ratio ≤ ${fmt(first?.targetRatio ?? 0, 1)}×`,
+      'measured while other programs ran',
     ],
     comparisons.map((c) => [
       STEP_TITLES[c.step],
@@ -165,8 +171,9 @@ export function renderTables(datasets: DatasetResult[], comparisons: Comparison[
       Number.isNaN(c.ratio) ? 'n/a' : `${fmt(c.ratio, 2)}×`,
       c.secondsOk ? 'PASS' : 'FAIL',
       Number.isNaN(c.ratio) ? 'n/a' : c.ratioOk ? 'PASS' : 'FAIL',
+      c.disturbed ? 'yes: not a clean comparison' : 'no',
     ]),
-    [false, true, true, true, false, false],
+    [false, true, true, true, false, false, false],
   );
   return `${perStep}\n\n${scaling}`;
 }

@@ -149,7 +149,6 @@ export async function importTransactions(
     }
     await flush();
     await writing;
-    await writer.makeDurable();
     bar.update(size, { rows: summary.rowsRead });
   } finally {
     // A failed read must not leave a batch writing while the connection closes.

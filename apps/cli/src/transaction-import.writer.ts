@@ -48,10 +48,6 @@ export class MemberIdSequence {
  * Writes one batch of purchases in one transaction: the members it names that do not exist yet
  * (one INSERT), then its orders (one INSERT). Existing members and orders are left alone, so a
  * batch written twice changes nothing the second time.
- *
- * Batches commit without waiting for their WAL to reach the disk (synchronous_commit off), and
- * `makeDurable` waits once at the end for all of them: a crash of the machine can lose only the
- * last batches of an import that had not finished, which running it again completes.
  */
 export class TransactionImportWriter {
   private readonly memberIds = new MemberIdSequence();
@@ -60,7 +56,6 @@ export class TransactionImportWriter {
 
   write(rows: readonly ImportRow[]): Promise<BatchOutcome> {
     return inTransaction(this.dataSource, async (manager) => {
-      await manager.query('SET LOCAL synchronous_commit = off');
       const { ids, created } = await this.ensureMembers(manager, rows);
       const memberIds = rows.map((row) => {
         const id = ids.get(row.externalId);
@@ -87,14 +82,6 @@ export class TransactionImportWriter {
       );
       return { membersCreated: created, ordersImported: inserted?.n ?? 0 };
     });
-  }
-
-  /**
-   * Returns once every batch written so far is on disk: a transaction that commits with
-   * synchronous_commit on waits for the WAL up to its own commit record, which follows theirs.
-   */
-  async makeDurable(): Promise<void> {
-    await inTransaction(this.dataSource, (manager) => manager.query('SELECT pg_current_xact_id()'));
   }
 
   /** Member id by external id for every member the rows name, creating the missing ones. */
