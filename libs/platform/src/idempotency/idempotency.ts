@@ -12,8 +12,8 @@ export interface PreparedStatement {
 /**
  * Runs a hot path's fixed statement as a named prepared statement on the connection of the
  * transaction `manager` belongs to: PostgreSQL parses and plans it once per connection instead of
- * on every call (the plan is checked against the schema on every use, so migrations are safe).
- * Without a transaction it is an ordinary query. Errors come wrapped as from `manager.query`.
+ * on every call (and plans it again by itself after a schema change). Without a transaction it is
+ * an ordinary query. Errors come wrapped as from `manager.query`.
  *
  * Named statements live in the database session, so a pooler in front of PostgreSQL must keep
  * sessions (or, like PgBouncer 1.21+, track protocol-level prepared statements).
