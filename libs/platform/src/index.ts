@@ -9,6 +9,7 @@ export * from './config/vafa-config';
 export * from './database/advisory-lock';
 export * from './database/database-connection';
 export * from './database/embedded-postgres.server';
+export * from './database/prepared-query';
 export * from './database/transaction';
 export * from './database/typeorm-options';
 export * from './errors/domain-error';

@@ -6,8 +6,9 @@ import {
   DomainError,
   inTransaction,
   Page,
-  PageQuery,
   pageLimit,
+  PageQuery,
+  queryRows,
   toPage,
 } from '@vafa/platform';
 import { MembersService } from '@vafa/members';
@@ -104,11 +105,12 @@ export class ReferralsService {
   }
 
   async reject(refereeId: string): Promise<ReferralView> {
-    const result = await this.dataSource.query<[unknown[], number]>(
+    const rejected = await queryRows(
+      this.dataSource.manager,
       `UPDATE referrals SET status = 'rejected', updated_at = $2 WHERE referee_id = $1 AND status = 'held' RETURNING referee_id`,
       [refereeId, this.clock.now()],
     );
-    if (result[1] === 0) {
+    if (rejected.length === 0) {
       await this.get(refereeId);
       throw new DomainError(409, 'REFERRAL_NOT_HELD', 'Only a held referral can be rejected.');
     }

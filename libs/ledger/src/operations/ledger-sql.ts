@@ -2,6 +2,7 @@ import type { EntityManager } from 'typeorm';
 import {
   idempotencyKeyReused,
   preparedQuery,
+  queryRows,
   PreparedStatement,
   requestHash,
 } from '@vafa/platform';
@@ -135,12 +136,6 @@ function postingColumns(postings: Posting[]): [string[], number[]] {
  */
 export class LedgerSql {
   constructor(readonly manager: EntityManager) {}
-
-  /** TypeORM answers UPDATE ... RETURNING with [rows, count] and other statements with rows. */
-  private async updateReturning<T>(sql: string, parameters: unknown[]): Promise<T[]> {
-    const result = await this.manager.query<T[] | [T[], number]>(sql, parameters);
-    return Array.isArray(result[0]) ? result[0] : (result as T[]);
-  }
 
   /**
    * Records the transaction under its idempotency key. Returns `existing` when the key was used
@@ -335,7 +330,8 @@ export class LedgerSql {
     memberId: string,
     delta: { available?: number; pending?: number; lifetimeEarned?: number },
   ): Promise<{ available: number; pending: number }> {
-    const rows = await this.updateReturning<{ available: string; pending: string }>(
+    const rows = await queryRows<{ available: string; pending: string }>(
+      this.manager,
       `UPDATE ledger_accounts SET available = available + $2, pending = pending + $3,
          lifetime_earned = lifetime_earned + $4, updated_at = now()
        WHERE member_id = $1 RETURNING available, pending`,
@@ -352,7 +348,8 @@ export class LedgerSql {
     memberId: string,
     points: number,
   ): Promise<{ available: number; pending: number } | null> {
-    const rows = await this.updateReturning<{ available: string; pending: string }>(
+    const rows = await queryRows<{ available: string; pending: string }>(
+      this.manager,
       `UPDATE ledger_accounts SET available = available - $2, updated_at = now()
        WHERE member_id = $1 AND available >= $2 RETURNING available, pending`,
       [memberId, points],

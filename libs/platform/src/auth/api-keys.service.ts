@@ -1,5 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { queryRows } from '../database/prepared-query';
 import { DomainError, notFound } from '../errors/domain-error';
 import { Page, PageQuery, pageNewestFirst } from '../http/pagination';
 import { ApiKeyEntity } from './api-key.entity';
@@ -86,9 +87,10 @@ export class ApiKeysService {
   }
 
   async revoke(id: string): Promise<ApiKeyView> {
-    let result: [unknown[], number];
+    let revoked: unknown[];
     try {
-      result = await this.dataSource.query<[unknown[], number]>(
+      revoked = await queryRows(
+        this.dataSource.manager,
         'UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING id',
         [id],
       );
@@ -96,7 +98,7 @@ export class ApiKeysService {
       generation++;
       this.valid.clear();
     }
-    if (result[1] === 0) throw notFound('The API key', 'API_KEY_NOT_FOUND');
+    if (revoked.length === 0) throw notFound('The API key', 'API_KEY_NOT_FOUND');
     return toView(await this.repository.findOneByOrFail({ id }));
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, Repository } from 'typeorm';
-import { Page, pageNewestFirst } from '@vafa/platform';
+import { Page, pageNewestFirst, queryRows } from '@vafa/platform';
 import { rewardNotFound } from '../rewards.errors';
 import { RewardDto, RewardInputDto, RewardListQuery } from './reward.dto';
 import { RewardEntity, RewardType } from './reward.entity';
@@ -103,7 +103,8 @@ export class RewardsService {
    */
   async replace(id: string, input: RewardInputDto): Promise<RewardDto> {
     const c = toColumns(input);
-    const updated = await this.dataSource.query<unknown[]>(
+    const rows = await queryRows<unknown>(
+      this.dataSource.manager,
       `UPDATE rewards SET name = $2, description = $3, type = $4, points_cost = $5, value_amount = $6,
          value_text = $7, per_member_limit = $8, tiers = $9, valid_days = $10, active_from = $11,
          active_until = $12, active = $13,
@@ -129,8 +130,6 @@ export class RewardsService {
         input.stock ?? null,
       ],
     );
-    // UPDATE ... RETURNING answers [rows, count].
-    const rows = Array.isArray(updated[0]) ? (updated[0] as unknown[]) : updated;
     if (rows.length === 0) throw rewardNotFound();
     return this.get(id);
   }

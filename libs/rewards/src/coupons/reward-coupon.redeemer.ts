@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock } from '@vafa/platform';
+import { Clock, queryRows } from '@vafa/platform';
 import {
   CouponApplication,
   CouponHook,
@@ -77,14 +77,14 @@ export class RewardCouponRedeemer implements CouponRedeemer, OnModuleInit {
     codes: string[],
   ): Promise<void> {
     if (codes.length === 0) return;
-    const result = await manager.query<unknown[]>(
+    const rows = await queryRows<{ code: string }>(
+      manager,
       `UPDATE reward_redemptions SET status = 'used', used_at = $3, order_uuid = $4
        WHERE member_id = $1 AND code = ANY($2::text[]) AND status = 'active'
          AND (expires_at IS NULL OR expires_at > $3)
        RETURNING code`,
       [order.memberId, codes, order.at, order.orderUuid],
     );
-    const rows = (Array.isArray(result[0]) ? result[0] : result) as { code: string }[];
     const used = new Set(rows.map((r) => r.code));
     const missed = codes.find((c) => !used.has(c));
     if (missed !== undefined) throw couponInvalid(missed);

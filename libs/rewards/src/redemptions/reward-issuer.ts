@@ -1,3 +1,4 @@
+import { queryRows } from '@vafa/platform';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { RewardEntity, RewardType, isCouponType } from '../catalog/reward.entity';
@@ -73,12 +74,12 @@ export class RewardIssuer {
    */
   async takeStock(manager: EntityManager, reward: RewardEntity): Promise<void> {
     if (reward.stockRemaining === null) return;
-    const result = await manager.query<unknown[]>(
+    const rows = await queryRows<unknown>(
+      manager,
       `UPDATE rewards SET stock_remaining = stock_remaining - 1
        WHERE id = $1 AND stock_remaining > 0 RETURNING stock_remaining`,
       [reward.id],
     );
-    const rows = Array.isArray(result[0]) ? (result[0] as unknown[]) : result;
     if (rows.length === 0) throw rewardOutOfStock(reward.id);
   }
 

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock } from '@vafa/platform';
+import { Clock, queryRows } from '@vafa/platform';
 import { isCouponType } from '../catalog/reward.entity';
 import { perkNotUsable, redemptionNotFound } from '../rewards.errors';
 import type { PerkDto } from './redemption.dto';
@@ -23,13 +23,13 @@ export class UsePerkUseCase {
   async execute(redemptionId: string): Promise<PerkDto> {
     if (!UUID.test(redemptionId)) throw redemptionNotFound();
     const now = this.clock.now();
-    const result = await this.dataSource.query<unknown[]>(
+    const rows = await queryRows<RedemptionRow>(
+      this.dataSource.manager,
       `UPDATE reward_redemptions SET status = 'used', used_at = $2
        WHERE id = $1 AND status = 'active' AND code IS NULL AND (expires_at IS NULL OR expires_at > $2)
        RETURNING ${REDEMPTION_COLUMNS}`,
       [redemptionId, now],
     );
-    const rows = (Array.isArray(result[0]) ? result[0] : result) as RedemptionRow[];
     if (rows[0]) return toPerkDto(rows[0], 'used');
     const [row] = await this.dataSource.query<RedemptionRow[]>(
       `SELECT ${REDEMPTION_COLUMNS} FROM reward_redemptions WHERE id = $1`,

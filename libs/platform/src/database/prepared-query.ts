@@ -1,0 +1,53 @@
+import type { PoolClient } from 'pg';
+import { type EntityManager, QueryFailedError } from 'typeorm';
+
+/**
+ * The rows a statement returned. TypeORM answers UPDATE and DELETE ... RETURNING with
+ * [rows, affected count] and every other statement with the rows alone.
+ */
+export async function queryRows<T>(
+  manager: EntityManager,
+  sql: string,
+  values: unknown[],
+): Promise<T[]> {
+  const result = await manager.query<T[] | [T[], number]>(sql, values);
+  return Array.isArray(result[0]) ? result[0] : (result as T[]);
+}
+
+/** A fixed SQL text with a name unique in the application (at most 63 characters). */
+export interface PreparedStatement {
+  name: string;
+  text: string;
+}
+
+/**
+ * Runs a hot path's fixed statement as a named prepared statement on the connection of the
+ * transaction `manager` belongs to: PostgreSQL parses and plans it once per connection instead of
+ * on every call (and plans it again by itself after a schema change). Without a transaction it is
+ * an ordinary query. Errors come wrapped as from `manager.query`.
+ *
+ * Named statements live in the database session, so a pooler in front of PostgreSQL must keep
+ * sessions (or, like PgBouncer 1.21+, track protocol-level prepared statements).
+ */
+export async function preparedQuery<T>(
+  manager: EntityManager,
+  statement: PreparedStatement,
+  values: unknown[],
+): Promise<{ rows: T[]; rowCount: number }> {
+  const runner = manager.queryRunner;
+  if (!runner || runner.isReleased) {
+    const rows = await queryRows<T>(manager, statement.text, values);
+    return { rows, rowCount: rows.length };
+  }
+  const client = (await runner.connect()) as PoolClient;
+  try {
+    const result = await client.query<T & object>({
+      name: statement.name,
+      text: statement.text,
+      values,
+    });
+    return { rows: result.rows, rowCount: result.rowCount ?? result.rows.length };
+  } catch (error) {
+    throw new QueryFailedError(statement.text, values, error as Error);
+  }
+}
