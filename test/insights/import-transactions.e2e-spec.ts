@@ -4,6 +4,9 @@ import { join } from 'node:path';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 import { ledgerOf } from '../support/ledger-helpers';
 import { parseSummary, runCli } from './insights-helpers';
+import { generateCardNumber, generateReferralCode } from '@vafa/members';
+import { TransactionImportWriter } from '../../apps/cli/src/transaction-import.writer';
+import { type ImportRow, TransactionRowReader } from '../../apps/cli/src/transaction-row';
 
 interface OrderRow {
   order_id: string;
@@ -14,6 +17,8 @@ interface OrderRow {
   source: string;
   external_id: string;
 }
+
+const NOW = new Date('2025-01-01T00:00:00Z');
 
 describe('vafa import transactions', () => {
   let t: TestApp;
@@ -156,6 +161,60 @@ describe('vafa import transactions', () => {
       'orders imported': 0,
       'duplicates skipped': 25,
     });
+  });
+
+  it('writes every row of a batch whose drawn card number is taken or whose orders exist', async () => {
+    const holder = await t.member({ externalId: 'card-holder' });
+    let cardDraws = 0;
+    const writer = new TransactionImportWriter(ledgerOf(t).dataSource, {
+      // The first new member is offered a card number someone already has.
+      cardNumber: () => (cardDraws++ === 0 ? holder.cardNumber : generateCardNumber()),
+      referralCode: generateReferralCode,
+    });
+    const rowsOf = (records: string[][]): ImportRow[] => {
+      const reader = new TransactionRowReader(['member_external_id', 'occurred_at', 'amount'], NOW);
+      return records.map((record, i) => {
+        const result = reader.read(record, i + 2);
+        if (!result.ok) throw new Error(result.problem);
+        return result.row;
+      });
+    };
+    const ordersOf = (externalId: string) =>
+      query<{ order_id: string }>(
+        'SELECT o.order_id FROM orders o JOIN members m ON m.id = o.member_id WHERE m.external_id = $1',
+        [externalId],
+      );
+
+    const first = rowsOf([
+      ['clash-1', '2024-05-01', '100'],
+      ['clash-2', '2024-05-02', '200'],
+      ['clash-1', '2024-05-03', '300'],
+    ]);
+    await expect(writer.write(writer.prepare(first))).resolves.toEqual({
+      membersCreated: 2,
+      ordersImported: 3,
+    });
+    const cards = await query<{ card_number: string }>(
+      "SELECT card_number FROM members WHERE external_id IN ('clash-1', 'clash-2', 'card-holder')",
+    );
+    expect(new Set(cards.map((c) => c.card_number)).size).toBe(3);
+    expect(cardDraws).toBe(3); // two for the batch, one more for the member whose card was taken
+    expect(await ordersOf('clash-1')).toHaveLength(2);
+
+    // A file that repeats part of what was imported: the repeated order is skipped, the new one kept.
+    const overlapping = rowsOf([
+      ['clash-2', '2024-05-02', '200'],
+      ['clash-3', '2024-05-04', '400'],
+    ]);
+    await expect(writer.write(writer.prepare(overlapping))).resolves.toEqual({
+      membersCreated: 1,
+      ordersImported: 1,
+    });
+    await expect(
+      writer.write(writer.prepare(rowsOf([['clash-3', '2024-05-05', '500']]))),
+    ).resolves.toEqual({ membersCreated: 0, ordersImported: 1 });
+    expect(await ordersOf('clash-2')).toHaveLength(1);
+    expect(await ordersOf('clash-3')).toHaveLength(2);
   });
 
   it('refuses a file without the required columns, or that does not exist, importing nothing', async () => {

@@ -5,7 +5,7 @@ import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { DataSource } from 'typeorm';
 import { ImportPointsAwarder } from './import-points.awarder';
-import { TransactionImportWriter } from './transaction-import.writer';
+import { type PreparedBatch, TransactionImportWriter } from './transaction-import.writer';
 import { ImportFileError, type ImportRow, TransactionRowReader } from './transaction-row';
 
 export interface ImportTransactionsOptions {
@@ -108,8 +108,9 @@ export async function importTransactions(
 
   let reader: TransactionRowReader | null = null;
   let batch: ImportRow[] = [];
-  const write = async (rows: ImportRow[]): Promise<void> => {
-    const outcome = await writer.write(rows);
+  const write = async (prepared: PreparedBatch): Promise<void> => {
+    const { rows } = prepared;
+    const outcome = await writer.write(prepared);
     summary.membersCreated += outcome.membersCreated;
     summary.ordersImported += outcome.ordersImported;
     summary.duplicatesSkipped += rows.length - outcome.ordersImported;
@@ -125,10 +126,12 @@ export async function importTransactions(
   let writing: Promise<void> = Promise.resolve();
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return;
-    const rows = batch;
+    // The next batch's parameters are built before waiting for the one being written, so the
+    // database does not wait for them.
+    const prepared = writer.prepare(batch);
     batch = [];
     await writing;
-    writing = write(rows);
+    writing = write(prepared);
     // Failures surface at the next flush or at the end; until then they are not unhandled.
     writing.catch(() => undefined);
   };

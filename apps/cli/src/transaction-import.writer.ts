@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
-import { inTransaction } from '@vafa/platform';
+import { constraintOf, inTransaction, sqlState } from '@vafa/platform';
 import { generateCardNumber, generateReferralCode } from '@vafa/members';
+import { MemberIdSequence } from './member-id-sequence';
 import type { ImportRow } from './transaction-row';
 
 export interface BatchOutcome {
@@ -9,52 +9,168 @@ export interface BatchOutcome {
   ordersImported: number;
 }
 
+/** A batch with its statement parameters built, ready to be sent. */
+export interface PreparedBatch {
+  rows: readonly ImportRow[];
+  parameters: unknown[];
+}
+
 /** Generated card numbers and referral codes rarely collide; each retry draws new ones. */
 const MEMBER_INSERT_ATTEMPTS = 5;
 
 /**
- * Time-ordered member ids (UUID version 7, RFC 9562: 48 bits of Unix milliseconds, a 12-bit
- * counter within the millisecond, 62 random bits). Members created by one import get ascending
- * ids, so their rows and their orders (keyed by member id first) go to the end of the indexes
- * instead of to random pages: random uuids make a large import slow down as the indexes outgrow
- * the buffer cache.
+ * A PostgreSQL array literal of values that need no quoting (uuids, ISO times, integers, card
+ * numbers, referral codes, channels): built directly, because node-postgres escapes and quotes
+ * every element of an array parameter, which costs more than the rest of a batch's preparation.
  */
-export class MemberIdSequence {
-  private lastMs = 0;
-  private counter = 0;
+const plainArrayLiteral = (values: readonly (string | number)[]): string => `{${values.join(',')}}`;
 
-  next(): string {
-    const now = Date.now();
-    if (now > this.lastMs) {
-      this.lastMs = now;
-      this.counter = 0;
-    } else if (++this.counter > 0xfff) {
-      // More than 4,096 ids in one millisecond: borrow the next one to stay ascending.
-      this.lastMs++;
-      this.counter = 0;
-    }
-    const time = this.lastMs.toString(16).padStart(12, '0');
-    const random = randomBytes(8);
-    random[0] = ((random[0] ?? 0) & 0x3f) | 0x80; // the RFC 9562 variant
-    const tail = random.toString('hex');
-    return (
-      `${time.slice(0, 8)}-${time.slice(8, 12)}-7${this.counter.toString(16).padStart(3, '0')}-` +
-      `${tail.slice(0, 4)}-${tail.slice(4, 16)}`
-    );
-  }
+/**
+ * One batch in one statement (so one round trip and one transaction): the members the batch
+ * names that do not exist yet, with the ids, card numbers and referral codes drawn for them
+ * (`$1`–`$5`), then the orders (`$6`–`$10`, each naming its member by position in `$1`). Existing
+ * members are looked up, not created again.
+ *
+ * The `strict` form inserts without conflict handling and fails on any unique violation; it
+ * is what a new file takes, and it costs PostgreSQL about a quarter less than the `tolerant`
+ * form, whose `ON CONFLICT DO NOTHING` probes every unique index before each insert. The
+ * tolerant form leaves existing orders alone (so a batch written twice changes nothing the second
+ * time) and lists in `unresolved` the members it could not create (a drawn card number or
+ * referral code was taken, or someone enrolled them meanwhile), whose orders it does not write.
+ */
+const writeBatchStatement = (form: 'strict' | 'tolerant'): string => {
+  const onConflict = (target: string): string =>
+    form === 'tolerant' ? `ON CONFLICT ${target} DO NOTHING` : '';
+  return `
+  WITH candidates AS (
+    SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[])
+      WITH ORDINALITY AS c(external_id, id, card_number, referral_code, joined_at, k)
+  ), existing AS (
+    SELECT m.id, m.external_id FROM members m WHERE m.external_id = ANY($1::text[])
+  ), created AS (
+    INSERT INTO members (id, external_id, card_number, referral_code, joined_at)
+    SELECT c.id, c.external_id, c.card_number, c.referral_code, c.joined_at
+    FROM candidates c
+    WHERE NOT EXISTS (SELECT 1 FROM existing e WHERE e.external_id = c.external_id)
+    ${onConflict('')}
+    RETURNING id, external_id
+  ), resolved AS (
+    SELECT c.k, m.id
+    FROM candidates c
+    JOIN (SELECT id, external_id FROM existing UNION ALL SELECT id, external_id FROM created) m
+      ON m.external_id = c.external_id
+  ), placed AS (
+    INSERT INTO orders (member_id, id, order_id, channel, occurred_at, subtotal, total, source)
+    SELECT m.id, gen_random_uuid(), r.order_id, r.channel, r.occurred_at, r.amount, r.amount, 'import'
+    FROM unnest($6::bigint[], $7::text[], $8::text[], $9::timestamptz[], $10::bigint[])
+      AS r(k, order_id, channel, occurred_at, amount)
+    JOIN resolved m ON m.k = r.k
+    ${onConflict('(order_id)')}
+    RETURNING 1
+  )
+  SELECT (SELECT count(*) FROM created)::int AS members_created,
+         (SELECT count(*) FROM placed)::int AS orders_imported,
+         ARRAY(SELECT c.external_id FROM candidates c
+               WHERE NOT EXISTS (SELECT 1 FROM resolved m WHERE m.k = c.k)) AS unresolved`;
+};
+const WRITE_NEW_BATCH = writeBatchStatement('strict');
+const WRITE_ANY_BATCH = writeBatchStatement('tolerant');
+const UNIQUE_VIOLATION = '23505';
+const ORDER_ID_INDEX = 'uq_orders_order_id';
+
+/** Where new members' card numbers and referral codes come from (tests choose colliding ones). */
+export interface MemberIdentifierDraws {
+  cardNumber(): string;
+  referralCode(): string;
+}
+
+const RANDOM_IDENTIFIERS: MemberIdentifierDraws = {
+  cardNumber: generateCardNumber,
+  referralCode: generateReferralCode,
+};
+
+interface BatchResult {
+  members_created: number;
+  orders_imported: number;
+  unresolved: string[];
 }
 
 /**
- * Writes one batch of purchases in one transaction: the members it names that do not exist yet
- * (one INSERT), then its orders (one INSERT). Existing members and orders are left alone, so a
- * batch written twice changes nothing the second time.
+ * Writes purchases batch by batch. `prepare` builds a batch's parameters (CPU work an import
+ * can do while the previous batch is being written) and `write` sends it as one statement.
  */
 export class TransactionImportWriter {
   private readonly memberIds = new MemberIdSequence();
+  /** Set once a batch met orders that were already there: the file was (partly) imported before. */
+  private overlapsEarlierImport = false;
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly draw: MemberIdentifierDraws = RANDOM_IDENTIFIERS,
+  ) {}
 
-  write(rows: readonly ImportRow[]): Promise<BatchOutcome> {
+  prepare(rows: readonly ImportRow[]): PreparedBatch {
+    // A new member joined at their earliest purchase in the batch.
+    const firstSeen = new Map<string, { position: number; joinedAt: Date }>();
+    const memberPositions: number[] = [];
+    for (const row of rows) {
+      let member = firstSeen.get(row.externalId);
+      if (!member) {
+        member = { position: firstSeen.size + 1, joinedAt: row.occurredAt };
+        firstSeen.set(row.externalId, member);
+      } else if (row.occurredAt < member.joinedAt) member.joinedAt = row.occurredAt;
+      memberPositions.push(member.position);
+    }
+    const members = [...firstSeen.values()];
+    return {
+      rows,
+      parameters: [
+        [...firstSeen.keys()],
+        plainArrayLiteral(members.map(() => this.memberIds.next())),
+        plainArrayLiteral(members.map(() => this.draw.cardNumber())),
+        plainArrayLiteral(members.map(() => this.draw.referralCode())),
+        plainArrayLiteral(members.map((m) => m.joinedAt.toISOString())),
+        plainArrayLiteral(memberPositions),
+        rows.map((r) => r.orderId),
+        plainArrayLiteral(rows.map((r) => r.channel)),
+        plainArrayLiteral(rows.map((r) => r.occurredAt.toISOString())),
+        plainArrayLiteral(rows.map((r) => r.amount)),
+      ],
+    };
+  }
+
+  async write(batch: PreparedBatch): Promise<BatchOutcome> {
+    if (!this.overlapsEarlierImport) {
+      try {
+        return await this.send(WRITE_NEW_BATCH, batch);
+      } catch (error) {
+        if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
+        // The statement wrote nothing. A taken card number concerns this batch only; orders
+        // already there mean the rest of the file has likely been imported before too.
+        if (constraintOf(error) === ORDER_ID_INDEX) this.overlapsEarlierImport = true;
+      }
+    }
+    return this.send(WRITE_ANY_BATCH, batch);
+  }
+
+  private async send(statement: string, batch: PreparedBatch): Promise<BatchOutcome> {
+    const [result] = await this.dataSource.query<BatchResult[]>(statement, batch.parameters);
+    if (!result) throw new Error('the import statement returned no row');
+    const outcome = {
+      membersCreated: result.members_created,
+      ordersImported: result.orders_imported,
+    };
+    if (result.unresolved.length === 0) return outcome;
+    const unresolved = new Set(result.unresolved);
+    const rest = await this.writeStepByStep(batch.rows.filter((r) => unresolved.has(r.externalId)));
+    return {
+      membersCreated: outcome.membersCreated + rest.membersCreated,
+      ordersImported: outcome.ordersImported + rest.ordersImported,
+    };
+  }
+
+  /** The slow path for the few members the batch statement could not create. */
+  private writeStepByStep(rows: readonly ImportRow[]): Promise<BatchOutcome> {
     return inTransaction(this.dataSource, async (manager) => {
       const { ids, created } = await this.ensureMembers(manager, rows);
       const memberIds = rows.map((row) => {
@@ -76,7 +192,7 @@ export class TransactionImportWriter {
           memberIds,
           rows.map((r) => r.orderId),
           rows.map((r) => r.channel),
-          rows.map((r) => r.occurredAt),
+          rows.map((r) => r.occurredAt.toISOString()),
           rows.map((r) => r.amount),
         ],
       );
@@ -89,7 +205,6 @@ export class TransactionImportWriter {
     manager: EntityManager,
     rows: readonly ImportRow[],
   ): Promise<{ ids: Map<string, string>; created: number }> {
-    // A new member joined at their earliest purchase in the batch.
     const firstSeen = new Map<string, Date>();
     for (const row of rows) {
       const seen = firstSeen.get(row.externalId);
@@ -121,9 +236,9 @@ export class TransactionImportWriter {
         [
           missing.map(() => this.memberIds.next()),
           missing,
-          missing.map(() => generateCardNumber()),
-          missing.map(() => generateReferralCode()),
-          missing.map((id) => firstSeen.get(id)),
+          missing.map(() => this.draw.cardNumber()),
+          missing.map(() => this.draw.referralCode()),
+          missing.map((id) => firstSeen.get(id)?.toISOString()),
         ],
       );
       created += inserted.length;

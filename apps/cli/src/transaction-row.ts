@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto';
 import { CHANNELS, type Channel } from '@vafa/members';
+import { parseOccurredAt } from './occurred-at';
+import { OccurrenceCounter } from './occurrence-counter';
+
+export { parseOccurredAt };
 
 /** One valid purchase of the import file. */
 export interface ImportRow {
@@ -26,34 +30,24 @@ type Column = (typeof REQUIRED_COLUMNS)[number] | (typeof OPTIONAL_COLUMNS)[numb
 const MAX_ID_LENGTH = 200;
 const MAX_FUTURE_MS = 10 * 60_000;
 const DEFAULT_CHANNEL: Channel = 'online';
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i;
-
 /**
- * `YYYY-MM-DD` (midnight UTC) or an ISO 8601 date-time; a date-time without a zone is UTC.
- * Null for anything else, including impossible dates such as 1997-02-30.
+ * The order id of an imported row that has none: `imp-<member>/<time>/<amount>/<n>`, where n
+ * counts the same (member, time, amount) within the file. The same file imported again yields
+ * the same ids (and adds nothing); the id says what the purchase was; and the rows of one member
+ * get neighbouring ids, which keeps the unique index on order ids cheap to insert into. The
+ * parts read unambiguously from the right (the time has a fixed length; amount and n are
+ * digits). An id that would be longer than order ids may be falls back to a hash of the same.
  */
-export function parseOccurredAt(value: string): Date | null {
-  const m = DATE_TIME.exec(value);
-  if (!m) return null;
-  const [, y, mo, d, h = '00', mi = '00', s = '00', fraction = '', zone = 'Z'] = m;
-  const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  if (day.toISOString().slice(0, 10) !== `${y}-${mo}-${d}`) return null;
-  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
-  const ms = fraction ? fraction.slice(1, 4).padEnd(3, '0') : '000';
-  const offset = /^z$/i.test(zone) ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
-  const time = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}${offset}`);
-  return Number.isNaN(time) ? null : new Date(time);
+export function importedOrderId(purchase: string, occurrence: number): string {
+  const id = `imp-${purchase}/${occurrence}`;
+  if (id.length <= MAX_ID_LENGTH) return id;
+  return `imp-${createHash('sha256').update(`${purchase}/${occurrence}`).digest('hex').slice(0, 40)}`;
 }
 
-/**
- * Turns CSV records into import rows. Rows without an order_id get a deterministic one from the
- * member, time, amount and how many times that same triple occurred before in the file, so the
- * same file imported again yields the same ids (and adds nothing).
- */
+/** Turns CSV records into import rows, with an order id for the rows that have none. */
 export class TransactionRowReader {
   private readonly index: Record<Column, number>;
-  private readonly occurrences = new Map<string, number>();
+  private readonly occurrences = new OccurrenceCounter();
 
   constructor(
     header: string[],
@@ -115,10 +109,8 @@ export class TransactionRowReader {
     if (orderId.length > MAX_ID_LENGTH)
       return bad(`order_id is longer than ${MAX_ID_LENGTH} characters`);
     if (!orderId) {
-      const triple = `${externalId}\u0000${occurredAt.toISOString()}\u0000${amount}`;
-      const occurrence = (this.occurrences.get(triple) ?? 0) + 1;
-      this.occurrences.set(triple, occurrence);
-      orderId = `imp-${createHash('sha256').update(`${triple}\u0000${occurrence}`).digest('hex').slice(0, 40)}`;
+      const purchase = `${externalId}/${occurredAt.toISOString()}/${amount}`;
+      orderId = importedOrderId(purchase, this.occurrences.add(purchase));
     }
     return { ok: true, row: { line, externalId, occurredAt, amount, orderId, channel } };
   }
