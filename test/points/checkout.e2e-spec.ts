@@ -159,6 +159,15 @@ describe('checkout at the till', () => {
       ...coffeeOrder({ id: '00000000-0000-4000-8000-000000000000' } as TestMember),
     }).expect(404);
     expect(missing.body.error.code).toBe('MEMBER_NOT_FOUND');
+    // 36 characters of the id's alphabet, but no UUID: still "not found", not a database error.
+    const malformed = await checkout({
+      ...coffeeOrder({ id: '-'.repeat(36) } as TestMember),
+    }).expect(404);
+    expect(malformed.body.error.code).toBe('MEMBER_NOT_FOUND');
+    for (const member of [{ cardNumber: '7426000000000000' }, { phone: '+15550000000' }]) {
+      const unknown = await checkout({ ...coffeeOrder({} as TestMember), member }).expect(404);
+      expect(unknown.body.error.code).toBe('MEMBER_NOT_FOUND');
+    }
     const m = await t.member();
     await checkout({ ...coffeeOrder(m), member: { id: m.id, cardNumber: m.cardNumber } }).expect(
       400,

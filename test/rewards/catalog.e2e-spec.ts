@@ -264,13 +264,23 @@ describe('the reward catalog', () => {
     });
 
     it('shows and redeems tier-gated rewards only for members in those tiers', async () => {
-      // The tiers API is built elsewhere: tiers are rows here.
-      await r.sql(
-        `INSERT INTO tiers (code, name, rank, qualification) VALUES
-           ('rw-base', 'Base', 9001, '{"metric":"spend","threshold":0,"windowDays":365}'),
-           ('rw-gold', 'Gold', 9002, '{"metric":"spend","threshold":100000,"windowDays":365}'),
-           ('rw-vip', 'VIP', 9003, '{"metric":"spend","threshold":500000,"windowDays":365}')`,
-      );
+      for (const [code, name, rank, threshold] of [
+        ['rw-base', 'Base', 901, 0],
+        ['rw-gold', 'Gold', 902, 100000],
+        ['rw-vip', 'VIP', 903, 500000],
+      ] as const) {
+        await t
+          .api()
+          .post('/v1/tiers')
+          .set(bearer(t.keys.marketer))
+          .send({
+            code,
+            name,
+            rank,
+            qualification: { metric: 'spend', threshold, windowDays: 365 },
+          })
+          .expect(201);
+      }
       const gated = await r.create({
         name: 'Gold lounge',
         type: 'service_perk',

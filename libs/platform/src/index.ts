@@ -4,6 +4,7 @@ export * from './auth/api-keys.service';
 export * from './auth/member-tokens.service';
 export * from './auth/platform-setting.entity';
 export * from './auth/principal';
+export * from './cache/short-lived-cache';
 export * from './clock/clock';
 export * from './config/vafa-config';
 export * from './database/advisory-lock';

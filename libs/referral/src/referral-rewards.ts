@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Clock } from '@vafa/platform';
+import { Clock, preparedQuery, type PreparedStatement } from '@vafa/platform';
 import {
   CreditPointsUseCase,
   lockMemberAccount,
@@ -27,6 +27,14 @@ interface ReferralRow {
  * deterministic keys), holds flagged referrals, and takes the points back if that order is
  * returned below the minimum spend.
  */
+const REFERRAL_COLUMNS = `referee_id, referrer_id, joined_at, status, approved, qualifying_order_uuid,
+  referee_transaction_id, referrer_transaction_id`;
+
+const REFEREE_REFERRAL: PreparedStatement = {
+  name: 'vafa_referral_of_referee',
+  text: `SELECT ${REFERRAL_COLUMNS} FROM referrals WHERE referee_id = $1 FOR UPDATE`,
+};
+
 @Injectable()
 export class ReferralRewards implements OnModuleInit {
   constructor(
@@ -51,15 +59,17 @@ export class ReferralRewards implements OnModuleInit {
     value: string,
   ): Promise<ReferralRow | undefined> {
     const [row] = await manager.query<ReferralRow[]>(
-      `SELECT referee_id, referrer_id, joined_at, status, approved, qualifying_order_uuid, referee_transaction_id,
-              referrer_transaction_id FROM referrals WHERE ${sql} FOR UPDATE`,
+      `SELECT ${REFERRAL_COLUMNS} FROM referrals WHERE ${sql} FOR UPDATE`,
       [value],
     );
     return row;
   }
 
   private async onPurchase(manager: EntityManager, event: PurchaseEvent): Promise<boolean> {
-    const referral = await this.referral(manager, 'referee_id = $1', event.memberId);
+    // Every checkout asks, and most members were not referred: a prepared statement.
+    const {
+      rows: [referral],
+    } = await preparedQuery<ReferralRow>(manager, REFEREE_REFERRAL, [event.memberId]);
     if (
       !referral ||
       (referral.status !== 'joined' && referral.status !== 'held') ||

@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import type { TierBenefits } from './tier.entity';
+import {
+  CacheFamily,
+  deepFreeze,
+  preparedQuery,
+  type PreparedStatement,
+  ShortLivedValue,
+} from '@vafa/platform';
+import type { TierBenefits, TierQualification } from './tier.entity';
 
 export interface CurrentTier {
   code: string;
@@ -9,22 +16,68 @@ export interface CurrentTier {
   benefits: TierBenefits;
 }
 
-/** The member's tier right now: their stored tier, or the lowest tier when they have none. */
+export interface TierDefinition extends CurrentTier {
+  qualification: TierQualification;
+  downgradeGraceDays: number;
+}
+
+/**
+ * How long tier definitions may be answered from memory. A change made through this process
+ * applies at once (TiersService invalidates TIER_DEFINITIONS); one made by another process
+ * within this.
+ */
+export const TIERS_CACHE_MS = 1000;
+export const TIER_DEFINITIONS = new CacheFamily();
+
+const STORED_TIER: PreparedStatement = {
+  name: 'vafa_member_tier_code',
+  text: 'SELECT tier_code FROM member_tiers WHERE member_id = $1',
+};
+
+const toCurrent = (t: TierDefinition): CurrentTier => ({
+  code: t.code,
+  name: t.name,
+  rank: t.rank,
+  benefits: t.benefits,
+});
+
+/** The tiers, and a member's tier right now: their stored tier, or the lowest when they have none. */
 @Injectable()
 export class TierLookupService {
+  private readonly definitions = new ShortLivedValue<readonly TierDefinition[]>(
+    TIER_DEFINITIONS,
+    TIERS_CACHE_MS,
+  );
+
   constructor(private readonly dataSource: DataSource) {}
+
+  /** Every tier, lowest rank first; from memory (see TIERS_CACHE_MS); frozen. */
+  tiers(manager?: EntityManager): Promise<readonly TierDefinition[]> {
+    return this.definitions.get(async () => deepFreeze(await this.readTiers(manager)));
+  }
 
   async current(
     memberId: string,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<CurrentTier | null> {
-    const rows = await manager.query<CurrentTier[]>(
-      `SELECT t.code, t.name, t.rank, t.benefits FROM tiers t
-       WHERE t.code = (SELECT tier_code FROM member_tiers WHERE member_id = $1)
-          OR (NOT EXISTS (SELECT 1 FROM member_tiers WHERE member_id = $1) AND t.rank = (SELECT min(rank) FROM tiers))
-       LIMIT 1`,
-      [memberId],
+    const tiers = await this.tiers(manager);
+    if (tiers.length === 0) return null;
+    const { rows } = await preparedQuery<{ tier_code: string }>(manager, STORED_TIER, [memberId]);
+    const code = rows[0]?.tier_code;
+    return code === undefined ? toCurrent(tiers[0] as TierDefinition) : this.byCode(code, manager);
+  }
+
+  /** The tier with this code, also when it is newer than the definitions in memory. */
+  async byCode(code: string, manager?: EntityManager): Promise<CurrentTier | null> {
+    const cached = (await this.tiers(manager)).find((t) => t.code === code);
+    const tier = cached ?? (await this.readTiers(manager)).find((t) => t.code === code);
+    return tier ? toCurrent(tier) : null;
+  }
+
+  private readTiers(manager: EntityManager = this.dataSource.manager): Promise<TierDefinition[]> {
+    return manager.query<TierDefinition[]>(
+      `SELECT code, name, rank, qualification, benefits, downgrade_grace_days AS "downgradeGraceDays"
+       FROM tiers ORDER BY rank`,
     );
-    return rows[0] ?? null;
   }
 }

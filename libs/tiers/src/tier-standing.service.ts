@@ -5,10 +5,9 @@ import { RecordActivityUseCase } from '@vafa/ledger';
 import { CheckoutTier, TierHook, TierProvider } from '@vafa/points';
 import { decideTier, MemberStanding, TierDecision, TierRule } from './tier-qualification';
 import { qualificationValues } from './tier-metrics';
-import type { TierEntity } from './tier.entity';
-import { TierLookupService } from './tier-lookup.service';
+import { type CurrentTier, type TierDefinition, TierLookupService } from './tier-lookup.service';
 
-const toRule = (t: TierEntity): TierRule => ({
+const toRule = (t: TierDefinition): TierRule => ({
   code: t.code,
   rank: t.rank,
   threshold: Number(t.qualification.threshold),
@@ -31,21 +30,13 @@ export class TierStandingService implements TierProvider, OnModuleInit {
   }
 
   async current(memberId: string, manager?: EntityManager): Promise<CheckoutTier | null> {
-    const tier = await this.lookup.current(memberId, manager);
-    return tier
-      ? { code: tier.code, name: tier.name, multiplier: tier.benefits.pointsMultiplier ?? 1 }
-      : null;
+    return toCheckoutTier(await this.lookup.current(memberId, manager));
   }
 
   async afterPurchase(manager: EntityManager, memberId: string): Promise<CheckoutTier | null> {
-    await this.evaluate(manager, [memberId], this.clock.now(), false);
-    return this.current(memberId, manager);
-  }
-
-  async tiers(manager: EntityManager = this.dataSource.manager): Promise<TierEntity[]> {
-    return manager.query<TierEntity[]>(
-      `SELECT code, name, rank, qualification, benefits, downgrade_grace_days AS "downgradeGraceDays" FROM tiers ORDER BY rank`,
-    );
+    const { tierCodes } = await this.evaluate(manager, [memberId], this.clock.now(), false);
+    const code = tierCodes.get(memberId);
+    return toCheckoutTier(code === undefined ? null : await this.lookup.byCode(code, manager));
   }
 
   /** Decides and stores the standing of a batch of members in a few set-based statements. */
@@ -54,9 +45,11 @@ export class TierStandingService implements TierProvider, OnModuleInit {
     memberIds: string[],
     now: Date,
     nightly: boolean,
-  ): Promise<{ upgraded: number; downgraded: number }> {
-    const tiers = await this.tiers(manager);
-    if (tiers.length === 0 || memberIds.length === 0) return { upgraded: 0, downgraded: 0 };
+  ): Promise<{ upgraded: number; downgraded: number; tierCodes: Map<string, string> }> {
+    const tierCodes = new Map<string, string>();
+    const tiers = await this.lookup.tiers(manager);
+    if (tiers.length === 0 || memberIds.length === 0)
+      return { upgraded: 0, downgraded: 0, tierCodes };
     const rules = tiers.map(toRule);
     const values = await qualificationValues(manager, memberIds, now);
     const standings = await manager.query<
@@ -78,6 +71,8 @@ export class TierStandingService implements TierProvider, OnModuleInit {
         now,
         nightly,
       );
+      const code = decision?.code ?? standing?.code;
+      if (code !== undefined) tierCodes.set(memberId, code);
       if (!decision) continue;
       const unchanged =
         standing &&
@@ -124,6 +119,11 @@ export class TierStandingService implements TierProvider, OnModuleInit {
         manager,
       );
     }
-    return { upgraded, downgraded };
+    return { upgraded, downgraded, tierCodes };
   }
 }
+
+const toCheckoutTier = (tier: CurrentTier | null): CheckoutTier | null =>
+  tier
+    ? { code: tier.code, name: tier.name, multiplier: tier.benefits.pointsMultiplier ?? 1 }
+    : null;

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { constraintOf, DomainError, notFound, sqlState } from '@vafa/platform';
 import type { TierDto } from './tier.dto';
 import { TierEntity } from './tier.entity';
+import { TIER_DEFINITIONS } from './tier-lookup.service';
 
 export type TierView = Omit<TierEntity, 'createdAt' | 'updatedAt'>;
 
@@ -40,20 +41,37 @@ export class TiersService {
   }
 
   async create(input: TierDto): Promise<TierView> {
-    return this.unique(async () =>
-      toView(await this.repository.save(this.repository.create(this.fields(input)))),
+    return this.changing(() =>
+      this.unique(async () =>
+        toView(await this.repository.save(this.repository.create(this.fields(input)))),
+      ),
     );
   }
 
   async replace(id: string, input: TierDto): Promise<TierView> {
-    return this.unique(async () => {
-      const result = await this.repository.update({ id }, this.fields(input));
-      if (!result.affected) throw tierNotFound();
-      return this.get(id);
-    });
+    return this.changing(() =>
+      this.unique(async () => {
+        const result = await this.repository.update({ id }, this.fields(input));
+        if (!result.affected) throw tierNotFound();
+        return this.get(id);
+      }),
+    );
   }
 
-  async remove(id: string): Promise<void> {
+  remove(id: string): Promise<void> {
+    return this.changing(() => this.removeUnused(id));
+  }
+
+  /** Runs a change, then makes the tier definitions every checkout reads from memory stale. */
+  private async changing<T>(change: () => Promise<T>): Promise<T> {
+    try {
+      return await change();
+    } finally {
+      TIER_DEFINITIONS.invalidate();
+    }
+  }
+
+  private async removeUnused(id: string): Promise<void> {
     const tier = await this.repository.findOneBy({ id });
     if (!tier) throw tierNotFound();
     const members = await this.dataSource.query<{ n: number }[]>(

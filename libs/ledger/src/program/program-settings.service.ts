@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { CacheFamily, ShortLivedValue } from '@vafa/platform';
 import { ProgramSettingsEntity } from './program-settings.entity';
 
 const DAY = 86_400_000;
@@ -10,17 +11,15 @@ const DAY = 86_400_000;
  */
 export const PROGRAM_SETTINGS_CACHE_MS = 1000;
 
-/** Bumped by every change in this process, whichever service instance made it. */
-let generation = 0;
+const PROGRAM_SETTINGS = new CacheFamily();
 
 /** The program's single settings row (created by the migrations with defaults). */
 @Injectable()
 export class ProgramSettingsService {
-  private cache?: {
-    settings: Readonly<ProgramSettingsEntity>;
-    loadedAt: number;
-    generation: number;
-  };
+  private readonly cache = new ShortLivedValue<Readonly<ProgramSettingsEntity>>(
+    PROGRAM_SETTINGS,
+    PROGRAM_SETTINGS_CACHE_MS,
+  );
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -33,19 +32,8 @@ export class ProgramSettingsService {
    * PROGRAM_SETTINGS_CACHE_MS ago and not changed in this process since; frozen. Inside a
    * transaction pass its manager: a miss then reads through it, not through a second connection.
    */
-  async cached(manager?: EntityManager): Promise<Readonly<ProgramSettingsEntity>> {
-    const hit = this.cache;
-    if (
-      hit &&
-      hit.generation === generation &&
-      performance.now() - hit.loadedAt < PROGRAM_SETTINGS_CACHE_MS
-    )
-      return hit.settings;
-    const loading = { generation, loadedAt: performance.now() };
-    const settings = Object.freeze(await this.get(manager));
-    // A change that landed while reading may or may not be in what was read: keep it only if none did.
-    if (loading.generation === generation) this.cache = { settings, ...loading };
-    return settings;
+  cached(manager?: EntityManager): Promise<Readonly<ProgramSettingsEntity>> {
+    return this.cache.get(async () => Object.freeze(await this.get(manager)));
   }
 
   async update(
@@ -54,8 +42,7 @@ export class ProgramSettingsService {
     try {
       await this.dataSource.getRepository(ProgramSettingsEntity).update({ id: 1 }, changes);
     } finally {
-      generation++;
-      this.cache = undefined;
+      PROGRAM_SETTINGS.invalidate();
     }
     return this.get();
   }

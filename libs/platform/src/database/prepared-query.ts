@@ -1,4 +1,4 @@
-import type { PoolClient } from 'pg';
+import type { Pool, PoolClient } from 'pg';
 import { type EntityManager, QueryFailedError } from 'typeorm';
 
 /**
@@ -21,10 +21,10 @@ export interface PreparedStatement {
 }
 
 /**
- * Runs a hot path's fixed statement as a named prepared statement on the connection of the
- * transaction `manager` belongs to: PostgreSQL parses and plans it once per connection instead of
- * on every call (and plans it again by itself after a schema change). Without a transaction it is
- * an ordinary query. Errors come wrapped as from `manager.query`.
+ * Runs a hot path's fixed statement as a named prepared statement: on the connection of the
+ * transaction `manager` belongs to, or without a transaction on whichever pooled connection is
+ * free. PostgreSQL parses and plans it once per connection instead of on every call (and plans it
+ * again by itself after a schema change). Errors come wrapped as from `manager.query`.
  *
  * Named statements live in the database session, so a pooler in front of PostgreSQL must keep
  * sessions (or, like PgBouncer 1.21+, track protocol-level prepared statements).
@@ -35,11 +35,16 @@ export async function preparedQuery<T>(
   values: unknown[],
 ): Promise<{ rows: T[]; rowCount: number }> {
   const runner = manager.queryRunner;
-  if (!runner || runner.isReleased) {
+  const client: Queryable | undefined =
+    runner && !runner.isReleased
+      ? ((await runner.connect()) as PoolClient)
+      : runner
+        ? undefined
+        : poolOf(manager);
+  if (!client) {
     const rows = await queryRows<T>(manager, statement.text, values);
     return { rows, rowCount: rows.length };
   }
-  const client = (await runner.connect()) as PoolClient;
   try {
     const result = await client.query<T & object>({
       name: statement.name,
@@ -50,4 +55,14 @@ export async function preparedQuery<T>(
   } catch (error) {
     throw new QueryFailedError(statement.text, values, error as Error);
   }
+}
+
+type Queryable = Pick<Pool, 'query'>;
+
+/** node-postgres's pool behind a PostgreSQL data source (TypeORM's driver calls it `master`). */
+function poolOf(manager: EntityManager): Queryable | undefined {
+  const pool = (manager.connection.driver as { master?: Partial<Pool> }).master;
+  return typeof pool?.query === 'function' && typeof pool.connect === 'function'
+    ? (pool as Pool)
+    : undefined;
 }

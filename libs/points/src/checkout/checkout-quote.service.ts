@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, DomainError, StaffPrincipal, validationFailed } from '@vafa/platform';
 import { lotDates, ProgramSettingsService } from '@vafa/ledger';
-import { MemberEntity, memberNotFound, MembersService } from '@vafa/members';
+import { memberNotFound, MembersService } from '@vafa/members';
 import { EarningRulesService } from '../earning-rules/earning-rules.service';
 import { calculateEarnPoints, EarnPointsResult } from '../rules';
 import type { CheckoutDto } from './checkout.dto';
@@ -10,8 +10,13 @@ import { priceOrder, Pricing } from './checkout-pricing';
 import { CouponApplication, CouponHook } from './coupon.hook';
 import { CheckoutTier, TierHook } from './tier.hook';
 
+/** The member a checkout is for. */
+export interface CheckoutMember {
+  id: string;
+}
+
 export interface CheckoutQuote {
-  member: MemberEntity;
+  member: CheckoutMember;
   storeId: string | null;
   occurredAt: Date;
   pricing: Pricing;
@@ -51,13 +56,13 @@ export class CheckoutQuoteService {
     private readonly clock: Clock,
   ) {}
 
-  async resolveMember(ref: CheckoutDto['member']): Promise<MemberEntity> {
+  async resolveMember(ref: CheckoutDto['member']): Promise<CheckoutMember> {
     const given = [ref.id, ref.cardNumber, ref.phone].filter((v) => v !== undefined);
     if (given.length !== 1)
       throw validationFailed('member must name exactly one of id, cardNumber, phone.');
-    const member = await this.members.findOne(ref);
-    if (!member) throw memberNotFound();
-    return member;
+    const id = await this.members.findIdBy(ref);
+    if (!id) throw memberNotFound();
+    return { id };
   }
 
   storeFor(input: CheckoutDto, principal: StaffPrincipal): string | null {
@@ -73,7 +78,7 @@ export class CheckoutQuoteService {
 
   async quote(
     input: CheckoutDto,
-    member: MemberEntity,
+    member: CheckoutMember,
     storeId: string | null,
     manager?: EntityManager,
   ): Promise<CheckoutQuote> {

@@ -1,6 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, Repository } from 'typeorm';
-import { DomainError, notFound, Page, pageNewestFirst } from '@vafa/platform';
+import {
+  CacheFamily,
+  deepFreeze,
+  DomainError,
+  notFound,
+  Page,
+  pageNewestFirst,
+  ShortLivedValue,
+} from '@vafa/platform';
 import type {
   EarningRule,
   EarningRuleConditions,
@@ -75,16 +83,7 @@ function toColumns(input: EarningRuleInputDto): EarningRuleColumns {
  */
 export const EARNING_RULES_CACHE_MS = 1000;
 
-/** Bumped by every rule change in this process, whichever service instance made it. */
-let generation = 0;
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
-  }
-  return value;
-}
+const EARNING_RULES = new CacheFamily();
 
 /**
  * Marketers' earning rules. Changing or deleting a rule never touches points already earned:
@@ -92,7 +91,10 @@ function deepFreeze<T>(value: T): T {
  */
 @Injectable()
 export class EarningRulesService {
-  private cache?: { rules: readonly EarningRule[]; loadedAt: number; generation: number };
+  private readonly cache = new ShortLivedValue<readonly EarningRule[]>(
+    EARNING_RULES,
+    EARNING_RULES_CACHE_MS,
+  );
 
   constructor(private readonly dataSource: DataSource) {}
 
@@ -101,8 +103,7 @@ export class EarningRulesService {
     try {
       return await change();
     } finally {
-      generation++;
-      this.cache = undefined;
+      EARNING_RULES.invalidate();
     }
   }
 
@@ -158,19 +159,8 @@ export class EarningRulesService {
    * EARNING_RULES_CACHE_MS ago and no rule changed in this process since; deeply frozen. Inside
    * a transaction pass its manager: a miss then reads through it, not through a second connection.
    */
-  async cachedActiveRules(manager?: EntityManager): Promise<readonly EarningRule[]> {
-    const hit = this.cache;
-    if (
-      hit &&
-      hit.generation === generation &&
-      performance.now() - hit.loadedAt < EARNING_RULES_CACHE_MS
-    )
-      return hit.rules;
-    const loading = { generation, loadedAt: performance.now() };
-    const rules = deepFreeze(await this.activeRules(manager));
-    // A change that landed while reading may or may not be in what was read: keep it only if none did.
-    if (loading.generation === generation) this.cache = { rules, ...loading };
-    return rules;
+  cachedActiveRules(manager?: EntityManager): Promise<readonly EarningRule[]> {
+    return this.cache.get(async () => deepFreeze(await this.activeRules(manager)));
   }
 
   private async find(id: string): Promise<EarningRuleEntity> {
