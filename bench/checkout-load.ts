@@ -8,6 +8,8 @@ import { LatencySummary, round, summarizeLatencies } from './stats';
 /** The API server in its child process. */
 export interface CheckoutServer {
   pid: number;
+  /** The processes serving requests: the server itself, or its cluster workers. */
+  apiPids: number[];
   baseUrl: string;
   /** Starts a measured stretch in the server. */
   mark: () => void;
@@ -23,6 +25,8 @@ export async function startCheckoutServer(options: {
   dataDir: string;
   /** Write a V8 CPU profile (--cpu-prof) of the server here. */
   cpuProfileDir?: string;
+  /** API processes sharing the port (VAFA_API_PROCESSES); default 1. */
+  processes?: number;
 }): Promise<CheckoutServer> {
   const child = fork(join(__dirname, 'checkout-server.js'), [], {
     env: {
@@ -31,6 +35,7 @@ export async function startCheckoutServer(options: {
         databaseUrl: options.databaseUrl,
         adminKey: options.adminKey,
         dataDir: options.dataDir,
+        processes: options.processes ?? 1,
       }),
     },
     execArgv: options.cpuProfileDir
@@ -47,21 +52,27 @@ export async function startCheckoutServer(options: {
     clearTimeout(timer);
   };
   try {
-    const port = await new Promise<number>((resolve, reject) => {
-      const timer = setTimeout(
-        () => reject(new Error('the API server did not start within 60 s')),
-        60_000,
-      );
-      child.on('message', (message: { type: string; port?: number; message?: string }) => {
-        clearTimeout(timer);
-        if (message.type === 'listening' && message.port) resolve(message.port);
-        else reject(new Error(`the API server failed to start: ${message.message ?? ''}`));
-      });
-      child.once('exit', (code) => {
-        clearTimeout(timer);
-        reject(new Error(`the API server exited with ${code} before listening`));
-      });
-    });
+    const { port, pids } = await new Promise<{ port: number; pids: number[] }>(
+      (resolve, reject) => {
+        const timer = setTimeout(
+          () => reject(new Error('the API server did not start within 60 s')),
+          60_000,
+        );
+        child.on(
+          'message',
+          (message: { type: string; port?: number; pids?: number[]; message?: string }) => {
+            clearTimeout(timer);
+            if (message.type === 'listening' && message.port)
+              resolve({ port: message.port, pids: message.pids ?? [] });
+            else reject(new Error(`the API server failed to start: ${message.message ?? ''}`));
+          },
+        );
+        child.once('exit', (code) => {
+          clearTimeout(timer);
+          reject(new Error(`the API server exited with ${code} before listening`));
+        });
+      },
+    );
     const mark = (): void => {
       if (child.connected) child.send('mark');
     };
@@ -81,7 +92,14 @@ export async function startCheckoutServer(options: {
         child.on('message', onMessage);
         child.send('load');
       });
-    return { pid: child.pid ?? 0, baseUrl: `http://127.0.0.1:${port}`, stop, mark, load };
+    return {
+      pid: child.pid ?? 0,
+      apiPids: pids,
+      baseUrl: `http://127.0.0.1:${port}`,
+      stop,
+      mark,
+      load,
+    };
   } catch (error) {
     await stop();
     throw error;

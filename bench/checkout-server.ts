@@ -9,6 +9,7 @@
  * `--cpu-prof` can write its profile); a lost parent ends the process too.
  */
 import 'reflect-metadata';
+import cluster, { type Worker } from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { loadConfig } from '@vafa/platform';
@@ -18,6 +19,8 @@ interface ServerInput {
   databaseUrl: string;
   adminKey: string;
   dataDir: string;
+  /** API processes sharing the port (as VAFA_API_PROCESSES runs them); default 1. */
+  processes?: number;
 }
 
 export interface ServerLoad {
@@ -28,7 +31,7 @@ export interface ServerLoad {
 }
 
 type ToParent =
-  | { type: 'listening'; port: number }
+  | { type: 'listening'; port: number; pids: number[] }
   | { type: 'failed'; message: string }
   | ({ type: 'load' } & ServerLoad);
 
@@ -38,6 +41,7 @@ const send = (message: ToParent): void => {
 
 async function main(): Promise<void> {
   const input = JSON.parse(process.env.BENCH_SERVER ?? '{}') as ServerInput;
+  if (cluster.isPrimary && (input.processes ?? 1) > 1) return runPrimary(input.processes ?? 1);
   const config = loadConfig({
     VAFA_SCHEDULER: 'off',
     VAFA_LOG_LEVEL: 'silent',
@@ -86,7 +90,73 @@ async function main(): Promise<void> {
     }
   });
   process.on('disconnect', () => stop(1));
-  send({ type: 'listening', port: address.port });
+  send({ type: 'listening', port: address.port, pids: [process.pid] });
+}
+
+/**
+ * Several API processes on one port, like `VAFA_API_PROCESSES`: this process forks them (each
+ * runs main() above as a cluster worker, sharing the port) and relays the parent's messages.
+ * Its 'load' answer is the mean event loop utilization of the processes and the sum of their CPU
+ * (its own included).
+ */
+async function runPrimary(count: number): Promise<void> {
+  const workers: Worker[] = [];
+  const ask = (worker: Worker, message: string, type: string): Promise<ToParent> =>
+    new Promise((resolve, reject) => {
+      const onMessage = (answer: ToParent): void => {
+        if (answer.type !== type && answer.type !== 'failed') return;
+        worker.off('message', onMessage);
+        if (answer.type === 'failed') reject(new Error(answer.message));
+        else resolve(answer);
+      };
+      worker.on('message', onMessage);
+      if (message) worker.send(message);
+    });
+  let port = 0;
+  for (let i = 0; i < count; i++) {
+    const worker = cluster.fork();
+    workers.push(worker);
+    const listening = await ask(worker, '', 'listening');
+    if (listening.type === 'listening') port = listening.port;
+  }
+  const stopAll = async (code: number): Promise<never> => {
+    await Promise.all(
+      workers.map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            if (w.isDead()) return resolve();
+            w.once('exit', () => resolve());
+            w.send('stop');
+          }),
+      ),
+    );
+    process.exit(code);
+  };
+  let ownCpu = process.cpuUsage();
+  let markedAt = performance.now();
+  process.on('message', (message) => {
+    if (message === 'stop') void stopAll(0);
+    if (message === 'mark') {
+      ownCpu = process.cpuUsage();
+      markedAt = performance.now();
+      for (const w of workers) w.send('mark');
+    }
+    if (message === 'load') {
+      void Promise.all(workers.map((w) => ask(w, 'load', 'load'))).then((loads) => {
+        const own = process.cpuUsage(ownCpu);
+        const ownCores = (own.user + own.system) / 1000 / (performance.now() - markedAt);
+        const each = loads.flatMap((l) => (l.type === 'load' ? [l] : []));
+        send({
+          type: 'load',
+          eventLoopUtilization:
+            each.reduce((sum, l) => sum + l.eventLoopUtilization, 0) / Math.max(1, each.length),
+          cpuCores: each.reduce((sum, l) => sum + l.cpuCores, ownCores),
+        });
+      });
+    }
+  });
+  process.on('disconnect', () => void stopAll(1));
+  send({ type: 'listening', port, pids: workers.map((w) => w.process.pid ?? 0) });
 }
 
 main().catch((error: unknown) => {

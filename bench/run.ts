@@ -10,6 +10,7 @@
  * Knobs (environment): BENCH_ONLY (pgbench,ledger,checkout; the pgbench baseline runs with any
  * other part unless BENCH_BASELINE=0), BENCH_SECONDS (20), BENCH_CLIENTS (16), BENCH_MEMBERS
  * (10000), BENCH_SCALE (10), BENCH_WARMUP_SECONDS (2), BENCH_CHECKOUT_CONNECTIONS (32),
+ * BENCH_API_PROCESSES (1; API server processes on one port, as VAFA_API_PROCESSES runs them),
  * BENCH_RATE_PERCENT (70), BENCH_RATE_CONNECTIONS (40), BENCH_RATE_INSTANCES (20),
  * BENCH_FLOOR_SECONDS (5; GET /health on the same server, 0 skips it),
  * BENCH_PROFILE=1 (pg_stat_statements breakdown), BENCH_CPU_PROF=1 (V8 CPU profile of the API
@@ -69,6 +70,7 @@ const KNOBS = [
   'BENCH_SCALE',
   'BENCH_WARMUP_SECONDS',
   'BENCH_CHECKOUT_CONNECTIONS',
+  'BENCH_API_PROCESSES',
   'BENCH_RATE_PERCENT',
   'BENCH_RATE_CONNECTIONS',
   'BENCH_RATE_INSTANCES',
@@ -279,6 +281,7 @@ async function main(): Promise<void> {
   const scale = Math.max(1, intFromEnv('BENCH_SCALE', 10));
   const warmupSeconds = intFromEnv('BENCH_WARMUP_SECONDS', 2);
   const checkoutConnections = Math.max(1, intFromEnv('BENCH_CHECKOUT_CONNECTIONS', 32));
+  const apiProcesses = Math.max(1, intFromEnv('BENCH_API_PROCESSES', 1));
   const ratePercent = intFromEnv('BENCH_RATE_PERCENT', 70);
   const rateConnections = Math.max(1, intFromEnv('BENCH_RATE_CONNECTIONS', 40));
   const rateInstances = Math.max(1, intFromEnv('BENCH_RATE_INSTANCES', 20));
@@ -459,11 +462,17 @@ async function main(): Promise<void> {
       adminKey,
       dataDir,
       cpuProfileDir,
+      processes: apiProcesses,
     });
     cleanups.push({ name: 'stop the API server', run: api.stop });
-    nameProcess(api.pid, 'node: API server (Nest, TypeORM, pg)');
+    for (const pid of new Set([api.pid, ...api.apiPids]))
+      nameProcess(pid, 'node: API server (Nest, TypeORM, pg)');
     nameProcess(process.pid, 'node: load generator (autocannon) + bench');
-    log(`API server pid ${api.pid} listening on ${api.baseUrl}`);
+    log(
+      apiProcesses > 1
+        ? `API server pid ${api.pid} with ${apiProcesses} processes (${api.apiPids.join(', ')}) listening on ${api.baseUrl}`
+        : `API server pid ${api.pid} listening on ${api.baseUrl}`,
+    );
     const { cashierKey } = await prepareCheckout(api.baseUrl, adminKey);
     await db.query('ANALYZE');
 

@@ -7,6 +7,7 @@ describe('loadConfig', () => {
       port: 3000,
       dataDir: './.vafa',
       scheduler: 'on',
+      apiProcesses: 1,
       logLevel: 'info',
     });
     expect(config.databaseUrl).toBeUndefined();
@@ -19,6 +20,7 @@ describe('loadConfig', () => {
       VAFA_DATA_DIR: '/var/lib/vafa',
       VAFA_ADMIN_KEY: 'x'.repeat(30),
       VAFA_SCHEDULER: 'OFF',
+      VAFA_API_PROCESSES: '4',
       VAFA_TOKEN_SECRET: 's'.repeat(40),
     });
     expect(config).toMatchObject({
@@ -26,6 +28,7 @@ describe('loadConfig', () => {
       databaseUrl: 'postgres://u:p@db:5432/vafa',
       dataDir: '/var/lib/vafa',
       scheduler: 'off',
+      apiProcesses: 4,
     });
   });
 
@@ -37,6 +40,7 @@ describe('loadConfig', () => {
         DATABASE_URL: 'mysql://x',
         VAFA_ADMIN_KEY: 'short',
         VAFA_SCHEDULER: 'maybe',
+        VAFA_API_PROCESSES: '0',
       });
     } catch (e) {
       error = e;
@@ -49,6 +53,7 @@ describe('loadConfig', () => {
       'DATABASE_URL must be',
       'VAFA_ADMIN_KEY must be at least 24',
       "VAFA_SCHEDULER must be 'on' or 'off'",
+      'VAFA_API_PROCESSES must be between 1 and 64',
     ]) {
       expect(message).toContain(part);
     }

@@ -39,6 +39,12 @@ export class VafaConfig {
   @IsIn(['on', 'off'], { message: "VAFA_SCHEDULER must be 'on' or 'off'" })
   scheduler: 'on' | 'off' = 'on';
 
+  /** API server processes sharing the port (Node's cluster); the first one runs the scheduler. */
+  @IsInt({ message: 'VAFA_API_PROCESSES must be a whole number' })
+  @Min(1, { message: 'VAFA_API_PROCESSES must be between 1 and 64' })
+  @Max(64, { message: 'VAFA_API_PROCESSES must be between 1 and 64' })
+  apiProcesses = 1;
+
   /** Secret: signs member tokens; generated and stored in the database when unset. */
   @IsOptional()
   @MinLength(32, { message: 'VAFA_TOKEN_SECRET must be at least 32 characters long' })
@@ -72,6 +78,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VafaConfig {
     dataDir: env.VAFA_DATA_DIR,
     adminKey: env.VAFA_ADMIN_KEY || undefined,
     scheduler: env.VAFA_SCHEDULER?.toLowerCase(),
+    apiProcesses: integerOrRaw(env.VAFA_API_PROCESSES),
     tokenSecret: env.VAFA_TOKEN_SECRET || undefined,
     memberTokenTtlSeconds: integerOrRaw(env.VAFA_MEMBER_TOKEN_TTL_SECONDS),
     logLevel: env.VAFA_LOG_LEVEL,
