@@ -1,4 +1,5 @@
 import { bearer, startTestApp, TestApp, TestMember } from '../support/test-app';
+import { Client } from 'pg';
 import { ledgerOf } from '../support/ledger-helpers';
 
 const DAY = 86_400_000;
@@ -158,6 +159,38 @@ describe('tiers: status that moves at once, and downgrades only at night after g
       const again = await evaluate();
       expect(again.body).toMatchObject({ upgraded: 0, downgraded: 0 });
     } finally {
+      t.clock.set(start);
+    }
+  });
+
+  it('does not let the nightly job overwrite a standing that changed while it decided', async () => {
+    const m = await t.member();
+    await buy(m, 60000);
+    const start = t.clock.now();
+    const other = new Client({ connectionString: t.databaseUrl });
+    await other.connect();
+    try {
+      t.clock.set(new Date(start.getTime() + 31 * DAY));
+      await evaluate(); // short of gold: grace starts
+      t.clock.set(new Date(start.getTime() + 41 * DAY + 1000)); // grace over: tonight would downgrade
+      // Meanwhile another transaction (as a checkout would) clears the grace and holds the row.
+      await other.query('BEGIN');
+      await other.query(
+        'UPDATE member_tiers SET below_since = NULL, updated_at = now() WHERE member_id = $1',
+        [m.id],
+      );
+      const night = evaluate().then((response) => response); // then() sends the request now
+      await new Promise((r) => setTimeout(r, 300)); // the job reads the old standing, then waits
+      await other.query('COMMIT');
+      expect((await night).body.downgraded).toBe(0);
+      expect((await me(m)).tier.code).toBe('gold');
+      const [row] = await ledgerOf(t).dataSource.query<{ below_since: Date | null }[]>(
+        'SELECT below_since FROM member_tiers WHERE member_id = $1',
+        [m.id],
+      );
+      expect(row?.below_since).toBeNull();
+    } finally {
+      await other.end();
       t.clock.set(start);
     }
   });

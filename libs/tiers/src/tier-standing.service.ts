@@ -36,7 +36,9 @@ export class TierStandingService implements TierProvider, OnModuleInit {
   async afterPurchase(manager: EntityManager, memberId: string): Promise<CheckoutTier | null> {
     const { tierCodes } = await this.evaluate(manager, [memberId], this.clock.now(), false);
     const code = tierCodes.get(memberId);
-    return toCheckoutTier(code === undefined ? null : await this.lookup.byCode(code, manager));
+    // Unknown when someone else changed the standing meanwhile: read what it is now.
+    if (code === undefined) return this.current(memberId, manager);
+    return toCheckoutTier(await this.lookup.byCode(code, manager));
   }
 
   /** Decides and stores the standing of a batch of members in a few set-based statements. */
@@ -81,26 +83,13 @@ export class TierStandingService implements TierProvider, OnModuleInit {
       const implicitLowest = !standing && decision.change === null && decision.belowSince === null;
       if (!unchanged && !implicitLowest) decisions.push([memberId, decision]);
     }
-    if (decisions.length > 0) {
-      await manager.query(
-        `INSERT INTO member_tiers (member_id, tier_code, achieved_at, below_since)
-         SELECT member_id, code, $4, below_since FROM unnest($1::uuid[], $2::text[], $3::timestamptz[]) AS d(member_id, code, below_since)
-         ON CONFLICT (member_id) DO UPDATE SET
-           achieved_at = CASE WHEN member_tiers.tier_code = EXCLUDED.tier_code THEN member_tiers.achieved_at ELSE EXCLUDED.achieved_at END,
-           tier_code = EXCLUDED.tier_code, below_since = EXCLUDED.below_since, updated_at = now()`,
-        [
-          decisions.map(([m]) => m),
-          decisions.map(([, d]) => d.code),
-          decisions.map(([, d]) => d.belowSince),
-          now,
-        ],
-      );
-    }
+    const applied = await this.store(manager, decisions, byMember, now);
+    for (const [memberId] of decisions) if (!applied.has(memberId)) tierCodes.delete(memberId);
     const names = new Map(tiers.map((t) => [t.code, t.name]));
     let upgraded = 0;
     let downgraded = 0;
     for (const [memberId, decision] of decisions) {
-      if (!decision.change) continue;
+      if (!decision.change || !applied.has(memberId)) continue;
       if (decision.change === 'upgrade') upgraded++;
       else downgraded++;
       const name = names.get(decision.code) ?? decision.code;
@@ -120,6 +109,52 @@ export class TierStandingService implements TierProvider, OnModuleInit {
       );
     }
     return { upgraded, downgraded, tierCodes };
+  }
+
+  /**
+   * Writes the decisions, each only if the member's standing is still the one it was decided
+   * from: a checkout may upgrade a member while the nightly job decides about them, and the
+   * job's older decision must not overwrite it (that member is decided again next night).
+   * Returns the members whose standing was written.
+   */
+  private async store(
+    manager: EntityManager,
+    decisions: [string, TierDecision][],
+    seen: Map<string, MemberStanding>,
+    now: Date,
+  ): Promise<Set<string>> {
+    if (decisions.length === 0) return new Set();
+    const rows = await manager.query<{ member_id: string }[]>(
+      `WITH d AS (
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[], $5::timestamptz[])
+           AS d(member_id, code, below_since, seen_code, seen_below_since)
+       ), updated AS (
+         UPDATE member_tiers t SET
+           achieved_at = CASE WHEN t.tier_code = d.code THEN t.achieved_at ELSE $6 END,
+           tier_code = d.code, below_since = d.below_since, updated_at = now()
+         FROM d
+         WHERE t.member_id = d.member_id AND d.seen_code IS NOT NULL
+           AND t.tier_code = d.seen_code
+           -- JavaScript dates carry milliseconds; the column keeps microseconds.
+           AND date_trunc('milliseconds', t.below_since) IS NOT DISTINCT FROM d.seen_below_since
+         RETURNING t.member_id
+       ), inserted AS (
+         INSERT INTO member_tiers (member_id, tier_code, achieved_at, below_since)
+         SELECT member_id, code, $6, below_since FROM d WHERE d.seen_code IS NULL
+         ON CONFLICT (member_id) DO NOTHING
+         RETURNING member_id
+       )
+       SELECT member_id FROM updated UNION ALL SELECT member_id FROM inserted`,
+      [
+        decisions.map(([m]) => m),
+        decisions.map(([, d]) => d.code),
+        decisions.map(([, d]) => d.belowSince),
+        decisions.map(([m]) => seen.get(m)?.code ?? null),
+        decisions.map(([m]) => seen.get(m)?.belowSince ?? null),
+        now,
+      ],
+    );
+    return new Set(rows.map((r) => r.member_id));
   }
 }
 
