@@ -3,6 +3,7 @@ import type { PhaseCounters } from './counters';
 import type { CpuProfileSummary } from './cpu-profile';
 import type { LedgerLoadResult } from './ledger-load';
 import type { PgbenchResult } from './pgbench';
+import type { TpcbOverHttpResult } from './tpcb-http';
 import type { DatabaseProfile } from './profile';
 
 export interface CheckoutReport extends CheckoutLoadResult {
@@ -59,6 +60,9 @@ export interface BenchReport {
   } | null;
   /** Per pgbench transaction and per ledger credit, over each measured window. */
   counters: { pgbench: PhaseCounters | null; ledger: PhaseCounters | null };
+  /** pgbench's transaction over a bare node:http server (null without pgbench or the checkout). */
+  tpcbOverHttp:
+    (TpcbOverHttpResult & { perPgbenchTransaction: number; counters: PhaseCounters | null }) | null;
   profile: { pgbench: DatabaseProfile | null; ledger: DatabaseProfile | null } | null;
   checkout: CheckoutReport | null;
 }
@@ -116,6 +120,14 @@ function checkoutRows(report: BenchReport): string[][] {
       `mean ${fmt(peak.latency.meanMs, 2)}, max ${fmt(peak.latency.maxMs, 2)} (queueing: ${peak.connections} connections)`,
     ],
   ];
+  const bare = report.tpcbOverHttp;
+  if (bare) {
+    rows.splice(2, 0, [
+      "pgbench's transaction over bare node:http, req/s",
+      fmt(bare.requestsPerSecond),
+      `no framework: node:http + pg, ${bare.connections} connections, ${bare.seconds} s, ${bare.failed} failed; p50 / p99 ${fmt(bare.latency.p50Ms, 2)} / ${fmt(bare.latency.p99Ms, 2)} ms; ${fmt(bare.counters?.cpuMsPerUnit, 3)} ms machine CPU per request; ${fmt(bare.perPgbenchTransaction, 2)} × pgbench TPS`,
+    ]);
+  }
   if (c.floor) {
     rows.splice(2, 0, [
       `GET ${c.floor.path} requests/s (HTTP floor)`,
@@ -269,6 +281,7 @@ export function renderReport(report: BenchReport): string {
   const phases: [string, PhaseCounters | null | undefined][] = [
     ['per pgbench tx', counters.pgbench],
     ['per ledger credit', counters.ledger],
+    ['per tx over bare HTTP', report.tpcbOverHttp?.counters],
     ['per GET /health', report.checkout?.counters.floor],
     ['per checkout (peak)', report.checkout?.counters.peak],
     [`per checkout (${report.checkout?.ratePercent ?? 0} %)`, report.checkout?.counters.rated],

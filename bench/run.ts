@@ -13,6 +13,7 @@
  * BENCH_API_PROCESSES (1; API server processes on one port, as VAFA_API_PROCESSES runs them),
  * BENCH_RATE_PERCENT (70), BENCH_RATE_CONNECTIONS (40), BENCH_RATE_INSTANCES (20),
  * BENCH_FLOOR_SECONDS (5; GET /health on the same server, 0 skips it),
+ * BENCH_TPCB_HTTP_SECONDS (10; pgbench's transaction over a bare node:http server, 0 skips it),
  * BENCH_PROFILE=1 (pg_stat_statements breakdown), BENCH_CPU_PROF=1 (V8 CPU profile of the API
  * server, summarised), PGBENCH (path of the pgbench binary).
  */
@@ -52,6 +53,7 @@ import { summarizeCpuProfiles } from './cpu-profile';
 import { CREDIT_POINTS, LedgerLoadResult, runLedgerLoad } from './ledger-load';
 import { findPgbench, PgbenchResult, runPgbench } from './pgbench';
 import { nameProcess, parentOf } from './processes';
+import { probeTpcbOverHttp } from './tpcb-http';
 import { DatabaseProfile, readStatements, resetStatements } from './profile';
 import { BenchReport, renderReport } from './report';
 import { round } from './stats';
@@ -75,6 +77,7 @@ const KNOBS = [
   'BENCH_RATE_CONNECTIONS',
   'BENCH_RATE_INSTANCES',
   'BENCH_FLOOR_SECONDS',
+  'BENCH_TPCB_HTTP_SECONDS',
   'BENCH_PROFILE',
   'BENCH_CPU_PROF',
   'PGBENCH',
@@ -286,6 +289,7 @@ async function main(): Promise<void> {
   const rateConnections = Math.max(1, intFromEnv('BENCH_RATE_CONNECTIONS', 40));
   const rateInstances = Math.max(1, intFromEnv('BENCH_RATE_INSTANCES', 20));
   const floorSeconds = intFromEnv('BENCH_FLOOR_SECONDS', 5);
+  const tpcbHttpSeconds = intFromEnv('BENCH_TPCB_HTTP_SECONDS', 10);
   const profile = process.env.BENCH_PROFILE === '1';
   const cpuProfile = process.env.BENCH_CPU_PROF === '1';
   log(`parts: ${PARTS.filter((p) => parts.has(p)).join(', ')}`);
@@ -374,6 +378,45 @@ async function main(): Promise<void> {
     if (profile)
       pgbenchProfile = await readStatements(admin, PGBENCH_DATABASE, pgbench.transactions);
     log(`pgbench: ${pgbench.tps.toFixed(1)} TPS`);
+  }
+
+  // 1b. pgbench's transaction over HTTP from a bare Node server: what any Node service keeps of it.
+  let tpcbOverHttp: BenchReport['tpcbOverHttp'] = null;
+  if (pgbench && parts.has('checkout') && tpcbHttpSeconds > 0) {
+    log(
+      `pgbench's transaction over bare node:http: ${clients} connections for ${tpcbHttpSeconds} s …`,
+    );
+    await admin.query('CHECKPOINT');
+    const window = measuredWindow({
+      admin,
+      database: PGBENCH_DATABASE,
+      seconds: tpcbHttpSeconds,
+      profile: false,
+      postmaster,
+    });
+    let serverPid = 0;
+    const result = await probeTpcbOverHttp({
+      databaseUrl: withDatabase(server.url, PGBENCH_DATABASE),
+      scale,
+      connections: clients,
+      seconds: tpcbHttpSeconds,
+      onChild: (pid) => {
+        serverPid = pid;
+        nameProcess(pid, 'node: bare HTTP server (tpcb)');
+      },
+      window,
+    });
+    const counters = await window.counters(
+      result.requestsPerSecond * result.seconds,
+      result.requestsPerSecond,
+    );
+    nameProcess(serverPid, null);
+    tpcbOverHttp = {
+      ...result,
+      perPgbenchTransaction: round(result.requestsPerSecond / pgbench.tps, 3),
+      counters,
+    };
+    log(`pgbench's transaction over HTTP: ${result.requestsPerSecond.toFixed(1)} requests/s`);
   }
 
   // 2. The ledger: CreditPointsUseCase from a real application context.
@@ -606,6 +649,7 @@ async function main(): Promise<void> {
     check: ledgerCheck,
     counters: { pgbench: pgbenchCounters, ledger: ledgerCounters },
     profile: profile ? { pgbench: pgbenchProfile, ledger: ledgerProfile } : null,
+    tpcbOverHttp,
     checkout,
   };
 

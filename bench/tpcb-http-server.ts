@@ -1,0 +1,78 @@
+/**
+ * pgbench's own TPC-B-like transaction behind a bare `node:http` server with node-postgres: no
+ * framework, no validation, no logging. It tells how much of pgbench's TPS any Node HTTP service
+ * on this machine can keep once a request and its answer ride on top of the same database work.
+ *
+ * Input: the environment variable BENCH_TPCB, JSON { databaseUrl, scale, connections } (the
+ * database pgbench initialised, its scale, the pool size). Output over IPC: { type: 'listening',
+ * port } or { type: 'failed', message }; the message 'stop' closes it and exits with 0.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Pool, type PoolClient } from 'pg';
+
+interface Input {
+  databaseUrl: string;
+  scale: number;
+  connections: number;
+}
+
+// The statements of pgbench's built-in "tpcb-like" script, prepared (as with -M prepared).
+const STATEMENTS = {
+  account: 'UPDATE pgbench_accounts SET abalance = abalance + $1 WHERE aid = $2',
+  balance: 'SELECT abalance FROM pgbench_accounts WHERE aid = $1',
+  teller: 'UPDATE pgbench_tellers SET tbalance = tbalance + $1 WHERE tid = $2',
+  branch: 'UPDATE pgbench_branches SET bbalance = bbalance + $1 WHERE bid = $2',
+  history:
+    'INSERT INTO pgbench_history (tid, bid, aid, delta, mtime) VALUES ($1, $2, $3, $4, CURRENT_TIMESTAMP)',
+} as const;
+
+const randomInt = (min: number, max: number): number =>
+  min + Math.floor(Math.random() * (max - min + 1));
+
+async function transaction(client: PoolClient, scale: number): Promise<number> {
+  const aid = randomInt(1, 100_000 * scale);
+  const bid = randomInt(1, scale);
+  const tid = randomInt(1, 10 * scale);
+  const delta = randomInt(-5000, 5000);
+  const run = (name: keyof typeof STATEMENTS, values: unknown[]) =>
+    client.query<{ abalance: number }>({ name: `tpcb_${name}`, text: STATEMENTS[name], values });
+  await client.query('BEGIN');
+  await run('account', [delta, aid]);
+  const balance = await run('balance', [aid]);
+  await run('teller', [delta, tid]);
+  await run('branch', [delta, bid]);
+  await run('history', [tid, bid, aid, delta]);
+  await client.query('END');
+  return balance.rows[0]?.abalance ?? 0;
+}
+
+function main(): void {
+  const input = JSON.parse(process.env.BENCH_TPCB ?? '{}') as Input;
+  const pool = new Pool({ connectionString: input.databaseUrl, max: input.connections });
+  const server = createServer((_request, response) => {
+    const fail = (): void => void response.writeHead(500).end();
+    pool.connect().then(async (client) => {
+      try {
+        const balance = await transaction(client, input.scale);
+        client.release();
+        response.writeHead(200, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ balance }));
+      } catch (error) {
+        client.release(error as Error);
+        fail();
+      }
+    }, fail);
+  });
+  server.listen(0, '127.0.0.1', () => {
+    process.send?.({ type: 'listening', port: (server.address() as AddressInfo).port });
+  });
+  const stop = (code: number): void => {
+    server.close();
+    void pool.end().finally(() => process.exit(code));
+  };
+  process.on('message', (message) => message === 'stop' && stop(0));
+  process.on('disconnect', () => stop(1));
+}
+
+main();
