@@ -3,8 +3,6 @@ import { CHANNELS, type Channel } from '@vafa/members';
 import { parseOccurredAt } from './occurred-at';
 import { OccurrenceCounter } from './occurrence-counter';
 
-export { parseOccurredAt };
-
 /** One valid purchase of the import file. */
 export interface ImportRow {
   line: number;

@@ -34,13 +34,7 @@ export async function preparedQuery<T>(
   statement: PreparedStatement,
   values: unknown[],
 ): Promise<{ rows: T[]; rowCount: number }> {
-  const runner = manager.queryRunner;
-  const client: Queryable | undefined =
-    runner && !runner.isReleased
-      ? ((await runner.connect()) as PoolClient)
-      : runner
-        ? undefined
-        : poolOf(manager);
+  const client = await connectionFor(manager);
   if (!client) {
     const rows = await queryRows<T>(manager, statement.text, values);
     return { rows, rowCount: rows.length };
@@ -58,6 +52,13 @@ export async function preparedQuery<T>(
 }
 
 type Queryable = Pick<Pool, 'query'>;
+
+/** The transaction's own connection; the pool without a transaction; nothing once released. */
+async function connectionFor(manager: EntityManager): Promise<Queryable | undefined> {
+  const runner = manager.queryRunner;
+  if (!runner) return poolOf(manager);
+  return runner.isReleased ? undefined : ((await runner.connect()) as PoolClient);
+}
 
 /** node-postgres's pool behind a PostgreSQL data source (TypeORM's driver calls it `master`). */
 function poolOf(manager: EntityManager): Queryable | undefined {
