@@ -180,7 +180,17 @@ describe('tiers: status that moves at once, and downgrades only at night after g
         [m.id],
       );
       const night = evaluate().then((response) => response); // then() sends the request now
-      await new Promise((r) => setTimeout(r, 300)); // the job reads the old standing, then waits
+      // The job has read the old standing once its write waits for the row the other holds.
+      const waiting = async (): Promise<boolean> =>
+        (
+          await ledgerOf(t).dataSource.query<{ n: number }[]>(
+            `SELECT count(*)::int AS n FROM pg_stat_activity
+             WHERE wait_event_type = 'Lock' AND query LIKE '%member_tiers%'`,
+          )
+        )[0]?.n === 1;
+      for (let i = 0; i < 200 && !(await waiting()); i++)
+        await new Promise((r) => setTimeout(r, 25));
+      expect(await waiting()).toBe(true);
       await other.query('COMMIT');
       expect((await night).body.downgraded).toBe(0);
       expect((await me(m)).tier.code).toBe('gold');
