@@ -229,34 +229,23 @@ describe('vafa import transactions', () => {
   });
 
   it('--award-points credits the base rate of the earning rules once per order', async () => {
-    await t
-      .api()
-      .post('/v1/earning-rules')
-      .set(bearer(t.keys.marketer))
-      .send({ name: 'Base: 1 point per dollar', priority: 0, effect: { pointsPerUnit: 1 } })
-      .expect(201);
-    await t
-      .api()
-      .post('/v1/earning-rules')
-      .set(bearer(t.keys.marketer))
-      .send({
+    for (const rule of [
+      { name: 'Base: 1 point per dollar', priority: 0, effect: { pointsPerUnit: 1 } },
+      {
         name: 'Store double',
         priority: 10,
         conditions: { channels: ['store'] },
         effect: { multiplier: 2 },
-      })
-      .expect(201);
-    await t
-      .api()
-      .post('/v1/earning-rules')
-      .set(bearer(t.keys.marketer))
-      .send({
+      },
+      {
         name: 'App: 3 per dollar',
         priority: 5,
         conditions: { channels: ['app'] },
         effect: { pointsPerUnit: 3 },
-      })
-      .expect(201);
+      },
+    ]) {
+      await t.api().post('/v1/earning-rules').set(bearer(t.keys.marketer)).send(rule).expect(201);
+    }
 
     const path = await file('points.csv', [
       'member_external_id,occurred_at,amount,order_id,channel',

@@ -1,6 +1,13 @@
 import { bearer, startTestApp, TestApp, TestMember } from '../support/test-app';
 import { ledgerOf } from '../support/ledger-helpers';
 
+type ReturnLine = { sku: string; quantity: number };
+/** Every unit of coffeeOrder() below. */
+const WHOLE_COFFEE_ORDER: ReturnLine[] = [
+  { sku: 'COF-1', quantity: 2 },
+  { sku: 'PAS-1', quantity: 1 },
+];
+
 describe('checkout at the till', () => {
   let t: TestApp;
   let seq = 0;
@@ -27,6 +34,13 @@ describe('checkout at the till', () => {
     ],
     ...extra,
   });
+  const giveBack = (orderId: string, lines: ReturnLine[], key = `ret-${++seq}`) =>
+    t
+      .api()
+      .post('/v1/pos/returns')
+      .set(bearer(t.keys.cashier))
+      .set('Idempotency-Key', key)
+      .send({ orderId, lines });
   const count = async (table: string): Promise<number> =>
     Number((await ledgerOf(t).dataSource.query(`SELECT count(*) AS n FROM ${table}`))[0].n);
 
@@ -204,13 +218,7 @@ describe('checkout at the till', () => {
     const m = await t.member();
     const body = coffeeOrder(m);
     await checkout(body).expect(201); // 45
-    const ret = (lines: { sku: string; quantity: number }[]) =>
-      t
-        .api()
-        .post('/v1/pos/returns')
-        .set(bearer(t.keys.cashier))
-        .set('Idempotency-Key', `ret-${++seq}`)
-        .send({ orderId: body.orderId, lines });
+    const ret = (lines: ReturnLine[]) => giveBack(body.orderId, lines);
     const first = await ret([{ sku: 'COF-1', quantity: 1 }]).expect(201);
     expect(first.body).toMatchObject({ pointsReversed: 20, balance: { available: 25 } });
     const over = await ret([{ sku: 'COF-1', quantity: 2 }]).expect(422);
@@ -225,13 +233,7 @@ describe('checkout at the till', () => {
     ]).expect(201);
     expect(rest.body).toMatchObject({ pointsReversed: 25, balance: { available: 0 } });
     await ret([{ sku: 'PAS-1', quantity: 1 }]).expect(422);
-    const missing = await t
-      .api()
-      .post('/v1/pos/returns')
-      .set(bearer(t.keys.cashier))
-      .set('Idempotency-Key', 'none')
-      .send({ orderId: 'no-such', lines: [{ sku: 'A', quantity: 1 }] })
-      .expect(404);
+    const missing = await giveBack('no-such', [{ sku: 'A', quantity: 1 }], 'none').expect(404);
     expect(missing.body.error.code).toBe('ORDER_NOT_FOUND');
   });
 
@@ -252,19 +254,9 @@ describe('checkout at the till', () => {
         pointsPending: 43,
         balance: { available: 5, pending: 43 },
       });
-      const ret = await t
-        .api()
-        .post('/v1/pos/returns')
-        .set(bearer(t.keys.cashier))
-        .set('Idempotency-Key', `pend-${body.orderId}`)
-        .send({
-          orderId: body.orderId,
-          lines: [
-            { sku: 'COF-1', quantity: 2 },
-            { sku: 'PAS-1', quantity: 1 },
-          ],
-        })
-        .expect(201);
+      const ret = await giveBack(body.orderId, WHOLE_COFFEE_ORDER, `pend-${body.orderId}`).expect(
+        201,
+      );
       expect(ret.body).toMatchObject({
         pointsReversed: 43,
         pointsRefunded: 40,
@@ -284,19 +276,9 @@ describe('checkout at the till', () => {
     const body = coffeeOrder(spender);
     await checkout(body).expect(201); // 45
     await checkout(coffeeOrder(spender, { redeemPoints: 45 })).expect(201); // spends 45, earns 43
-    const full = await t
-      .api()
-      .post('/v1/pos/returns')
-      .set(bearer(t.keys.cashier))
-      .set('Idempotency-Key', `debt-${body.orderId}`)
-      .send({
-        orderId: body.orderId,
-        lines: [
-          { sku: 'COF-1', quantity: 2 },
-          { sku: 'PAS-1', quantity: 1 },
-        ],
-      })
-      .expect(201);
+    const full = await giveBack(body.orderId, WHOLE_COFFEE_ORDER, `debt-${body.orderId}`).expect(
+      201,
+    );
     expect(full.body).toMatchObject({ pointsReversed: 45, balance: { available: 43 - 45 } });
   });
 });

@@ -130,6 +130,23 @@ function postingColumns(postings: Posting[]): [string[], number[]] {
   return [rows.map(([a]) => a), rows.map(([, n]) => n)];
 }
 
+/** The balance change, lot and postings of a credit, as INSERT_CREDIT and CREDIT_ACCOUNT end. */
+function creditWriteParameters(delta: CreditDelta, lot: NewLot, postings: Posting[]): unknown[] {
+  const [accounts, amounts] = postingColumns(postings);
+  return [
+    delta.available,
+    delta.pending,
+    delta.lifetimeEarned,
+    lot.amount,
+    lot.remaining,
+    lot.state,
+    lot.availableAt,
+    lot.expiresAt,
+    accounts,
+    amounts,
+  ];
+}
+
 /**
  * The raw SQL all ledger operations share. Every operation on a member first locks that member's
  * account row, so lots are only ever changed by one transaction at a time per member.
@@ -209,7 +226,6 @@ export class LedgerSql {
   ): Promise<
     ({ tx: { id: string; occurredAt: Date; points: number; kind: string } } & CreditWritten) | null
   > {
-    const [accounts, amounts] = postingColumns(postings);
     const { rows } = await preparedQuery<{
       id: string;
       kind: string;
@@ -229,16 +245,7 @@ export class LedgerSql {
       context.reference ? JSON.stringify(context.reference) : null,
       context.occurredAt ?? now,
       fields.id ?? null,
-      delta.available,
-      delta.pending,
-      delta.lifetimeEarned,
-      lot.amount,
-      lot.remaining,
-      lot.state,
-      lot.availableAt,
-      lot.expiresAt,
-      accounts,
-      amounts,
+      ...creditWriteParameters(delta, lot, postings),
     ]);
     const row = rows[0];
     if (!row) return null;
@@ -302,24 +309,10 @@ export class LedgerSql {
     lot: NewLot,
     postings: Posting[],
   ): Promise<CreditWritten> {
-    const [accounts, amounts] = postingColumns(postings);
     const { rows } = await preparedQuery<{ available: string; pending: string; lot_id: string }>(
       this.manager,
       CREDIT_ACCOUNT,
-      [
-        memberId,
-        transactionId,
-        delta.available,
-        delta.pending,
-        delta.lifetimeEarned,
-        lot.amount,
-        lot.remaining,
-        lot.state,
-        lot.availableAt,
-        lot.expiresAt,
-        accounts,
-        amounts,
-      ],
+      [memberId, transactionId, ...creditWriteParameters(delta, lot, postings)],
     );
     const row = rows[0];
     if (!row) throw new Error('ledger credit wrote no account or lot');
