@@ -2,7 +2,6 @@
 // only, so those are compiled to CommonJS by SWC along with our TypeScript.
 const ESM_PACKAGES = [
   '@nestjs',
-  'nestjs-pino',
   'file-type',
   'strtok3',
   'token-types',

@@ -36,7 +36,7 @@ let sequence = 0;
 
 /** One line to a running app on its own fresh database: `const t = await startTestApp();` */
 export async function startTestApp(
-  options: { clock?: ManualClock; databaseUrl?: string } = {},
+  options: { clock?: ManualClock; databaseUrl?: string; env?: Record<string, string> } = {},
 ): Promise<TestApp> {
   const databaseUrl = options.databaseUrl ?? (await createTestDatabase());
   const clock = options.clock ?? new ManualClock(new Date());
@@ -45,6 +45,7 @@ export async function startTestApp(
     VAFA_ADMIN_KEY: adminKey,
     VAFA_SCHEDULER: 'off',
     VAFA_LOG_LEVEL: process.env.VAFA_TEST_LOG_LEVEL ?? 'silent',
+    ...options.env,
   });
   const app = await createApiApp({
     config,

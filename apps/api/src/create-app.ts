@@ -1,9 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { Logger } from 'nestjs-pino';
 import {
   ApiKeysService,
+  hardenHttp,
+  NestPinoLogger,
   Clock,
   openDataSource,
   runMigrations,
@@ -39,8 +40,9 @@ export async function createApiApp(options: {
     }),
     { bufferLogs: true, abortOnError: false },
   );
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(NestPinoLogger));
   app.set('x-powered-by', false);
+  hardenHttp(app, options.config.requestTimeoutSeconds);
   setupOpenApi(app);
   await app.init();
   await app

@@ -1,7 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
-import { Logger } from 'nestjs-pino';
-import { ConfigError, connectDatabase, loadConfig, takeOverShutdownSignals } from '@vafa/platform';
+import {
+  ConfigError,
+  connectDatabase,
+  loadConfig,
+  NestPinoLogger,
+  takeOverShutdownSignals,
+} from '@vafa/platform';
 import { AppModule } from '../../api/src/app.module';
 import { migrateDatabase } from '../../api/src/create-app';
 
@@ -14,7 +19,7 @@ async function main(): Promise<void> {
     AppModule.forRoot({ config, databaseUrl: database.url, scheduler: true }),
     { bufferLogs: true },
   );
-  app.useLogger(app.get(Logger));
+  app.useLogger(app.get(NestPinoLogger));
   await app.init();
   takeOverShutdownSignals(() => {
     void app

@@ -2,7 +2,6 @@ import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
 import { Clock, SystemClock } from './clock/clock';
 import { ConfigModule } from './config/config.module';
@@ -12,7 +11,9 @@ import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { createValidationPipe } from './errors/validation.pipe';
 import { HealthController } from './health/health.controller';
 import { HttpMetricsMiddleware, MetricsController, MetricsRegistry } from './http/metrics';
-import { loggerParams } from './http/request-logging';
+import { NestPinoLogger } from './logging/nest-pino.logger';
+import { RequestLoggingMiddleware } from './logging/request-logging.middleware';
+import { createRootLogger, ROOT_LOGGER } from './logging/root-logger';
 
 export interface PlatformOptions {
   config: VafaConfig;
@@ -32,7 +33,6 @@ export class PlatformModule implements NestModule {
       module: PlatformModule,
       imports: [
         ConfigModule.forRoot(options.config),
-        LoggerModule.forRoot(loggerParams(options.config.logLevel)),
         TypeOrmModule.forRoot(
           typeOrmOptions(options.databaseUrl, options.schema, options.poolSize),
         ),
@@ -42,15 +42,17 @@ export class PlatformModule implements NestModule {
       controllers: [HealthController, MetricsController],
       providers: [
         MetricsRegistry,
+        { provide: ROOT_LOGGER, useFactory: () => createRootLogger(options.config.logLevel) },
+        NestPinoLogger,
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
-      exports: [Clock, MetricsRegistry, AuthModule],
+      exports: [Clock, MetricsRegistry, NestPinoLogger, AuthModule],
     };
   }
 
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
+    consumer.apply(RequestLoggingMiddleware, HttpMetricsMiddleware).forRoutes('*path');
   }
 }

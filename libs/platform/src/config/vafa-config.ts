@@ -58,6 +58,12 @@ export class VafaConfig {
     message: 'VAFA_LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent',
   })
   logLevel = 'info';
+
+  /** A request (headers and body) must arrive within this time, or its connection is closed. */
+  @IsInt({ message: 'VAFA_REQUEST_TIMEOUT_SECONDS must be a whole number' })
+  @Min(1, { message: 'VAFA_REQUEST_TIMEOUT_SECONDS must be between 1 and 600' })
+  @Max(600, { message: 'VAFA_REQUEST_TIMEOUT_SECONDS must be between 1 and 600' })
+  requestTimeoutSeconds = 30;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +88,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VafaConfig {
     tokenSecret: env.VAFA_TOKEN_SECRET || undefined,
     memberTokenTtlSeconds: integerOrRaw(env.VAFA_MEMBER_TOKEN_TTL_SECONDS),
     logLevel: env.VAFA_LOG_LEVEL,
+    requestTimeoutSeconds: integerOrRaw(env.VAFA_REQUEST_TIMEOUT_SECONDS),
   };
   const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
   const config = plainToInstance(VafaConfig, defined);
