@@ -100,7 +100,7 @@ describe('checkout at the till', () => {
     const activity = await t
       .api()
       .get(`/v1/members/${m.id}/activity`)
-      .set(bearer(t.keys.cashier))
+      .set(bearer(t.keys.marketer))
       .expect(200);
     expect(activity.body.items).toHaveLength(2);
   });
@@ -212,6 +212,38 @@ describe('checkout at the till', () => {
       .set(bearer(t.keys.cashier))
       .send(coffeeOrder(m))
       .expect(400);
+  });
+
+  it("keeps a cashier to its own store's orders for returns", async () => {
+    const m = await t.member();
+    const body = coffeeOrder(m, { storeId: 'store-2' });
+    await t
+      .api()
+      .post('/v1/pos/checkouts')
+      .set(bearer(t.keys.admin))
+      .set('Idempotency-Key', `k-${++seq}`)
+      .send(body)
+      .expect(201);
+    const balance = async (): Promise<unknown> =>
+      (await t.api().get('/v1/me').set(bearer(m.token)).expect(200)).body.points;
+    const before = await balance();
+    const refused = await giveBack(body.orderId, WHOLE_COFFEE_ORDER).expect(403);
+    expect(refused.body.error.code).toBe('STORE_MISMATCH');
+    expect(await balance()).toEqual(before);
+    const store2 = await t
+      .api()
+      .post('/v1/api-keys')
+      .set(bearer(t.keys.admin))
+      .send({ name: 'Till 1, store 2', role: 'cashier', storeId: 'store-2' })
+      .expect(201);
+    const returned = await t
+      .api()
+      .post('/v1/pos/returns')
+      .set(bearer(store2.body.key as string))
+      .set('Idempotency-Key', `ret-${++seq}`)
+      .send({ orderId: body.orderId, lines: WHOLE_COFFEE_ORDER })
+      .expect(201);
+    expect(returned.body.pointsReversed).toBe(45);
   });
 
   it('returns in parts, never reversing more than the order earned', async () => {

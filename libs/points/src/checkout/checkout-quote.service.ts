@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, DomainError, StaffPrincipal, validationFailed } from '@vafa/platform';
+import { Clock, StaffPrincipal, validationFailed } from '@vafa/platform';
 import { lotDates, ProgramSettingsService } from '@vafa/ledger';
 import { memberNotFound, MembersService } from '@vafa/members';
 import { EarningRulesService } from '../earning-rules/earning-rules.service';
+import { requireOwnStore } from '../orders/store-scope';
 import { calculateEarnPoints, EarnPointsResult } from '../rules';
 import type { CheckoutDto } from './checkout.dto';
 import { priceOrder, Pricing } from './checkout-pricing';
@@ -66,13 +67,7 @@ export class CheckoutQuoteService {
   }
 
   storeFor(input: CheckoutDto, principal: StaffPrincipal): string | null {
-    if (principal.role === 'cashier' && input.storeId && input.storeId !== principal.storeId) {
-      throw new DomainError(
-        403,
-        'STORE_MISMATCH',
-        `This key belongs to store ${principal.storeId}.`,
-      );
-    }
+    if (input.storeId) requireOwnStore(principal, input.storeId);
     return input.storeId ?? principal.storeId;
   }
 

@@ -50,7 +50,8 @@ export class PosController {
   @ApiHeader(KEY_HEADER)
   @ApiCreatedResponse({
     schema: { example: RETURN_EXAMPLE },
-    description: '422 RETURN_EXCEEDS_PURCHASE, 404 ORDER_NOT_FOUND',
+    description:
+      "422 RETURN_EXCEEDS_PURCHASE, 404 ORDER_NOT_FOUND, 403 STORE_MISMATCH (another store's order)",
   })
   return(
     @Body() body: ReturnDto,

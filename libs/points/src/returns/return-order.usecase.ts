@@ -13,6 +13,7 @@ import { LedgerQueries, lockMemberAccount, ReversePointsUseCase } from '@vafa/le
 import { CouponHook } from '../checkout/coupon.hook';
 import { PurchaseHooks } from '../checkout/purchase.hooks';
 import type { ReturnDto } from './return.dto';
+import { requireOwnStore } from '../orders/store-scope';
 import { planReturn, ReturnableLine } from './return-arithmetic';
 
 export interface ReturnResult {
@@ -26,6 +27,7 @@ export interface ReturnResult {
 interface OrderRow {
   member_id: string;
   id: string;
+  store_id: string | null;
   subtotal: string;
   bonus_points: string;
   points_redeemed: string;
@@ -57,21 +59,26 @@ export class ReturnOrderUseCase {
       const { response } = await once(
         manager,
         { scope: `return:${principal.keyId}`, key, hash },
-        () => this.return(manager, input),
+        () => this.return(manager, input, principal),
       );
       return response;
     });
   }
 
-  private async return(manager: EntityManager, input: ReturnDto): Promise<ReturnResult> {
+  private async return(
+    manager: EntityManager,
+    input: ReturnDto,
+    principal: StaffPrincipal,
+  ): Promise<ReturnResult> {
     const find = (lock: boolean): Promise<OrderRow[]> =>
       manager.query<OrderRow[]>(
-        `SELECT member_id, id, subtotal, bonus_points, points_redeemed, earn_transaction_id, redeem_transaction_id
+        `SELECT member_id, id, store_id, subtotal, bonus_points, points_redeemed, earn_transaction_id, redeem_transaction_id
          FROM orders WHERE order_id = $1 AND source = 'checkout' ${lock ? 'FOR UPDATE' : ''}`,
         [input.orderId],
       );
     const found = (await find(false))[0];
     if (!found) throw orderNotFound(input.orderId);
+    requireOwnStore(principal, found.store_id);
     // Same lock order as checkouts: the member's account, then the order.
     await lockMemberAccount(manager, found.member_id);
     const order = (await find(true))[0] ?? found;
