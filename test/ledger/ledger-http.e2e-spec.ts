@@ -104,16 +104,18 @@ describe('ledger over HTTP: adjustments, activity, /v1/me, reports, audit', () =
     const first = await t
       .api()
       .get(`/v1/members/${m.id}/activity?limit=2`)
-      .set(bearer(t.keys.cashier))
+      .set(bearer(t.keys.marketer))
       .expect(200);
     expect(first.body.items.map((i: { points: number }) => i.points)).toEqual([3, 2]);
     const second = await t
       .api()
       .get(`/v1/members/${m.id}/activity?limit=2&cursor=${first.body.nextCursor}`)
-      .set(bearer(t.keys.cashier))
+      .set(bearer(t.keys.integration))
       .expect(200);
     expect(second.body.items.map((i: { points: number }) => i.points)).toEqual([1]);
     expect(second.body.nextCursor).toBeNull();
+    // The till sees the balance in its checkout answers, not a member's history.
+    await t.api().get(`/v1/members/${m.id}/activity`).set(bearer(t.keys.cashier)).expect(403);
   });
 
   it('shows points expiring soon, the liability report, and runs the jobs on demand', async () => {
@@ -176,6 +178,9 @@ describe('ledger over HTTP: adjustments, activity, /v1/me, reports, audit', () =
       .send({ timeZone: 'Mars/Olympus' })
       .expect(400);
     await t.api().put('/v1/program').set(bearer(t.keys.cashier)).send({ name: 'x' }).expect(403);
+    // Program settings are configuration: a till or a web shop has no use for them.
+    for (const key of [t.keys.cashier, t.keys.integration])
+      await t.api().get('/v1/program').set(bearer(key)).expect(403);
   });
 
   it('audits for admins only, and `vafa ledger verify` agrees', async () => {

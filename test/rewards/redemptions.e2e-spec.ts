@@ -330,7 +330,7 @@ describe('redeeming rewards', () => {
       .expect(404);
   });
 
-  it('lists every coupon and perk with its status, and expires unused ones by the job', async () => {
+  it('lists every coupon and perk with its status, expires unused ones, and shows the till the usable ones', async () => {
     const short = await r.create({
       name: 'Short-lived',
       type: 'discount_amount',
@@ -417,13 +417,29 @@ describe('redeeming rewards', () => {
     const refund = await r.cancel(coupon.redemptionId).expect(200);
     expect(refund.body.pointsRefunded).toBe(10);
 
-    // Staff see the same list.
+    // Marketers see the same list; the till only the member's usable codes (/v1/pos/...).
     const staff = await t
       .api()
       .get(`/v1/members/${m.id}/perks`)
-      .set(bearer(t.keys.cashier))
+      .set(bearer(t.keys.marketer))
       .expect(200);
     expect(staff.body.items).toHaveLength(4);
+    await t.api().get(`/v1/members/${m.id}/perks`).set(bearer(t.keys.cashier)).expect(403);
+    const usable = staff.body.items.filter((p: { status: string }) => p.status === 'active');
+    expect(usable).toHaveLength(1);
+    const till = await t
+      .api()
+      .get(`/v1/pos/members/${m.id}/perks`)
+      .set(bearer(t.keys.cashier))
+      .expect(200);
+    expect(till.body).toEqual({ items: usable, nextCursor: null });
+    await t.api().get(`/v1/pos/members/${m.id}/perks`).set(bearer(t.keys.integration)).expect(403);
+    const stranger = await t
+      .api()
+      .get('/v1/pos/members/00000000-0000-4000-8000-000000000000/perks')
+      .set(bearer(t.keys.cashier))
+      .expect(404);
+    expect(stranger.body.error.code).toBe('MEMBER_NOT_FOUND');
     const page = await t.api().get('/v1/me/perks?limit=3').set(bearer(m.token)).expect(200);
     const next = await t
       .api()

@@ -88,8 +88,14 @@ describe('tiers: status that moves at once, and downgrades only at night after g
       qualification: { metric: 'visits', threshold: 1, windowDays: 1 },
     }).expect(400);
     await t.api().post('/v1/tiers').set(bearer(t.keys.cashier)).send({}).expect(403);
-    const list = await t.api().get('/v1/tiers').set(bearer(t.keys.cashier)).expect(200);
+    const list = await t.api().get('/v1/tiers').set(bearer(t.keys.marketer)).expect(200);
     expect(list.body.items.map((i: { code: string }) => i.code)).toEqual(['member', 'gold']);
+    // Tier definitions are configuration; tills and shops see a member's tier on the member.
+    const gold = (list.body.items as { id: string; code: string }[]).find((i) => i.code === 'gold');
+    for (const key of [t.keys.cashier, t.keys.integration]) {
+      await t.api().get('/v1/tiers').set(bearer(key)).expect(403);
+      await t.api().get(`/v1/tiers/${gold?.id}`).set(bearer(key)).expect(403);
+    }
   });
 
   it('starts members in the lowest tier, with progress to the next', async () => {

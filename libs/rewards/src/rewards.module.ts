@@ -10,6 +10,7 @@ import { ExpireCouponsJob } from './jobs/expire-coupons.job';
 import { RewardsScheduler } from './jobs/rewards-scheduler';
 import { MyRewardsController } from './me/my-rewards.controller';
 import { MyRewardsQuery } from './me/my-rewards.query';
+import { TillPerksController } from './pos/till-perks.controller';
 import { CancelRedemptionUseCase } from './redemptions/cancel-redemption.usecase';
 import { PerksQuery } from './redemptions/perks.query';
 import { RedeemRewardUseCase } from './redemptions/redeem-reward.usecase';
@@ -24,6 +25,7 @@ import { UsePerkUseCase } from './redemptions/use-perk.usecase';
     RewardsController,
     RedemptionsController,
     MemberPerksController,
+    TillPerksController,
     MyRewardsController,
   ],
   providers: [

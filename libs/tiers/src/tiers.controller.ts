@@ -24,7 +24,7 @@ export class TiersController {
   ) {}
 
   @Get()
-  @Roles('marketer', 'cashier', 'integration')
+  @Roles('marketer')
   @ApiOkResponse({ schema: { example: { items: [TIER_EXAMPLE], nextCursor: null } } })
   list(): Promise<{ items: TierView[]; nextCursor: null }> {
     return this.tiers.list();

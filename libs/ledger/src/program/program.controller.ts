@@ -39,7 +39,7 @@ export class ProgramController {
   constructor(private readonly settings: ProgramSettingsService) {}
 
   @Get()
-  @Roles('marketer', 'cashier')
+  @Roles('marketer')
   @ApiOkResponse({ schema: { example: PROGRAM_EXAMPLE } })
   async get(): Promise<typeof PROGRAM_EXAMPLE> {
     return toView(await this.settings.get());

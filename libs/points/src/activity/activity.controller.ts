@@ -35,7 +35,7 @@ export class MemberActivityController {
   ) {}
 
   @Get()
-  @Roles('marketer', 'cashier', 'integration')
+  @Roles('marketer', 'integration')
   @ApiOkResponse({ schema: { example: ACTIVITY_EXAMPLE }, description: 'Newest first' })
   async list(
     @Param('id', new ParseUUIDPipe()) id: string,

@@ -139,7 +139,7 @@ export class MemberPerksController {
   ) {}
 
   @Get()
-  @Roles('marketer', 'cashier', 'integration')
+  @Roles('marketer', 'integration')
   @ApiOkResponse({ type: PerkPageDto, description: "The member's coupons and perks, newest first" })
   async list(
     @Param('id', new ParseUUIDPipe()) id: string,
