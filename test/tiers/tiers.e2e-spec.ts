@@ -169,7 +169,7 @@ describe('tiers: status that moves at once, and downgrades only at night after g
     }
   });
 
-  it('does not let the nightly job overwrite a standing that changed while it decided', async () => {
+  it('decides from a standing that changed while the job ran, not from the one before', async () => {
     const m = await t.member();
     await buy(m, 60000);
     const start = t.clock.now();
@@ -178,7 +178,8 @@ describe('tiers: status that moves at once, and downgrades only at night after g
     try {
       t.clock.set(new Date(start.getTime() + 31 * DAY));
       await evaluate(); // short of gold: grace starts
-      t.clock.set(new Date(start.getTime() + 41 * DAY + 1000)); // grace over: tonight would downgrade
+      const tonight = new Date(start.getTime() + 41 * DAY + 1000);
+      t.clock.set(tonight); // grace over: tonight would downgrade
       // Meanwhile another transaction (as a checkout would) clears the grace and holds the row.
       await other.query('BEGIN');
       await other.query(
@@ -186,7 +187,7 @@ describe('tiers: status that moves at once, and downgrades only at night after g
         [m.id],
       );
       const night = evaluate().then((response) => response); // then() sends the request now
-      // The job has read the old standing once its write waits for the row the other holds.
+      // The job waits for the row the other holds before it reads standing or qualification.
       const waiting = async (): Promise<boolean> =>
         (
           await ledgerOf(t).dataSource.query<{ n: number }[]>(
@@ -204,7 +205,8 @@ describe('tiers: status that moves at once, and downgrades only at night after g
         'SELECT below_since FROM member_tiers WHERE member_id = $1',
         [m.id],
       );
-      expect(row?.below_since).toBeNull();
+      // Decided from the cleared standing: still short of gold, so a new grace starts tonight.
+      expect(row?.below_since?.getTime()).toBe(tonight.getTime());
     } finally {
       await other.end();
       t.clock.set(start);

@@ -41,7 +41,13 @@ export class TierStandingService implements TierProvider, OnModuleInit {
     return toCheckoutTier(await this.lookup.byCode(code, manager));
   }
 
-  /** Decides and stores the standing of a batch of members in a few set-based statements. */
+  /**
+   * Decides and stores the standing of a batch of members in a few set-based statements, in the
+   * caller's transaction. The standings are locked before qualification is read, so that each
+   * decision and its write come from one view: a checkout that changes a member's standing
+   * either committed its order before the read, or waits for this transaction and then decides
+   * from what it wrote (checkouts evaluate through here too).
+   */
   async evaluate(
     manager: EntityManager,
     memberIds: string[],
@@ -53,13 +59,14 @@ export class TierStandingService implements TierProvider, OnModuleInit {
     if (tiers.length === 0 || memberIds.length === 0)
       return { upgraded: 0, downgraded: 0, tierCodes };
     const rules = tiers.map(toRule);
-    const values = await qualificationValues(manager, memberIds, now);
     const standings = await manager.query<
       { member_id: string; tier_code: string; below_since: Date | null }[]
     >(
-      'SELECT member_id, tier_code, below_since FROM member_tiers WHERE member_id = ANY($1::uuid[])',
+      `SELECT member_id, tier_code, below_since FROM member_tiers WHERE member_id = ANY($1::uuid[])
+       ORDER BY member_id FOR UPDATE`,
       [memberIds],
     );
+    const values = await qualificationValues(manager, memberIds, now);
     const byMember = new Map<string, MemberStanding>(
       standings.map((s) => [s.member_id, { code: s.tier_code, belowSince: s.below_since }]),
     );
@@ -112,10 +119,9 @@ export class TierStandingService implements TierProvider, OnModuleInit {
   }
 
   /**
-   * Writes the decisions, each only if the member's standing is still the one it was decided
-   * from: a checkout may upgrade a member while the nightly job decides about them, and the
-   * job's older decision must not overwrite it (that member is decided again next night).
-   * Returns the members whose standing was written.
+   * Writes the decisions. Standings that existed are locked by this transaction; a member who had
+   * none may have been given one meanwhile (by a checkout's upgrade), which then stands. Returns
+   * the members whose standing was written.
    */
   private async store(
     manager: EntityManager,
@@ -126,21 +132,18 @@ export class TierStandingService implements TierProvider, OnModuleInit {
     if (decisions.length === 0) return new Set();
     const rows = await manager.query<{ member_id: string }[]>(
       `WITH d AS (
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::text[], $5::timestamptz[])
-           AS d(member_id, code, below_since, seen_code, seen_below_since)
+         SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::bool[])
+           AS d(member_id, code, below_since, had_standing)
        ), updated AS (
          UPDATE member_tiers t SET
-           achieved_at = CASE WHEN t.tier_code = d.code THEN t.achieved_at ELSE $6 END,
+           achieved_at = CASE WHEN t.tier_code = d.code THEN t.achieved_at ELSE $5 END,
            tier_code = d.code, below_since = d.below_since, updated_at = now()
          FROM d
-         WHERE t.member_id = d.member_id AND d.seen_code IS NOT NULL
-           AND t.tier_code = d.seen_code
-           -- JavaScript dates carry milliseconds; the column keeps microseconds.
-           AND date_trunc('milliseconds', t.below_since) IS NOT DISTINCT FROM d.seen_below_since
+         WHERE t.member_id = d.member_id AND d.had_standing
          RETURNING t.member_id
        ), inserted AS (
          INSERT INTO member_tiers (member_id, tier_code, achieved_at, below_since)
-         SELECT member_id, code, $6, below_since FROM d WHERE d.seen_code IS NULL
+         SELECT member_id, code, $5, below_since FROM d WHERE NOT d.had_standing
          ON CONFLICT (member_id) DO NOTHING
          RETURNING member_id
        )
@@ -149,8 +152,7 @@ export class TierStandingService implements TierProvider, OnModuleInit {
         decisions.map(([m]) => m),
         decisions.map(([, d]) => d.code),
         decisions.map(([, d]) => d.belowSince),
-        decisions.map(([m]) => seen.get(m)?.code ?? null),
-        decisions.map(([m]) => seen.get(m)?.belowSince ?? null),
+        decisions.map(([m]) => seen.has(m)),
         now,
       ],
     );
