@@ -17,7 +17,7 @@ export class CampaignAssignmentEntity {
   @Column({ name: 'assigned_group', type: 'text' })
   group!: string;
 
-  /** chance, cooldown, budget */
+  /** chance, cooldown, budget, reward_out_of_stock, reward_not_found */
   @Column({ type: 'text', nullable: true })
   reason!: string | null;
 

@@ -7,6 +7,7 @@ import { RewardGrantService } from '@vafa/rewards';
 import { audienceCondition, topClvCutoffs } from './audience.sql';
 import type { CampaignEntity } from './campaign.entity';
 import { CampaignsService } from './campaigns.service';
+import { lockGiftSupply } from './gift-supply';
 
 export interface RunResult {
   runId: string | null;
@@ -15,7 +16,17 @@ export interface RunResult {
   holdout: number;
   granted: number;
   skipped: number;
+  /** Skipped members by reason: chance, cooldown, budget, reward_out_of_stock, reward_not_found. */
+  skippedReasons: Record<string, number>;
   budgetLeft: { grantsThisRun: number | null; points: number | null };
+}
+
+interface BatchCounts {
+  eligible: number;
+  holdout: number;
+  granted: number;
+  skipped: number;
+  skippedReasons: Record<string, number>;
 }
 
 interface Run {
@@ -151,7 +162,13 @@ export class CampaignRunner {
   ): Promise<Omit<RunResult, 'runId' | 'dryRun'>> {
     const settings = await this.program.get(manager);
     const cutoffs = await topClvCutoffs(manager ?? this.dataSource.manager, campaign.audience);
-    const totals = { eligible: 0, holdout: 0, granted: 0, skipped: 0 };
+    const totals: BatchCounts = {
+      eligible: 0,
+      holdout: 0,
+      granted: 0,
+      skipped: 0,
+      skippedReasons: {},
+    };
     let after = '00000000-0000-0000-0000-000000000000';
     for (;;) {
       const params: unknown[] = [after, batchSize];
@@ -178,6 +195,8 @@ export class CampaignRunner {
       totals.holdout += counts.holdout;
       totals.granted += counts.granted;
       totals.skipped += counts.skipped;
+      for (const [reason, n] of Object.entries(counts.skippedReasons))
+        totals.skippedReasons[reason] = (totals.skippedReasons[reason] ?? 0) + n;
       if (batch.length < batchSize) break;
     }
     const [latest] = await (manager ?? this.dataSource.manager).query<
@@ -206,7 +225,7 @@ export class CampaignRunner {
     campaign: CampaignEntity,
     run: Run,
     ids: string[],
-  ): Promise<{ eligible: number; holdout: number; granted: number; skipped: number }> {
+  ): Promise<BatchCounts> {
     // Budget state under a row lock: runs of one campaign never overspend.
     const [state] = await manager.query<{ granted: number; points: string }[]>(
       `SELECT r.granted, c.points_granted AS points FROM campaign_runs r JOIN campaigns c ON c.id = r.campaign_id
@@ -249,23 +268,31 @@ export class CampaignRunner {
       campaign.maxPointsTotal === null
         ? Infinity
         : Number(campaign.maxPointsTotal) - Number(state?.points ?? 0);
+    const supply = await lockGiftSupply(this.rewards, manager, campaign.gift);
+    let unitsLeft = supply.units;
     const assignments = drawn.map(({ member_id, assigned }) => {
       if (assigned === 'treated') {
         if (grantsLeft < 1 || pointsLeft < giftPoints)
           return { memberId: member_id, group: 'skipped', reason: 'budget' };
+        if (unitsLeft < 1)
+          return { memberId: member_id, group: 'skipped', reason: supply.shortage };
         grantsLeft -= 1;
         pointsLeft -= giftPoints;
+        unitsLeft -= 1;
         return { memberId: member_id, group: 'treated', reason: null };
       }
       const [group, reason] = assigned.split(':');
       return { memberId: member_id, group: group ?? 'skipped', reason: reason ?? null };
     });
-    if (assignments.length === 0) return { eligible: 0, holdout: 0, granted: 0, skipped: 0 };
-    const inserted = await manager.query<{ member_id: string; assigned_group: string }[]>(
+    if (assignments.length === 0)
+      return { eligible: 0, holdout: 0, granted: 0, skipped: 0, skippedReasons: {} };
+    const inserted = await manager.query<
+      { member_id: string; assigned_group: string; reason: string | null }[]
+    >(
       `INSERT INTO campaign_assignments (campaign_id, run_id, member_id, assigned_group, reason, points, created_at)
        SELECT $1, $2, member_id, assigned_group, reason, CASE WHEN assigned_group = 'treated' THEN $6::int ELSE 0 END, $7
        FROM unnest($3::uuid[], $4::text[], $5::text[]) AS a(member_id, assigned_group, reason)
-       ON CONFLICT (campaign_id, run_id, member_id) DO NOTHING RETURNING member_id, assigned_group`,
+       ON CONFLICT (campaign_id, run_id, member_id) DO NOTHING RETURNING member_id, assigned_group, reason`,
       [
         campaign.id,
         run.id,
@@ -283,11 +310,16 @@ export class CampaignRunner {
     await this.grant(manager, campaign, run, treated);
     const count = (group: string): number =>
       inserted.filter((r) => r.assigned_group === group).length;
+    const skippedReasons: Record<string, number> = {};
+    for (const r of inserted)
+      if (r.assigned_group === 'skipped' && r.reason)
+        skippedReasons[r.reason] = (skippedReasons[r.reason] ?? 0) + 1;
     const counts = {
       eligible: inserted.length,
       holdout: count('holdout'),
       granted: treated.length,
       skipped: count('skipped'),
+      skippedReasons,
     };
     await manager.query(
       `UPDATE campaign_runs SET eligible = eligible + $2, holdout = holdout + $3, granted = granted + $4, skipped = skipped + $5 WHERE id = $1`,

@@ -89,4 +89,21 @@ export class RewardGrantService {
     });
     return { ...toIssuedReward(row), replayed: false };
   }
+
+  /**
+   * How many units of a reward may still be granted (null: unlimited; none when the reward no
+   * longer exists), with the reward's row locked until the caller's transaction ends, so that
+   * a batch of grants can decide up front who gets one.
+   */
+  async lockStock(
+    manager: EntityManager,
+    rewardId: string,
+  ): Promise<{ exists: boolean; remaining: number | null }> {
+    if (!UUID.test(rewardId)) return { exists: false, remaining: 0 };
+    const [row] = await manager.query<{ stock_remaining: number | null }[]>(
+      'SELECT stock_remaining FROM rewards WHERE id = $1 FOR UPDATE',
+      [rewardId],
+    );
+    return row ? { exists: true, remaining: row.stock_remaining } : { exists: false, remaining: 0 };
+  }
 }
