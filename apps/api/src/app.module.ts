@@ -1,6 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
-import { Clock, PlatformModule, VafaConfig } from '@vafa/platform';
+import { Clock, InputSafetyModule, PlatformModule, VafaConfig } from '@vafa/platform';
 import { MembersModule } from '@vafa/members';
 import { LedgerModule } from '@vafa/ledger';
 import { PointsModule } from '@vafa/points';
@@ -31,6 +31,7 @@ export class AppModule {
           schema: DATABASE_SCHEMA,
           clock: options.clock,
         }),
+        InputSafetyModule,
         ...(options.scheduler ? [ScheduleModule.forRoot()] : []),
         MembersModule,
         LedgerModule,

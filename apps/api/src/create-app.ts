@@ -2,6 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
+  answerClientErrorsInErrorFormat,
   ApiKeysService,
   hardenHttp,
   NestPinoLogger,
@@ -43,6 +44,7 @@ export async function createApiApp(options: {
   app.useLogger(app.get(NestPinoLogger));
   app.set('x-powered-by', false);
   hardenHttp(app, options.config.requestTimeoutSeconds);
+  answerClientErrorsInErrorFormat(app);
   setupOpenApi(app);
   await app.init();
   await app

@@ -1,0 +1,67 @@
+import type { INestApplication } from '@nestjs/common';
+import type { Server } from 'node:http';
+import type { Duplex } from 'node:stream';
+
+interface ClientErrorAnswer {
+  status: number;
+  reason: string;
+  code: string;
+  message: string;
+}
+
+/** What Node itself would answer to each parser error, in the API's words. */
+const ANSWERS: Record<string, ClientErrorAnswer> = {
+  HPE_HEADER_OVERFLOW: {
+    status: 431,
+    reason: 'Request Header Fields Too Large',
+    code: 'REQUEST_HEADER_FIELDS_TOO_LARGE',
+    message: 'The URL and headers together are too large (at most 16 KB).',
+  },
+  HPE_CHUNK_EXTENSIONS_OVERFLOW: {
+    status: 413,
+    reason: 'Payload Too Large',
+    code: 'PAYLOAD_TOO_LARGE',
+    message: 'The chunk extensions of the request are too large.',
+  },
+  ERR_HTTP_REQUEST_TIMEOUT: {
+    status: 408,
+    reason: 'Request Timeout',
+    code: 'REQUEST_TIMEOUT',
+    message: 'The request did not arrive in time.',
+  },
+};
+
+const BAD_REQUEST: ClientErrorAnswer = {
+  status: 400,
+  reason: 'Bad Request',
+  code: 'VALIDATION_FAILED',
+  message: 'The request is not valid HTTP.',
+};
+
+/**
+ * Node answers a request it cannot parse (URL and headers over 16 KB, a malformed request line,
+ * a request past its deadline) by itself, before any route sees it, with an empty body. This
+ * gives those answers the API's error format; like Node, it then closes the connection.
+ */
+export function answerClientErrorsInErrorFormat(app: INestApplication): void {
+  (app.getHttpServer() as Server).on(
+    'clientError',
+    (error: Error & { code?: string }, socket: Duplex) => {
+      const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })
+        ._httpMessage;
+      if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+        socket.destroy();
+        return;
+      }
+      const { status, reason, code, message } = ANSWERS[error.code ?? ''] ?? BAD_REQUEST;
+      const body = JSON.stringify({ error: { code, message } });
+      socket.end(
+        `HTTP/1.1 ${status} ${reason}\r\n` +
+          'Content-Type: application/json; charset=utf-8\r\n' +
+          `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+          'Connection: close\r\n\r\n' +
+          body,
+      );
+    },
+  );
+}

@@ -1,0 +1,33 @@
+import type { CallHandler, ExecutionContext } from '@nestjs/common';
+import { lastValueFrom, throwError } from 'rxjs';
+import { DomainError } from '../errors/domain-error';
+import { DataExceptionInterceptor } from './data-exception.interceptor';
+
+describe('DataExceptionInterceptor', () => {
+  const failWith = (error: unknown): Promise<unknown> => {
+    const next: CallHandler = { handle: () => throwError(() => error) };
+    return lastValueFrom(
+      new DataExceptionInterceptor().intercept({} as ExecutionContext, next),
+    ).catch((caught: unknown) => caught);
+  };
+  const queryFailed = (code: string) =>
+    Object.assign(new Error('query failed'), { driverError: { code } });
+
+  it.each(['22003', '22P02', '22021', '22008'])(
+    'turns PostgreSQL data exception %s into 400 VALIDATION_FAILED',
+    async (code) => {
+      const mapped = await failWith(queryFailed(code));
+      expect(mapped).toBeInstanceOf(DomainError);
+      expect(mapped).toMatchObject({ status: 400, code: 'VALIDATION_FAILED' });
+    },
+  );
+
+  it.each([
+    ['division by zero, our fault', queryFailed('22012')],
+    ['a unique violation', queryFailed('23505')],
+    ['a connection failure', Object.assign(new Error('down'), { code: 'ECONNREFUSED' })],
+    ['a plain error', new Error('boom')],
+  ])('leaves %s alone', async (_case, error) => {
+    expect(await failWith(error)).toBe(error);
+  });
+});
