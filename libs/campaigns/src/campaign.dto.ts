@@ -1,15 +1,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
+import { plainToInstance, Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
   IsISO8601,
   IsNotEmpty,
   IsNumber,
+  IsObject,
   IsOptional,
   IsString,
   IsUUID,
@@ -18,6 +20,13 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import {
+  BIGINT_MAX,
+  INT_MAX,
+  IsNestedObject,
+  IsNestedObjectArray,
+  MaxDecimalPlaces,
+} from '@vafa/platform';
 import { AUDIENCE_SEGMENTS, AudienceSegment } from './campaign.entity';
 
 export class AudienceParamsDto {
@@ -26,7 +35,8 @@ export class AudienceParamsDto {
     description: 'top_clv_percent: the top share of members by predicted CLV',
   })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(2)
   @Min(0.01)
   @Max(100)
   percent?: number;
@@ -35,14 +45,18 @@ export class AudienceParamsDto {
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
+  @ArrayMaxSize(100)
   @IsString({ each: true })
+  @MaxLength(100, { each: true })
   segments?: string[];
 
   @ApiPropertyOptional({ example: ['gold'], description: 'tier' })
   @IsOptional()
   @IsArray()
   @ArrayMinSize(1)
+  @ArrayMaxSize(100)
   @IsString({ each: true })
+  @MaxLength(100, { each: true })
   tiers?: string[];
 
   @ApiPropertyOptional({
@@ -63,8 +77,7 @@ export class AudienceCriterionDto {
 
   @ApiPropertyOptional({ type: AudienceParamsDto, example: { percent: 20 } })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => AudienceParamsDto)
+  @IsNestedObject(() => AudienceParamsDto)
   params?: AudienceParamsDto;
 }
 
@@ -75,10 +88,8 @@ export class AudienceDto extends AudienceCriterionDto {
     example: [{ segment: 'tier', params: { tiers: ['gold'] } }],
   })
   @IsOptional()
-  @IsArray()
+  @IsNestedObjectArray(() => AudienceCriterionDto)
   @ArrayMaxSize(10)
-  @ValidateNested({ each: true })
-  @Type(() => AudienceCriterionDto)
   and?: AudienceCriterionDto[];
 }
 
@@ -108,13 +119,30 @@ export class BudgetDto {
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(INT_MAX)
   maxGrantsPerRun?: number;
 
   @ApiPropertyOptional({ example: 500000 })
   @IsOptional()
   @IsInt()
   @Min(1)
+  @Max(BIGINT_MAX)
   maxPointsTotal?: number;
+}
+
+/**
+ * GET shows the audience as the list of criteria that must all hold; PUT takes that list too,
+ * as the first criterion with the rest under `and`. Anything else is left for validation.
+ */
+function audienceFrom(raw: unknown): unknown {
+  const shaped: unknown = !Array.isArray(raw)
+    ? raw
+    : raw.length > 1
+      ? { ...(raw[0] as object), and: raw.slice(1) as unknown[] }
+      : (raw[0] as unknown);
+  return typeof shaped === 'object' && shaped !== null && !Array.isArray(shaped)
+    ? plainToInstance(AudienceDto, shaped)
+    : shaped;
 }
 
 export class CampaignDto {
@@ -135,14 +163,21 @@ export class CampaignDto {
   @MaxLength(100)
   schedule?: string;
 
-  @ApiProperty({ type: AudienceDto })
+  @ApiProperty({
+    type: AudienceDto,
+    description: 'Also accepted as the list of criteria that GET returns',
+  })
+  @IsDefined()
+  @Transform(({ obj }) => audienceFrom((obj as { audience?: unknown }).audience), {
+    toClassOnly: true,
+  })
+  @IsObject()
   @ValidateNested()
-  @Type(() => AudienceDto)
   audience!: AudienceDto;
 
   @ApiProperty({ type: GiftDto })
-  @ValidateNested()
-  @Type(() => GiftDto)
+  @IsDefined()
+  @IsNestedObject(() => GiftDto)
   gift!: GiftDto;
 
   @ApiPropertyOptional({
@@ -151,7 +186,8 @@ export class CampaignDto {
     default: 1,
   })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 4 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(4)
   @Min(0.0001)
   @Max(1)
   probability?: number;
@@ -176,8 +212,7 @@ export class CampaignDto {
 
   @ApiPropertyOptional({ type: BudgetDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => BudgetDto)
+  @IsNestedObject(() => BudgetDto)
   budget?: BudgetDto;
 
   @ApiPropertyOptional({ example: 30, default: 30 })

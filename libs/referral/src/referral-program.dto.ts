@@ -1,21 +1,22 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsInt, IsOptional, IsUrl, Max, Min } from 'class-validator';
+import { IsBoolean, IsInt, IsUrl, Max, MaxLength, Min } from 'class-validator';
+import { BIGINT_MAX, INT_MAX, IsOmittable } from '@vafa/platform';
 
 export class ReferralProgramDto {
   @ApiPropertyOptional({ example: true })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 
   @ApiPropertyOptional({ example: 500, description: 'Points for the member who referred' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(10_000_000)
   referrerPoints?: number;
 
   @ApiPropertyOptional({ example: 250, description: 'Points for the new member' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(10_000_000)
@@ -25,13 +26,14 @@ export class ReferralProgramDto {
     example: 2000,
     description: 'The least one order must total, minor units',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
+  @Max(BIGINT_MAX)
   qualifyingMinSpend?: number;
 
   @ApiPropertyOptional({ example: 10 })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(100_000)
@@ -41,7 +43,7 @@ export class ReferralProgramDto {
     example: 90,
     description: 'Days after joining for the first qualifying purchase',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   @Max(3650)
@@ -51,21 +53,23 @@ export class ReferralProgramDto {
     example: 5,
     description: 'More referees than this within the window are held for review',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
+  @Max(INT_MAX)
   velocityMax?: number;
 
   @ApiPropertyOptional({ example: 24 })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   @Max(8760)
   velocityWindowHours?: number;
 
   @ApiPropertyOptional({ example: 'https://shop.example/join' })
-  @IsOptional()
+  @IsOmittable()
   @IsUrl({ require_tld: false })
+  @MaxLength(2000)
   shareBaseUrl?: string;
 }
 

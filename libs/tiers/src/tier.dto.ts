@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
+  IsDefined,
   IsIn,
   IsInt,
   IsNotEmpty,
@@ -13,8 +13,8 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
+import { IsNestedObject, MaxDecimalPlaces } from '@vafa/platform';
 import { TIER_METRICS, TierMetric } from './tier.entity';
 
 export class TierQualificationDto {
@@ -41,7 +41,8 @@ export class TierQualificationDto {
 export class TierBenefitsDto {
   @ApiPropertyOptional({ example: 1.5 })
   @IsOptional()
-  @IsNumber({ maxDecimalPlaces: 4 })
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @MaxDecimalPlaces(4)
   @Min(1)
   @Max(100)
   pointsMultiplier?: number;
@@ -78,14 +79,13 @@ export class TierDto {
   rank!: number;
 
   @ApiProperty({ type: TierQualificationDto })
-  @ValidateNested()
-  @Type(() => TierQualificationDto)
+  @IsDefined()
+  @IsNestedObject(() => TierQualificationDto)
   qualification!: TierQualificationDto;
 
   @ApiPropertyOptional({ type: TierBenefitsDto })
   @IsOptional()
-  @ValidateNested()
-  @Type(() => TierBenefitsDto)
+  @IsNestedObject(() => TierBenefitsDto)
   benefits?: TierBenefitsDto;
 
   @ApiPropertyOptional({ example: 30, default: 0 })

@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, isISO8601, ValidateBy, ValidationArguments } from 'class-validator';
-import { PageQuery } from '@vafa/platform';
+import { IsOmittable, PageQuery } from '@vafa/platform';
 import { RFM_SEGMENTS } from '../rfm.segments';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -42,7 +42,7 @@ export class FitModelDto {
       'Fit on purchases up to this instant (a date means the end of that UTC day); default now. ' +
       'Recency and age are measured to this day.',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsDateOrDateTime()
   asOf?: string;
 }

@@ -1,25 +1,17 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import {
-  IsInt,
-  IsNotEmpty,
-  IsOptional,
-  IsString,
-  Matches,
-  Max,
-  MaxLength,
-  Min,
-} from 'class-validator';
+import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { INT_MAX, IsOmittable } from '@vafa/platform';
 
 export class UpdateProgramDto {
   @ApiPropertyOptional({ example: 'Vafa Rewards' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional({ example: 'USD', description: 'ISO 4217 code' })
-  @IsOptional()
+  @IsOmittable()
   @Matches(/^[A-Z]{3}$/, { message: 'currency must be a three-letter ISO 4217 code' })
   currency?: string;
 
@@ -27,7 +19,7 @@ export class UpdateProgramDto {
     example: 100,
     description: 'Minor units per major unit (100 for USD, 1 for JPY)',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
   @Max(10000)
@@ -37,7 +29,7 @@ export class UpdateProgramDto {
     example: 14,
     description: 'Days earned points stay pending (the return window)',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(365)
@@ -47,32 +39,34 @@ export class UpdateProgramDto {
     example: 365,
     description: 'Days after becoming available that points expire; 0 = never',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(3650)
   pointsExpiryDays?: number;
 
   @ApiPropertyOptional({ example: 100, description: 'Redemption: this many points ...' })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
+  @Max(INT_MAX)
   redemptionPoints?: number;
 
   @ApiPropertyOptional({
     example: 100,
     description: '... pay this many minor units (100 points = 1.00)',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1)
+  @Max(INT_MAX)
   redemptionValue?: number;
 
   @ApiPropertyOptional({
     example: 50,
     description: 'The most of an order points may pay, in percent',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(100)
@@ -82,25 +76,27 @@ export class UpdateProgramDto {
     example: 2000,
     description: 'Goodwill points one staff key may grant per day; 0 = no limit',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
+  @Max(INT_MAX)
   goodwillDailyBudget?: number;
 
   @ApiPropertyOptional({
     example: 1000,
     description: 'Goodwill points one member may receive per month; 0 = no limit',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
+  @Max(INT_MAX)
   goodwillMonthlyCap?: number;
 
   @ApiPropertyOptional({
     example: 'Asia/Tehran',
     description: 'IANA time zone for days of week and daily limits',
   })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(64)
   timeZone?: string;

@@ -1,9 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsDefined,
   IsIn,
   IsInt,
   IsISO8601,
@@ -14,9 +14,9 @@ import {
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
 import { CHANNELS, Channel } from '@vafa/members';
+import { IsNestedObject, IsNestedObjectArray } from '@vafa/platform';
 
 export class MemberRefDto {
   @ApiPropertyOptional({ example: '6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11' })
@@ -66,8 +66,8 @@ export class CheckoutLineDto {
 
 export class CheckoutDto {
   @ApiProperty({ type: MemberRefDto, description: 'Exactly one of id, cardNumber, phone' })
-  @ValidateNested()
-  @Type(() => MemberRefDto)
+  @IsDefined()
+  @IsNestedObject(() => MemberRefDto)
   member!: MemberRefDto;
 
   @ApiProperty({ example: 'o-1001' })
@@ -93,11 +93,9 @@ export class CheckoutDto {
   occurredAt?: string;
 
   @ApiProperty({ type: [CheckoutLineDto] })
-  @IsArray()
+  @IsNestedObjectArray(() => CheckoutLineDto)
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => CheckoutLineDto)
   lines!: CheckoutLineDto[];
 
   @ApiPropertyOptional({ example: 500, description: 'Points to spend as a discount' })

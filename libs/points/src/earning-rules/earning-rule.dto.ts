@@ -22,7 +22,7 @@ import {
   ValidationArguments,
   ValidationOptions,
 } from 'class-validator';
-import { PageQuery } from '@vafa/platform';
+import { MaxDecimalPlaces, PageQuery } from '@vafa/platform';
 import type { Channel } from '../rules';
 
 export const EARNING_RULE_CHANNELS: readonly Channel[] = ['store', 'online', 'app'];
@@ -55,29 +55,6 @@ function IsDateTimeWithZone(options?: ValidationOptions): PropertyDecorator {
 
 const trimmed = ({ value }: { value: unknown }): unknown =>
   typeof value === 'string' ? value.trim() : value;
-
-/**
- * At most `places` decimal places. class-validator's own `maxDecimalPlaces` reads `toString()`,
- * which lets exponent forms such as 1.5e-7 through (and throws on 1e-7).
- */
-function MaxDecimalPlaces(places: number, options?: ValidationOptions): PropertyDecorator {
-  const scale = 10 ** places;
-  return ValidateBy(
-    {
-      name: 'maxDecimalPlaces',
-      constraints: [places],
-      validator: {
-        validate: (value: unknown) =>
-          typeof value === 'number' &&
-          Number.isFinite(value) &&
-          Math.round(value * scale) / scale === value,
-        defaultMessage: (args?: ValidationArguments) =>
-          `${args?.property ?? 'value'} must have at most ${places} decimal places`,
-      },
-    },
-    options,
-  );
-}
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

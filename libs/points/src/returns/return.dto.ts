@@ -1,17 +1,15 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
-  IsArray,
   IsInt,
   IsNotEmpty,
   IsString,
   Max,
   MaxLength,
   Min,
-  ValidateNested,
 } from 'class-validator';
+import { IsNestedObjectArray } from '@vafa/platform';
 
 export class ReturnLineDto {
   @ApiProperty({ example: 'COF-250' })
@@ -35,11 +33,9 @@ export class ReturnDto {
   orderId!: string;
 
   @ApiProperty({ type: [ReturnLineDto] })
-  @IsArray()
+  @IsNestedObjectArray(() => ReturnLineDto)
   @ArrayMinSize(1)
   @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => ReturnLineDto)
   lines!: ReturnLineDto[];
 }
 
