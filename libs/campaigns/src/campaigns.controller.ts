@@ -8,9 +8,10 @@ import {
   ParseUUIDPipe,
   Post,
   Put,
+  Query,
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@vafa/platform';
+import { Page, PageQuery, Roles } from '@vafa/platform';
 import { CampaignDto, RunCampaignDto } from './campaign.dto';
 import { CampaignResultsService } from './campaign-results.service';
 import { CampaignRunner, RunResult } from './campaign-runner';
@@ -45,8 +46,8 @@ export class CampaignsController {
 
   @Get()
   @ApiOkResponse({ schema: { example: { items: [CAMPAIGN_EXAMPLE], nextCursor: null } } })
-  list(): Promise<{ items: CampaignView[]; nextCursor: null }> {
-    return this.campaigns.list();
+  list(@Query() query: PageQuery): Promise<Page<CampaignView>> {
+    return this.campaigns.list(query);
   }
 
   @Post()

@@ -1,7 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { CronExpressionParser } from 'cron-parser';
 import { DataSource } from 'typeorm';
-import { DomainError, notFound, validationFailed } from '@vafa/platform';
+import {
+  DomainError,
+  notFound,
+  Page,
+  pageNewestFirst,
+  PageQuery,
+  validationFailed,
+} from '@vafa/platform';
 import type { AudienceCriterionDto, CampaignDto } from './campaign.dto';
 import { AudienceCriterion, CampaignEntity, CampaignGift } from './campaign.entity';
 
@@ -68,11 +75,14 @@ export class CampaignsService {
     return campaign;
   }
 
-  async list(): Promise<{ items: CampaignView[]; nextCursor: null }> {
-    return {
-      items: (await this.repository.find({ order: { createdAt: 'DESC' } })).map(toCampaignView),
-      nextCursor: null,
-    };
+  list(query: PageQuery): Promise<Page<CampaignView>> {
+    return pageNewestFirst(
+      this.repository.createQueryBuilder('c'),
+      'created_at',
+      query,
+      (c) => c.createdAt,
+      toCampaignView,
+    );
   }
 
   async create(input: CampaignDto): Promise<CampaignView> {

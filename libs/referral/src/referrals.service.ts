@@ -58,7 +58,7 @@ export class ReferralsService {
 
   async list(query: PageQuery & { status?: string }): Promise<Page<ReferralView>> {
     const limit = pageLimit(query);
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['instant', 'uuid']);
     const rows = await this.dataSource.query<Row[]>(
       `SELECT referee_id, referrer_id, joined_at, status, hold_reason, approved, qualifying_order_uuid FROM referrals
        WHERE ($1::text IS NULL OR status = $1)

@@ -8,9 +8,10 @@ import {
   ParseUUIDPipe,
   Post,
   Put,
+  Query,
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@vafa/platform';
+import { Page, PageQuery, Roles } from '@vafa/platform';
 import { TIER_EXAMPLE, TierDto } from './tier.dto';
 import { TierEvaluationJob } from './tier-evaluation.job';
 import { TiersService, TierView } from './tiers.service';
@@ -26,8 +27,8 @@ export class TiersController {
   @Get()
   @Roles('marketer')
   @ApiOkResponse({ schema: { example: { items: [TIER_EXAMPLE], nextCursor: null } } })
-  list(): Promise<{ items: TierView[]; nextCursor: null }> {
-    return this.tiers.list();
+  list(@Query() query: PageQuery): Promise<Page<TierView>> {
+    return this.tiers.list(query);
   }
 
   @Get(':id')

@@ -1,6 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { constraintOf, DomainError, notFound, sqlState } from '@vafa/platform';
+import {
+  constraintOf,
+  decodeCursor,
+  DomainError,
+  notFound,
+  Page,
+  pageLimit,
+  PageQuery,
+  sqlState,
+  toPage,
+} from '@vafa/platform';
 import type { TierDto } from './tier.dto';
 import { TierEntity } from './tier.entity';
 import { TIER_DEFINITIONS } from './tier-lookup.service';
@@ -27,11 +37,16 @@ export class TiersService {
     return this.dataSource.getRepository(TierEntity);
   }
 
-  async list(): Promise<{ items: TierView[]; nextCursor: null }> {
-    return {
-      items: (await this.repository.find({ order: { rank: 'ASC' } })).map(toView),
-      nextCursor: null,
-    };
+  /** Lowest rank first; ranks are unique, so the rank alone marks a place. */
+  async list(query: PageQuery): Promise<Page<TierView>> {
+    const limit = pageLimit(query);
+    const after = decodeCursor(query.cursor, ['int']);
+    const qb = this.repository
+      .createQueryBuilder('t')
+      .orderBy('t.rank', 'ASC')
+      .limit(limit + 1);
+    if (after) qb.where('t.rank > :rank', { rank: after[0] });
+    return toPage(await qb.getMany(), limit, toView, (t) => [t.rank]);
   }
 
   async get(id: string): Promise<TierView> {

@@ -20,7 +20,7 @@ export class InsightModelsService {
 
   async list(query: InsightModelListQuery): Promise<Page<InsightModelDto>> {
     const limit = pageLimit(query);
-    const after = decodeCursor(query.cursor, 2);
+    const after = decodeCursor(query.cursor, ['instant', 'uuid']);
     const qb = this.dataSource
       .getRepository(InsightModelEntity)
       .createQueryBuilder('m')

@@ -60,7 +60,7 @@ export class LedgerQueries {
 
   async activity(memberId: string, query: PageQuery): Promise<Page<ActivityEntry>> {
     const limit = pageLimit(query);
-    const after = decodeCursor(query.cursor, 3);
+    const after = decodeCursor(query.cursor, ['instant', 'instant', 'uuid']);
     const rows = await this.dataSource.query<
       {
         id: string;

@@ -31,23 +31,62 @@ export function encodeCursor(position: (string | number)[]): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
-/** Decodes a cursor made by `encodeCursor`, rejecting anything else as bad input. */
-export function decodeCursor(
+/**
+ * What each position of a cursor holds: `instant` is `Date#toISOString()`, `timestamp-text` is
+ * PostgreSQL's text form of a timestamptz (`2026-11-24 10:00:00.123456+00`), `int` a whole
+ * number within a PostgreSQL integer.
+ */
+export type CursorField = 'instant' | 'timestamp-text' | 'uuid' | 'int';
+
+type CursorValue<F extends CursorField> = F extends 'int' ? number : string;
+export type CursorValues<S extends readonly CursorField[]> = { [I in keyof S]: CursorValue<S[I]> };
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+const TIMESTAMP_TEXT =
+  /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(\.\d{1,6})?[+-](0\d|1[0-5])(:[0-5]\d)?$/;
+
+/** A real day and time from year 1 on (PostgreSQL has no year 0; JavaScript rolls Feb 30 over). */
+const isCalendarTime = (date: string, time: string): boolean => {
+  const iso = `${date}T${time}.000Z`;
+  const parsed = new Date(iso);
+  return (
+    !date.startsWith('0000') && !Number.isNaN(parsed.getTime()) && parsed.toISOString() === iso
+  );
+};
+
+const CURSOR_FIELD_CHECKS: Record<CursorField, (value: unknown) => boolean> = {
+  instant: (v) =>
+    typeof v === 'string' && INSTANT.test(v) && isCalendarTime(v.slice(0, 10), v.slice(11, 19)),
+  'timestamp-text': (v) => {
+    const match = typeof v === 'string' ? TIMESTAMP_TEXT.exec(v) : null;
+    return match !== null && isCalendarTime(match[1] ?? '', match[2] ?? '');
+  },
+  uuid: (v) => typeof v === 'string' && UUID.test(v),
+  int: (v) => typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= 2_147_483_647,
+};
+
+/**
+ * Decodes a cursor made by `encodeCursor` whose positions hold `shape`, rejecting anything
+ * else (another shape, or a value SQL would choke on) as bad input.
+ */
+export function decodeCursor<const S extends readonly CursorField[]>(
   cursor: string | undefined,
-  arity: number,
-): (string | number)[] | null {
+  shape: S,
+): CursorValues<S> | null {
   if (cursor === undefined) return null;
+  let value: unknown;
   try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === arity &&
-      value.every((v) => typeof v === 'string' || typeof v === 'number')
-    ) {
-      return value;
-    }
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    // fall through
+    value = undefined;
+  }
+  if (
+    Array.isArray(value) &&
+    value.length === shape.length &&
+    shape.every((field, i) => CURSOR_FIELD_CHECKS[field](value[i]))
+  ) {
+    return value as CursorValues<S>;
   }
   throw validationFailed('The cursor is not valid.');
 }
@@ -67,8 +106,6 @@ export function toPage<R, T>(
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * One page of `qb`'s rows, newest first by `column` then id. PostgreSQL keeps times to the
  * microsecond and cursors carry milliseconds, so the order and the cursor use the time cut to
@@ -82,21 +119,13 @@ export async function pageNewestFirst<E extends ObjectLiteral & { id: string }, 
   map: (row: E) => T,
 ): Promise<Page<T>> {
   const limit = pageLimit(query);
-  const after = decodeCursor(query.cursor, 2);
+  const after = decodeCursor(query.cursor, ['instant', 'uuid']);
   const at = `date_trunc('milliseconds', ${qb.alias}.${column})`;
   qb.orderBy(at, 'DESC')
     .addOrderBy(`${qb.alias}.id`, 'DESC')
     .limit(limit + 1);
   if (after) {
     const [cursorAt, cursorId] = after;
-    if (
-      typeof cursorAt !== 'string' ||
-      Number.isNaN(Date.parse(cursorAt)) ||
-      typeof cursorId !== 'string' ||
-      !UUID.test(cursorId)
-    ) {
-      throw validationFailed('The cursor is not valid.');
-    }
     qb.andWhere(
       `(${at}, ${qb.alias}.id) < (CAST(:cursorAt AS timestamptz), CAST(:cursorId AS uuid))`,
       { cursorAt, cursorId },

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock, decodeCursor, Page, pageLimit, PageQuery, validationFailed } from '@vafa/platform';
+import { Clock, decodeCursor, Page, pageLimit, PageQuery } from '@vafa/platform';
 import { LedgerQueries } from '@vafa/ledger';
 import { TierLookupService } from '@vafa/tiers';
 import type { RewardType } from '../catalog/reward.entity';
@@ -22,8 +22,6 @@ interface Row {
   redeemed: string;
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * The catalog as one member sees it: active, in its window, and tier-gated rewards only for
  * members in those tiers; cheapest first, each with whether they can afford it now.
@@ -39,12 +37,7 @@ export class MyRewardsQuery {
 
   async list(memberId: string, query: PageQuery): Promise<Page<MyRewardDto>> {
     const limit = pageLimit(query);
-    const after = decodeCursor(query.cursor, 2);
-    if (
-      after &&
-      (typeof after[0] !== 'number' || typeof after[1] !== 'string' || !UUID.test(after[1]))
-    )
-      throw validationFailed('The cursor is not valid.');
+    const after = decodeCursor(query.cursor, ['int', 'uuid']);
     const now = this.clock.now();
     const tier = await this.tiers.current(memberId);
     const { available } = await this.ledger.pointsSummary(memberId, now, 0);
