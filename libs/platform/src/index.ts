@@ -16,6 +16,7 @@ export * from './database/typeorm-options';
 export * from './errors/domain-error';
 export * from './errors/http-exception.filter';
 export * from './errors/validation.pipe';
+export * from './http/api-errors';
 export * from './http/http-hardening';
 export * from './http/client-error-response';
 export * from './http/data-exception.interceptor';

@@ -4,8 +4,9 @@ import {
   ExecutionContext,
   SetMetadata,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { errorResponse } from '../http/api-errors';
 import type { Principal, StaffRole } from './principal';
 
 export const ACCESS_KEY = 'vafa:access';
@@ -17,8 +18,8 @@ const secured = (access: Access, description: string): MethodDecorator & ClassDe
   applyDecorators(
     SetMetadata(ACCESS_KEY, access),
     ApiBearerAuth(),
-    ApiUnauthorizedResponse({ description: 'Missing, malformed, revoked or expired credentials' }),
-    ApiForbiddenResponse({ description }),
+    ApiResponse(errorResponse(401, ['UNAUTHORIZED'])),
+    ApiResponse(errorResponse(403, ['FORBIDDEN'], description)),
   );
 
 /** Staff endpoint for the given roles; `admin` may always call it. */

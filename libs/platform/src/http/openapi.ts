@@ -1,17 +1,54 @@
 import type { INestApplication } from '@nestjs/common';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { errorResponse } from './api-errors';
+
+const DESCRIPTION =
+  'Points, tiers, rewards, referrals and surprise-and-delight campaigns. Every /v1 endpoint takes ' +
+  '`Authorization: Bearer <staff API key | member token>`; errors are ' +
+  '`{"error": {code, message, details}}`. Writes a client may retry take an `Idempotency-Key` ' +
+  'header. Lists take `limit` (1–200) and an opaque `cursor`, and answer `{items, nextCursor}`.';
+
+const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
+
+/**
+ * Operations that declare no security requirement of their own are public (health, metrics):
+ * they say so with an empty requirement, overriding the document's bearer default.
+ */
+function markPublicOperations(document: OpenAPIObject): OpenAPIObject {
+  for (const item of Object.values(document.paths)) {
+    for (const method of METHODS) {
+      const operation = item[method];
+      if (operation && !operation.security) operation.security = [];
+    }
+  }
+  return document;
+}
+
+/** The OpenAPI document of the running app, as served at /docs-json and committed as openapi.json. */
+export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle('Vafa loyalty platform')
+    .setDescription(DESCRIPTION)
+    .setVersion('1')
+    .setLicense('MIT', 'https://opensource.org/licenses/MIT')
+    .addServer('/', 'The Vafa server that serves this document')
+    .addBearerAuth({
+      type: 'http',
+      scheme: 'bearer',
+      description: 'A staff API key (vafa_sk_...) or a member token',
+    })
+    .addSecurityRequirements('bearer')
+    .addGlobalResponse(
+      errorResponse(400, ['VALIDATION_FAILED']),
+      errorResponse(503, ['DATABASE_UNAVAILABLE']),
+    )
+    .build();
+  return markPublicOperations(SwaggerModule.createDocument(app, config));
+}
 
 /** Serves the OpenAPI UI at /docs and the document at /docs-json. */
 export function setupOpenApi(app: INestApplication): void {
-  const config = new DocumentBuilder()
-    .setTitle('Vafa loyalty platform')
-    .setDescription(
-      'Points, tiers, rewards, referrals and surprise-and-delight campaigns. Every /v1 endpoint takes ' +
-        '`Authorization: Bearer <staff API key | member token>`; errors are `{"error": {code, message, details}}`.',
-    )
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
-  const document = SwaggerModule.createDocument(app, config);
-  SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs-json' });
+  SwaggerModule.setup('docs', app, () => createOpenApiDocument(app), {
+    jsonDocumentUrl: 'docs-json',
+  });
 }
