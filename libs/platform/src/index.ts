@@ -32,3 +32,4 @@ export * from './validation/column-bounds';
 export * from './validation/decimal-places';
 export * from './validation/nested';
 export * from './validation/omittable';
+export * from './validation/read-only-fields';

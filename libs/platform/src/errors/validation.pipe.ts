@@ -1,4 +1,7 @@
-import { ValidationError, ValidationPipe } from '@nestjs/common';
+import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/common';
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { withoutReadOnlyFields } from '../validation/read-only-fields';
 import { validationFailed } from './domain-error';
 
 function flatten(errors: ValidationError[], parent = ''): { field: string; problems: string[] }[] {
@@ -9,17 +12,52 @@ function flatten(errors: ValidationError[], parent = ''): { field: string; probl
   });
 }
 
+const OPTIONS = {
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  forbidUnknownValues: true,
+} as const;
+
+const toValidationFailed = (errors: ValidationError[]): Error => {
+  const details = flatten(errors);
+  const summary = details.flatMap((d) => d.problems).join('; ');
+  return validationFailed(summary || 'The request is not valid.', details);
+};
+
 /** Strict input validation: unknown fields are rejected, types converted, every problem listed. */
+class VafaValidationPipe extends ValidationPipe {
+  override transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    const input =
+      metadata.type === 'body' ? withoutReadOnlyFields(metadata.metatype, value) : value;
+    return super.transform(input, metadata);
+  }
+}
+
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
+  return new VafaValidationPipe({
+    ...OPTIONS,
     transform: true,
-    forbidUnknownValues: true,
-    exceptionFactory: (errors) => {
-      const details = flatten(errors);
-      const summary = details.flatMap((d) => d.problems).join('; ');
-      return validationFailed(summary || 'The request is not valid.', details);
-    },
+    exceptionFactory: toValidationFailed,
   });
+}
+
+/**
+ * PATCH: the fields a patch names replace the current ones (nested objects as a whole), and the
+ * result is validated as a full body of `type`, so rules that span fields still hold.
+ */
+export async function mergePatch<T extends object>(
+  type: new () => T,
+  current: object,
+  patch: object,
+): Promise<T> {
+  // The current resource as its GET answer would carry it (dates as ISO strings).
+  const asSent = JSON.parse(JSON.stringify(current)) as object;
+  const merged = {
+    ...(withoutReadOnlyFields(type, asSent) as object),
+    ...(withoutReadOnlyFields(type, patch) as object),
+  };
+  const instance = plainToInstance(type, merged);
+  const errors = await validate(instance, OPTIONS);
+  if (errors.length > 0) throw toValidationFailed(errors);
+  return instance;
 }
