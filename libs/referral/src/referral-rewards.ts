@@ -8,7 +8,13 @@ import {
   ProgramSettingsService,
   ReversePointsUseCase,
 } from '@vafa/ledger';
-import { PurchaseEvent, PurchaseHooks, ReturnEvent } from '@vafa/points';
+import {
+  NO_REACTION,
+  PurchaseEvent,
+  PurchaseHooks,
+  PurchaseReaction,
+  ReturnEvent,
+} from '@vafa/points';
 import { ReferralProgramService, ReferralProgramView } from './referral-program.service';
 
 interface ReferralRow {
@@ -65,7 +71,10 @@ export class ReferralRewards implements OnModuleInit {
     return row;
   }
 
-  private async onPurchase(manager: EntityManager, event: PurchaseEvent): Promise<boolean> {
+  private async onPurchase(
+    manager: EntityManager,
+    event: PurchaseEvent,
+  ): Promise<PurchaseReaction> {
     // Every checkout asks, and most members were not referred: a prepared statement.
     const {
       rows: [referral],
@@ -75,21 +84,27 @@ export class ReferralRewards implements OnModuleInit {
       (referral.status !== 'joined' && referral.status !== 'held') ||
       referral.qualifying_order_uuid
     )
-      return false;
+      return NO_REACTION;
     const program = await this.program.get(manager);
     const deadline = referral.joined_at.getTime() + program.attributionDays * 86_400_000;
     if (event.occurredAt.getTime() > deadline) {
       await this.setStatus(manager, referral.referee_id, 'expired');
-      return false;
+      return NO_REACTION;
     }
-    if (event.total < program.qualifyingMinSpend) return false;
+    if (event.total < program.qualifyingMinSpend) return NO_REACTION;
     await manager.query(
       'UPDATE referrals SET qualifying_order_uuid = $2, updated_at = $3 WHERE referee_id = $1',
       [referral.referee_id, event.orderUuid, this.clock.now()],
     );
-    if (referral.status === 'held' && !referral.approved) return false;
+    if (referral.status === 'held' && !referral.approved) return NO_REACTION;
     await this.pay(manager, referral.referee_id, referral.referrer_id, program, event.orderId);
-    return true;
+    return {
+      movedPoints: true,
+      messages:
+        program.refereePoints > 0
+          ? [`Welcome bonus: ${program.refereePoints} points for joining through a friend.`]
+          : [],
+    };
   }
 
   /** Credits both sides (the referrer only while under the cap) and marks the referral rewarded. */

@@ -12,6 +12,8 @@ export interface CheckoutResult {
   pointsRedeemed: number;
   balance: { available: number; pending: number };
   tier: { code: string; name: string } | null;
+  /** The tier this checkout moved the member to (codes), or null. */
+  tierChanged: { from: string | null; to: string } | null;
   appliedRules: { ruleId: string; name: string; points: number }[];
   coupons: { code: string; discount: number; description: string }[];
   messages: string[];
@@ -25,6 +27,8 @@ export function checkoutResult(
     balance: { available: number; pending: number };
     pending: boolean;
     tier?: { code: string; name: string } | null;
+    /** What other domains the purchase moved want said at the till (a referral welcome bonus). */
+    messages?: string[];
   },
 ): CheckoutResult {
   const earned = quote.earn.totalPoints;
@@ -35,6 +39,13 @@ export function checkoutResult(
     );
   }
   if (earned === 0) messages.push('This order earns no points.');
+  const before = quote.tier;
+  const after = written.tier;
+  const tierChanged =
+    after && after.code !== before?.code ? { from: before?.code ?? null, to: after.code } : null;
+  if (after && tierChanged)
+    messages.push(`Welcome to ${after.name}! The member's new tier starts now.`);
+  messages.push(...(written.messages ?? []));
   return {
     checkoutId: written.checkoutId,
     orderId: input.orderId,
@@ -52,6 +63,7 @@ export function checkoutResult(
         : quote.tier
           ? { code: quote.tier.code, name: quote.tier.name }
           : null,
+    tierChanged,
     appliedRules: quote.earn.appliedRules,
     coupons: quote.coupons,
     messages,

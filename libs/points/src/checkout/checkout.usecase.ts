@@ -217,20 +217,21 @@ export class CheckoutUseCase {
       { memberId, orderUuid, lines: input.lines, subtotal: pricing.subtotal, at: quote.occurredAt },
       input.couponCodes ?? [],
     );
-    const moved = await this.purchases.purchased(manager, {
+    const reaction = await this.purchases.purchased(manager, {
       memberId,
       orderUuid,
       orderId: input.orderId,
       total: pricing.total,
       occurredAt: quote.occurredAt,
     });
-    if (moved) balance = await this.ledger.balance(memberId, manager);
+    if (reaction.movedPoints) balance = await this.ledger.balance(memberId, manager);
     const tier = await this.tiers.afterPurchase(manager, memberId, orderUuid);
     return checkoutResult(quote, input, {
       checkoutId: orderUuid,
       balance: { available: balance.available, pending: balance.pending },
       pending: pending && earn.totalPoints > 0,
       tier: tier ? { code: tier.code, name: tier.name } : null,
+      messages: reaction.messages,
     });
   }
 }

@@ -18,10 +18,19 @@ export interface ReturnEvent {
   remainingTotal: number;
 }
 
+/** What a listener did about a purchase. */
+export interface PurchaseReaction {
+  /** It moved the member's points (so the checkout re-reads the balance). */
+  movedPoints: boolean;
+  /** What the till should tell the member (e.g. a referral welcome bonus). */
+  messages: string[];
+}
+
+export const NO_REACTION: PurchaseReaction = Object.freeze({ movedPoints: false, messages: [] });
+
 /** Other domains (referrals, ...) react to purchases and returns inside the same transaction. */
 export interface PurchaseListener {
-  /** Resolves true when it moved the member's points (so the checkout re-reads the balance). */
-  onPurchase?(manager: EntityManager, event: PurchaseEvent): Promise<boolean>;
+  onPurchase?(manager: EntityManager, event: PurchaseEvent): Promise<PurchaseReaction>;
   onReturn?(manager: EntityManager, event: ReturnEvent): Promise<void>;
 }
 
@@ -33,11 +42,16 @@ export class PurchaseHooks {
     this.listeners.push(listener);
   }
 
-  async purchased(manager: EntityManager, event: PurchaseEvent): Promise<boolean> {
-    let moved = false;
-    for (const listener of this.listeners)
-      moved = (await listener.onPurchase?.(manager, event)) === true || moved;
-    return moved;
+  async purchased(manager: EntityManager, event: PurchaseEvent): Promise<PurchaseReaction> {
+    let movedPoints = false;
+    const messages: string[] = [];
+    for (const listener of this.listeners) {
+      const reaction = await listener.onPurchase?.(manager, event);
+      if (!reaction) continue;
+      movedPoints ||= reaction.movedPoints;
+      messages.push(...reaction.messages);
+    }
+    return { movedPoints, messages };
   }
 
   async returned(manager: EntityManager, event: ReturnEvent): Promise<void> {
