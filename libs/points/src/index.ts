@@ -8,3 +8,5 @@ export * from './checkout/coupon.hook';
 export * from './earning-rules/earning-rules.service';
 export * from './checkout/tier.hook';
 export * from './checkout/purchase.hooks';
+export { MemberRefDto } from './checkout/checkout.dto';
+export * from './checkout/member-ref';

@@ -1,14 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, StaffPrincipal, validationFailed } from '@vafa/platform';
-import { lotDates, ProgramSettingsService } from '@vafa/ledger';
-import { memberNotFound, MembersService } from '@vafa/members';
+import { ProgramSettingsService } from '@vafa/ledger';
+import { MembersService } from '@vafa/members';
 import { EarningRulesService } from '../earning-rules/earning-rules.service';
-import { requireOwnStore } from '../orders/store-scope';
+import { requireChannelAllowed, requireOwnStore } from '../orders/store-scope';
 import { calculateEarnPoints, EarnPointsResult } from '../rules';
 import type { CheckoutDto } from './checkout.dto';
 import { priceOrder, Pricing } from './checkout-pricing';
+import { purchaseLotDates } from './purchase-lot-dates';
 import { CouponApplication, CouponHook } from './coupon.hook';
+import { resolveMemberRef } from './member-ref';
 import { CheckoutTier, TierHook } from './tier.hook';
 
 /** The member a checkout is for. */
@@ -58,15 +60,12 @@ export class CheckoutQuoteService {
   ) {}
 
   async resolveMember(ref: CheckoutDto['member']): Promise<CheckoutMember> {
-    const given = [ref.id, ref.cardNumber, ref.phone].filter((v) => v !== undefined);
-    if (given.length !== 1)
-      throw validationFailed('member must name exactly one of id, cardNumber, phone.');
-    const id = await this.members.findIdBy(ref);
-    if (!id) throw memberNotFound();
-    return { id };
+    return { id: await resolveMemberRef(this.members, ref) };
   }
 
+  /** The store an order is recorded for, within what the key may do (channel, store). */
   storeFor(input: CheckoutDto, principal: StaffPrincipal): string | null {
+    requireChannelAllowed(principal, input.channel);
     if (input.storeId) requireOwnStore(principal, input.storeId);
     return input.storeId ?? principal.storeId;
   }
@@ -126,7 +125,7 @@ export class CheckoutQuoteService {
       },
       rules,
     );
-    const { availableAt, expiresAt } = lotDates(settings, now);
+    const { availableAt, expiresAt } = purchaseLotDates(settings, occurredAt, now);
     return {
       member,
       storeId,

@@ -87,7 +87,12 @@ export class CheckoutDto {
   @IsIn(CHANNELS)
   channel!: Channel;
 
-  @ApiPropertyOptional({ example: '2026-11-24T10:00:00Z' })
+  @ApiPropertyOptional({
+    example: '2026-11-24T10:00:00Z',
+    description:
+      'When the purchase happened (default now; at most 10 minutes ahead). The return window ' +
+      'runs from it, so an order recorded late is pending no longer than one recorded at once.',
+  })
   @IsOptional()
   @IsISO8601({ strict: true })
   occurredAt?: string;
@@ -125,11 +130,15 @@ export const CHECKOUT_EXAMPLE = {
   pointsPending: 40,
   pointsRedeemed: 500,
   balance: { available: 700, pending: 40 },
-  tier: null,
+  tier: { code: 'gold', name: 'Gold' },
+  tierChanged: { from: 'member', to: 'gold' },
   appliedRules: [
     { ruleId: 'b1c...', name: 'Base: 1 point per dollar', points: 25 },
     { ruleId: 'c2d...', name: 'Double on coffee', points: 15 },
   ],
   coupons: [],
-  messages: ['40 points are pending until 2026-12-08 (the return window).'],
+  messages: [
+    '40 points are pending until 2026-12-08 (the return window).',
+    "Welcome to Gold! The member's new tier starts now.",
+  ],
 };

@@ -1,6 +1,18 @@
 import { Body, Controller, Headers, HttpCode, Post } from '@nestjs/common';
-import { ApiCreatedResponse, ApiHeader, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, requireIdempotencyKey, Roles, StaffPrincipal } from '@vafa/platform';
+import {
+  ApiCreatedResponse,
+  ApiHeader,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import {
+  ApiErrors,
+  CurrentPrincipal,
+  requireIdempotencyKey,
+  Roles,
+  StaffPrincipal,
+} from '@vafa/platform';
 import { ReturnDto, RETURN_EXAMPLE } from '../returns/return.dto';
 import { ReturnOrderUseCase, ReturnResult } from '../returns/return-order.usecase';
 import { CHECKOUT_EXAMPLE, CheckoutDto } from './checkout.dto';
@@ -9,9 +21,25 @@ import { CheckoutUseCase } from './checkout.usecase';
 
 const KEY_HEADER = { name: 'Idempotency-Key', required: true, example: 'till-7-2026-11-24-0042' };
 
+const ORDER_ERRORS = {
+  403: ['FORBIDDEN', 'STORE_MISMATCH', 'CHANNEL_NOT_ALLOWED'],
+  404: ['MEMBER_NOT_FOUND'],
+  422: [
+    'INSUFFICIENT_POINTS',
+    'COUPON_INVALID',
+    'REDEMPTION_LIMIT_EXCEEDED',
+    'REDEEM_POINTS_NOT_WHOLE',
+  ],
+} as const;
+
+const WHO =
+  "Cashiers (for their store), and integration keys (a web shop's server) for channels online " +
+  'and app only (403 CHANNEL_NOT_ALLOWED), bound to a store when the key has a storeId ' +
+  '(403 STORE_MISMATCH).';
+
 @ApiTags('Point of sale')
 @Controller('v1/pos')
-@Roles('cashier')
+@Roles('cashier', 'integration')
 export class PosController {
   constructor(
     private readonly checkouts: CheckoutUseCase,
@@ -20,10 +48,21 @@ export class PosController {
 
   @Post('checkouts')
   @ApiHeader(KEY_HEADER)
+  @ApiOperation({
+    summary: 'Record an order: points earned and spent, coupons used',
+    description:
+      'One transaction, once per Idempotency-Key. An occurredAt in the past (an order synced ' +
+      'late) starts the return window at the purchase. The answer says in `messages` (and ' +
+      '`tierChanged`) what the order caused: pending points, a tier upgrade, a referral welcome ' +
+      `bonus. ${WHO}`,
+  })
+  @ApiErrors({ ...ORDER_ERRORS, 409: ['ORDER_EXISTS', 'IDEMPOTENCY_KEY_REUSED'] })
   @ApiCreatedResponse({
     schema: { example: CHECKOUT_EXAMPLE },
     description:
-      '409 ORDER_EXISTS, 409 IDEMPOTENCY_KEY_REUSED, 422 INSUFFICIENT_POINTS / COUPON_INVALID / REDEMPTION_LIMIT_EXCEEDED (nothing written)',
+      '409 ORDER_EXISTS, 409 IDEMPOTENCY_KEY_REUSED, 422 INSUFFICIENT_POINTS / COUPON_INVALID ' +
+      "(details.reason expired, used or not_applicable for the member's own code) / " +
+      'REDEMPTION_LIMIT_EXCEEDED (nothing written), 403 CHANNEL_NOT_ALLOWED / STORE_MISMATCH',
   })
   checkout(
     @Body() body: CheckoutDto,
@@ -35,6 +74,11 @@ export class PosController {
 
   @Post('checkouts/simulate')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'What a checkout would do, writing nothing',
+    description: `The same body and checks as a checkout. ${WHO}`,
+  })
+  @ApiErrors(ORDER_ERRORS)
   @ApiOkResponse({
     schema: { example: { ...CHECKOUT_EXAMPLE, checkoutId: null } },
     description: 'What the checkout would do; nothing is written',
@@ -48,10 +92,22 @@ export class PosController {
 
   @Post('returns')
   @ApiHeader(KEY_HEADER)
+  @ApiOperation({
+    summary: 'Return units of an order',
+    description:
+      'Takes back the points the returned units earned and gives back points the order spent, ' +
+      `once per Idempotency-Key. ${WHO} An integration key returns only online and app orders.`,
+  })
+  @ApiErrors({
+    403: ['FORBIDDEN', 'STORE_MISMATCH', 'CHANNEL_NOT_ALLOWED'],
+    404: ['ORDER_NOT_FOUND'],
+    409: ['IDEMPOTENCY_KEY_REUSED'],
+    422: ['RETURN_EXCEEDS_PURCHASE'],
+  })
   @ApiCreatedResponse({
     schema: { example: RETURN_EXAMPLE },
     description:
-      "422 RETURN_EXCEEDS_PURCHASE, 404 ORDER_NOT_FOUND, 403 STORE_MISMATCH (another store's order)",
+      "422 RETURN_EXCEEDS_PURCHASE, 404 ORDER_NOT_FOUND, 403 STORE_MISMATCH (another store's order), 403 CHANNEL_NOT_ALLOWED",
   })
   return(
     @Body() body: ReturnDto,

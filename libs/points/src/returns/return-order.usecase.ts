@@ -10,10 +10,11 @@ import {
   StaffPrincipal,
 } from '@vafa/platform';
 import { LedgerQueries, lockMemberAccount, ReversePointsUseCase } from '@vafa/ledger';
+import type { Channel } from '@vafa/members';
 import { CouponHook } from '../checkout/coupon.hook';
 import { PurchaseHooks } from '../checkout/purchase.hooks';
 import type { ReturnDto } from './return.dto';
-import { requireOwnStore } from '../orders/store-scope';
+import { requireChannelAllowed, requireOwnStore } from '../orders/store-scope';
 import { planReturn, ReturnableLine } from './return-arithmetic';
 
 export interface ReturnResult {
@@ -28,6 +29,7 @@ interface OrderRow {
   member_id: string;
   id: string;
   store_id: string | null;
+  channel: Channel;
   subtotal: string;
   bonus_points: string;
   points_redeemed: string;
@@ -72,12 +74,13 @@ export class ReturnOrderUseCase {
   ): Promise<ReturnResult> {
     const find = (lock: boolean): Promise<OrderRow[]> =>
       manager.query<OrderRow[]>(
-        `SELECT member_id, id, store_id, subtotal, bonus_points, points_redeemed, earn_transaction_id, redeem_transaction_id
+        `SELECT member_id, id, store_id, channel, subtotal, bonus_points, points_redeemed, earn_transaction_id, redeem_transaction_id
          FROM orders WHERE order_id = $1 AND source = 'checkout' ${lock ? 'FOR UPDATE' : ''}`,
         [input.orderId],
       );
     const found = (await find(false))[0];
     if (!found) throw orderNotFound(input.orderId);
+    requireChannelAllowed(principal, found.channel);
     requireOwnStore(principal, found.store_id);
     // Same lock order as checkouts: the member's account, then the order.
     await lockMemberAccount(manager, found.member_id);
