@@ -182,6 +182,54 @@ describe('coupons at the till', () => {
     expect(lounge.body.code).toBeUndefined();
   });
 
+  it("says why the member's own code cannot be used; unknown and others' codes answer alike", async () => {
+    const latte = await holder(freeLatte);
+    const cancelled = await holder(fiveOff);
+    await r.cancel(cancelled.id).expect(200);
+    const before = await writes();
+    // A free latte on a basket with no latte: what it needs.
+    const noCoffee = await checkout({
+      ...order(latte.m, [latte.code]),
+      lines: [{ sku: 'BAGEL', quantity: 1, unitPrice: 1100 }],
+    }).expect(422);
+    expect(noCoffee.body.error).toEqual({
+      code: 'COUPON_INVALID',
+      message: `The coupon ${latte.code} needs LATTE in the order (one unit free).`,
+      details: { code: latte.code, reason: 'not_applicable', requires: { sku: 'LATTE' } },
+    });
+    expect(await status(latte.id)).toBe('active');
+    const gone = await checkout(order(cancelled.m, [cancelled.code])).expect(422);
+    expect(gone.body.error.details).toEqual({ code: cancelled.code, reason: 'cancelled' });
+    expect(await writes()).toEqual(before);
+    // Used.
+    const used = await holder(fiveOff);
+    await checkout(order(used.m, [used.code])).expect(201);
+    const again = await checkout(order(used.m, [used.code])).expect(422);
+    expect(again.body.error.details).toEqual({ code: used.code, reason: 'used' });
+    expect(again.body.error.message).toMatch(/was already used on \d{4}-\d{2}-\d{2}/);
+
+    // Someone else's code and a code that does not exist: the same answer, no reason.
+    const stranger = await r.funded(0);
+    const theirs = await checkout(order(stranger, [latte.code])).expect(422);
+    const unknown = await checkout(order(stranger, ['VAFA-0000000000ZZ'])).expect(422);
+    const shape = (error: { message: string; details: { code: string } }) => ({
+      ...error,
+      message: error.message.replace(error.details.code, '<code>'),
+      details: { ...error.details, code: '<code>' },
+    });
+    expect(shape(theirs.body.error)).toEqual(shape(unknown.body.error));
+    expect(theirs.body.error.details).toEqual({ code: latte.code });
+  });
+
+  it('says a coupon expired, with when', async () => {
+    const { m, code } = await holder(fiveOff); // valid 30 days
+    t.clock.advanceDays(31);
+    await r.retoken(m);
+    const late = await checkout(order(m, [code])).expect(422);
+    expect(late.body.error.details).toEqual({ code, reason: 'expired' });
+    expect(late.body.error.message).toMatch(/^The coupon VAFA-\w+ expired on \d{4}-\d{2}-\d{2}\.$/);
+  });
+
   it('lets one of two racing checkouts use a coupon', async () => {
     const { m, code } = await holder(fiveOff);
     const results = await Promise.all([checkout(order(m, [code])), checkout(order(m, [code]))]);

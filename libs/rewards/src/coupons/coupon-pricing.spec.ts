@@ -36,9 +36,22 @@ describe('priceCoupons', () => {
         coupon({ type: 'free_product', sku: 'LATTE' }),
         coupon({ type: 'free_product', sku: 'LATTE', code: 'VAFA-0000000000AD' }),
       ]),
-    ).toThrow(expect.objectContaining({ code: 'COUPON_INVALID' }));
+    ).toThrow(
+      expect.objectContaining({
+        code: 'COUPON_INVALID',
+        details: {
+          code: 'VAFA-0000000000AD',
+          reason: 'not_applicable',
+          requires: { sku: 'LATTE' },
+        },
+      }),
+    );
     expect(() => priceCoupons(order, [coupon({ type: 'free_product', sku: 'TEA' })])).toThrow(
-      expect.objectContaining({ code: 'COUPON_INVALID', details: { code: 'VAFA-0000000000AB' } }),
+      expect.objectContaining({
+        code: 'COUPON_INVALID',
+        message: 'The coupon VAFA-0000000000AB needs TEA in the order (one unit free).',
+        details: { code: 'VAFA-0000000000AB', reason: 'not_applicable', requires: { sku: 'TEA' } },
+      }),
     );
   });
 
@@ -52,7 +65,10 @@ describe('priceCoupons', () => {
 
   it('refuses perks at the till', () => {
     expect(() => priceCoupons(order, [coupon({ type: 'gift' })])).toThrow(
-      expect.objectContaining({ code: 'COUPON_INVALID' }),
+      expect.objectContaining({
+        code: 'COUPON_INVALID',
+        details: { code: 'VAFA-0000000000AB', reason: 'not_applicable' },
+      }),
     );
   });
 });

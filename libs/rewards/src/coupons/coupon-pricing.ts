@@ -1,5 +1,6 @@
-import { CouponApplication, couponInvalid } from '@vafa/points';
+import type { CouponApplication } from '@vafa/points';
 import type { RewardType } from '../catalog/reward.entity';
+import { couponRefused } from './coupon-refusals';
 
 /** A valid coupon the member handed over, with the terms it was issued with. */
 export interface HeldCoupon {
@@ -16,7 +17,7 @@ export interface HeldCoupon {
  * What each coupon takes off the order, in the order given: an amount takes min(value, subtotal),
  * a percentage floor(subtotal × pct / 100), a free product the unit price of one unit of its SKU
  * in the order (each unit free at most once). Together they never exceed the subtotal.
- * Throws 422 COUPON_INVALID for a coupon that cannot apply to this order.
+ * Throws 422 COUPON_INVALID (reason not_applicable) for a coupon that cannot apply to this order.
  */
 export function priceCoupons(
   order: { lines: { sku: string; quantity: number; unitPrice: number }[]; subtotal: number },
@@ -41,7 +42,10 @@ export function priceCoupons(
           (l, i) => l.sku === coupon.sku && l.quantity > (freeUnits.get(i) ?? 0),
         );
         const found = order.lines[line];
-        if (!found) throw couponInvalid(coupon.code);
+        if (!found)
+          throw couponRefused(coupon.code, 'not_applicable', {
+            requires: { sku: coupon.sku ?? '' },
+          });
         freeUnits.set(line, (freeUnits.get(line) ?? 0) + 1);
         discount = found.unitPrice;
         description = `${coupon.name} (one ${found.sku} free)`;
@@ -49,7 +53,7 @@ export function priceCoupons(
       }
       case 'service_perk':
       case 'gift':
-        throw couponInvalid(coupon.code);
+        throw couponRefused(coupon.code, 'not_applicable', { perk: true });
     }
     discount = Math.max(0, Math.min(discount, left));
     left -= discount;

@@ -10,6 +10,7 @@ import {
 } from '@vafa/points';
 import type { RewardType } from '../catalog/reward.entity';
 import { HeldCoupon, priceCoupons } from './coupon-pricing';
+import { couponRefused } from './coupon-refusals';
 
 interface CouponRow {
   code: string;
@@ -19,6 +20,8 @@ interface CouponRow {
   value_text: string | null;
   status: string;
   expires_at: Date | null;
+  used_at: Date | null;
+  cancelled_at: Date | null;
 }
 
 /**
@@ -44,20 +47,24 @@ export class RewardCouponRedeemer implements CouponRedeemer, OnModuleInit {
   ): Promise<CouponApplication[]> {
     if (codes.length === 0) return [];
     const rows = await (manager ?? this.dataSource.manager).query<CouponRow[]>(
-      `SELECT code, reward_name, reward_type, value_amount, value_text, status, expires_at
+      `SELECT code, reward_name, reward_type, value_amount, value_text, status, expires_at, used_at,
+              cancelled_at
        FROM reward_redemptions WHERE member_id = $1 AND code = ANY($2::text[])`,
       [order.memberId, codes],
     );
     const byCode = new Map(rows.map((r) => [r.code, r]));
     const held = codes.map((code): HeldCoupon => {
       const row = byCode.get(code);
-      // Unknown, someone else's, used, cancelled or expired at the order's time: all the same.
+      // Unknown and someone else's codes answer alike; the member's own say what is wrong.
+      if (!row) throw couponInvalid(code);
+      if (row.status === 'used') throw couponRefused(code, 'used', { at: row.used_at });
+      if (row.status === 'cancelled')
+        throw couponRefused(code, 'cancelled', { at: row.cancelled_at });
       if (
-        !row ||
-        row.status !== 'active' ||
+        row.status === 'expired' ||
         (row.expires_at !== null && row.expires_at.getTime() <= order.at.getTime())
       ) {
-        throw couponInvalid(code);
+        throw couponRefused(code, 'expired', { at: row.expires_at });
       }
       return {
         code,
