@@ -11,6 +11,7 @@ import { RewardsScheduler } from './jobs/rewards-scheduler';
 import { MyRewardsController } from './me/my-rewards.controller';
 import { MyRewardsQuery } from './me/my-rewards.query';
 import { TillPerksController } from './pos/till-perks.controller';
+import { TillRewardsController } from './pos/till-rewards.controller';
 import { CancelRedemptionUseCase } from './redemptions/cancel-redemption.usecase';
 import { PerksQuery } from './redemptions/perks.query';
 import { RedeemRewardUseCase } from './redemptions/redeem-reward.usecase';
@@ -26,6 +27,7 @@ import { UsePerkUseCase } from './redemptions/use-perk.usecase';
     RedemptionsController,
     MemberPerksController,
     TillPerksController,
+    TillRewardsController,
     MyRewardsController,
   ],
   providers: [

@@ -1,6 +1,6 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Page, PageQuery, Roles } from '@vafa/platform';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiErrors, Page, PageQuery, Roles } from '@vafa/platform';
 import { MembersService } from '@vafa/members';
 import { PerksQuery } from '../redemptions/perks.query';
 import { PerkDto, PerkPageDto } from '../redemptions/redemption.dto';
@@ -19,13 +19,19 @@ export class TillPerksController {
 
   @Get()
   @Roles('cashier')
+  @ApiOperation({
+    summary: "The member's usable coupons and perks",
+    description:
+      "The only way a cashier sees a member's coupon codes: those they can use now, to apply at " +
+      'checkout (couponCodes) or hand over (POST /v1/rewards/redemptions/{id}/use).',
+  })
   @ApiOkResponse({
     type: PerkPageDto,
     description:
       "The member's usable coupons and perks (active and unexpired), newest first, in the " +
       'same shape as GET /v1/me/perks',
   })
-  @ApiNotFoundResponse({ description: 'MEMBER_NOT_FOUND' })
+  @ApiErrors({ 404: ['MEMBER_NOT_FOUND'] })
   async list(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() query: PageQuery,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, inTransaction, once, requestHash } from '@vafa/platform';
+import { Clock, inTransaction, once, requestHash, StaffPrincipal } from '@vafa/platform';
 import {
   DebitPointsUseCase,
   insufficientPoints,
@@ -28,9 +28,22 @@ export async function countRedeemed(
   return Number(rows[0]?.n ?? 0);
 }
 
+/** Who asked for a redemption: the member themself (their app), or a till on their behalf. */
+interface RedemptionRequest {
+  /** Where the Idempotency-Key is remembered (per member, or per staff key). */
+  scope: string;
+  key: string;
+  hash: string;
+  /** The redemption row's own key, unique per member. */
+  rowKey: string;
+  /** The till's store, recorded on the ledger entry. */
+  storeId: string | null;
+}
+
 /**
  * A member spends points on a reward: the points, a unit of stock and the coupon or perk, in ONE
- * transaction, once per Idempotency-Key. A refused redemption writes nothing.
+ * transaction, once per Idempotency-Key. A refused redemption writes nothing. The member does it
+ * in their app, or a cashier at the till for a member without the app: the same rules.
  */
 @Injectable()
 export class RedeemRewardUseCase {
@@ -43,11 +56,45 @@ export class RedeemRewardUseCase {
     private readonly clock: Clock,
   ) {}
 
+  /** The member's own redemption (a member token). */
   execute(memberId: string, rewardId: string, key: string): Promise<RedemptionResultDto> {
-    const hash = requestHash({ rewardId });
+    return this.run(memberId, rewardId, {
+      scope: `redeem:${memberId}`,
+      key,
+      hash: requestHash({ rewardId }),
+      rowKey: `redeem:${key}`,
+      storeId: null,
+    });
+  }
+
+  /**
+   * A cashier's redemption for the member in front of them. The key is the till's: the same key
+   * for another member or reward is 409 IDEMPOTENCY_KEY_REUSED.
+   */
+  executeAtTill(
+    memberId: string,
+    rewardId: string,
+    key: string,
+    principal: StaffPrincipal,
+  ): Promise<RedemptionResultDto> {
+    return this.run(memberId, rewardId, {
+      scope: `pos-redeem:${principal.keyId}`,
+      key,
+      hash: requestHash({ memberId, rewardId }),
+      rowKey: `pos:${principal.keyId}:${key}`,
+      storeId: principal.storeId,
+    });
+  }
+
+  private run(
+    memberId: string,
+    rewardId: string,
+    request: RedemptionRequest,
+  ): Promise<RedemptionResultDto> {
+    const { scope, key, hash } = request;
     return inTransaction(this.dataSource, async (manager) => {
-      const { response } = await once(manager, { scope: `redeem:${memberId}`, key, hash }, () =>
-        this.redeem(manager, memberId, rewardId, key),
+      const { response } = await once(manager, { scope, key, hash }, () =>
+        this.redeem(manager, memberId, rewardId, request),
       );
       return response;
     });
@@ -57,7 +104,7 @@ export class RedeemRewardUseCase {
     manager: EntityManager,
     memberId: string,
     rewardId: string,
-    key: string,
+    request: RedemptionRequest,
   ): Promise<RedemptionResultDto> {
     // The member's redemptions run one at a time, so the per-member limit holds under races.
     const account = await lockMemberAccount(manager, memberId);
@@ -78,10 +125,15 @@ export class RedeemRewardUseCase {
     await this.issuer.takeStock(manager, reward);
 
     const redemptionId = randomUUID();
+    const at = request.storeId ? ` at store ${request.storeId}` : '';
     const entry = {
       memberId,
       idempotencyKey: `redemption:${redemptionId}`,
-      reference: { rewardId: reward.id, redemptionId },
+      reference: {
+        rewardId: reward.id,
+        redemptionId,
+        ...(request.storeId ? { storeId: request.storeId } : {}),
+      },
       occurredAt: now,
     };
     let balance = account;
@@ -93,7 +145,7 @@ export class RedeemRewardUseCase {
           points: reward.pointsCost,
           kind: 'redeem',
           sink: 'program:redeemed',
-          description: `Redeemed ${reward.pointsCost} points for ${reward.name}`,
+          description: `Redeemed ${reward.pointsCost} points for ${reward.name}${at}`,
         },
         manager,
       );
@@ -104,7 +156,7 @@ export class RedeemRewardUseCase {
         {
           ...entry,
           kind: reward.type === 'gift' ? 'gift' : 'perk',
-          description: `Claimed ${reward.name}`,
+          description: `Claimed ${reward.name}${at}`,
         },
         manager,
       );
@@ -116,7 +168,7 @@ export class RedeemRewardUseCase {
       source: 'redeem',
       pointsSpent: reward.pointsCost,
       ledgerTransactionId: transactionId,
-      idempotencyKey: `redeem:${key}`,
+      idempotencyKey: request.rowKey,
       reason: null,
       now,
     });
