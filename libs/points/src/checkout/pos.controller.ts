@@ -17,6 +17,7 @@ import { ReturnDto, RETURN_EXAMPLE } from '../returns/return.dto';
 import { ReturnOrderUseCase, ReturnResult } from '../returns/return-order.usecase';
 import { CHECKOUT_EXAMPLE, CheckoutDto } from './checkout.dto';
 import { CheckoutResult } from './checkout-result';
+import { CheckoutResultDto, ReturnResultDto } from './checkout-result.dto';
 import { CheckoutUseCase } from './checkout.usecase';
 
 const KEY_HEADER = { name: 'Idempotency-Key', required: true, example: 'till-7-2026-11-24-0042' };
@@ -58,7 +59,8 @@ export class PosController {
   })
   @ApiErrors({ ...ORDER_ERRORS, 409: ['ORDER_EXISTS', 'IDEMPOTENCY_KEY_REUSED'] })
   @ApiCreatedResponse({
-    schema: { example: CHECKOUT_EXAMPLE },
+    type: CheckoutResultDto,
+    example: CHECKOUT_EXAMPLE,
     description:
       '409 ORDER_EXISTS, 409 IDEMPOTENCY_KEY_REUSED, 422 INSUFFICIENT_POINTS / COUPON_INVALID ' +
       "(details.reason expired, used or not_applicable for the member's own code) / " +
@@ -80,7 +82,8 @@ export class PosController {
   })
   @ApiErrors(ORDER_ERRORS)
   @ApiOkResponse({
-    schema: { example: { ...CHECKOUT_EXAMPLE, checkoutId: null } },
+    type: CheckoutResultDto,
+    example: { ...CHECKOUT_EXAMPLE, checkoutId: null },
     description: 'What the checkout would do; nothing is written',
   })
   simulate(
@@ -105,7 +108,8 @@ export class PosController {
     422: ['RETURN_EXCEEDS_PURCHASE'],
   })
   @ApiCreatedResponse({
-    schema: { example: RETURN_EXAMPLE },
+    type: ReturnResultDto,
+    example: RETURN_EXAMPLE,
     description:
       "422 RETURN_EXCEEDS_PURCHASE, 404 ORDER_NOT_FOUND, 403 STORE_MISMATCH (another store's order), 403 CHANNEL_NOT_ALLOWED",
   })

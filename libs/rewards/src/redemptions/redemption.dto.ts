@@ -5,7 +5,10 @@ import { PageQuery } from '@vafa/platform';
 import { REWARD_TYPES, RewardType } from '../catalog/reward.entity';
 import { REDEMPTION_STATUSES, RedemptionStatus } from './reward-redemption.entity';
 
-const BALANCE_EXAMPLE = { available: 700, pending: 0 };
+export class RedemptionBalanceDto {
+  @ApiProperty({ example: 700 }) available!: number;
+  @ApiProperty({ example: 0 }) pending!: number;
+}
 
 export class RedemptionResultDto {
   @ApiProperty({ example: '0b7f6a43-6c1e-4a8e-9d0f-2f1d3c4b5a69' }) redemptionId!: string;
@@ -24,7 +27,7 @@ export class RedemptionResultDto {
   })
   perk?: string;
   @ApiPropertyOptional({ example: '2026-12-24T10:00:00.000Z' }) expiresAt?: string;
-  @ApiProperty({ example: BALANCE_EXAMPLE }) balance!: { available: number; pending: number };
+  @ApiProperty({ type: RedemptionBalanceDto }) balance!: RedemptionBalanceDto;
 }
 
 export class GrantRewardDto {
@@ -70,10 +73,7 @@ export class CancelRedemptionResultDto {
   @ApiProperty({ example: 'cancelled' }) status!: 'cancelled';
   @ApiProperty({ example: 500, description: 'Points given back to the lots they came from' })
   pointsRefunded!: number;
-  @ApiProperty({ example: { available: 1200, pending: 0 } }) balance!: {
-    available: number;
-    pending: number;
-  };
+  @ApiProperty({ type: RedemptionBalanceDto }) balance!: RedemptionBalanceDto;
 }
 
 export class PerkListQuery extends PageQuery {
