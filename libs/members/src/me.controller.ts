@@ -1,6 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, MemberOnly, MemberPrincipal } from '@vafa/platform';
+import { MemberDto } from './member.dto';
 import { MemberViewRegistry } from './member-view.registry';
 import { MembersService, toMemberDto } from './members.service';
 
@@ -40,17 +41,15 @@ export class MeController {
   ) {}
 
   @Get()
-  @ApiOkResponse({
-    description: "The member's profile, points, tier and progress",
-    schema: { example: ME_EXAMPLE },
+  @ApiOperation({
+    summary: 'My profile, points and tier',
+    description:
+      "The member's profile, points (available, pending, lifetimeEarned, expiringSoon), tier with its benefits, and progress to the next tier. Staff see the same numbers on GET /v1/members/{id}.",
   })
+  @ApiOkResponse({ type: MemberDto, example: ME_EXAMPLE })
   async me(@CurrentPrincipal() principal: MemberPrincipal): Promise<Record<string, unknown>> {
     const member = toMemberDto(await this.members.get(principal.memberId));
-    const base: Record<string, unknown> = {
-      ...member,
-      points: { available: 0, pending: 0, lifetimeEarned: 0, expiringSoon: [] },
-      tierProgress: null,
-    };
+    const base: Record<string, unknown> = { ...member, tierProgress: null };
     return this.views.build(member.id, base);
   }
 }

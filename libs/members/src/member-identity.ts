@@ -10,14 +10,6 @@ const CARD_RANDOM_RANGE = 10 ** CARD_RANDOM_DIGITS;
 
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
 
-/** Keeps digits and a leading '+', so "+1 (555) 010-2000" and "+15550102000" are one phone. */
-export const normalizePhone = (phone: string): string => {
-  const trimmed = phone.trim();
-  return (trimmed.startsWith('+') ? '+' : '') + trimmed.replace(/\D/g, '');
-};
-
-export const PHONE_PATTERN = /^\+?[\d\s().-]{6,24}$/;
-
 function luhnCheckDigit(digits: string): number {
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {

@@ -1,13 +1,20 @@
 import { Injectable } from '@nestjs/common';
 
-/** Adds one domain's part (points, tier, ...) to the member's own view. */
+/** Adds one domain's part (points, tier, ...) to a member's view. */
 export interface MemberViewContributor {
   contribute(memberId: string, view: Record<string, unknown>): Promise<void>;
+  /**
+   * The same for many members at once (lists), in a fixed number of statements rather than a
+   * round of them per member. Contributors without it are called per member.
+   */
+  contributeMany?(views: ReadonlyMap<string, Record<string, unknown>>): Promise<void>;
 }
 
 /**
- * Other libraries register here so that `/v1/me` shows their part without this library
- * depending on them (dependencies point from the domains to members, never back).
+ * Other libraries register here so that the member's own view (`/v1/me`) and the staff views
+ * (`/v1/members/...`) show their part without this library depending on them (dependencies
+ * point from the domains to members, never back). A contributor fills what the base view holds
+ * a key for: `tierProgress` only where the base has it.
  */
 @Injectable()
 export class MemberViewRegistry {
@@ -21,5 +28,18 @@ export class MemberViewRegistry {
     const view = { ...base };
     for (const contributor of this.contributors) await contributor.contribute(memberId, view);
     return view;
+  }
+
+  /** Views of many members, keyed by member id, in the order given. */
+  async buildMany(
+    bases: readonly (Record<string, unknown> & { id: string })[],
+  ): Promise<Record<string, unknown>[]> {
+    const views = new Map<string, Record<string, unknown>>(bases.map((b) => [b.id, { ...b }]));
+    if (views.size === 0) return [];
+    for (const contributor of this.contributors) {
+      if (contributor.contributeMany) await contributor.contributeMany(views);
+      else for (const [id, view] of views) await contributor.contribute(id, view);
+    }
+    return bases.map((b) => views.get(b.id) as Record<string, unknown>);
   }
 }

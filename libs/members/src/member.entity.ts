@@ -14,6 +14,10 @@ export type Channel = (typeof CHANNELS)[number];
 @Index('uq_members_external_id', ['externalId'], { unique: true, where: 'external_id IS NOT NULL' })
 @Index('uq_members_email', ['email'], { unique: true, where: 'email IS NOT NULL' })
 @Index('uq_members_phone', ['phone'], { unique: true, where: 'phone IS NOT NULL' })
+// Search indexes with operator classes TypeORM cannot describe; written by the migration.
+@Index('ix_members_name_trgm', { synchronize: false })
+@Index('ix_members_email_prefix', { synchronize: false })
+@Index('ix_members_card_prefix', { synchronize: false })
 export class MemberEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -25,7 +29,7 @@ export class MemberEntity {
   @Column({ type: 'text', nullable: true })
   email!: string | null;
 
-  /** Stored normalised: digits with an optional leading '+'. */
+  /** E.164 (`+989120001234`); members saved before that may hold digits without the '+'. */
   @Column({ type: 'text', nullable: true })
   phone!: string | null;
 

@@ -1,5 +1,6 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { DataSource, EntityManager } from 'typeorm';
+import { Brackets, DataSource, EntityManager } from 'typeorm';
 import {
   Clock,
   constraintOf,
@@ -10,15 +11,13 @@ import {
   preparedQuery,
   sqlState,
 } from '@vafa/platform';
-import { CreateMemberDto, MemberDto, MemberLookupQuery } from './member.dto';
+import { ProgramSettingsService, RecordActivityUseCase } from '@vafa/ledger';
+import { CreateMemberDto, MemberDto, MemberLookupQuery, UpdateMemberDto } from './member.dto';
 import { MEMBER_BY_CARD, MEMBER_BY_ID, MEMBER_BY_PHONE } from './member-lookup.statements';
 import { MemberEntity } from './member.entity';
-import {
-  generateCardNumber,
-  generateReferralCode,
-  normalizeEmail,
-  normalizePhone,
-} from './member-identity';
+import { generateCardNumber, generateReferralCode, normalizeEmail } from './member-identity';
+import { legacyPhone, PHONE_PATTERN, phoneInvalid, toE164 } from './member-phone';
+import { changedFields, describeProfileChange, type ProfileValues } from './member-profile-change';
 
 const IDENTITY_CONSTRAINTS: Record<string, string> = {
   uq_members_external_id: 'externalId',
@@ -37,8 +36,10 @@ export const toMemberDto = (m: MemberEntity): MemberDto => ({
   cardNumber: m.cardNumber,
   referralCode: m.referralCode,
   channel: m.enrolledChannel,
-  tier: null,
   joinedAt: m.joinedAt.toISOString(),
+  // Filled in by the points and tiers libraries (MemberViewRegistry).
+  tier: null,
+  points: { available: 0, pending: 0, lifetimeEarned: 0, expiringSoon: [] },
 });
 
 export const memberNotFound = (): DomainError => notFound('The member', 'MEMBER_NOT_FOUND');
@@ -50,6 +51,12 @@ export type EnrollmentHook = (
   input: CreateMemberDto,
 ) => Promise<void>;
 
+/** A LIKE pattern matching `text` literally. */
+const likeLiteral = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
+
+const memberExists = (field: string): DomainError =>
+  new DomainError(409, 'MEMBER_EXISTS', `A member with this ${field} already exists.`, { field });
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
@@ -59,6 +66,8 @@ export class MembersService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly program: ProgramSettingsService,
+    private readonly activity: RecordActivityUseCase,
   ) {}
 
   onEnrollment(hook: EnrollmentHook): void {
@@ -66,6 +75,7 @@ export class MembersService {
   }
 
   async create(input: CreateMemberDto): Promise<MemberEntity> {
+    const phone = input.phone ? await this.e164(input.phone) : null;
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.dataSource.transaction(async (manager) => {
@@ -74,7 +84,7 @@ export class MembersService {
             repository.create({
               externalId: input.externalId ?? null,
               email: input.email ? normalizeEmail(input.email) : null,
-              phone: input.phone ? normalizePhone(input.phone) : null,
+              phone,
               name: input.name ?? null,
               birthDate: input.birthDate ?? null,
               enrolledChannel: input.channel ?? null,
@@ -90,14 +100,7 @@ export class MembersService {
         if (sqlState(error) !== '23505') throw error;
         const constraint = constraintOf(error) ?? '';
         const field = IDENTITY_CONSTRAINTS[constraint];
-        if (field) {
-          throw new DomainError(
-            409,
-            'MEMBER_EXISTS',
-            `A member with this ${field} already exists.`,
-            { field },
-          );
-        }
+        if (field) throw memberExists(field);
         // A generated card number or referral code collided: draw new ones.
         if (!GENERATED_CONSTRAINTS.has(constraint) || attempt >= 5) throw error;
       }
@@ -111,6 +114,55 @@ export class MembersService {
   }
 
   /**
+   * Changes a member's profile; `null` clears a field. One transaction: the member's row locked,
+   * the change written and recorded in their activity (which fields, and the staff key that
+   * changed them; not the values, which the append-only ledger could never forget).
+   */
+  async update(id: string, input: UpdateMemberDto, changedBy: string): Promise<MemberEntity> {
+    const phone = input.phone ? await this.e164(input.phone) : input.phone;
+    try {
+      return await this.dataSource.transaction(async (manager) => {
+        const repository = manager.getRepository(MemberEntity);
+        const member = await repository.findOne({
+          where: { id },
+          lock: { mode: 'pessimistic_write' },
+        });
+        if (!member) throw memberNotFound();
+        const next: ProfileValues = {
+          name: input.name === undefined ? member.name : input.name,
+          email:
+            input.email === undefined
+              ? member.email
+              : input.email === null
+                ? null
+                : normalizeEmail(input.email),
+          phone: phone === undefined ? member.phone : phone,
+          birthDate: input.birthDate === undefined ? member.birthDate : input.birthDate,
+          externalId: input.externalId === undefined ? member.externalId : input.externalId,
+        };
+        const fields = changedFields(member, next);
+        if (fields.length === 0) return member;
+        await repository.update({ id }, Object.fromEntries(fields.map((f) => [f, next[f]])));
+        await this.activity.execute(
+          {
+            memberId: id,
+            kind: 'profile',
+            idempotencyKey: `profile:${randomUUID()}`,
+            description: describeProfileChange(fields),
+            reference: { fields, changedBy },
+          },
+          manager,
+        );
+        return repository.findOneByOrFail({ id });
+      });
+    } catch (error) {
+      const field = IDENTITY_CONSTRAINTS[constraintOf(error) ?? ''];
+      if (sqlState(error) === '23505' && field) throw memberExists(field);
+      throw error;
+    }
+  }
+
+  /**
    * The id of the member a till names by id, card number or phone, or null. For hot paths (every
    * checkout): one prepared statement, no entity to build.
    */
@@ -121,7 +173,7 @@ export class MembersService {
       : by.cardNumber
         ? [MEMBER_BY_CARD, by.cardNumber.trim()]
         : by.phone
-          ? [MEMBER_BY_PHONE, normalizePhone(by.phone)]
+          ? [MEMBER_BY_PHONE, await this.phoneForms(by.phone)]
           : [null, null];
     if (!statement) return null;
     const { rows } = await preparedQuery<{ id: string }>(this.dataSource.manager, statement, [
@@ -130,12 +182,51 @@ export class MembersService {
     return rows[0]?.id ?? null;
   }
 
+  /**
+   * Members by exact identity (phone, email, card number, external id) and/or a search `q`: a
+   * name containing it (any case; trigram index), an email or card number starting with it, or
+   * the phone it spells. Each branch is served by an index; the filters given all apply.
+   */
   async search(query: MemberLookupQuery): Promise<Page<MemberDto>> {
     const qb = this.dataSource.getRepository(MemberEntity).createQueryBuilder('m');
-    if (query.phone) qb.andWhere('m.phone = :phone', { phone: normalizePhone(query.phone) });
+    if (query.phone) {
+      const forms = await this.phoneForms(query.phone);
+      if (forms.length === 0) throw phoneInvalid();
+      qb.andWhere('m.phone = ANY(:phones)', { phones: forms });
+    }
     if (query.email) qb.andWhere('m.email = :email', { email: normalizeEmail(query.email) });
     if (query.cardNumber) qb.andWhere('m.card_number = :card', { card: query.cardNumber.trim() });
     if (query.externalId) qb.andWhere('m.external_id = :ext', { ext: query.externalId });
+    if (query.q !== undefined) {
+      const q = query.q;
+      const phones = PHONE_PATTERN.test(q) ? await this.phoneForms(q) : [];
+      qb.andWhere(
+        new Brackets((or) => {
+          or.where(`m.name ILIKE :contains`, { contains: `%${likeLiteral(q)}%` });
+          or.orWhere(`m.email LIKE :emailPrefix`, {
+            emailPrefix: `${likeLiteral(normalizeEmail(q))}%`,
+          });
+          if (/^\d+$/.test(q))
+            or.orWhere(`m.card_number LIKE :cardPrefix`, { cardPrefix: `${q}%` });
+          if (phones.length > 0) or.orWhere('m.phone = ANY(:qPhones)', { qPhones: phones });
+        }),
+      );
+    }
     return pageNewestFirst(qb, 'joined_at', query, (m) => m.joinedAt, toMemberDto);
+  }
+
+  /** The phone as E.164 under the program's default country, or 400 PHONE_INVALID. */
+  private async e164(phone: string): Promise<string> {
+    const { defaultCountry } = await this.program.cached();
+    const e164 = toE164(phone, defaultCountry);
+    if (!e164) throw phoneInvalid();
+    return e164;
+  }
+
+  /** What a looked-up phone may be stored as: E.164, and the form used before E.164. */
+  private async phoneForms(phone: string): Promise<string[]> {
+    const { defaultCountry } = await this.program.cached();
+    const forms = [toE164(phone, defaultCountry), legacyPhone(phone)];
+    return [...new Set(forms.filter((f): f is string => f !== null && f.length > 1))];
   }
 }

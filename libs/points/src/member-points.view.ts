@@ -3,7 +3,10 @@ import { Clock } from '@vafa/platform';
 import { LedgerQueries } from '@vafa/ledger';
 import { MemberViewRegistry } from '@vafa/members';
 
-/** Puts the member's real points (available, pending, lifetime, expiring soon) into /v1/me. */
+/**
+ * Puts the member's real points (available, pending, lifetime, expiring soon) into their views:
+ * /v1/me and the staff views of members.
+ */
 @Injectable()
 export class MemberPointsView implements OnModuleInit {
   constructor(
@@ -17,6 +20,15 @@ export class MemberPointsView implements OnModuleInit {
       contribute: async (memberId, view) => {
         if ('points' in view)
           view.points = await this.ledger.pointsSummary(memberId, this.clock.now());
+      },
+      contributeMany: async (views) => {
+        const wanting = [...views].filter(([, view]) => 'points' in view).map(([id]) => id);
+        if (wanting.length === 0) return;
+        const summaries = await this.ledger.pointsSummaries(wanting, this.clock.now());
+        for (const id of wanting) {
+          const view = views.get(id);
+          if (view) view.points = summaries.get(id);
+        }
       },
     });
   }

@@ -1,5 +1,14 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsInt, IsNotEmpty, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import {
+  IsInt,
+  IsNotEmpty,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
 import { INT_MAX, IsOmittable } from '@vafa/platform';
 
 export class UpdateProgramDto {
@@ -100,4 +109,15 @@ export class UpdateProgramDto {
   @IsString()
   @MaxLength(64)
   timeZone?: string;
+
+  @ApiPropertyOptional({
+    example: 'IR',
+    nullable: true,
+    type: String,
+    description:
+      'ISO 3166 alpha-2 country of phones written without a country code (0912 000 1234 is read as +98 912 000 1234); null: every phone must carry its country code',
+  })
+  @IsOptional()
+  @Matches(/^[A-Z]{2}$/, { message: 'defaultCountry must be an ISO 3166 alpha-2 code such as IR' })
+  defaultCountry?: string | null;
 }

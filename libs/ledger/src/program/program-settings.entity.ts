@@ -45,6 +45,10 @@ export class ProgramSettingsEntity {
   @Column({ name: 'time_zone', type: 'text', default: 'UTC' })
   timeZone!: string;
 
+  /** ISO 3166 alpha-2: the country of phones written without a country code; null = none. */
+  @Column({ name: 'default_country', type: 'text', nullable: true })
+  defaultCountry!: string | null;
+
   @Column({ type: 'jsonb', default: () => "'{}'" })
   extra!: Record<string, unknown>;
 

@@ -1,5 +1,6 @@
 import { Body, Controller, Get, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { isSupportedCountry } from 'libphonenumber-js';
 import { Roles, validationFailed } from '@vafa/platform';
 import { UpdateProgramDto } from './program-settings.dto';
 import { ProgramSettingsEntity } from './program-settings.entity';
@@ -17,6 +18,7 @@ const PROGRAM_EXAMPLE = {
   goodwillDailyBudget: 2000,
   goodwillMonthlyCap: 1000,
   timeZone: 'UTC',
+  defaultCountry: 'IR' as string | null,
 };
 
 const toView = (s: ProgramSettingsEntity): typeof PROGRAM_EXAMPLE => ({
@@ -31,6 +33,7 @@ const toView = (s: ProgramSettingsEntity): typeof PROGRAM_EXAMPLE => ({
   goodwillDailyBudget: s.goodwillDailyBudget,
   goodwillMonthlyCap: s.goodwillMonthlyCap,
   timeZone: s.timeZone,
+  defaultCountry: s.defaultCountry,
 });
 
 @ApiTags('Program configuration')
@@ -59,6 +62,10 @@ export class ProgramController {
         throw validationFailed('timeZone must be an IANA time zone such as Europe/Berlin.');
       }
     }
+    if (body.defaultCountry && !isSupportedCountry(body.defaultCountry))
+      throw validationFailed(
+        `defaultCountry ${body.defaultCountry} is not a country we know phones of.`,
+      );
     return toView(await this.settings.update(body));
   }
 }

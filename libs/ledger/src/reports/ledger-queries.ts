@@ -25,26 +25,50 @@ export class LedgerQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   async pointsSummary(memberId: string, now: Date, soonDays = 30): Promise<PointsSummary> {
-    const [account] = await this.dataSource.query<
-      { available: string; pending: string; lifetime_earned: string }[]
-    >('SELECT available, pending, lifetime_earned FROM ledger_accounts WHERE member_id = $1', [
-      memberId,
-    ]);
-    const expiring = await this.dataSource.query<{ points: string; expires_at: Date }[]>(
-      `SELECT sum(remaining) AS points, expires_at FROM ledger_lots
-       WHERE member_id = $1 AND remaining > 0 AND expires_at > $2 AND expires_at <= $3
-       GROUP BY expires_at ORDER BY expires_at`,
-      [memberId, now, new Date(now.getTime() + soonDays * 86_400_000)],
+    return (await this.pointsSummaries([memberId], now, soonDays)).get(memberId) as PointsSummary;
+  }
+
+  /** Each member's points, in two statements whatever the number of members. */
+  async pointsSummaries(
+    memberIds: readonly string[],
+    now: Date,
+    soonDays = 30,
+  ): Promise<Map<string, PointsSummary>> {
+    const accounts = await this.dataSource.query<
+      { member_id: string; available: string; pending: string; lifetime_earned: string }[]
+    >(
+      `SELECT member_id, available, pending, lifetime_earned FROM ledger_accounts
+       WHERE member_id = ANY($1::uuid[])`,
+      [memberIds],
     );
-    return {
-      available: Number(account?.available ?? 0),
-      pending: Number(account?.pending ?? 0),
-      lifetimeEarned: Number(account?.lifetime_earned ?? 0),
-      expiringSoon: expiring.map((e) => ({
+    const expiring = await this.dataSource.query<
+      { member_id: string; points: string; expires_at: Date }[]
+    >(
+      `SELECT member_id, sum(remaining) AS points, expires_at FROM ledger_lots
+       WHERE member_id = ANY($1::uuid[]) AND remaining > 0 AND expires_at > $2 AND expires_at <= $3
+       GROUP BY member_id, expires_at ORDER BY member_id, expires_at`,
+      [memberIds, now, new Date(now.getTime() + soonDays * 86_400_000)],
+    );
+    const summaries = new Map<string, PointsSummary>(
+      memberIds.map((id) => [
+        id,
+        { available: 0, pending: 0, lifetimeEarned: 0, expiringSoon: [] },
+      ]),
+    );
+    for (const a of accounts) {
+      const summary = summaries.get(a.member_id);
+      if (!summary) continue;
+      summary.available = Number(a.available);
+      summary.pending = Number(a.pending);
+      summary.lifetimeEarned = Number(a.lifetime_earned);
+    }
+    for (const e of expiring) {
+      summaries.get(e.member_id)?.expiringSoon.push({
         points: Number(e.points),
         expiresAt: e.expires_at.toISOString(),
-      })),
-    };
+      });
+    }
+    return summaries;
   }
 
   async balance(
