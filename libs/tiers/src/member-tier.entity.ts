@@ -16,6 +16,10 @@ export class MemberTierEntity {
   @Column({ name: 'below_since', type: 'timestamptz', nullable: true })
   belowSince!: Date | null;
 
+  /** A manual assignment: the nightly job does not move the member down before this. */
+  @Column({ name: 'held_until', type: 'timestamptz', nullable: true })
+  heldUntil!: Date | null;
+
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
   updatedAt!: Date;
 }

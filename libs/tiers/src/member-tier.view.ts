@@ -3,12 +3,21 @@ import { DataSource } from 'typeorm';
 import { Clock } from '@vafa/platform';
 import { MemberViewRegistry } from '@vafa/members';
 import { qualificationValues } from './tier-metrics';
-import { TierLookupService } from './tier-lookup.service';
+import { type CurrentTier, TierLookupService } from './tier-lookup.service';
 import type { TierQualification } from './tier.entity';
 
 const DAY = 86_400_000;
 
-/** Puts the member's tier, its benefits and the progress to the next tier into their views. */
+const toTierView = (tier: CurrentTier): Record<string, unknown> => ({
+  code: tier.code,
+  name: tier.name,
+  benefits: tier.benefits,
+});
+
+/**
+ * Puts the member's tier, its benefits and the progress to the next tier into their views
+ * (/v1/me and the staff's), by TierLookupService's one rule; lists get the tier alone.
+ */
 @Injectable()
 export class MemberTierView implements OnModuleInit {
   constructor(
@@ -22,9 +31,16 @@ export class MemberTierView implements OnModuleInit {
     this.registry.register({
       contribute: async (memberId, view) => {
         const tier = await this.lookup.current(memberId);
-        view.tier = tier ? { code: tier.code, name: tier.name, benefits: tier.benefits } : null;
+        view.tier = tier ? toTierView(tier) : null;
         if ('tierProgress' in view)
           view.tierProgress = tier ? await this.progress(memberId, tier.rank) : null;
+      },
+      contributeMany: async (views) => {
+        const tiers = await this.lookup.currentMany([...views.keys()]);
+        for (const [memberId, view] of views) {
+          const tier = tiers.get(memberId);
+          view.tier = tier ? toTierView(tier) : null;
+        }
       },
     });
   }

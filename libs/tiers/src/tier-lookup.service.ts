@@ -34,6 +34,11 @@ const STORED_TIER: PreparedStatement = {
   text: 'SELECT tier_code FROM member_tiers WHERE member_id = $1',
 };
 
+const STORED_TIERS: PreparedStatement = {
+  name: 'vafa_member_tier_codes',
+  text: 'SELECT member_id, tier_code FROM member_tiers WHERE member_id = ANY($1::uuid[])',
+};
+
 const toCurrent = (t: TierDefinition): CurrentTier => ({
   code: t.code,
   name: t.name,
@@ -41,7 +46,11 @@ const toCurrent = (t: TierDefinition): CurrentTier => ({
   benefits: t.benefits,
 });
 
-/** The tiers, and a member's tier right now: their stored tier, or the lowest when they have none. */
+/**
+ * The tiers, and a member's tier right now: their stored tier, or the lowest when they have
+ * none (members enrolled by the import, or who never bought) or hold one that no longer exists.
+ * The one rule for every view of a member: their own, the staff's, and the till's.
+ */
 @Injectable()
 export class TierLookupService {
   private readonly definitions = new ShortLivedValue<readonly TierDefinition[]>(
@@ -64,7 +73,31 @@ export class TierLookupService {
     if (tiers.length === 0) return null;
     const { rows } = await preparedQuery<{ tier_code: string }>(manager, STORED_TIER, [memberId]);
     const code = rows[0]?.tier_code;
-    return code === undefined ? toCurrent(tiers[0] as TierDefinition) : this.byCode(code, manager);
+    const lowest = toCurrent(tiers[0] as TierDefinition);
+    return code === undefined ? lowest : ((await this.byCode(code, manager)) ?? lowest);
+  }
+
+  /** `current` for many members in one statement; members without a tier are left out. */
+  async currentMany(
+    memberIds: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Map<string, CurrentTier>> {
+    const tiers = await this.tiers(manager);
+    const result = new Map<string, CurrentTier>();
+    const lowest = tiers[0];
+    if (!lowest || memberIds.length === 0) return result;
+    const { rows } = await preparedQuery<{ member_id: string; tier_code: string }>(
+      manager,
+      STORED_TIERS,
+      [memberIds],
+    );
+    const stored = new Map(rows.map((r) => [r.member_id, r.tier_code]));
+    for (const memberId of memberIds) {
+      const code = stored.get(memberId);
+      const tier = code === undefined ? undefined : await this.byCode(code, manager);
+      result.set(memberId, tier ?? toCurrent(lowest));
+    }
+    return result;
   }
 
   /** The tier with this code, also when it is newer than the definitions in memory. */

@@ -106,4 +106,27 @@ describe('decideTier (golden scenarios)', () => {
       change: 'upgrade',
     });
   });
+
+  it('does not move a held assignment down, nor start its grace, before the hold ends', () => {
+    const heldUntil = new Date(now.getTime() + DAY);
+    const held = { code: 'gold', belowSince: null, heldUntil };
+    expect(decideTier(tiers, values(0), held, now, true)).toEqual({
+      code: 'gold',
+      belowSince: null,
+      change: null,
+    });
+    const over = { ...held, heldUntil: now };
+    expect(decideTier(tiers, values(0), over, now, true)).toMatchObject({
+      code: 'gold',
+      belowSince: now,
+    });
+  });
+
+  it('still upgrades a member above a held assignment', () => {
+    const held = { code: 'silver', belowSince: null, heldUntil: new Date(now.getTime() + DAY) };
+    expect(decideTier(tiers, values(6000), held, now, false)).toMatchObject({
+      code: 'gold',
+      change: 'upgrade',
+    });
+  });
 });

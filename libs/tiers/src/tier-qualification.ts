@@ -8,6 +8,8 @@ export interface TierRule {
 export interface MemberStanding {
   code: string;
   belowSince: Date | null;
+  /** A manual assignment held until then: no downgrade (nor grace) before it. */
+  heldUntil?: Date | null;
 }
 
 export interface TierDecision {
@@ -26,6 +28,8 @@ const DAY = 86_400_000;
  * - Downgrades only at night (`nightly`): the first night the member falls short, the grace
  *   period starts; once `downgradeGraceDays` of the current tier have passed still short, the
  *   member moves down to the tier they qualify for. Qualifying again clears the grace period.
+ * - A tier assigned by hand and held (`heldUntil`) is not left downwards before the hold ends;
+ *   the grace period can start only after it. Upgrades above it still happen.
  */
 export function decideTier(
   tiers: TierRule[],
@@ -45,7 +49,8 @@ export function decideTier(
   const current = ordered.find((t) => t.code === standing?.code) ?? lowest;
   if (qualified.rank > current.rank)
     return { code: qualified.code, belowSince: null, change: 'upgrade' };
-  if (!nightly || qualified.rank === current.rank) {
+  const held = standing?.heldUntil ? now.getTime() < standing.heldUntil.getTime() : false;
+  if (!nightly || qualified.rank === current.rank || held) {
     return {
       code: current.code,
       belowSince: nightly ? null : (standing?.belowSince ?? null),

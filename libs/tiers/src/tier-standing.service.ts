@@ -60,15 +60,18 @@ export class TierStandingService implements TierProvider, OnModuleInit {
       return { upgraded: 0, downgraded: 0, tierCodes };
     const rules = tiers.map(toRule);
     const standings = await manager.query<
-      { member_id: string; tier_code: string; below_since: Date | null }[]
+      { member_id: string; tier_code: string; below_since: Date | null; held_until: Date | null }[]
     >(
-      `SELECT member_id, tier_code, below_since FROM member_tiers WHERE member_id = ANY($1::uuid[])
+      `SELECT member_id, tier_code, below_since, held_until FROM member_tiers WHERE member_id = ANY($1::uuid[])
        ORDER BY member_id FOR UPDATE`,
       [memberIds],
     );
     const values = await qualificationValues(manager, memberIds, now);
     const byMember = new Map<string, MemberStanding>(
-      standings.map((s) => [s.member_id, { code: s.tier_code, belowSince: s.below_since }]),
+      standings.map((s) => [
+        s.member_id,
+        { code: s.tier_code, belowSince: s.below_since, heldUntil: s.held_until },
+      ]),
     );
     const decisions: [string, TierDecision][] = [];
     for (const memberId of memberIds) {
@@ -137,6 +140,8 @@ export class TierStandingService implements TierProvider, OnModuleInit {
        ), updated AS (
          UPDATE member_tiers t SET
            achieved_at = CASE WHEN t.tier_code = d.code THEN t.achieved_at ELSE $5 END,
+           -- A move to another tier (an upgrade, or a downgrade once the hold is over) ends a hold.
+           held_until = CASE WHEN t.tier_code = d.code THEN t.held_until END,
            tier_code = d.code, below_since = d.below_since, updated_at = now()
          FROM d
          WHERE t.member_id = d.member_id AND d.had_standing

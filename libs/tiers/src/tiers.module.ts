@@ -2,7 +2,9 @@ import { Module } from '@nestjs/common';
 import { LedgerModule } from '@vafa/ledger';
 import { MembersModule } from '@vafa/members';
 import { PointsModule } from '@vafa/points';
+import { MemberTierController } from './member-tier.controller';
 import { MemberTierView } from './member-tier.view';
+import { TierAssignmentService } from './tier-assignment.service';
 import { TierEvaluationJob } from './tier-evaluation.job';
 import { TierLookupService } from './tier-lookup.service';
 import { TierStandingService } from './tier-standing.service';
@@ -11,13 +13,14 @@ import { TiersService } from './tiers.service';
 
 @Module({
   imports: [LedgerModule, MembersModule, PointsModule],
-  controllers: [TiersController],
+  controllers: [TiersController, MemberTierController],
   providers: [
     TiersService,
     TierLookupService,
     TierStandingService,
     TierEvaluationJob,
     MemberTierView,
+    TierAssignmentService,
   ],
   exports: [TierLookupService, TierEvaluationJob],
 })

@@ -1,0 +1,89 @@
+import { randomUUID } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { Clock, DomainError, inTransaction } from '@vafa/platform';
+import { RecordActivityUseCase } from '@vafa/ledger';
+import { MembersService } from '@vafa/members';
+import type { AssignTierDto, TierAssignmentDto } from './tier-assignment.dto';
+import { TierLookupService } from './tier-lookup.service';
+
+const DAY = 86_400_000;
+
+/**
+ * Puts a member in a tier by hand (a status match, a complaint put right, a move before a tier
+ * is deleted), held against the nightly downgrade for `holdDays`, and records it in their
+ * activity: the reason and the staff key for staff, a plain line for the member.
+ */
+@Injectable()
+export class TierAssignmentService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly members: MembersService,
+    private readonly lookup: TierLookupService,
+    private readonly activity: RecordActivityUseCase,
+    private readonly clock: Clock,
+  ) {}
+
+  async assign(
+    memberId: string,
+    input: AssignTierDto,
+    assignedBy: string,
+  ): Promise<TierAssignmentDto> {
+    await this.members.get(memberId);
+    return inTransaction(this.dataSource, async (manager) => {
+      const tier = await this.lookup.byCode(input.tierCode, manager);
+      if (!tier) {
+        throw new DomainError(422, 'TIER_NOT_FOUND', `There is no tier ${input.tierCode}.`, {
+          field: 'tierCode',
+        });
+      }
+      // The standing is locked (when there is one) as the nightly job and checkouts lock it.
+      await manager.query('SELECT 1 FROM member_tiers WHERE member_id = $1 FOR UPDATE', [memberId]);
+      const previous = await this.lookup.current(memberId, manager);
+      const now = this.clock.now();
+      const holdDays = input.holdDays ?? 0;
+      const heldUntil = holdDays > 0 ? new Date(now.getTime() + holdDays * DAY) : null;
+      await manager.query(
+        `INSERT INTO member_tiers (member_id, tier_code, achieved_at, below_since, held_until)
+         VALUES ($1, $2, $3, NULL, $4)
+         ON CONFLICT (member_id) DO UPDATE SET
+           achieved_at = CASE WHEN member_tiers.tier_code = EXCLUDED.tier_code
+                              THEN member_tiers.achieved_at ELSE EXCLUDED.achieved_at END,
+           tier_code = EXCLUDED.tier_code, below_since = NULL,
+           held_until = EXCLUDED.held_until, updated_at = now()`,
+        [memberId, tier.code, now, heldUntil],
+      );
+      const rise = previous ? tier.rank - previous.rank : 1;
+      await this.activity.execute(
+        {
+          memberId,
+          kind: 'tier',
+          idempotencyKey: `tier:manual:${randomUUID()}`,
+          description:
+            rise > 0
+              ? `Welcome to ${tier.name}! Your new tier starts now.`
+              : rise < 0
+                ? `Your tier is now ${tier.name}.`
+                : `Your ${tier.name} tier is confirmed.`,
+          reference: {
+            tier: tier.code,
+            change: 'manual',
+            previousTier: previous?.code ?? null,
+            heldUntil: heldUntil?.toISOString() ?? null,
+            reason: input.reason,
+            assignedBy,
+          },
+          occurredAt: now,
+        },
+        manager,
+      );
+      return {
+        memberId,
+        tier: { code: tier.code, name: tier.name },
+        previousTier: previous?.code ?? null,
+        heldUntil: heldUntil?.toISOString() ?? null,
+        reason: input.reason,
+      };
+    });
+  }
+}
