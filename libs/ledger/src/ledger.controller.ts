@@ -1,9 +1,10 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@vafa/platform';
 import { AuditReport, LedgerAuditService } from './audit/ledger-audit.service';
 import { LedgerScheduler } from './jobs/ledger-scheduler';
-import { LiabilityReport, LiabilityReportService } from './reports/liability-report.service';
+import { LiabilityReportDto } from './reports/liability-report.dto';
+import { LiabilityReportService } from './reports/liability-report.service';
 
 @ApiTags('Ledger and reports')
 @Controller('v1')
@@ -33,24 +34,13 @@ export class LedgerController {
 
   @Get('reports/liability')
   @Roles('marketer')
-  @ApiOkResponse({
-    schema: {
-      example: {
-        available: 120000,
-        pending: 8000,
-        owed: 0,
-        byExpiryMonth: [
-          { month: '2027-01', points: 40000 },
-          { month: null, points: 1000 },
-        ],
-        issued: 200000,
-        redeemed: 60000,
-        expired: 12000,
-        adjusted: 0,
-      },
-    },
+  @ApiOperation({
+    summary: 'Outstanding points, their money value, and breakage',
+    description:
+      'Points members hold (available, pending; owed after returns of spent points), by expiry month, and where issued points went. `value`: the outstanding points in minor units of the program currency at its redemption value (`redemptionPoints` points pay `redemptionValue` minor units), each figure rounded to the nearest minor unit. `breakageRate`: expired ÷ (redeemed + expired), the share of points no longer outstanding that expired unspent, to 4 places; null until a point has been redeemed or has expired.',
   })
-  report(): Promise<LiabilityReport> {
+  @ApiOkResponse({ type: LiabilityReportDto })
+  report(): Promise<LiabilityReportDto> {
     return this.liability.report();
   }
 

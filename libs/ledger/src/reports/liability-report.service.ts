@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { ProgramSettingsService } from '../program/program-settings.service';
 
 export interface LiabilityReport {
   /** Points members can spend now (debts of members who owe points are not netted). */
@@ -13,12 +14,33 @@ export interface LiabilityReport {
   /** Breakage: points that expired unspent. */
   expired: number;
   adjusted: number;
+  /** The outstanding points in money, at the program's redemption value, in minor units. */
+  value: { currency: string; available: number; pending: number; total: number };
+  /** expired ÷ (redeemed + expired): the share of settled points that were never spent. */
+  breakageRate: number | null;
+}
+
+/** Points as money at `redemptionPoints` points = `redemptionValue` minor units, rounded. */
+export function pointsValue(
+  points: number,
+  settings: { redemptionPoints: number; redemptionValue: number },
+): number {
+  return Math.round((points * settings.redemptionValue) / settings.redemptionPoints);
+}
+
+/** Rounded to 4 places; null before any point has been redeemed or has expired. */
+export function breakageRate(expired: number, redeemed: number): number | null {
+  const settled = expired + redeemed;
+  return settled > 0 ? Math.round((expired / settled) * 10_000) / 10_000 : null;
 }
 
 /** Outstanding points and where issued points went, from balances and program postings. */
 @Injectable()
 export class LiabilityReportService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly program: ProgramSettingsService,
+  ) {}
 
   async report(): Promise<LiabilityReport> {
     const [balances] = await this.dataSource.query<
@@ -36,15 +58,27 @@ export class LiabilityReportService {
     );
     const of = (account: string): number =>
       Number(program.find((p) => p.account === account)?.total ?? 0);
+    const settings = await this.program.get();
+    const available = Number(balances?.available ?? 0);
+    const pending = Number(balances?.pending ?? 0);
+    const redeemed = of('program:redeemed');
+    const expired = of('program:expired');
     return {
-      available: Number(balances?.available ?? 0),
-      pending: Number(balances?.pending ?? 0),
+      available,
+      pending,
       owed: Number(balances?.owed ?? 0),
       byExpiryMonth: months.map((m) => ({ month: m.month, points: Number(m.points) })),
       issued: -of('program:issued'),
-      redeemed: of('program:redeemed'),
-      expired: of('program:expired'),
+      redeemed,
+      expired,
       adjusted: -of('program:adjusted'),
+      value: {
+        currency: settings.currency,
+        available: pointsValue(available, settings),
+        pending: pointsValue(pending, settings),
+        total: pointsValue(available + pending, settings),
+      },
+      breakageRate: breakageRate(expired, redeemed),
     };
   }
 }
