@@ -1,30 +1,17 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  ApiErrors,
   CurrentPrincipal,
   MemberOnly,
   MemberPrincipal,
-  Page,
   PageQuery,
   Roles,
 } from '@vafa/platform';
-import { ActivityEntry, LedgerQueries } from '@vafa/ledger';
+import { LedgerQueries } from '@vafa/ledger';
 import { MembersService } from '@vafa/members';
-
-const ACTIVITY_EXAMPLE = {
-  items: [
-    {
-      id: '2b1f...',
-      type: 'earn',
-      points: 40,
-      occurredAt: '2026-11-24T10:00:00.000Z',
-      description: 'Earned 40 points on order o-1: Base: 1 point per dollar, Double on coffee',
-      reason: null,
-      reference: { orderId: 'o-1' },
-    },
-  ],
-  nextCursor: null,
-};
+import { MemberActivityPageDto, StaffActivityPageDto } from './activity.dto';
+import { toMemberActivity } from './member-activity';
 
 @ApiTags('Members')
 @Controller('v1/members/:id/activity')
@@ -36,11 +23,17 @@ export class MemberActivityController {
 
   @Get()
   @Roles('marketer', 'integration')
-  @ApiOkResponse({ schema: { example: ACTIVITY_EXAMPLE }, description: 'Newest first' })
+  @ApiOperation({
+    summary: "A member's history, for staff",
+    description:
+      'Newest first. Every entry as written, with internal detail in `reference`: the staff key that acted (`grantedBy`, `changedBy`, `assignedBy`), notes, reasons, and which profile fields a change touched.',
+  })
+  @ApiOkResponse({ type: StaffActivityPageDto })
+  @ApiErrors({ 404: ['MEMBER_NOT_FOUND'] })
   async list(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() query: PageQuery,
-  ): Promise<Page<ActivityEntry>> {
+  ): Promise<StaffActivityPageDto> {
     await this.members.get(id);
     return this.ledger.activity(id, query);
   }
@@ -53,14 +46,17 @@ export class MyActivityController {
   constructor(private readonly ledger: LedgerQueries) {}
 
   @Get()
-  @ApiOkResponse({
-    schema: { example: ACTIVITY_EXAMPLE },
-    description: 'Newest first, each entry saying why',
+  @ApiOperation({
+    summary: 'My history',
+    description:
+      'Newest first, each entry saying why in words meant for the member: no staff key ids, staff notes or internal reasons.',
   })
-  list(
+  @ApiOkResponse({ type: MemberActivityPageDto })
+  async list(
     @CurrentPrincipal() principal: MemberPrincipal,
     @Query() query: PageQuery,
-  ): Promise<Page<ActivityEntry>> {
-    return this.ledger.activity(principal.memberId, query);
+  ): Promise<MemberActivityPageDto> {
+    const page = await this.ledger.activity(principal.memberId, query);
+    return { items: page.items.map(toMemberActivity), nextCursor: page.nextCursor };
   }
 }

@@ -9,21 +9,8 @@ import {
 } from '@vafa/ledger';
 import { MembersService } from '@vafa/members';
 import type { AdjustmentResultDto, CreateAdjustmentDto } from './adjustment.dto';
+import { describeAdjustment } from './adjustment-description';
 import { checkGoodwillLimits } from './goodwill-limits';
-
-function describe(input: CreateAdjustmentDto): string {
-  const amount = `${Math.abs(input.points)} points`;
-  const ticket = input.ticketId ? ` (ticket ${input.ticketId})` : '';
-  const note = input.note ? `: ${input.note}` : '';
-  switch (input.reason) {
-    case 'goodwill':
-      return `A goodwill gesture from us, ${amount}${ticket}${note}`;
-    case 'correction':
-      return `${input.points > 0 ? 'Added' : 'Removed'} ${amount} to correct your balance${ticket}${note}`;
-    case 'migration':
-      return `${amount} ${input.points > 0 ? 'carried over from' : 'removed in the move from'} our previous program${note}`;
-  }
-}
 
 /** A manual credit or debit by staff, once per Idempotency-Key. */
 @Injectable()
@@ -61,7 +48,7 @@ export class AdjustPointsUseCase {
         const context = {
           memberId,
           idempotencyKey: `adjust:${command.scope}:${key}`,
-          description: describe(input),
+          description: describeAdjustment(input),
           reason: input.reason,
           reference: {
             ticketId: input.ticketId ?? null,
