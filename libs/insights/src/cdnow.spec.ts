@@ -8,6 +8,7 @@ import {
   type BgNbdParams,
 } from './bgnbd.model';
 import { customerLifetimeValue } from './clv';
+import { bgnbdDegeneracy, gammaGammaDegeneracy } from './fit-degeneracy';
 import { summarizeCustomers } from './customer-summary';
 import {
   fitGammaGamma,
@@ -85,6 +86,7 @@ describeIfData('CDNOW benchmark (real data)', () => {
       expect(fit.params.a.toFixed(3)).toBe('0.793');
       expect(fit.params.b.toFixed(3)).toBe('2.426');
       expect(fit.logLikelihood.toFixed(1)).toBe('-9582.4');
+      expect(bgnbdDegeneracy(fit, columns(cbs))).toBeNull();
       console.log(
         `CDNOW BG/NBD fit: ${JSON.stringify(fit.params)}, LL ${fit.logLikelihood}, ${fit.evaluations} evaluations`,
       );
@@ -108,6 +110,9 @@ describeIfData('CDNOW benchmark (real data)', () => {
       expect(fit.params.p.toFixed(2)).toBe('6.25');
       expect(fit.params.q.toFixed(2)).toBe('3.74');
       expect(fit.params.gamma.toFixed(2)).toBe('15.44');
+      expect(
+        gammaGammaDegeneracy(fit, { x: cbs.map((c) => c.x), mx: cbs.map((c) => c.mx) }),
+      ).toBeNull();
       console.log(
         `CDNOW Gamma-Gamma fit (BTYD m.x): ${JSON.stringify(fit.params)}, LL ${fit.logLikelihood}`,
       );

@@ -13,6 +13,15 @@ export { customerLifetimeValue, WEEKS_PER_YEAR } from './clv';
 export type { ClvInput, ClvResult } from './clv';
 export { summarizeCustomers } from './customer-summary';
 export type { CustomerSummary, Transaction } from './customer-summary';
+export {
+  bgnbdDegeneracy,
+  findDegeneracy,
+  gammaGammaDegeneracy,
+  MIN_CURVATURE,
+  SHAPE_BOUNDS,
+} from './fit-degeneracy';
+export type { Degeneracy, DegeneracyReason } from './fit-degeneracy';
+export { choleskyFailure, numericalHessian } from './hessian';
 export { groupGammaGammaData } from './gamma-gamma.data';
 export type { GammaGammaData, GammaGammaRow, GroupedGammaGammaData } from './gamma-gamma.data';
 export {

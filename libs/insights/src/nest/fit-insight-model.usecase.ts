@@ -4,11 +4,14 @@ import { Clock, inTransaction } from '@vafa/platform';
 import type { BgNbdData } from '../bgnbd.data';
 import { fitBgNbd } from '../bgnbd.model';
 import type { GammaGammaData } from '../gamma-gamma.data';
+import { bgnbdDegeneracy, gammaGammaDegeneracy } from '../fit-degeneracy';
 import { fitGammaGamma } from '../gamma-gamma.model';
 import type { InsightModelEntity } from './insight-model.entity';
 import {
+  type HistorySize,
   MIN_CUSTOMERS,
   MIN_REPEAT_CUSTOMERS,
+  modelDegenerate,
   modelFitFailed,
   notEnoughPurchaseHistory,
 } from './insights.errors';
@@ -96,15 +99,20 @@ export class FitInsightModelUseCase {
     const started = Date.now();
     const summaries = await this.summaries.asOf(asOf);
     const repeatCustomers = summaries.filter((s) => s.frequency > 0 && s.monetary > 0).length;
+    const size: HistorySize = {
+      customers: summaries.length,
+      repeatCustomers,
+      historyWeeks: summaries.reduce((weeks, s) => Math.max(weeks, s.T), 0),
+    };
     if (summaries.length < MIN_CUSTOMERS || repeatCustomers < MIN_REPEAT_CUSTOMERS)
-      throw notEnoughPurchaseHistory(summaries.length, repeatCustomers);
+      throw notEnoughPurchaseHistory(size);
 
     let fitted: { model: FittedModel; scores: MemberScore[] };
     try {
-      fitted = this.fit(asOf, summaries);
+      fitted = this.fit(asOf, summaries, size);
     } catch (error) {
       // The math refuses data or parameters it cannot work with by throwing RangeError.
-      if (error instanceof RangeError) throw modelFitFailed(error.message);
+      if (error instanceof RangeError) throw modelFitFailed(error.message, size);
       throw error;
     }
     const { model, scores } = fitted;
@@ -121,21 +129,29 @@ export class FitInsightModelUseCase {
   private fit(
     asOf: Date,
     summaries: MemberPurchaseSummary[],
+    size: HistorySize,
   ): { model: FittedModel; scores: MemberScore[] } {
     const data = modelData(summaries);
     const bgnbd = fitBgNbd(data.bgnbd);
     const gammaGamma = fitGammaGamma(data.gammaGamma);
     const { r, alpha, a, b } = bgnbd.params;
     const { p, q, gamma } = gammaGamma.params;
+    // A degenerate fit often also fails to converge (the optimiser chases a parameter to
+    // infinity until its budget runs out): the degeneracy is the reason worth telling.
+    const bgnbdFlaw = bgnbdDegeneracy(bgnbd, data.bgnbd);
+    if (bgnbdFlaw) throw modelDegenerate('bgnbd', bgnbdFlaw, size);
+    const gammaGammaFlaw = gammaGammaDegeneracy(gammaGamma, data.gammaGamma);
+    if (gammaGammaFlaw) throw modelDegenerate('gammaGamma', gammaGammaFlaw, size);
     if (!bgnbd.converged || !allPositive([r, alpha, a, b]))
-      throw modelFitFailed('the BG/NBD fit did not converge.', { bgnbd: bgnbd.params });
+      throw modelFitFailed('the BG/NBD fit did not converge.', size, { bgnbd: bgnbd.params });
     if (!gammaGamma.converged || !allPositive([p, q, gamma]))
-      throw modelFitFailed('the Gamma-Gamma fit did not converge.', {
+      throw modelFitFailed('the Gamma-Gamma fit did not converge.', size, {
         gammaGamma: { p, q, gamma },
       });
     if (q <= 1) {
       throw modelFitFailed(
         'the Gamma-Gamma fit has q <= 1, an infinite mean spend: the spend history is too uneven.',
+        size,
         { gammaGamma: { p, q, gamma } },
       );
     }

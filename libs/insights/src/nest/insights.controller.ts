@@ -4,6 +4,7 @@ import {
   ApiCreatedResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
@@ -25,8 +26,45 @@ import { MemberInsightsService } from './member-insights.service';
 
 const UNFIT = {
   description:
-    'NOT_ENOUGH_PURCHASE_HISTORY (too few customers or repeat buyers), INSIGHT_MODEL_FIT_FAILED',
+    'Codes: `NOT_ENOUGH_PURCHASE_HISTORY` (fewer than 20 customers or 10 repeat buyers), ' +
+    '`INSIGHT_MODEL_DEGENERATE` (a parameter at its bound, not finite, or not determined by the ' +
+    'history; details name it), `INSIGHT_MODEL_FIT_FAILED` (the optimiser did not converge). ' +
+    'Nothing is stored; details give customers, repeatCustomers, historyWeeks and what is needed.',
+  schema: {
+    example: {
+      error: {
+        code: 'INSIGHT_MODEL_DEGENERATE',
+        message:
+          'The BG/NBD fit is degenerate: a = 1.70e-13 ran off to its bound (shape parameters must ' +
+          'lie within 1e-4 to 1e4), so this history cannot tell how customers drop out; nothing ' +
+          'was stored. A reliable fit typically needs at least 200 repeat buyers over at least 26 ' +
+          'weeks of history; there are 27 over 52 weeks. Until a model is fitted, ' +
+          'top_clv_percent audiences of campaigns rank members by their spend.',
+        details: {
+          model: 'bgnbd',
+          parameter: 'a',
+          value: 1.7e-13,
+          reason: 'at_bound',
+          customers: 30,
+          repeatCustomers: 27,
+          historyWeeks: 52,
+          minCustomers: 20,
+          minRepeatCustomers: 10,
+          recommendedRepeatCustomers: 200,
+          recommendedHistoryWeeks: 26,
+        },
+      },
+    },
+  },
 };
+
+const FIT_RULES =
+  'A fit is stored only when it is usable: every shape parameter (r, a, b, p, q) strictly ' +
+  'between 1e-4 and 1e4, every parameter and the log-likelihood finite, and the Hessian of the ' +
+  'negative log-likelihood (central differences in log-parameters) positive definite with every ' +
+  'eigenvalue above 1e-4. Otherwise the answer is 422 and the previous model and scores stay. ' +
+  'Small shops often land here: until a model is fitted, campaigns rank top_clv_percent ' +
+  'audiences by spend (valueBasis "spend").';
 
 @ApiTags('Insights and reports')
 @Controller('v1')
@@ -40,12 +78,16 @@ export class InsightsController {
 
   @Post('insights/models/fit')
   @Roles('marketer')
+  @ApiOperation({
+    summary: 'Fit the CLV models and rescore every member',
+    description: `BG/NBD and Gamma-Gamma on every member's purchases up to asOf. ${FIT_RULES}`,
+  })
   @ApiCreatedResponse({
     type: InsightModelDto,
     description: 'Fits BG/NBD and Gamma-Gamma on purchases up to asOf and rescores every member',
   })
   @ApiUnprocessableEntityResponse(UNFIT)
-  @ApiConflictResponse({ description: 'INSIGHTS_REFRESH_RUNNING' })
+  @ApiConflictResponse({ description: 'Codes: `INSIGHTS_REFRESH_RUNNING`' })
   async fit(@Body() body: FitModelDto): Promise<InsightModelDto> {
     const now = this.clock.now();
     let asOf = now;
@@ -69,6 +111,10 @@ export class InsightsController {
   @Post('insights/jobs/refresh')
   @Roles()
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Refit as of now, like the nightly job',
+    description: `The nightly job logs a refusal and keeps the previous model. ${FIT_RULES}`,
+  })
   @ApiOkResponse({ type: RefreshResultDto, description: 'Refits as of now, like the nightly job' })
   @ApiUnprocessableEntityResponse(UNFIT)
   async refreshNow(): Promise<RefreshResultDto> {
