@@ -192,6 +192,8 @@ describe('surprise-and-delight campaigns', () => {
     expect(done.body.runs[0]).toMatchObject({
       followUpComplete: true,
       spendPerMember: { treated: 0, holdout: 0, uplift: 0 },
+      measurable: true,
+      powerNote: null,
     });
   });
 });

@@ -1,26 +1,93 @@
 import type { EntityManager } from 'typeorm';
 import type { AudienceCriterion } from './campaign.entity';
 
+/** What a top_clv_percent audience ranks members by. */
+export type ValueBasis = 'clv' | 'spend';
+
+/** The spend proxy looks back this far from the run. */
+export const SPEND_WINDOW_DAYS = 365;
+
+/** The last member inside a top_clv_percent share: members ranked at or above it are in. */
+export interface ValueCutoff {
+  /** The member's CLV, or spend as exact numeric text. */
+  value: number | string;
+  /** The member's last purchase in the spend window (spend basis only). */
+  lastPurchaseAt: Date | null;
+  memberId: string;
+}
+
+export interface ValueRanking {
+  /** Null when the audience does not rank by value. */
+  basis: ValueBasis | null;
+  cutoffs: Map<number, ValueCutoff>;
+  /** The spend window's start (spend basis). */
+  since: Date;
+}
+
 /**
- * The last member (by predicted value, then id) inside the top `percent` of members with a CLV:
- * members at or above it are the top ceil(N × percent). Null when nobody has a CLV.
+ * Each member's purchases in (since, asOf], net of returns as the insights count them (see
+ * netOrdersSql in @vafa/insights: the order total less the returned share of each line's net
+ * amount; an order returned in full is no purchase): total spend and the last purchase.
  */
-export async function topClvCutoffs(
+const spendSql = (where: string): string => `
+  SELECT o.member_id, sum(o.total - coalesce(r.amount, 0)) AS spend, max(o.occurred_at) AS last_at
+  FROM orders o
+  LEFT JOIN LATERAL (
+    SELECT sum(l.net_amount * l.returned_quantity / l.quantity) AS amount FROM order_lines l
+    WHERE l.member_id = o.member_id AND l.order_uuid = o.id AND l.returned_quantity > 0
+  ) r ON true
+  WHERE ${where} AND (r.amount IS NULL OR o.total - r.amount > 0)
+  GROUP BY o.member_id
+  HAVING sum(o.total - coalesce(r.amount, 0)) > 0`;
+
+/**
+ * How a run ranks its top_clv_percent criteria, and each share's cut-off: by the latest model's
+ * CLV when members have one; otherwise (no usable model yet: too little history, or a fit that
+ * was refused) by the proxy — net spend over the SPEND_WINDOW_DAYS up to the run, ties broken by
+ * the most recent purchase, then member id. Either way the top ceil(N × percent) of the N members
+ * with a value (a CLV, or spend > 0) are in.
+ */
+export async function valueRanking(
   manager: EntityManager,
   criteria: AudienceCriterion[],
-): Promise<Map<number, { clv: number; memberId: string }>> {
-  const cutoffs = new Map<number, { clv: number; memberId: string }>();
-  for (const c of criteria) {
-    if (c.segment !== 'top_clv_percent') continue;
-    const percent = c.params?.percent ?? 0;
-    const [row] = await manager.query<{ clv: number; member_id: string }[]>(
-      `SELECT clv, member_id FROM member_insights WHERE clv IS NOT NULL ORDER BY clv DESC, member_id
-       OFFSET greatest(ceil((SELECT count(*) FROM member_insights WHERE clv IS NOT NULL) * $1::float8) - 1, 0) LIMIT 1`,
-      [percent / 100],
+  asOf: Date,
+): Promise<ValueRanking> {
+  const since = new Date(asOf.getTime() - SPEND_WINDOW_DAYS * 86_400_000);
+  const cutoffs = new Map<number, ValueCutoff>();
+  const percents = criteria
+    .filter((c) => c.segment === 'top_clv_percent')
+    .map((c) => c.params?.percent ?? 0);
+  if (percents.length === 0) return { basis: null, cutoffs, since };
+  const [scored] = await manager.query<{ any: boolean }[]>(
+    'SELECT EXISTS (SELECT 1 FROM member_insights WHERE clv IS NOT NULL) AS any',
+  );
+  const basis: ValueBasis = scored?.any ? 'clv' : 'spend';
+  for (const percent of percents) {
+    if (basis === 'clv') {
+      const [row] = await manager.query<{ clv: number; member_id: string }[]>(
+        `SELECT clv, member_id FROM member_insights WHERE clv IS NOT NULL ORDER BY clv DESC, member_id
+         OFFSET greatest(ceil((SELECT count(*) FROM member_insights WHERE clv IS NOT NULL) * $1::float8) - 1, 0) LIMIT 1`,
+        [percent / 100],
+      );
+      if (row)
+        cutoffs.set(percent, { value: row.clv, lastPurchaseAt: null, memberId: row.member_id });
+      continue;
+    }
+    const [row] = await manager.query<{ exact_spend: string; last_at: Date; member_id: string }[]>(
+      `WITH spend AS (${spendSql('o.occurred_at > $1 AND o.occurred_at <= $2')})
+       SELECT spend::text AS exact_spend, last_at, member_id FROM spend
+       ORDER BY spend DESC, last_at DESC, member_id
+       OFFSET greatest(ceil((SELECT count(*) FROM spend) * $3::float8) - 1, 0) LIMIT 1`,
+      [since, asOf, percent / 100],
     );
-    if (row) cutoffs.set(percent, { clv: row.clv, memberId: row.member_id });
+    if (row)
+      cutoffs.set(percent, {
+        value: row.exact_spend,
+        lastPurchaseAt: row.last_at,
+        memberId: row.member_id,
+      });
   }
-  return cutoffs;
+  return { basis, cutoffs, since };
 }
 
 /**
@@ -35,7 +102,7 @@ export function audienceCondition(
   params: unknown[],
   asOf: Date,
   timeZone: string,
-  cutoffs: Map<number, { clv: number; memberId: string }> = new Map(),
+  ranking: ValueRanking = { basis: null, cutoffs: new Map(), since: asOf },
   after?: string,
 ): string {
   const p = (value: unknown): string => {
@@ -48,11 +115,19 @@ export function audienceCondition(
       case 'all':
         return 'true';
       case 'top_clv_percent': {
-        // Cut-offs are found once per run (see topClvCutoff), not once per batch.
-        const cutoff = cutoffs.get(c.params?.percent ?? 0);
+        // Cut-offs are found once per run (see valueRanking), not once per batch.
+        const cutoff = ranking.cutoffs.get(c.params?.percent ?? 0);
         if (!cutoff) return 'false';
+        if (ranking.basis === 'spend') {
+          const [value, last, id] = [p(cutoff.value), p(cutoff.lastPurchaseAt), p(cutoff.memberId)];
+          // Per member (an index probe on orders), so a batch costs its own members' orders only.
+          return `EXISTS (SELECT 1 FROM (${spendSql(`o.member_id = m.id AND o.occurred_at > ${p(ranking.since)} AND o.occurred_at <= ${p(asOf)}`)}) s
+                          WHERE s.spend > ${value}::numeric
+                             OR (s.spend = ${value}::numeric AND (s.last_at > ${last}::timestamptz
+                                 OR (s.last_at = ${last}::timestamptz AND m.id <= ${id}::uuid))))`;
+        }
         return `m.id IN (SELECT member_id FROM member_insights
-                         WHERE ${from}(clv > ${p(cutoff.clv)}::float8 OR (clv = ${p(cutoff.clv)}::float8 AND member_id <= ${p(cutoff.memberId)}::uuid)))`;
+                         WHERE ${from}(clv > ${p(cutoff.value)}::float8 OR (clv = ${p(cutoff.value)}::float8 AND member_id <= ${p(cutoff.memberId)}::uuid)))`;
       }
       case 'rfm_segment':
         return `m.id IN (SELECT member_id FROM member_insights WHERE ${from}rfm_segment = ANY(${p(c.params?.segments ?? [])}::text[]))`;

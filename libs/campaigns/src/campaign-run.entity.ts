@@ -38,4 +38,8 @@ export class CampaignRunEntity {
 
   @Column({ type: 'int', default: 0 })
   skipped!: number;
+
+  /** What top_clv_percent ranked by: clv, spend (no usable model), or null (no such criterion). */
+  @Column({ name: 'value_basis', type: 'text', nullable: true })
+  valueBasis!: 'clv' | 'spend' | null;
 }

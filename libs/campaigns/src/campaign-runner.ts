@@ -4,10 +4,29 @@ import { DataSource, EntityManager } from 'typeorm';
 import { Clock, DomainError, inTransaction } from '@vafa/platform';
 import { BulkCreditUseCase, lotDates, ProgramSettingsService } from '@vafa/ledger';
 import { RewardGrantService } from '@vafa/rewards';
-import { audienceCondition, topClvCutoffs } from './audience.sql';
+import {
+  audienceCondition,
+  SPEND_WINDOW_DAYS,
+  type ValueBasis,
+  type ValueRanking,
+  valueRanking,
+} from './audience.sql';
 import type { CampaignEntity } from './campaign.entity';
 import { CampaignsService } from './campaigns.service';
 import { lockGiftSupply } from './gift-supply';
+import {
+  holdoutSize,
+  isMeasurable,
+  MIN_GROUP_SIZE,
+  minimumDetectableEffect,
+  rateSd,
+} from './holdout-power';
+
+export interface RunWarning {
+  /** HOLDOUT_EMPTY, HOLDOUT_TOO_SMALL, CLV_NOT_AVAILABLE */
+  code: string;
+  message: string;
+}
 
 export interface RunResult {
   runId: string | null;
@@ -19,6 +38,9 @@ export interface RunResult {
   /** Skipped members by reason: chance, cooldown, budget, reward_out_of_stock, reward_not_found. */
   skippedReasons: Record<string, number>;
   budgetLeft: { grantsThisRun: number | null; points: number | null };
+  /** What top_clv_percent ranked by; null when the audience does not rank by value. */
+  valueBasis: ValueBasis | null;
+  warnings: RunWarning[];
 }
 
 interface BatchCounts {
@@ -36,15 +58,22 @@ interface Run {
   granted: number;
 }
 
+/** The last member (by holdout draw, then id) of the run's holdout; null for no holdout. */
+interface HoldoutCutoff {
+  draw: number;
+  memberId: string;
+}
+
 class DryRunRollback extends Error {}
 
 /** A uniform draw in [0, 1) from the run's seed, the member and a purpose: the same on a rerun. */
-const draw = (seed: string, purpose: string): string =>
-  `(('x' || substr(md5(${seed} || ':${purpose}:' || c.member_id::text), 1, 8))::bit(32)::bigint / 4294967296.0)`;
+const draw = (seed: string, purpose: string, member = 'c.member_id'): string =>
+  `(('x' || substr(md5(${seed} || ':${purpose}:' || ${member}::text), 1, 8))::bit(32)::bigint / 4294967296.0)::float8`;
 
 /**
- * Runs a campaign over its audience in batches of members: each batch in one transaction draws
- * holdout and chance, applies cooldown (to holdout members too, so a control member is not
+ * Runs a campaign over its audience in batches of members: the holdout is exactly
+ * floor(eligible × holdoutPercent / 100) members, those with the lowest holdout draws; each
+ * batch in one transaction draws chance, applies cooldown (to holdout members too, so a control member is not
  * surprised by the next run while still measured) and budget, records one assignment per (campaign, run,
  * member) and grants the treated members set-based. A crashed run is resumed by the next run
  * (same run id and seed), and runs of one campaign queue on an advisory lock.
@@ -68,10 +97,12 @@ export class CampaignRunner {
   ): Promise<RunResult> {
     const campaign = await this.campaigns.get(campaignId);
     const now = this.clock.now();
+    // A dry run previews a draft (or a campaign outside its dates) as it would run now.
     if (
-      !campaign.active ||
-      (campaign.activeFrom && now < campaign.activeFrom) ||
-      (campaign.activeUntil && now >= campaign.activeUntil)
+      !options.dryRun &&
+      (!campaign.active ||
+        (campaign.activeFrom && now < campaign.activeFrom) ||
+        (campaign.activeUntil && now >= campaign.activeUntil))
     ) {
       throw new DomainError(422, 'CAMPAIGN_NOT_ACTIVE', 'The campaign is not active now.');
     }
@@ -160,8 +191,14 @@ export class CampaignRunner {
     batchSize: number,
     manager?: EntityManager,
   ): Promise<Omit<RunResult, 'runId' | 'dryRun'>> {
+    const db = manager ?? this.dataSource.manager;
     const settings = await this.program.get(manager);
-    const cutoffs = await topClvCutoffs(manager ?? this.dataSource.manager, campaign.audience);
+    const ranking = await valueRanking(db, campaign.audience, run.startedAt);
+    await db.query('UPDATE campaign_runs SET value_basis = $2 WHERE id = $1', [
+      run.id,
+      ranking.basis,
+    ]);
+    const holdout = await this.holdoutCutoff(db, campaign, run, ranking, settings.timeZone);
     const totals: BatchCounts = {
       eligible: 0,
       holdout: 0,
@@ -177,10 +214,9 @@ export class CampaignRunner {
         params,
         run.startedAt,
         settings.timeZone,
-        cutoffs,
+        ranking,
         '$1',
       );
-      const db = manager ?? this.dataSource.manager;
       const batch = await db.query<{ id: string }[]>(
         `SELECT m.id FROM members m WHERE m.id > $1 AND ${condition} ORDER BY m.id LIMIT $2`,
         params,
@@ -189,8 +225,8 @@ export class CampaignRunner {
       after = batch[batch.length - 1]?.id ?? after;
       const ids = batch.map((b) => b.id);
       const counts = manager
-        ? await this.batch(manager, campaign, run, ids)
-        : await inTransaction(this.dataSource, (m) => this.batch(m, campaign, run, ids));
+        ? await this.batch(manager, campaign, run, ids, holdout)
+        : await inTransaction(this.dataSource, (m) => this.batch(m, campaign, run, ids, holdout));
       totals.eligible += counts.eligible;
       totals.holdout += counts.holdout;
       totals.granted += counts.granted;
@@ -199,9 +235,7 @@ export class CampaignRunner {
         totals.skippedReasons[reason] = (totals.skippedReasons[reason] ?? 0) + n;
       if (batch.length < batchSize) break;
     }
-    const [latest] = await (manager ?? this.dataSource.manager).query<
-      { granted: number; points: string }[]
-    >(
+    const [latest] = await db.query<{ granted: number; points: string }[]>(
       `SELECT r.granted, c.points_granted AS points FROM campaign_runs r JOIN campaigns c ON c.id = r.campaign_id WHERE r.id = $1`,
       [run.id],
     );
@@ -217,7 +251,89 @@ export class CampaignRunner {
             ? null
             : Number(campaign.maxPointsTotal) - Number(latest?.points ?? 0),
       },
+      valueBasis: ranking.basis,
+      warnings: this.warnings(campaign, totals, ranking),
     };
+  }
+
+  /**
+   * The holdout's cut-off over the whole audience, found once per run: the audience ranked by
+   * holdout draw (then id), the member at floor(eligible × holdoutPercent / 100). A share of a
+   * small audience can round down to nobody (see warnings).
+   */
+  private async holdoutCutoff(
+    db: EntityManager,
+    campaign: CampaignEntity,
+    run: Run,
+    ranking: ValueRanking,
+    timeZone: string,
+  ): Promise<HoldoutCutoff | null> {
+    if (campaign.holdoutPercent <= 0) return null;
+    const params: unknown[] = [];
+    const condition = audienceCondition(
+      campaign.audience,
+      params,
+      run.startedAt,
+      timeZone,
+      ranking,
+    );
+    const [counted] = await db.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM members m WHERE ${condition}`,
+      params,
+    );
+    const size = holdoutSize(counted?.n ?? 0, campaign.holdoutPercent);
+    if (size === 0) return null;
+    params.push(run.seed, size);
+    const [row] = await db.query<{ id: string; d: number }[]>(
+      `SELECT m.id, ${draw(`$${params.length - 1}`, 'holdout', 'm.id')} AS d FROM members m WHERE ${condition}
+       ORDER BY d, m.id OFFSET $${params.length}::int - 1 LIMIT 1`,
+      params,
+    );
+    return row ? { draw: row.d, memberId: row.id } : null;
+  }
+
+  /** What the marketer should know about a run: an unmeasurable holdout, a value proxy. */
+  private warnings(
+    campaign: CampaignEntity,
+    totals: BatchCounts,
+    ranking: ValueRanking,
+  ): RunWarning[] {
+    const warnings: RunWarning[] = [];
+    const { eligible, holdout } = totals;
+    const treated = totals.granted;
+    if (campaign.holdoutPercent > 0 && eligible > 0 && holdout === 0) {
+      const needed = Math.ceil((100 * MIN_GROUP_SIZE) / campaign.holdoutPercent);
+      warnings.push({
+        code: 'HOLDOUT_EMPTY',
+        message:
+          `No one was assigned to the holdout: ${campaign.holdoutPercent}% of ${eligible} eligible ` +
+          `member${eligible === 1 ? '' : 's'} rounds down to 0, so this run's uplift cannot be measured. ` +
+          `A holdout of ${MIN_GROUP_SIZE} needs at least ${needed} eligible members at ${campaign.holdoutPercent}%.`,
+      });
+    } else if (campaign.holdoutPercent > 0 && holdout > 0) {
+      const mde = minimumDetectableEffect(rateSd(null), treated, holdout);
+      if (!isMeasurable(treated, holdout, mde, null)) {
+        warnings.push({
+          code: 'HOLDOUT_TOO_SMALL',
+          message:
+            `The holdout (${holdout}) and treated group (${treated}) are too small to measure uplift: ` +
+            (mde === null
+              ? 'a group is empty.'
+              : `the smallest detectable difference in purchase rate (95% confidence, 80% power, ` +
+                `p = 0.5) is ${(mde * 100).toFixed(0)} points, more than the rate can rise.`),
+        });
+      }
+    }
+    if (ranking.basis === 'spend') {
+      warnings.push({
+        code: 'CLV_NOT_AVAILABLE',
+        message:
+          'No insight model has been fitted (POST /v1/insights/models/fit says what history it needs), ' +
+          `so top_clv_percent ranked members by net spend over the last ${SPEND_WINDOW_DAYS} days ` +
+          '(ties: the most recent purchase first).',
+      });
+    }
+    return warnings;
   }
 
   private async batch(
@@ -225,6 +341,7 @@ export class CampaignRunner {
     campaign: CampaignEntity,
     run: Run,
     ids: string[],
+    holdout: HoldoutCutoff | null,
   ): Promise<BatchCounts> {
     // Budget state under a row lock: runs of one campaign never overspend.
     const [state] = await manager.query<{ granted: number; points: string }[]>(
@@ -239,7 +356,7 @@ export class CampaignRunner {
     const drawn = await manager.query<{ member_id: string; assigned: string }[]>(
       `WITH c AS (SELECT unnest($1::uuid[]) AS member_id)
        SELECT c.member_id,
-              CASE WHEN ${draw('$2', 'holdout')} < $3::float8 THEN 'holdout'
+              CASE WHEN (${draw('$2', 'holdout')}, c.member_id) <= ($3::float8, $8::uuid) THEN 'holdout'
                    WHEN ${draw('$2', 'chance')} >= $4::float8 THEN 'skipped:chance'
                    WHEN cooldown.hit THEN 'skipped:cooldown'
                    ELSE 'treated' END AS assigned
@@ -252,11 +369,12 @@ export class CampaignRunner {
       [
         ids,
         run.seed,
-        campaign.holdoutPercent / 100,
+        holdout?.draw ?? -1,
         campaign.probability,
         campaign.id,
         run.id,
         new Date(run.startedAt.getTime() - campaign.cooldownDays * 86_400_000),
+        holdout?.memberId ?? '00000000-0000-0000-0000-000000000000',
       ],
     );
     const giftPoints = campaign.gift.type === 'points' ? campaign.gift.points : 0;

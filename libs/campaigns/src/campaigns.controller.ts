@@ -10,11 +10,21 @@ import {
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+  ApiUnprocessableEntityResponse,
+} from '@nestjs/swagger';
 import { Page, PageQuery, Roles } from '@vafa/platform';
 import { CampaignDto, RunCampaignDto } from './campaign.dto';
+import { CampaignResultsDto } from './campaign-results.dto';
 import { CampaignResultsService } from './campaign-results.service';
-import { CampaignRunner, RunResult } from './campaign-runner';
+import { RunResultDto } from './campaign-run.dto';
+import { CampaignRunner } from './campaign-runner';
 import { CampaignScheduler } from './campaign-scheduler';
 import { CampaignsService, CampaignView, toCampaignView } from './campaigns.service';
 
@@ -88,31 +98,77 @@ export class CampaignsController {
 
   @Post(':id/run')
   @HttpCode(200)
+  @ApiOperation({
+    summary: 'Run a campaign now, or preview it with a dry run',
+    description:
+      'A dry run counts who would be granted and writes nothing; it works on any campaign, a ' +
+      'draft (active false) or one outside its dates included, so a marketer previews first. A ' +
+      'real run needs an active campaign. The holdout is exactly floor(eligible × ' +
+      'holdoutPercent / 100) members (the lowest holdout draws), so a share of a small audience ' +
+      'can be nobody: the run then warns HOLDOUT_EMPTY (HOLDOUT_TOO_SMALL when it is too small ' +
+      'to measure uplift). top_clv_percent ranks by the latest insight model’s CLV; before any ' +
+      'usable model is fitted it ranks by a proxy — net spend (order totals less returns) over ' +
+      'the 365 days up to the run, ties by the most recent purchase, then member id, among ' +
+      'members with spend > 0 — and says so: valueBasis "spend" and a CLV_NOT_AVAILABLE warning.',
+  })
   @ApiOkResponse({
+    type: RunResultDto,
     schema: {
       example: {
-        runId: '1c2d...',
-        dryRun: false,
-        eligible: 4700,
-        holdout: 470,
-        granted: 1000,
-        skipped: 3230,
-        budgetLeft: { grantsThisRun: 0, points: 0 },
+        runId: null,
+        dryRun: true,
+        eligible: 5,
+        holdout: 0,
+        granted: 5,
+        skipped: 0,
+        skippedReasons: {},
+        budgetLeft: { grantsThisRun: null, points: null },
+        valueBasis: 'spend',
+        warnings: [
+          {
+            code: 'HOLDOUT_EMPTY',
+            message:
+              "No one was assigned to the holdout: 10% of 5 eligible members rounds down to 0, so this run's uplift cannot be measured. A holdout of 2 needs at least 20 eligible members at 10%.",
+          },
+          {
+            code: 'CLV_NOT_AVAILABLE',
+            message:
+              'No insight model has been fitted (POST /v1/insights/models/fit says what history it needs), so top_clv_percent ranked members by net spend over the last 365 days (ties: the most recent purchase first).',
+          },
+        ],
       },
     },
+  })
+  @ApiNotFoundResponse({ description: 'Codes: `CAMPAIGN_NOT_FOUND`' })
+  @ApiUnprocessableEntityResponse({
+    description:
+      'Codes: `CAMPAIGN_NOT_ACTIVE` (a real run of an inactive campaign; dry runs always work)',
   })
   run(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: RunCampaignDto,
-  ): Promise<RunResult> {
+  ): Promise<RunResultDto> {
     return this.runner.run(id, { dryRun: body.dryRun ?? false, trigger: 'manual' });
   }
 
   @Get(':id/results')
-  @ApiOkResponse({
-    description: 'Per run: treated against holdout, once the follow-up window has passed',
+  @ApiOperation({
+    summary: 'Treated against holdout, per run',
+    description:
+      'Purchases and spend per member over the follow-up window, compared once it has passed, ' +
+      'with a 95% CI. Each run says whether its uplift is measurable (at least 2 members in each ' +
+      'group and a detectable purchase-rate difference below 1 − p, the largest uplift possible) ' +
+      'and the minimum detectable ' +
+      'effect at its group sizes, for 95% confidence and 80% power: MDE = (z₀.₉₇₅ + z₀.₈) × ' +
+      '√(s²/n_t + s²/n_h) = 2.8016 × s × √(1/n_t + 1/n_h). For spend per member s is the ' +
+      'pooled standard deviation observed over the follow-up (null before it ends); for the ' +
+      'purchase rate s = √(p(1-p)) with p the pooled rate observed, or before the follow-up ' +
+      'ends the baseline: the share of the run’s members who purchased in the followUpDays ' +
+      'before it (0.5, the most conservative, when that is 0 or 1).',
   })
-  getResults(@Param('id', new ParseUUIDPipe()) id: string): Promise<Record<string, unknown>> {
+  @ApiOkResponse({ type: CampaignResultsDto })
+  @ApiNotFoundResponse({ description: 'Codes: `CAMPAIGN_NOT_FOUND`' })
+  getResults(@Param('id', new ParseUUIDPipe()) id: string): Promise<CampaignResultsDto> {
     return this.results.results(id);
   }
 }
