@@ -9,6 +9,7 @@ import { ReferralsAndGoodwillLimits1795507852910 } from './1795507852910-Referra
 import { RewardsCatalogAndCoupons1795508048963 } from './1795508048963-RewardsCatalogAndCoupons';
 import { SurpriseAndDelightCampaigns1795508272851 } from './1795508272851-SurpriseAndDelightCampaigns';
 import { IndexMemberInsightsForAudiences1795508766752 } from './1795508766752-IndexMemberInsightsForAudiences';
+import { MemberSearchPhonesAndTierHolds1796017254206 } from './1796017254206-MemberSearchPhonesAndTierHolds';
 import { CampaignRunValueBasis1796017495028 } from './1796017495028-CampaignRunValueBasis';
 
 export const MIGRATIONS = [
@@ -21,5 +22,6 @@ export const MIGRATIONS = [
   RewardsCatalogAndCoupons1795508048963,
   SurpriseAndDelightCampaigns1795508272851,
   IndexMemberInsightsForAudiences1795508766752,
+  MemberSearchPhonesAndTierHolds1796017254206,
   CampaignRunValueBasis1796017495028,
 ];

@@ -17,6 +17,8 @@ const ADMIN: readonly StaffRole[] = ['admin'];
 const MARKETER: readonly StaffRole[] = ['admin', 'marketer'];
 /** The till, acting for the member present. */
 const TILL: readonly StaffRole[] = ['admin', 'cashier'];
+/** Recording orders and returns: the till, and a web shop's server for online and app orders. */
+const ORDERS: readonly StaffRole[] = ['admin', 'cashier', 'integration'];
 /** Finding and enrolling members: the console, the till, the web shop. */
 const MEMBER_DESK: readonly StaffRole[] = ['admin', 'marketer', 'cashier', 'integration'];
 /** A member's records beyond the till's needs: the console and the web shop's server. */
@@ -41,6 +43,8 @@ export const ROLE_MATRIX: readonly RoleMatrixRow[] = [
   { method: 'POST', path: '/v1/members', access: MEMBER_DESK },
   { method: 'GET', path: '/v1/members', access: MEMBER_DESK },
   { method: 'GET', path: '/v1/members/{id}', access: MEMBER_DESK },
+  { method: 'PATCH', path: '/v1/members/{id}', access: MEMBER_RECORDS },
+  { method: 'PUT', path: '/v1/members/{id}/tier', access: MARKETER },
   { method: 'POST', path: '/v1/members/{id}/tokens', access: MEMBER_TOKENS },
   { method: 'GET', path: '/v1/members/{id}/activity', access: MEMBER_RECORDS },
   { method: 'GET', path: '/v1/members/{id}/perks', access: MEMBER_RECORDS },
@@ -54,9 +58,11 @@ export const ROLE_MATRIX: readonly RoleMatrixRow[] = [
   { method: 'GET', path: '/v1/me/perks', access: 'member' },
   { method: 'GET', path: '/v1/me/referral', access: 'member' },
 
-  { method: 'POST', path: '/v1/pos/checkouts', access: TILL },
-  { method: 'POST', path: '/v1/pos/checkouts/simulate', access: TILL },
-  { method: 'POST', path: '/v1/pos/returns', access: TILL },
+  { method: 'POST', path: '/v1/pos/checkouts', access: ORDERS },
+  { method: 'POST', path: '/v1/pos/checkouts/simulate', access: ORDERS },
+  { method: 'POST', path: '/v1/pos/returns', access: ORDERS },
+  { method: 'GET', path: '/v1/pos/members/{id}/rewards', access: TILL },
+  { method: 'POST', path: '/v1/pos/redemptions', access: TILL },
   { method: 'GET', path: '/v1/pos/members/{id}/perks', access: TILL },
 
   { method: 'GET', path: '/v1/program', access: MARKETER },
