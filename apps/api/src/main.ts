@@ -1,16 +1,36 @@
 import 'reflect-metadata';
 import cluster from 'node:cluster';
-import { ConfigError, connectDatabase, loadConfig, takeOverShutdownSignals } from '@vafa/platform';
+import {
+  ConfigError,
+  connectDatabase,
+  loadConfig,
+  takeOverShutdownSignals,
+  type RunningDatabase,
+  type VafaConfig,
+} from '@vafa/platform';
 import { runApiCluster, runApiWorker } from './api-cluster';
 import { createApiApp } from './create-app';
+import { ensurePortFree, portProblem } from './http-port';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   if (cluster.isWorker) return runApiWorker(config);
+  await ensurePortFree(config.port);
   const database = await connectDatabase(config, {
     adopt: true,
-    log: (line) => process.env.VAFA_DEBUG_DB && console.error(line),
+    log: (line) => console.error(`Vafa database: ${line}`),
   });
+  // A signal while starting (migrations can take a while) still stops the database.
+  takeOverShutdownSignals(() => void database.stop().finally(() => process.exit(0)));
+  try {
+    await serve(config, database);
+  } catch (error) {
+    await database.stop();
+    throw portProblem(error, config.port) ?? error;
+  }
+}
+
+async function serve(config: VafaConfig, database: RunningDatabase): Promise<void> {
   if (config.apiProcesses > 1) {
     await runApiCluster({
       config,

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Command, InvalidArgumentError } from 'commander';
-import { ConfigError, runMigrations } from '@vafa/platform';
-import { withDatabase, withDataSource } from './database-session';
+import { ConfigError, loadConfig, runMigrations } from '@vafa/platform';
+import { databaseUrlInUse, withDataSource } from './database-session';
 import { generateMigration } from './migration-generate.command';
 import { verifyLedger } from './ledger-verify.command';
 import { DEFAULT_BATCH_SIZE, importTransactions } from './import-transactions.command';
@@ -12,7 +12,14 @@ const program = new Command('vafa').description('Vafa loyalty platform: operator
 const db = program.command('db').description('the database');
 db.command('url')
   .description('print the connection URL of the database in use (for psql or pgbench)')
-  .action(() => withDatabase((url) => Promise.resolve(console.log(url))));
+  .action(async () => {
+    const url = await databaseUrlInUse();
+    if (url) return console.log(url);
+    console.error(
+      `No Vafa database is running on VAFA_DATA_DIR (${loadConfig().dataDir}): start the server with "npm start" (or set DATABASE_URL), then ask again.`,
+    );
+    process.exitCode = 1;
+  });
 
 const migration = program.command('migration').description('schema migrations');
 migration

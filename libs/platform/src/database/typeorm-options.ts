@@ -25,7 +25,8 @@ export function typeOrmOptions(
     uuidExtension: 'pgcrypto',
     migrationsRun: false,
     logging: false,
-    extra: { max: poolSize, application_name: 'vafa' },
+    // A server that accepts connections but never answers fails requests instead of hanging them.
+    extra: { max: poolSize, application_name: 'vafa', connectionTimeoutMillis: 5000 },
   };
 }
 

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { Response } from 'express';
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable';
 import { DomainError } from './domain-error';
 
 interface ErrorBody {
@@ -43,10 +44,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const [status, body] = this.toBody(exception);
-    if (!response.headersSent) response.status(status).json(body);
+    if (response.headersSent) return;
+    if (status === 503) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    response.status(status).json(body);
   }
 
   private toBody(exception: unknown): [number, ErrorBody] {
+    if (isDatabaseUnavailable(exception)) {
+      const message = 'The database is not reachable right now; retry shortly.';
+      return [503, { error: { code: 'DATABASE_UNAVAILABLE', message } }];
+    }
     if (exception instanceof DomainError) {
       const error = {
         code: exception.code,
