@@ -6,4 +6,6 @@ export const generateApiKey = (): string => API_KEY_PREFIX + randomBytes(32).toS
 
 export const hashApiKey = (key: string): string => createHash('sha256').update(key).digest('hex');
 
-export const displayPrefix = (key: string): string => key.slice(0, API_KEY_PREFIX.length + 6);
+/** What a key listing shows of a key: its `vafa_sk_` prefix (if any) and six characters. */
+export const displayPrefix = (key: string): string =>
+  key.slice(0, (key.startsWith(API_KEY_PREFIX) ? API_KEY_PREFIX.length : 0) + 6);

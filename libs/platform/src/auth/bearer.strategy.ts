@@ -16,10 +16,13 @@ export class BearerStrategy extends PassportStrategy(Strategy, 'bearer') {
     super();
   }
 
+  /**
+   * Generated keys carry the `vafa_sk_` prefix, but VAFA_ADMIN_KEY may be any string of 24 or
+   * more characters: a token that is not a valid member token is looked up as a key too.
+   */
   async validate(token: string): Promise<Principal | false> {
-    const principal = token.startsWith(API_KEY_PREFIX)
-      ? await this.apiKeys.authenticate(token)
-      : await this.memberTokens.verify(token);
-    return principal ?? false;
+    if (token.startsWith(API_KEY_PREFIX)) return (await this.apiKeys.authenticate(token)) ?? false;
+    const member = await this.memberTokens.verify(token);
+    return member ?? (await this.apiKeys.authenticate(token)) ?? false;
   }
 }
