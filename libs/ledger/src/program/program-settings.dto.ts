@@ -1,4 +1,4 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   IsInt,
   IsNotEmpty,
@@ -11,6 +11,10 @@ import {
 } from 'class-validator';
 import { INT_MAX, IsOmittable } from '@vafa/platform';
 
+/**
+ * Body of PUT /v1/program: the fields it names change, the others stay (a partial body, as it
+ * always was); what GET returns may be sent back whole.
+ */
 export class UpdateProgramDto {
   @ApiPropertyOptional({ example: 'Vafa Rewards' })
   @IsOmittable()
@@ -120,4 +124,47 @@ export class UpdateProgramDto {
   @IsOptional()
   @Matches(/^[A-Z]{2}$/, { message: 'defaultCountry must be an ISO 3166 alpha-2 code such as IR' })
   defaultCountry?: string | null;
+}
+
+/** Body of PATCH /v1/program: the fields it names change; the result must be valid as a whole. */
+export class PatchProgramDto extends PartialType(UpdateProgramDto) {}
+
+/** The program's settings, as GET /v1/program returns them. */
+export class ProgramSettingsDto {
+  @ApiProperty({ example: 'Vafa Rewards' }) name!: string;
+  @ApiProperty({ example: 'USD', description: 'ISO 4217 code' }) currency!: string;
+  @ApiProperty({ example: 100, description: 'Minor units per major unit (100 for USD, 1 for JPY)' })
+  minorUnitsPerMajor!: number;
+  @ApiProperty({ example: 14, description: 'Days earned points stay pending (the return window)' })
+  pointsPendingDays!: number;
+  @ApiProperty({
+    example: 365,
+    description: 'Days after becoming available that points expire; 0 = never',
+  })
+  pointsExpiryDays!: number;
+  @ApiProperty({ example: 100, description: 'Redemption: this many points ...' })
+  redemptionPoints!: number;
+  @ApiProperty({ example: 100, description: '... pay this many minor units' })
+  redemptionValue!: number;
+  @ApiProperty({ example: 50, description: 'The most of an order points may pay, in percent' })
+  maxRedeemPercent!: number;
+  @ApiProperty({
+    example: 2000,
+    description: 'Goodwill points one staff key may grant per day; 0 = no limit',
+  })
+  goodwillDailyBudget!: number;
+  @ApiProperty({
+    example: 1000,
+    description: 'Goodwill points one member may receive per month; 0 = no limit',
+  })
+  goodwillMonthlyCap!: number;
+  @ApiProperty({ example: 'UTC', description: 'IANA time zone for days of week and daily limits' })
+  timeZone!: string;
+  @ApiProperty({
+    example: 'IR',
+    nullable: true,
+    type: String,
+    description: 'ISO 3166 alpha-2 country of phones written without a country code',
+  })
+  defaultCountry!: string | null;
 }

@@ -1,27 +1,12 @@
-import { Body, Controller, Get, Put } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Patch, Put } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { isSupportedCountry } from 'libphonenumber-js';
-import { Roles, validationFailed } from '@vafa/platform';
-import { UpdateProgramDto } from './program-settings.dto';
+import { mergePatch, Roles, validationFailed } from '@vafa/platform';
+import { PatchProgramDto, ProgramSettingsDto, UpdateProgramDto } from './program-settings.dto';
 import { ProgramSettingsEntity } from './program-settings.entity';
 import { ProgramSettingsService } from './program-settings.service';
 
-const PROGRAM_EXAMPLE = {
-  name: 'Vafa Rewards',
-  currency: 'USD',
-  minorUnitsPerMajor: 100,
-  pointsPendingDays: 14,
-  pointsExpiryDays: 365,
-  redemptionPoints: 100,
-  redemptionValue: 100,
-  maxRedeemPercent: 50,
-  goodwillDailyBudget: 2000,
-  goodwillMonthlyCap: 1000,
-  timeZone: 'UTC',
-  defaultCountry: 'IR' as string | null,
-};
-
-const toView = (s: ProgramSettingsEntity): typeof PROGRAM_EXAMPLE => ({
+const toView = (s: ProgramSettingsEntity): ProgramSettingsDto => ({
   name: s.name,
   currency: s.currency,
   minorUnitsPerMajor: s.minorUnitsPerMajor,
@@ -36,6 +21,9 @@ const toView = (s: ProgramSettingsEntity): typeof PROGRAM_EXAMPLE => ({
   defaultCountry: s.defaultCountry,
 });
 
+const APPLIES =
+  'Changes apply to points credited from now on; points already credited keep their dates.';
+
 @ApiTags('Program configuration')
 @Controller('v1/program')
 export class ProgramController {
@@ -43,29 +31,53 @@ export class ProgramController {
 
   @Get()
   @Roles('marketer')
-  @ApiOkResponse({ schema: { example: PROGRAM_EXAMPLE } })
-  async get(): Promise<typeof PROGRAM_EXAMPLE> {
+  @ApiOperation({
+    summary: "Read the program's settings",
+    description:
+      'Currency, the return window (pointsPendingDays), expiry, the redemption value, goodwill limits, the time zone and the default phone country. The answer can be sent back with PUT as it is.',
+  })
+  @ApiOkResponse({ type: ProgramSettingsDto })
+  async get(): Promise<ProgramSettingsDto> {
     return toView(await this.settings.get());
   }
 
   @Put()
   @Roles('marketer')
-  @ApiOkResponse({
-    schema: { example: PROGRAM_EXAMPLE },
-    description: 'Changes apply to points credited from now on',
+  @ApiOperation({
+    summary: "Change the program's settings",
+    description: `The fields the body names change and the others stay, so both a partial body and the whole GET answer are accepted. ${APPLIES}`,
   })
-  async update(@Body() body: UpdateProgramDto): Promise<typeof PROGRAM_EXAMPLE> {
-    if (body.timeZone) {
+  @ApiOkResponse({ type: ProgramSettingsDto, description: 'The settings after the change' })
+  async update(@Body() body: UpdateProgramDto): Promise<ProgramSettingsDto> {
+    return this.apply(body);
+  }
+
+  @Patch()
+  @Roles('marketer')
+  @ApiOperation({
+    summary: "Change some of the program's settings",
+    description: `The fields the body names replace the current ones; the result must be valid as a whole (400 VALIDATION_FAILED otherwise, nothing changed). ${APPLIES}`,
+  })
+  @ApiOkResponse({ type: ProgramSettingsDto, description: 'The settings after the change' })
+  async patch(@Body() body: PatchProgramDto): Promise<ProgramSettingsDto> {
+    const merged = await mergePatch(UpdateProgramDto, toView(await this.settings.get()), body);
+    // Only the named fields are written, so a concurrent change to another field is kept.
+    const named = Object.keys(body) as (keyof UpdateProgramDto)[];
+    return this.apply(Object.fromEntries(named.map((field) => [field, merged[field]])));
+  }
+
+  private async apply(changes: UpdateProgramDto): Promise<ProgramSettingsDto> {
+    if (changes.timeZone) {
       try {
-        new Intl.DateTimeFormat('en-US', { timeZone: body.timeZone });
+        new Intl.DateTimeFormat('en-US', { timeZone: changes.timeZone });
       } catch {
         throw validationFailed('timeZone must be an IANA time zone such as Europe/Berlin.');
       }
     }
-    if (body.defaultCountry && !isSupportedCountry(body.defaultCountry))
+    if (changes.defaultCountry && !isSupportedCountry(changes.defaultCountry))
       throw validationFailed(
-        `defaultCountry ${body.defaultCountry} is not a country we know phones of.`,
+        `defaultCountry ${changes.defaultCountry} is not a country we know phones of.`,
       );
-    return toView(await this.settings.update(body));
+    return toView(await this.settings.update(changes));
   }
 }

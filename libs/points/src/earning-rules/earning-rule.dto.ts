@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -22,7 +22,7 @@ import {
   ValidationArguments,
   ValidationOptions,
 } from 'class-validator';
-import { MaxDecimalPlaces, PageQuery } from '@vafa/platform';
+import { MaxDecimalPlaces, PageQuery, ReadOnlyFields } from '@vafa/platform';
 import type { Channel } from '../rules';
 
 export const EARNING_RULE_CHANNELS: readonly Channel[] = ['store', 'online', 'app'];
@@ -304,7 +304,12 @@ export class EarningRuleInputDto {
 
 export class CreateEarningRuleDto extends EarningRuleInputDto {}
 
+/** Body of PUT: what GET returned may be sent back, its id and timestamps ignored. */
+@ReadOnlyFields('id', 'createdAt', 'updatedAt')
 export class ReplaceEarningRuleDto extends EarningRuleInputDto {}
+
+/** Body of PATCH: the fields it names replace the rule's (nested objects as a whole). */
+export class PatchEarningRuleDto extends PartialType(EarningRuleInputDto) {}
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;
