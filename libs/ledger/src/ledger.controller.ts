@@ -1,10 +1,15 @@
 import { Controller, Get, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@vafa/platform';
-import { AuditReport, LedgerAuditService } from './audit/ledger-audit.service';
+import { AuditReportDto } from './audit/audit-report.dto';
+import { LedgerAuditService } from './audit/ledger-audit.service';
+import { LedgerJobRunDto } from './jobs/job-run.dto';
 import { LedgerScheduler } from './jobs/ledger-scheduler';
 import { LiabilityReportDto } from './reports/liability-report.dto';
 import { LiabilityReportService } from './reports/liability-report.service';
+
+const jobRun = (result: { members: number; points: number } | null): LedgerJobRunDto =>
+  result ? { ran: true, ...result } : { ran: false };
 
 @ApiTags('Ledger and reports')
 @Controller('v1')
@@ -17,18 +22,13 @@ export class LedgerController {
 
   @Get('ledger/audit')
   @Roles()
-  @ApiOkResponse({
-    schema: {
-      example: {
-        balanced: true,
-        checkedAccounts: 1250,
-        checkedLots: 5120,
-        checkedTransactions: 9000,
-        discrepancies: [],
-      },
-    },
+  @ApiOperation({
+    summary: 'Check the ledger against its history',
+    description:
+      'Recomputes every account balance and lot from the append-only postings and consumptions and lists each difference (up to 200 of each kind); `balanced: true` means none. Read-only; for operators after an incident or a migration.',
   })
-  audit(): Promise<AuditReport> {
+  @ApiOkResponse({ type: AuditReportDto })
+  audit(): Promise<AuditReportDto> {
     return this.auditor.audit();
   }
 
@@ -47,18 +47,26 @@ export class LedgerController {
   @Post('ledger/jobs/release-pending')
   @Roles()
   @HttpCode(200)
-  @ApiOkResponse({ schema: { example: { ran: true, members: 12, points: 3400 } } })
-  async releasePending(): Promise<Record<string, unknown>> {
-    const result = await this.scheduler.releasePending();
-    return result ? { ran: true, ...result } : { ran: false };
+  @ApiOperation({
+    summary: 'Release pending points now',
+    description:
+      'Runs the job the worker runs every 10 minutes: points whose return window has ended become available, paying any points a member owes first. One transaction per batch of members; `ran: false` when another instance is running it.',
+  })
+  @ApiOkResponse({ type: LedgerJobRunDto })
+  async releasePending(): Promise<LedgerJobRunDto> {
+    return jobRun(await this.scheduler.releasePending());
   }
 
   @Post('ledger/jobs/expire')
   @Roles()
   @HttpCode(200)
-  @ApiOkResponse({ schema: { example: { ran: true, members: 3, points: 500 } } })
-  async expire(): Promise<Record<string, unknown>> {
-    const result = await this.scheduler.expireLots();
-    return result ? { ran: true, ...result } : { ran: false };
+  @ApiOperation({
+    summary: 'Expire points now',
+    description:
+      'Runs the hourly job: first releases pending points that are due, then expires available points past their expiry date, oldest lots first. One transaction per batch of members; `ran: false` when another instance is running it.',
+  })
+  @ApiOkResponse({ type: LedgerJobRunDto })
+  async expire(): Promise<LedgerJobRunDto> {
+    return jobRun(await this.scheduler.expireLots());
   }
 }

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentPrincipal, MemberOnly, MemberPrincipal } from '@vafa/platform';
+import { ApiErrors, CurrentPrincipal, MemberOnly, MemberPrincipal } from '@vafa/platform';
 import { MemberDto } from './member.dto';
 import { MemberViewRegistry } from './member-view.registry';
 import { MembersService, toMemberDto } from './members.service';
@@ -44,12 +44,16 @@ export class MeController {
   @ApiOperation({
     summary: 'My profile, points and tier',
     description:
-      "The member's profile, points (available, pending, lifetimeEarned, expiringSoon), tier with its benefits, and progress to the next tier. Staff see the same numbers on GET /v1/members/{id}.",
+      "The member's profile, points (available, pending, lifetimeEarned, expiringSoon), tier with its benefits, and progress to the next tier. Read-only; staff see the same numbers on GET /v1/members/{id}.",
   })
   @ApiOkResponse({ type: MemberDto, example: ME_EXAMPLE })
-  async me(@CurrentPrincipal() principal: MemberPrincipal): Promise<Record<string, unknown>> {
+  @ApiErrors({ 404: ['MEMBER_NOT_FOUND'] })
+  async me(@CurrentPrincipal() principal: MemberPrincipal): Promise<MemberDto> {
     const member = toMemberDto(await this.members.get(principal.memberId));
-    const base: Record<string, unknown> = { ...member, tierProgress: null };
-    return this.views.build(member.id, base);
+    // Points, tier and progress are filled in by the libraries registered on the view.
+    return (await this.views.build(member.id, {
+      ...member,
+      tierProgress: null,
+    })) as unknown as MemberDto;
   }
 }

@@ -33,10 +33,14 @@ export class MembersController {
   @ApiOperation({
     summary: 'Enrol a member',
     description:
-      'A card number and referral code are generated. The phone is stored as E.164. The answer is the staff view, as GET /v1/members/{id}.',
+      'A card number and referral code are generated. The phone is stored as E.164. With a `referralCode` the referral is recorded in the same transaction (422 when the code cannot be used; nothing is written). The answer is the staff view, as GET /v1/members/{id}.',
   })
   @ApiCreatedResponse({ type: MemberDto })
-  @ApiErrors({ 400: ['VALIDATION_FAILED', 'PHONE_INVALID'], 409: ['MEMBER_EXISTS'] })
+  @ApiErrors({
+    400: ['VALIDATION_FAILED', 'PHONE_INVALID'],
+    409: ['MEMBER_EXISTS'],
+    422: ['REFERRAL_CODE_INVALID', 'REFERRAL_SELF'],
+  })
   async create(@Body() body: CreateMemberDto): Promise<MemberDto> {
     return this.staffView(await this.members.create(body));
   }

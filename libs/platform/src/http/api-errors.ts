@@ -10,6 +10,11 @@ export class ApiErrorDetail {
 
   @ApiPropertyOptional({
     description: 'Structured detail, by code (e.g. the fields that failed validation)',
+    oneOf: [
+      { type: 'object', additionalProperties: true },
+      { type: 'array', items: { type: 'object', additionalProperties: true } },
+    ],
+    example: [{ field: 'points', problems: ['points must be an integer number'] }],
   })
   details?: unknown;
 

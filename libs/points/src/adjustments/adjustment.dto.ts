@@ -10,6 +10,7 @@ import {
   Min,
   NotEquals,
 } from 'class-validator';
+import { PointsBalanceDto } from '../checkout/checkout-result.dto';
 
 export const ADJUSTMENT_REASONS = ['goodwill', 'correction', 'migration'] as const;
 export type AdjustmentReason = (typeof ADJUSTMENT_REASONS)[number];
@@ -42,12 +43,10 @@ export class CreateAdjustmentDto {
 }
 
 export class AdjustmentResultDto {
-  @ApiProperty({ example: '9d3c...' }) transactionId!: string;
-  @ApiProperty({ example: '6f1c...' }) memberId!: string;
+  @ApiProperty({ example: '9d3c1b2a-7e6f-4d5c-8b9a-0f1e2d3c4b5a' }) transactionId!: string;
+  @ApiProperty({ example: '6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11' }) memberId!: string;
   @ApiProperty({ example: 500 }) points!: number;
   @ApiProperty({ enum: ADJUSTMENT_REASONS, example: 'goodwill' }) reason!: AdjustmentReason;
-  @ApiProperty({ example: { available: 1700, pending: 0 } }) balance!: {
-    available: number;
-    pending: number;
-  };
+  @ApiProperty({ type: PointsBalanceDto, description: "The member's points after it" })
+  balance!: PointsBalanceDto;
 }

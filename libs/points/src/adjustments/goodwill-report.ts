@@ -1,9 +1,10 @@
 import { Controller, Get, Injectable, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { Clock, Roles } from '@vafa/platform';
+import { GoodwillReportDto } from './goodwill-report.dto';
 
 class GoodwillReportQuery {
   @ApiPropertyOptional({ example: '2026-01-01T00:00:00Z' })
@@ -28,22 +29,6 @@ class GoodwillReportQuery {
   windowDays?: number;
 }
 
-const GOODWILL_EXAMPLE = {
-  from: '2026-01-01T00:00:00.000Z',
-  to: '2027-01-01T00:00:00.000Z',
-  byMonth: [{ month: '2026-11', grants: 12, members: 11, points: 4800 }],
-  byTicket: [{ ticketId: 'SUP-1042', grants: 1, points: 500 }],
-  effect: {
-    windowDays: 30,
-    members: 11,
-    observedMembers: 8,
-    ordersBefore: 9,
-    ordersAfter: 14,
-    spendBefore: 81000,
-    spendAfter: 126500,
-  },
-};
-
 /** Goodwill granted, and how members who received it bought before and after (a first look). */
 @Injectable()
 export class GoodwillReportService {
@@ -52,7 +37,7 @@ export class GoodwillReportService {
     private readonly clock: Clock,
   ) {}
 
-  async report(query: GoodwillReportQuery): Promise<typeof GOODWILL_EXAMPLE> {
+  async report(query: GoodwillReportQuery): Promise<GoodwillReportDto> {
     // By default up to and including now (the bound is exclusive).
     const to = query.to ? new Date(query.to) : new Date(this.clock.now().getTime() + 1);
     const from = query.from ? new Date(query.from) : new Date(to.getTime() - 365 * 86_400_000);
@@ -99,7 +84,7 @@ export class GoodwillReportService {
         points: Number(m.points),
       })),
       byTicket: byTicket.map((t) => ({
-        ticketId: t.ticket_id as string,
+        ticketId: t.ticket_id,
         grants: t.grants,
         points: Number(t.points),
       })),
@@ -124,8 +109,13 @@ export class GoodwillReportController {
 
   @Get()
   @Roles('marketer')
-  @ApiOkResponse({ schema: { example: GOODWILL_EXAMPLE } })
-  report(@Query() query: GoodwillReportQuery): Promise<typeof GOODWILL_EXAMPLE> {
+  @ApiOperation({
+    summary: 'Goodwill granted, and what followed',
+    description:
+      'Goodwill adjustments in [from, to) (default: the year up to now) by month and by support ticket, and a first look at their effect: orders and spend of the members in the `windowDays` before and after their first grant, for members whose after-window has passed. Read-only; for marketers.',
+  })
+  @ApiOkResponse({ type: GoodwillReportDto })
+  report(@Query() query: GoodwillReportQuery): Promise<GoodwillReportDto> {
     return this.reports.report(query);
   }
 }

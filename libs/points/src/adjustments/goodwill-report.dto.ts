@@ -1,0 +1,45 @@
+import { ApiProperty } from '@nestjs/swagger';
+
+export class GoodwillMonthDto {
+  @ApiProperty({ example: '2026-11', description: 'Calendar month (UTC)' }) month!: string;
+  @ApiProperty({ example: 12 }) grants!: number;
+  @ApiProperty({ example: 11, description: 'Distinct members who received goodwill' })
+  members!: number;
+  @ApiProperty({ example: 4800 }) points!: number;
+}
+
+export class GoodwillTicketDto {
+  @ApiProperty({
+    example: 'SUP-1042',
+    nullable: true,
+    type: String,
+    description: 'null: grants given without a ticket',
+  })
+  ticketId!: string | null;
+  @ApiProperty({ example: 1 }) grants!: number;
+  @ApiProperty({ example: 500 }) points!: number;
+}
+
+export class GoodwillEffectDto {
+  @ApiProperty({ example: 30 }) windowDays!: number;
+  @ApiProperty({ example: 11, description: 'Members whose first grant falls in the period' })
+  members!: number;
+  @ApiProperty({
+    example: 8,
+    description: 'Of those, members whose after-window has fully passed: the ones compared',
+  })
+  observedMembers!: number;
+  @ApiProperty({ example: 9 }) ordersBefore!: number;
+  @ApiProperty({ example: 14 }) ordersAfter!: number;
+  @ApiProperty({ example: 81000, description: 'Minor units' }) spendBefore!: number;
+  @ApiProperty({ example: 126500, description: 'Minor units' }) spendAfter!: number;
+}
+
+export class GoodwillReportDto {
+  @ApiProperty({ example: '2026-01-01T00:00:00.000Z' }) from!: string;
+  @ApiProperty({ example: '2027-01-01T00:00:00.000Z', description: 'Exclusive' }) to!: string;
+  @ApiProperty({ type: [GoodwillMonthDto] }) byMonth!: GoodwillMonthDto[];
+  @ApiProperty({ type: [GoodwillTicketDto], description: 'Largest first, at most 200' })
+  byTicket!: GoodwillTicketDto[];
+  @ApiProperty({ type: GoodwillEffectDto }) effect!: GoodwillEffectDto;
+}
