@@ -7,9 +7,15 @@ import { MembersService, toMemberDto } from './members.service';
 
 const ME_EXAMPLE = {
   id: '6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11',
+  externalId: 'crm-10023',
+  email: 'sara@example.com',
+  phone: '+989120001234',
   name: 'Sara Ahmadi',
+  birthDate: '1990-04-21',
   cardNumber: '7426013370995412',
   referralCode: 'K7M2Q9XD',
+  channel: 'store',
+  joinedAt: '2026-11-24T10:00:00.000Z',
   tier: {
     code: 'silver',
     name: 'Silver',
@@ -46,7 +52,7 @@ export class MeController {
     description:
       "The member's profile, points (available, pending, lifetimeEarned, expiringSoon), tier with its benefits, and progress to the next tier. Read-only; staff see the same numbers on GET /v1/members/{id}.",
   })
-  @ApiOkResponse({ type: MemberDto, example: ME_EXAMPLE })
+  @ApiOkResponse({ type: MemberDto, example: ME_EXAMPLE, description: 'The member' })
   @ApiErrors({ 404: ['MEMBER_NOT_FOUND'] })
   async me(@CurrentPrincipal() principal: MemberPrincipal): Promise<MemberDto> {
     const member = toMemberDto(await this.members.get(principal.memberId));

@@ -33,6 +33,8 @@ const ORDER_ERRORS = {
   ],
 } as const;
 
+const KEYED_400 = ['VALIDATION_FAILED', 'IDEMPOTENCY_KEY_REQUIRED'];
+
 const WHO =
   "Cashiers (for their store), and integration keys (a web shop's server) for channels online " +
   'and app only (403 CHANNEL_NOT_ALLOWED), bound to a store when the key has a storeId ' +
@@ -57,14 +59,17 @@ export class PosController {
       '`tierChanged`) what the order caused: pending points, a tier upgrade, a referral welcome ' +
       `bonus. ${WHO}`,
   })
-  @ApiErrors({ ...ORDER_ERRORS, 409: ['ORDER_EXISTS', 'IDEMPOTENCY_KEY_REUSED'] })
+  @ApiErrors({
+    ...ORDER_ERRORS,
+    400: KEYED_400,
+    409: ['ORDER_EXISTS', 'IDEMPOTENCY_KEY_REUSED'],
+  })
   @ApiCreatedResponse({
     type: CheckoutResultDto,
     example: CHECKOUT_EXAMPLE,
     description:
-      '409 ORDER_EXISTS, 409 IDEMPOTENCY_KEY_REUSED, 422 INSUFFICIENT_POINTS / COUPON_INVALID ' +
-      "(details.reason expired, used or not_applicable for the member's own code) / " +
-      'REDEMPTION_LIMIT_EXCEEDED (nothing written), 403 CHANNEL_NOT_ALLOWED / STORE_MISMATCH',
+      'The order as recorded; a repeat with the same Idempotency-Key answers the same. A refused ' +
+      "order writes nothing (422 COUPON_INVALID: details.reason expired, used or not_applicable for the member's own code)",
   })
   checkout(
     @Body() body: CheckoutDto,
@@ -102,6 +107,7 @@ export class PosController {
       `once per Idempotency-Key. ${WHO} An integration key returns only online and app orders.`,
   })
   @ApiErrors({
+    400: KEYED_400,
     403: ['FORBIDDEN', 'STORE_MISMATCH', 'CHANNEL_NOT_ALLOWED'],
     404: ['ORDER_NOT_FOUND'],
     409: ['IDEMPOTENCY_KEY_REUSED'],
@@ -111,7 +117,7 @@ export class PosController {
     type: ReturnResultDto,
     example: RETURN_EXAMPLE,
     description:
-      "422 RETURN_EXCEEDS_PURCHASE, 404 ORDER_NOT_FOUND, 403 STORE_MISMATCH (another store's order), 403 CHANNEL_NOT_ALLOWED",
+      "The return as recorded; a repeat with the same Idempotency-Key answers the same (403 STORE_MISMATCH: another store's order)",
   })
   return(
     @Body() body: ReturnDto,
