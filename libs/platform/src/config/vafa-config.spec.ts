@@ -58,4 +58,13 @@ describe('loadConfig', () => {
       expect(message).toContain(part);
     }
   });
+
+  it('says each bad variable once: a PORT that is not a number is not also out of range', () => {
+    expect(() => loadConfig({ PORT: 'abc' })).toThrow(
+      new ConfigError(['PORT must be a whole number']),
+    );
+    expect(() => loadConfig({ PORT: '99999' })).toThrow(
+      new ConfigError(['PORT must be between 0 and 65535']),
+    );
+  });
 });

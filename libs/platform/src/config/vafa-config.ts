@@ -9,6 +9,7 @@ import {
   Min,
   MinLength,
   validateSync,
+  type ValidationError,
 } from 'class-validator';
 
 /** Every setting Vafa reads from its environment, validated once at boot. */
@@ -76,6 +77,12 @@ export class ConfigError extends Error {
 const integerOrRaw = (value: string | undefined): number | string | undefined =>
   value !== undefined && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
 
+/** One sentence per bad variable: a value that is not a number is not also out of range. */
+function problemsOf(error: ValidationError): string[] {
+  const constraints = error.constraints ?? {};
+  return constraints.isInt ? [constraints.isInt] : [...new Set(Object.values(constraints))];
+}
+
 /** Reads and validates the environment; throws a ConfigError naming every bad value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): VafaConfig {
   const raw: Record<string, unknown> = {
@@ -94,7 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VafaConfig {
   const config = plainToInstance(VafaConfig, defined);
   const errors = validateSync(config, { forbidUnknownValues: true });
   if (errors.length > 0) {
-    throw new ConfigError(errors.flatMap((e) => Object.values(e.constraints ?? {})));
+    throw new ConfigError(errors.flatMap(problemsOf));
   }
   return config;
 }
