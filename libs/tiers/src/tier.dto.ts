@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
   ArrayMaxSize,
   IsArray,
@@ -14,7 +14,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { IsNestedObject, MaxDecimalPlaces } from '@vafa/platform';
+import { IsNestedObject, MaxDecimalPlaces, ReadOnlyFields } from '@vafa/platform';
 import { TIER_METRICS, TierMetric } from './tier.entity';
 
 export class TierQualificationDto {
@@ -56,6 +56,8 @@ export class TierBenefitsDto {
   perks?: string[];
 }
 
+/** POST and PUT: the whole tier. PUT takes back what GET answers (`id` is ignored). */
+@ReadOnlyFields('id')
 export class TierDto {
   @ApiProperty({ example: 'gold' })
   @Matches(/^[a-z0-9_-]{1,40}$/, {
@@ -96,12 +98,31 @@ export class TierDto {
   downgradeGraceDays?: number;
 }
 
-export const TIER_EXAMPLE = {
-  id: '3f0b...',
-  code: 'gold',
-  name: 'Gold',
-  rank: 2,
-  qualification: { metric: 'spend', threshold: 100000, windowDays: 365 },
-  benefits: { pointsMultiplier: 1.5, perks: ['free_delivery'] },
-  downgradeGraceDays: 30,
-};
+/** PATCH: only the fields named change; the result must still be a valid tier. */
+@ReadOnlyFields('id')
+export class PatchTierDto extends PartialType(TierDto) {}
+
+/** A tier as GET answers it; PUT takes this back (`id` is ignored). */
+export class TierViewDto {
+  @ApiProperty({ example: '3f0b2c1d-7a4e-4b9f-8c2d-1e0f9a8b7c6d' }) id!: string;
+  @ApiProperty({ example: 'gold' }) code!: string;
+  @ApiProperty({ example: 'Gold' }) name!: string;
+  @ApiProperty({ example: 2 }) rank!: number;
+  @ApiProperty({ type: TierQualificationDto }) qualification!: TierQualificationDto;
+  @ApiProperty({ type: TierBenefitsDto, description: 'Empty when the tier gives nothing extra' })
+  benefits!: TierBenefitsDto;
+  @ApiProperty({ example: 30 }) downgradeGraceDays!: number;
+}
+
+export class TierPageDto {
+  @ApiProperty({ type: [TierViewDto] }) items!: TierViewDto[];
+  @ApiProperty({ nullable: true, type: String, example: null }) nextCursor!: string | null;
+}
+
+export class TierEvaluationResultDto {
+  @ApiProperty({ example: true, description: 'false when another instance is already running it' })
+  ran!: boolean;
+  @ApiPropertyOptional({ example: 1200, description: 'Members evaluated' }) members?: number;
+  @ApiPropertyOptional({ example: 3 }) upgraded?: number;
+  @ApiPropertyOptional({ example: 1 }) downgraded?: number;
+}

@@ -6,15 +6,30 @@ import {
   HttpCode,
   Param,
   ParseUUIDPipe,
+  Patch,
   Post,
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { Page, PageQuery, Roles } from '@vafa/platform';
-import { TIER_EXAMPLE, TierDto } from './tier.dto';
+import {
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ApiErrors, mergePatch, PageQuery, Roles } from '@vafa/platform';
+import {
+  PatchTierDto,
+  TierDto,
+  TierEvaluationResultDto,
+  TierPageDto,
+  TierViewDto,
+} from './tier.dto';
 import { TierEvaluationJob } from './tier-evaluation.job';
-import { TiersService, TierView } from './tiers.service';
+import { TiersService } from './tiers.service';
+
+const TIER_NOT_FOUND = { 404: ['TIER_NOT_FOUND'] } as const;
 
 @ApiTags('Program configuration')
 @Controller('v1/tiers')
@@ -26,39 +41,91 @@ export class TiersController {
 
   @Get()
   @Roles('marketer')
-  @ApiOkResponse({ schema: { example: { items: [TIER_EXAMPLE], nextCursor: null } } })
-  list(@Query() query: PageQuery): Promise<Page<TierView>> {
+  @ApiOperation({
+    summary: 'List the tiers',
+    description:
+      'Every tier, lowest rank first (the lowest is every member’s start), paginated with ' +
+      '`limit` and `cursor`.',
+  })
+  @ApiOkResponse({ type: TierPageDto })
+  list(@Query() query: PageQuery): Promise<TierPageDto> {
     return this.tiers.list(query);
   }
 
   @Get(':id')
   @Roles('marketer')
-  @ApiOkResponse({ schema: { example: TIER_EXAMPLE } })
-  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<TierView> {
+  @ApiOperation({
+    summary: 'Get a tier',
+    description: 'One tier with its qualification, benefits and downgrade grace period.',
+  })
+  @ApiOkResponse({ type: TierViewDto })
+  @ApiErrors(TIER_NOT_FOUND)
+  get(@Param('id', new ParseUUIDPipe()) id: string): Promise<TierViewDto> {
     return this.tiers.get(id);
   }
 
   @Post()
   @Roles('marketer')
-  @ApiCreatedResponse({
-    schema: { example: TIER_EXAMPLE },
-    description: '409 TIER_EXISTS for a taken code or rank',
+  @ApiOperation({
+    summary: 'Create a tier',
+    description:
+      'Adds a status level. Code and rank are unique (409 TIER_EXISTS names the taken one); ' +
+      'members move into it at their next checkout or the nightly re-evaluation.',
   })
-  create(@Body() body: TierDto): Promise<TierView> {
+  @ApiCreatedResponse({ type: TierViewDto })
+  @ApiErrors({ 409: ['TIER_EXISTS'] })
+  create(@Body() body: TierDto): Promise<TierViewDto> {
     return this.tiers.create(body);
   }
 
   @Put(':id')
   @Roles('marketer')
-  @ApiOkResponse({ schema: { example: TIER_EXAMPLE } })
-  replace(@Param('id', new ParseUUIDPipe()) id: string, @Body() body: TierDto): Promise<TierView> {
+  @ApiOperation({
+    summary: 'Replace a tier',
+    description:
+      'Replaces every field of the tier (omitted optional fields take their defaults). What ' +
+      'GET answers can be sent back as is: `id` is ignored. Members are re-evaluated against ' +
+      'the new rules at their next checkout or the nightly job.',
+  })
+  @ApiOkResponse({ type: TierViewDto })
+  @ApiErrors({ ...TIER_NOT_FOUND, 409: ['TIER_EXISTS'] })
+  replace(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: TierDto,
+  ): Promise<TierViewDto> {
     return this.tiers.replace(id, body);
+  }
+
+  @Patch(':id')
+  @Roles('marketer')
+  @ApiOperation({
+    summary: 'Change some fields of a tier',
+    description:
+      'The fields named replace the current ones (a nested object such as `benefits` as a ' +
+      'whole); the result must be a valid tier (400 VALIDATION_FAILED otherwise) and is stored ' +
+      'like a PUT.',
+  })
+  @ApiOkResponse({ type: TierViewDto })
+  @ApiErrors({ ...TIER_NOT_FOUND, 409: ['TIER_EXISTS'] })
+  async patch(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: PatchTierDto,
+  ): Promise<TierViewDto> {
+    const merged = await mergePatch(TierDto, await this.tiers.get(id), body);
+    return this.tiers.replace(id, merged);
   }
 
   @Delete(':id')
   @Roles('marketer')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: '409 TIER_IN_USE while members hold it' })
+  @ApiOperation({
+    summary: 'Delete a tier',
+    description:
+      'Removes a tier no member holds; move its members first (PUT /v1/members/{id}/tier), ' +
+      'otherwise 409 TIER_IN_USE.',
+  })
+  @ApiNoContentResponse({ description: 'Deleted' })
+  @ApiErrors({ ...TIER_NOT_FOUND, 409: ['TIER_IN_USE'] })
   remove(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     return this.tiers.remove(id);
   }
@@ -66,8 +133,15 @@ export class TiersController {
   @Post('jobs/evaluate')
   @Roles()
   @HttpCode(200)
-  @ApiOkResponse({ schema: { example: { ran: true, members: 1200, upgraded: 3, downgraded: 1 } } })
-  async evaluate(): Promise<Record<string, unknown>> {
+  @ApiOperation({
+    summary: 'Re-evaluate every member’s tier now',
+    description:
+      'Runs the nightly re-evaluation on demand: every member, in batches, upgrades at once and ' +
+      'downgrades after the grace period and any manual hold. Safe to repeat; `ran` is false ' +
+      'when another instance is running it.',
+  })
+  @ApiOkResponse({ type: TierEvaluationResultDto })
+  async evaluate(): Promise<TierEvaluationResultDto> {
     const result = await this.job.run();
     return result ? { ran: true, ...result } : { ran: false };
   }
