@@ -1,7 +1,11 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsInt, IsUrl, Max, MaxLength, Min } from 'class-validator';
 import { BIGINT_MAX, INT_MAX, IsOmittable } from '@vafa/platform';
 
+/**
+ * PUT and PATCH of the referral program: the fields sent change, the rest stay. GET answers every
+ * field, so its answer can be sent back as is.
+ */
 export class ReferralProgramDto {
   @ApiPropertyOptional({ example: true })
   @IsOmittable()
@@ -73,14 +77,22 @@ export class ReferralProgramDto {
   shareBaseUrl?: string;
 }
 
-export const REFERRAL_PROGRAM_EXAMPLE = {
-  active: true,
-  referrerPoints: 500,
-  refereePoints: 250,
-  qualifyingMinSpend: 2000,
-  maxReferralsPerMember: 10,
-  attributionDays: 90,
-  velocityMax: 5,
-  velocityWindowHours: 24,
-  shareBaseUrl: 'https://shop.example/join',
-};
+/** The referral program as GET answers it: every setting. */
+export class ReferralProgramViewDto {
+  @ApiProperty({ example: true }) active!: boolean;
+  @ApiProperty({ example: 500, description: 'Points for the member who referred' })
+  referrerPoints!: number;
+  @ApiProperty({ example: 250, description: 'Points for the new member' }) refereePoints!: number;
+  @ApiProperty({ example: 2000, description: 'The least one order must total, minor units' })
+  qualifyingMinSpend!: number;
+  @ApiProperty({ example: 10 }) maxReferralsPerMember!: number;
+  @ApiProperty({ example: 90, description: 'Days after joining for the first qualifying purchase' })
+  attributionDays!: number;
+  @ApiProperty({
+    example: 5,
+    description: 'More referees than this within the window are held for review',
+  })
+  velocityMax!: number;
+  @ApiProperty({ example: 24 }) velocityWindowHours!: number;
+  @ApiProperty({ example: 'https://shop.example/join' }) shareBaseUrl!: string;
+}

@@ -5,41 +5,26 @@ import {
   HttpCode,
   Param,
   ParseUUIDPipe,
+  Patch,
   Post,
   Put,
   Query,
 } from '@nestjs/common';
-import { ApiOkResponse, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
+  ApiErrors,
   CurrentPrincipal,
   MemberOnly,
   MemberPrincipal,
-  Page,
-  PageQuery,
+  mergePatch,
   Roles,
 } from '@vafa/platform';
-import { REFERRAL_PROGRAM_EXAMPLE, ReferralProgramDto } from './referral-program.dto';
-import { ReferralProgramService, ReferralProgramView } from './referral-program.service';
-import { REFERRAL_STATUSES } from './referral.entity';
-import { ReferralsService, ReferralView } from './referrals.service';
+import { ReferralProgramDto, ReferralProgramViewDto } from './referral-program.dto';
+import { ReferralProgramService } from './referral-program.service';
+import { MyReferralDto, ReferralDto, ReferralPageDto, ReferralQuery } from './referral.dto';
+import { ReferralsService } from './referrals.service';
 
-class ReferralQuery extends PageQuery {
-  @ApiPropertyOptional({ enum: REFERRAL_STATUSES, example: 'held' })
-  @IsOptional()
-  @IsIn(REFERRAL_STATUSES)
-  status?: string;
-}
-
-const REFERRAL_EXAMPLE = {
-  refereeId: '6f1c...',
-  referrerId: '2a9e...',
-  joinedAt: '2026-11-24T10:00:00.000Z',
-  status: 'held',
-  holdReason: 'more than 5 referrals in 24 h',
-  approved: false,
-  qualified: true,
-};
+const REFERRAL_NOT_FOUND = ['REFERRAL_NOT_FOUND'];
 
 @ApiTags('Referrals')
 @Controller('v1/referral-program')
@@ -48,16 +33,42 @@ export class ReferralProgramController {
 
   @Get()
   @Roles('marketer')
-  @ApiOkResponse({ schema: { example: REFERRAL_PROGRAM_EXAMPLE } })
-  get(): Promise<ReferralProgramView> {
+  @ApiOperation({
+    summary: 'Get the referral program',
+    description:
+      'The points each side of a referral earns, what qualifies a referral, and the fraud ' +
+      'limits (referrals per member, velocity hold).',
+  })
+  @ApiOkResponse({ type: ReferralProgramViewDto })
+  get(): Promise<ReferralProgramViewDto> {
     return this.program.get();
   }
 
   @Put()
   @Roles('marketer')
-  @ApiOkResponse({ schema: { example: REFERRAL_PROGRAM_EXAMPLE } })
-  update(@Body() body: ReferralProgramDto): Promise<ReferralProgramView> {
+  @ApiOperation({
+    summary: 'Update the referral program',
+    description:
+      'Sets the fields sent and keeps the rest (as it always has; PATCH does the same). What ' +
+      'GET answers can be sent back as is. Referrals already paid keep their points.',
+  })
+  @ApiOkResponse({ type: ReferralProgramViewDto })
+  update(@Body() body: ReferralProgramDto): Promise<ReferralProgramViewDto> {
     return this.program.update(body);
+  }
+
+  @Patch()
+  @Roles('marketer')
+  @ApiOperation({
+    summary: 'Change some referral program settings',
+    description:
+      'The fields named replace the current ones; the result must be a valid program ' +
+      '(400 VALIDATION_FAILED otherwise). Referrals already paid keep their points.',
+  })
+  @ApiOkResponse({ type: ReferralProgramViewDto })
+  async patch(@Body() body: ReferralProgramDto): Promise<ReferralProgramViewDto> {
+    const merged = await mergePatch(ReferralProgramDto, await this.program.get(), body);
+    return this.program.update(merged);
   }
 }
 
@@ -68,27 +79,43 @@ export class ReferralsController {
   constructor(private readonly referrals: ReferralsService) {}
 
   @Get()
-  @ApiOkResponse({
-    schema: { example: { items: [REFERRAL_EXAMPLE], nextCursor: null } },
-    description: 'e.g. ?status=held for review',
+  @ApiOperation({
+    summary: 'List referrals',
+    description:
+      'Every referral, newest first, paginated; `?status=held` lists those held for fraud ' +
+      'review (e.g. too many referrals by one member within the velocity window).',
   })
-  list(@Query() query: ReferralQuery): Promise<Page<ReferralView>> {
+  @ApiOkResponse({ type: ReferralPageDto })
+  list(@Query() query: ReferralQuery): Promise<ReferralPageDto> {
     return this.referrals.list(query);
   }
 
   @Post(':refereeId/approve')
   @HttpCode(200)
-  @ApiOkResponse({
-    schema: { example: { ...REFERRAL_EXAMPLE, status: 'rewarded', approved: true } },
+  @ApiOperation({
+    summary: 'Approve a held referral',
+    description:
+      'Releases a referral held for review: if it has already qualified, both members are paid ' +
+      'at once (in the same transaction), otherwise on their qualifying purchase. Only a held ' +
+      'referral can be approved (409 REFERRAL_NOT_HELD).',
   })
-  approve(@Param('refereeId', new ParseUUIDPipe()) refereeId: string): Promise<ReferralView> {
+  @ApiOkResponse({ type: ReferralDto })
+  @ApiErrors({ 404: REFERRAL_NOT_FOUND, 409: ['REFERRAL_NOT_HELD'] })
+  approve(@Param('refereeId', new ParseUUIDPipe()) refereeId: string): Promise<ReferralDto> {
     return this.referrals.approve(refereeId);
   }
 
   @Post(':refereeId/reject')
   @HttpCode(200)
-  @ApiOkResponse({ schema: { example: { ...REFERRAL_EXAMPLE, status: 'rejected' } } })
-  reject(@Param('refereeId', new ParseUUIDPipe()) refereeId: string): Promise<ReferralView> {
+  @ApiOperation({
+    summary: 'Reject a held referral',
+    description:
+      'Closes a referral held for review: nobody is paid for it. Only a held referral can be ' +
+      'rejected (409 REFERRAL_NOT_HELD).',
+  })
+  @ApiOkResponse({ type: ReferralDto })
+  @ApiErrors({ 404: REFERRAL_NOT_FOUND, 409: ['REFERRAL_NOT_HELD'] })
+  reject(@Param('refereeId', new ParseUUIDPipe()) refereeId: string): Promise<ReferralDto> {
     return this.referrals.reject(refereeId);
   }
 }
@@ -100,20 +127,15 @@ export class MyReferralController {
   constructor(private readonly referrals: ReferralsService) {}
 
   @Get()
-  @ApiOkResponse({
-    schema: {
-      example: {
-        code: 'K7M2Q9XD',
-        link: 'https://shop.example/join?ref=K7M2Q9XD',
-        active: true,
-        referred: [
-          { memberId: '6f1c...', joinedAt: '2026-11-24T10:00:00.000Z', status: 'rewarded' },
-        ],
-        pointsEarned: 500,
-      },
-    },
+  @ApiOperation({
+    summary: 'My referral code and link',
+    description:
+      "The member's referral code and share link, whether the program is running, the members " +
+      'they referred (newest first) with their status, and the points earned from them.',
   })
-  mine(@CurrentPrincipal() principal: MemberPrincipal): Promise<Record<string, unknown>> {
+  @ApiOkResponse({ type: MyReferralDto })
+  @ApiErrors({ 404: ['MEMBER_NOT_FOUND'] })
+  mine(@CurrentPrincipal() principal: MemberPrincipal): Promise<MyReferralDto> {
     return this.referrals.mine(principal.memberId);
   }
 }

@@ -12,6 +12,8 @@ import {
   toPage,
 } from '@vafa/platform';
 import { MembersService } from '@vafa/members';
+import type { MyReferralDto } from './referral.dto';
+import type { ReferralStatus } from './referral.entity';
 import { referralNotFound } from './referral.errors';
 import { ReferralProgramService } from './referral-program.service';
 import { ReferralRewards } from './referral-rewards';
@@ -126,11 +128,11 @@ export class ReferralsService {
     return toView(row);
   }
 
-  async mine(memberId: string): Promise<Record<string, unknown>> {
+  async mine(memberId: string): Promise<MyReferralDto> {
     const member = await this.members.get(memberId);
     const program = await this.program.get();
     const referred = await this.dataSource.query<
-      { referee_id: string; joined_at: Date; status: string; referrer_points: number }[]
+      { referee_id: string; joined_at: Date; status: ReferralStatus; referrer_points: number }[]
     >(
       `SELECT referee_id, joined_at, status, referrer_points FROM referrals WHERE referrer_id = $1 ORDER BY joined_at DESC`,
       [memberId],
