@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -18,7 +18,7 @@ import {
   ValidationArguments,
   ValidationOptions,
 } from 'class-validator';
-import { PageQuery } from '@vafa/platform';
+import { PageQuery, ReadOnlyFields } from '@vafa/platform';
 import { REWARD_TYPES, RewardType } from './reward.entity';
 
 /** An instant with an explicit zone: `2026-12-01T00:00:00Z`, `2026-12-01T08:00:00.000+03:30`. */
@@ -152,6 +152,7 @@ export class RewardInputDto {
   value?: number | string;
 
   @ApiPropertyOptional({
+    type: 'integer',
     example: 100,
     minimum: 0,
     nullable: true,
@@ -165,7 +166,13 @@ export class RewardInputDto {
   @Max(1_000_000_000)
   stock?: number | null;
 
-  @ApiPropertyOptional({ example: 1, minimum: 1, description: 'Redemptions per member' })
+  @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
+    example: 1,
+    minimum: 1,
+    description: 'Redemptions per member; omitted or null: unlimited',
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
@@ -187,9 +194,11 @@ export class RewardInputDto {
   tiers?: string[];
 
   @ApiPropertyOptional({
+    type: 'integer',
+    nullable: true,
     example: 30,
     minimum: 1,
-    description: 'Days an issued coupon or perk lasts; omitted: until used',
+    description: 'Days an issued coupon or perk lasts; omitted or null: until used',
   })
   @IsOptional()
   @IsInt()
@@ -197,14 +206,23 @@ export class RewardInputDto {
   @Max(3650)
   validDays?: number | null;
 
-  @ApiPropertyOptional({ example: '2026-12-01T00:00:00Z', description: 'Inclusive' })
+  @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
+    example: '2026-12-01T00:00:00Z',
+    description: 'Inclusive; omitted or null: no start',
+  })
   @IsOptional()
   @IsDateTimeWithZone()
   activeFrom?: string | null;
 
   @ApiPropertyOptional({
+    type: String,
+    format: 'date-time',
+    nullable: true,
     example: '2027-01-01T00:00:00Z',
-    description: 'Exclusive; after activeFrom',
+    description: 'Exclusive; after activeFrom; omitted or null: no end',
   })
   @IsOptional()
   @IsDateTimeWithZone()
@@ -219,7 +237,13 @@ export class RewardInputDto {
 
 export class CreateRewardDto extends RewardInputDto {}
 
+/** PUT: the whole reward. What GET answers can be sent back: its read-only fields are ignored. */
+@ReadOnlyFields('id', 'stockRemaining', 'createdAt', 'updatedAt')
 export class ReplaceRewardDto extends RewardInputDto {}
+
+/** PATCH: the fields named replace the current ones; the result must be a valid reward. */
+@ReadOnlyFields('id', 'stockRemaining', 'createdAt', 'updatedAt')
+export class PatchRewardDto extends PartialType(RewardInputDto) {}
 
 const toBoolean = ({ value }: { value: unknown }): unknown =>
   value === 'true' ? true : value === 'false' ? false : value;

@@ -6,21 +6,22 @@ import {
   HttpCode,
   Param,
   ParseUUIDPipe,
+  Patch,
   Post,
   Put,
   Query,
 } from '@nestjs/common';
 import {
-  ApiBadRequestResponse,
   ApiCreatedResponse,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { Roles } from '@vafa/platform';
+import { ApiErrors, mergePatch, Roles } from '@vafa/platform';
 import {
   CreateRewardDto,
+  PatchRewardDto,
   ReplaceRewardDto,
   RewardDto,
   RewardListQuery,
@@ -28,12 +29,7 @@ import {
 } from './reward.dto';
 import { RewardsService } from './rewards.service';
 
-const NOT_FOUND = { description: 'REWARD_NOT_FOUND' };
-const INVALID = {
-  description:
-    'VALIDATION_FAILED: unknown or malformed fields, a value that does not fit the type, ' +
-    'activeUntil not after activeFrom',
-};
+const REWARD_NOT_FOUND = { 404: ['REWARD_NOT_FOUND'] } as const;
 
 @ApiTags('Rewards')
 @Controller('v1/rewards')
@@ -42,32 +38,52 @@ export class RewardsController {
   constructor(private readonly rewards: RewardsService) {}
 
   @Post()
+  @ApiOperation({
+    summary: 'Add a reward to the catalog',
+    description:
+      'A coupon (discount_amount, discount_percent, free_product) or a perk (service_perk, ' +
+      'gift) that members redeem for points. `value` must fit the type, activeUntil must be ' +
+      'after activeFrom (400 VALIDATION_FAILED); `stock` omitted means unlimited.',
+  })
   @ApiCreatedResponse({ type: RewardDto })
-  @ApiBadRequestResponse(INVALID)
   create(@Body() body: CreateRewardDto): Promise<RewardDto> {
     return this.rewards.create(body);
   }
 
   @Get()
-  @ApiOkResponse({ type: RewardPageDto, description: 'Newest first' })
+  @ApiOperation({
+    summary: 'List the catalog',
+    description:
+      'Every reward, newest first, paginated; `?active=true` or `false` filters. Members see ' +
+      'their own view (tier gating, window, affordability) at GET /v1/me/rewards.',
+  })
+  @ApiOkResponse({ type: RewardPageDto })
   list(@Query() query: RewardListQuery): Promise<RewardPageDto> {
     return this.rewards.list(query);
   }
 
   @Get(':id')
+  @ApiOperation({
+    summary: 'Get a reward',
+    description: 'One catalog reward with its terms and the stock left.',
+  })
   @ApiOkResponse({ type: RewardDto })
-  @ApiNotFoundResponse(NOT_FOUND)
+  @ApiErrors(REWARD_NOT_FOUND)
   get(@Param('id', new ParseUUIDPipe()) id: string): Promise<RewardDto> {
     return this.rewards.get(id);
   }
 
   @Put(':id')
-  @ApiOkResponse({
-    type: RewardDto,
-    description: 'Replaces the whole reward; coupons and perks already issued keep their terms',
+  @ApiOperation({
+    summary: 'Replace a reward',
+    description:
+      'Replaces every term (omitted optional fields take their defaults); what GET answers can ' +
+      'be sent back as is (id, stockRemaining, createdAt, updatedAt are ignored). A new `stock` ' +
+      'moves the units left by the same amount, never below 0. Coupons and perks already ' +
+      'issued keep their terms.',
   })
-  @ApiBadRequestResponse(INVALID)
-  @ApiNotFoundResponse(NOT_FOUND)
+  @ApiOkResponse({ type: RewardDto })
+  @ApiErrors(REWARD_NOT_FOUND)
   replace(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ReplaceRewardDto,
@@ -75,12 +91,34 @@ export class RewardsController {
     return this.rewards.replace(id, body);
   }
 
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Change some terms of a reward',
+    description:
+      'The fields named replace the current ones (e.g. `{"active": false}` takes it off the ' +
+      'catalog); the result must be a valid reward (400 VALIDATION_FAILED otherwise) and is ' +
+      'stored like a PUT. Coupons and perks already issued keep their terms.',
+  })
+  @ApiOkResponse({ type: RewardDto })
+  @ApiErrors(REWARD_NOT_FOUND)
+  async patch(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: PatchRewardDto,
+  ): Promise<RewardDto> {
+    const merged = await mergePatch(ReplaceRewardDto, await this.rewards.get(id), body);
+    return this.rewards.replace(id, merged);
+  }
+
   @Delete(':id')
   @HttpCode(204)
-  @ApiNoContentResponse({
-    description: 'Removed from the catalog; coupons and perks already issued stay valid',
+  @ApiOperation({
+    summary: 'Remove a reward',
+    description:
+      'Removes it from the catalog; coupons and perks already issued stay valid until used or ' +
+      'expired.',
   })
-  @ApiNotFoundResponse(NOT_FOUND)
+  @ApiNoContentResponse({ description: 'Removed' })
+  @ApiErrors(REWARD_NOT_FOUND)
   remove(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     return this.rewards.remove(id);
   }

@@ -1,14 +1,13 @@
 import { Controller, Get, Headers, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
-  ApiConflictResponse,
   ApiCreatedResponse,
   ApiHeader,
-  ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
-  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import {
+  ApiErrors,
   CurrentPrincipal,
   MemberOnly,
   MemberPrincipal,
@@ -39,10 +38,14 @@ export class MyRewardsController {
   ) {}
 
   @Get('rewards')
-  @ApiOkResponse({
-    type: MyRewardPageDto,
-    description: 'The rewards this member may see, cheapest first, each with `affordable`',
+  @ApiOperation({
+    summary: 'The rewards I may redeem',
+    description:
+      'The catalog as this member sees it (active, in its window, open to their tier), ' +
+      'cheapest first, paginated, each with `affordable` (their available points cover it) and ' +
+      '`redeemable` (also in stock and within the per-member limit).',
   })
+  @ApiOkResponse({ type: MyRewardPageDto })
   rewards(
     @CurrentPrincipal() principal: MemberPrincipal,
     @Query() query: PageQuery,
@@ -52,16 +55,20 @@ export class MyRewardsController {
 
   @Post('rewards/:rewardId/redeem')
   @ApiHeader({ name: 'Idempotency-Key', required: true, example: 'app-7f3a-redeem-1' })
-  @ApiCreatedResponse({
-    type: RedemptionResultDto,
+  @ApiOperation({
+    summary: 'Redeem a reward',
     description:
-      'Points spent and the coupon (code) or perk issued, in one transaction; a repeat with the ' +
-      'same key returns the same code',
+      "Spends the member's points on the reward and issues its coupon code or perk, with a " +
+      'unit of stock, in one transaction. A repeat with the same Idempotency-Key answers the ' +
+      'same code and spends nothing more; a refused redemption writes nothing. A reward not ' +
+      'offered to this member (tier, window, inactive) is 404 REWARD_NOT_FOUND.',
   })
-  @ApiNotFoundResponse({ description: 'REWARD_NOT_FOUND (also when not offered to this member)' })
-  @ApiConflictResponse({ description: 'IDEMPOTENCY_KEY_REUSED' })
-  @ApiUnprocessableEntityResponse({
-    description: 'INSUFFICIENT_POINTS, REWARD_OUT_OF_STOCK, REWARD_LIMIT_REACHED; nothing written',
+  @ApiCreatedResponse({ type: RedemptionResultDto })
+  @ApiErrors({
+    400: ['VALIDATION_FAILED', 'IDEMPOTENCY_KEY_REQUIRED'],
+    404: ['REWARD_NOT_FOUND'],
+    409: ['IDEMPOTENCY_KEY_REUSED'],
+    422: ['INSUFFICIENT_POINTS', 'REWARD_OUT_OF_STOCK', 'REWARD_LIMIT_REACHED'],
   })
   redeem(
     @CurrentPrincipal() principal: MemberPrincipal,
@@ -72,12 +79,13 @@ export class MyRewardsController {
   }
 
   @Get('perks')
-  @ApiOkResponse({
-    type: PerkPageDto,
+  @ApiOperation({
+    summary: 'My coupons and perks',
     description:
-      'Every coupon, gift and perk issued to the member, newest first, with status ' +
-      '(active, used, expired, cancelled) and expiry',
+      'Every coupon, gift and perk issued to the member, newest first, paginated, with status ' +
+      '(active, used, expired, cancelled; filter with `?status=`) and expiry.',
   })
+  @ApiOkResponse({ type: PerkPageDto })
   myPerks(
     @CurrentPrincipal() principal: MemberPrincipal,
     @Query() query: PerkListQuery,

@@ -67,6 +67,7 @@ export class TillRewardsController {
   })
   @ApiCreatedResponse({ type: RedemptionResultDto })
   @ApiErrors({
+    400: ['VALIDATION_FAILED', 'IDEMPOTENCY_KEY_REQUIRED'],
     // REWARD_NOT_FOUND also when the reward is not offered to this member (tier, window).
     404: ['MEMBER_NOT_FOUND', 'REWARD_NOT_FOUND'],
     409: ['IDEMPOTENCY_KEY_REUSED'],

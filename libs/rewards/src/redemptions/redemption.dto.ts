@@ -141,3 +141,10 @@ export class MyRewardPageDto {
   @ApiProperty({ type: [MyRewardDto] }) items!: MyRewardDto[];
   @ApiProperty({ nullable: true, type: String, example: null }) nextCursor!: string | null;
 }
+
+export class ExpireCouponsResultDto {
+  @ApiProperty({ example: true, description: 'false when another instance is already running it' })
+  ran!: boolean;
+  @ApiPropertyOptional({ example: 12, description: 'Coupons and perks marked expired' })
+  expired?: number;
+}

@@ -12,13 +12,13 @@ import {
 import {
   ApiCreatedResponse,
   ApiHeader,
-  ApiNotFoundResponse,
   ApiOkResponse,
+  ApiOperation,
   ApiTags,
-  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import {
+  ApiErrors,
   CurrentPrincipal,
   inTransaction,
   once,
@@ -35,6 +35,7 @@ import { PerksQuery } from './perks.query';
 import {
   CancelRedemptionDto,
   CancelRedemptionResultDto,
+  ExpireCouponsResultDto,
   GrantResultDto,
   GrantRewardDto,
   PerkDto,
@@ -58,13 +59,21 @@ export class RedemptionsController {
   @Post(':id/grants')
   @Roles('marketer')
   @ApiHeader({ name: 'Idempotency-Key', required: true, example: 'sorry-ticket-1042' })
-  @ApiCreatedResponse({
-    type: GrantResultDto,
+  @ApiOperation({
+    summary: 'Give a reward to a member',
     description:
       "Issues the reward's coupon or perk to the member without spending points (service " +
-      'recovery, gifts); takes a unit of stock (422 REWARD_OUT_OF_STOCK)',
+      'recovery, gifts), recorded in their activity with the reason; takes a unit of stock. One ' +
+      'transaction, once per Idempotency-Key: a retry answers the first grant with ' +
+      '`replayed: true`.',
   })
-  @ApiNotFoundResponse({ description: 'REWARD_NOT_FOUND, MEMBER_NOT_FOUND' })
+  @ApiCreatedResponse({ type: GrantResultDto })
+  @ApiErrors({
+    400: ['VALIDATION_FAILED', 'IDEMPOTENCY_KEY_REQUIRED'],
+    404: ['REWARD_NOT_FOUND', 'MEMBER_NOT_FOUND'],
+    409: ['IDEMPOTENCY_KEY_REUSED'],
+    422: ['REWARD_OUT_OF_STOCK'],
+  })
   grant(
     @Param('id', new ParseUUIDPipe()) rewardId: string,
     @Body() body: GrantRewardDto,
@@ -93,14 +102,15 @@ export class RedemptionsController {
   @Post('redemptions/:id/cancel')
   @Roles('marketer')
   @HttpCode(200)
-  @ApiOkResponse({
-    type: CancelRedemptionResultDto,
+  @ApiOperation({
+    summary: 'Cancel an unused redemption',
     description:
-      'Refunds the points to the lots they came from and returns the unit to stock; ' +
-      'cancelling again answers the same',
+      'Cancels an unused coupon or perk (active or expired): its points go back to the very ' +
+      'lots they came from and its unit back to stock, in one transaction. Cancelling again ' +
+      'answers the same; a used one cannot be cancelled.',
   })
-  @ApiNotFoundResponse({ description: 'REDEMPTION_NOT_FOUND' })
-  @ApiUnprocessableEntityResponse({ description: 'REDEMPTION_NOT_CANCELLABLE (already used)' })
+  @ApiOkResponse({ type: CancelRedemptionResultDto })
+  @ApiErrors({ 404: ['REDEMPTION_NOT_FOUND'], 422: ['REDEMPTION_NOT_CANCELLABLE'] })
   cancel(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: CancelRedemptionDto,
@@ -111,11 +121,15 @@ export class RedemptionsController {
   @Post('redemptions/:id/use')
   @Roles('marketer', 'cashier')
   @HttpCode(200)
-  @ApiOkResponse({ type: PerkDto, description: 'A service perk or gift delivered: now used' })
-  @ApiNotFoundResponse({ description: 'REDEMPTION_NOT_FOUND' })
-  @ApiUnprocessableEntityResponse({
-    description: 'PERK_NOT_USABLE: used, expired, cancelled, or a coupon (used at the till)',
+  @ApiOperation({
+    summary: 'Mark a perk as delivered',
+    description:
+      'A service perk or gift handed over at the till or by the team: it becomes used, once ' +
+      '(one conditional statement). Coupons are used at checkout instead (couponCodes); a used, ' +
+      'expired or cancelled perk is 422 PERK_NOT_USABLE.',
   })
+  @ApiOkResponse({ type: PerkDto, description: 'The perk, now used' })
+  @ApiErrors({ 404: ['REDEMPTION_NOT_FOUND'], 422: ['PERK_NOT_USABLE'] })
   use(@Param('id', new ParseUUIDPipe()) id: string): Promise<PerkDto> {
     return this.perks.execute(id);
   }
@@ -123,8 +137,14 @@ export class RedemptionsController {
   @Post('jobs/expire-coupons')
   @Roles()
   @HttpCode(200)
-  @ApiOkResponse({ schema: { example: { ran: true, expired: 12 } } })
-  async expireCoupons(): Promise<Record<string, unknown>> {
+  @ApiOperation({
+    summary: 'Expire coupons and perks now',
+    description:
+      'Runs the hourly job on demand: unused coupons and perks past their expiry become ' +
+      'expired. Safe to repeat; `ran` is false when another instance is running it.',
+  })
+  @ApiOkResponse({ type: ExpireCouponsResultDto })
+  async expireCoupons(): Promise<ExpireCouponsResultDto> {
     const result = await this.scheduler.expireCoupons();
     return result ? { ran: true, ...result } : { ran: false };
   }
@@ -140,7 +160,14 @@ export class MemberPerksController {
 
   @Get()
   @Roles('marketer', 'integration')
-  @ApiOkResponse({ type: PerkPageDto, description: "The member's coupons and perks, newest first" })
+  @ApiOperation({
+    summary: "A member's coupons and perks",
+    description:
+      'Every coupon, gift and perk issued to the member, newest first, paginated, with status ' +
+      '(filter with `?status=`), codes and expiry.',
+  })
+  @ApiOkResponse({ type: PerkPageDto })
+  @ApiErrors({ 404: ['MEMBER_NOT_FOUND'] })
   async list(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Query() query: PerkListQuery,
