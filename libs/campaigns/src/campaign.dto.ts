@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -26,6 +26,7 @@ import {
   IsNestedObject,
   IsNestedObjectArray,
   MaxDecimalPlaces,
+  ReadOnlyFields,
 } from '@vafa/platform';
 import { AUDIENCE_SEGMENTS, AudienceSegment } from './campaign.entity';
 
@@ -145,6 +146,8 @@ function audienceFrom(raw: unknown): unknown {
     : shaped;
 }
 
+/** POST and PUT: the whole campaign. PUT takes back what GET answers (its read-only fields ignored). */
+@ReadOnlyFields('id', 'pointsGranted', 'createdAt')
 export class CampaignDto {
   @ApiProperty({ example: 'Thank our champions' })
   @IsString()
@@ -232,6 +235,10 @@ export class CampaignDto {
   @IsISO8601({ strict: true })
   activeUntil?: string;
 }
+
+/** PATCH: the fields named replace the current ones; the result must be a valid campaign. */
+@ReadOnlyFields('id', 'pointsGranted', 'createdAt')
+export class PatchCampaignDto extends PartialType(CampaignDto) {}
 
 export class RunCampaignDto {
   @ApiPropertyOptional({

@@ -6,6 +6,7 @@ import {
   HttpCode,
   Param,
   ParseUUIDPipe,
+  Patch,
   Post,
   Put,
   Query,
@@ -13,35 +14,23 @@ import {
 import {
   ApiCreatedResponse,
   ApiNoContentResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
-  ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Page, PageQuery, Roles } from '@vafa/platform';
-import { CampaignDto, RunCampaignDto } from './campaign.dto';
+import { ApiErrors, mergePatch, PageQuery, Roles } from '@vafa/platform';
+import { CampaignDto, PatchCampaignDto, RunCampaignDto } from './campaign.dto';
 import { CampaignResultsDto } from './campaign-results.dto';
 import { CampaignResultsService } from './campaign-results.service';
 import { RunResultDto } from './campaign-run.dto';
 import { CampaignRunner } from './campaign-runner';
 import { CampaignScheduler } from './campaign-scheduler';
-import { CampaignsService, CampaignView, toCampaignView } from './campaigns.service';
+import { CampaignPageDto, CampaignViewDto, RunDueResultDto } from './campaign-view.dto';
+import { CampaignsService, toCampaignView } from './campaigns.service';
 
-const CAMPAIGN_EXAMPLE = {
-  id: '7d1e...',
-  name: 'Thank our champions',
-  active: true,
-  schedule: '0 10 * * 1',
-  audience: [{ segment: 'top_clv_percent', params: { percent: 20 } }],
-  gift: { type: 'points', points: 500 },
-  probability: 0.3,
-  cooldownDays: 30,
-  holdoutPercent: 10,
-  budget: { maxGrantsPerRun: 1000, maxPointsTotal: 500000 },
-  pointsGranted: 0,
-  followUpDays: 30,
-};
+const CAMPAIGN_NOT_FOUND = { 404: ['CAMPAIGN_NOT_FOUND'] } as const;
+/** A gift naming a catalog reward that does not exist. */
+const GIFT_REWARD_MISSING = { 422: ['REWARD_NOT_FOUND'] } as const;
 
 @ApiTags('Campaigns')
 @Controller('v1/campaigns')
@@ -55,43 +44,101 @@ export class CampaignsController {
   ) {}
 
   @Get()
-  @ApiOkResponse({ schema: { example: { items: [CAMPAIGN_EXAMPLE], nextCursor: null } } })
-  list(@Query() query: PageQuery): Promise<Page<CampaignView>> {
+  @ApiOperation({
+    summary: 'List campaigns',
+    description: 'Every campaign, drafts and deleted ones included, newest first, paginated.',
+  })
+  @ApiOkResponse({ type: CampaignPageDto })
+  list(@Query() query: PageQuery): Promise<CampaignPageDto> {
     return this.campaigns.list(query);
   }
 
   @Post()
-  @ApiCreatedResponse({ schema: { example: CAMPAIGN_EXAMPLE } })
-  create(@Body() body: CampaignDto): Promise<CampaignView> {
+  @ApiOperation({
+    summary: 'Create a campaign',
+    description:
+      'A surprise-and-delight campaign: who (audience criteria that must all hold), what (points, ' +
+      'a catalog reward or a perk), how often (a cron schedule, cooldown, probability), its ' +
+      'budget and a holdout to measure it. `active: false` keeps it a draft to preview with a ' +
+      'dry run. A gift naming a reward that does not exist is 422 REWARD_NOT_FOUND.',
+  })
+  @ApiCreatedResponse({ type: CampaignViewDto })
+  @ApiErrors(GIFT_REWARD_MISSING)
+  create(@Body() body: CampaignDto): Promise<CampaignViewDto> {
     return this.campaigns.create(body);
   }
 
   @Post('jobs/run-due')
   @Roles()
   @HttpCode(200)
-  @ApiOkResponse({ schema: { example: { ran: ['7d1e...'] } } })
+  @ApiOperation({
+    summary: 'Run the due campaigns now',
+    description:
+      'Runs on demand what the scheduler does every minute and each morning: every active ' +
+      'scheduled campaign whose latest fire time has not run yet (once per fire time, across ' +
+      'instances), then the birthday campaigns.',
+  })
+  @ApiOkResponse({ type: RunDueResultDto })
   async runDue(): Promise<{ ran: string[] }> {
     return { ran: [...(await this.scheduler.runDue()), ...(await this.scheduler.birthdays())] };
   }
 
   @Get(':id')
-  @ApiOkResponse({ schema: { example: CAMPAIGN_EXAMPLE } })
-  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<CampaignView> {
+  @ApiOperation({
+    summary: 'Get a campaign',
+    description: 'One campaign with its audience, gift, budget and the points granted so far.',
+  })
+  @ApiOkResponse({ type: CampaignViewDto })
+  @ApiErrors(CAMPAIGN_NOT_FOUND)
+  async get(@Param('id', new ParseUUIDPipe()) id: string): Promise<CampaignViewDto> {
     return toCampaignView(await this.campaigns.get(id));
   }
 
   @Put(':id')
-  @ApiOkResponse({ schema: { example: CAMPAIGN_EXAMPLE } })
+  @ApiOperation({
+    summary: 'Replace a campaign',
+    description:
+      'Replaces every field (omitted optional fields take their defaults). What GET answers can ' +
+      'be sent back as is: id, pointsGranted and createdAt are ignored. Runs already made and ' +
+      'their results stay.',
+  })
+  @ApiOkResponse({ type: CampaignViewDto })
+  @ApiErrors({ ...CAMPAIGN_NOT_FOUND, ...GIFT_REWARD_MISSING })
   replace(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: CampaignDto,
-  ): Promise<CampaignView> {
+  ): Promise<CampaignViewDto> {
     return this.campaigns.replace(id, body);
+  }
+
+  @Patch(':id')
+  @ApiOperation({
+    summary: 'Change some fields of a campaign',
+    description:
+      'The fields named replace the current ones (a nested object such as `budget` or `gift` as ' +
+      'a whole), e.g. `{"active": false}` pauses it; the result must be a valid campaign (400 ' +
+      'VALIDATION_FAILED otherwise) and is stored like a PUT.',
+  })
+  @ApiOkResponse({ type: CampaignViewDto })
+  @ApiErrors({ ...CAMPAIGN_NOT_FOUND, ...GIFT_REWARD_MISSING })
+  async patch(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @Body() body: PatchCampaignDto,
+  ): Promise<CampaignViewDto> {
+    const current = toCampaignView(await this.campaigns.get(id));
+    return this.campaigns.replace(id, await mergePatch(CampaignDto, current, body));
   }
 
   @Delete(':id')
   @HttpCode(204)
-  @ApiNoContentResponse({ description: 'Deactivates the campaign; its runs and results stay' })
+  @ApiOperation({
+    summary: 'Delete a campaign',
+    description:
+      'Deactivates the campaign so it never runs again; it stays listed, and its runs and ' +
+      'results stay.',
+  })
+  @ApiNoContentResponse({ description: 'Deactivated' })
+  @ApiErrors(CAMPAIGN_NOT_FOUND)
   remove(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
     return this.campaigns.remove(id);
   }
@@ -139,11 +186,7 @@ export class CampaignsController {
       },
     },
   })
-  @ApiNotFoundResponse({ description: 'Codes: `CAMPAIGN_NOT_FOUND`' })
-  @ApiUnprocessableEntityResponse({
-    description:
-      'Codes: `CAMPAIGN_NOT_ACTIVE` (a real run of an inactive campaign; dry runs always work)',
-  })
+  @ApiErrors({ ...CAMPAIGN_NOT_FOUND, 422: ['CAMPAIGN_NOT_ACTIVE'] })
   run(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: RunCampaignDto,
@@ -167,7 +210,7 @@ export class CampaignsController {
       'before it (0.5, the most conservative, when that is 0 or 1).',
   })
   @ApiOkResponse({ type: CampaignResultsDto })
-  @ApiNotFoundResponse({ description: 'Codes: `CAMPAIGN_NOT_FOUND`' })
+  @ApiErrors(CAMPAIGN_NOT_FOUND)
   getResults(@Param('id', new ParseUUIDPipe()) id: string): Promise<CampaignResultsDto> {
     return this.results.results(id);
   }

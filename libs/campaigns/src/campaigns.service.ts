@@ -9,18 +9,21 @@ import {
   PageQuery,
   validationFailed,
 } from '@vafa/platform';
-import type { AudienceCriterionDto, CampaignDto } from './campaign.dto';
+import type { AudienceCriterionDto, CampaignDto, GiftDto } from './campaign.dto';
+import type { CampaignViewDto } from './campaign-view.dto';
 import { AudienceCriterion, CampaignEntity, CampaignGift } from './campaign.entity';
 
-export type CampaignView = ReturnType<typeof toCampaignView>;
+/** The gift as PUT takes it back: a perk names its catalog reward as `rewardId`. */
+const giftView = (gift: CampaignGift): GiftDto =>
+  gift.type === 'perk' ? { type: 'perk', rewardId: gift.perk } : gift;
 
-export const toCampaignView = (c: CampaignEntity) => ({
+export const toCampaignView = (c: CampaignEntity): CampaignViewDto => ({
   id: c.id,
   name: c.name,
   active: c.active,
   schedule: c.schedule,
   audience: c.audience,
-  gift: c.gift,
+  gift: giftView(c.gift),
   probability: c.probability,
   cooldownDays: c.cooldownDays,
   holdoutPercent: c.holdoutPercent,
@@ -75,7 +78,7 @@ export class CampaignsService {
     return campaign;
   }
 
-  list(query: PageQuery): Promise<Page<CampaignView>> {
+  list(query: PageQuery): Promise<Page<CampaignViewDto>> {
     return pageNewestFirst(
       this.repository.createQueryBuilder('c'),
       'created_at',
@@ -85,13 +88,13 @@ export class CampaignsService {
     );
   }
 
-  async create(input: CampaignDto): Promise<CampaignView> {
+  async create(input: CampaignDto): Promise<CampaignViewDto> {
     return toCampaignView(
       await this.repository.save(this.repository.create(await this.fields(input))),
     );
   }
 
-  async replace(id: string, input: CampaignDto): Promise<CampaignView> {
+  async replace(id: string, input: CampaignDto): Promise<CampaignViewDto> {
     await this.get(id);
     await this.repository.update({ id }, await this.fields(input));
     return toCampaignView(await this.get(id));
