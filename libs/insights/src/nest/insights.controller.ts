@@ -1,14 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import {
-  ApiConflictResponse,
   ApiCreatedResponse,
-  ApiNotFoundResponse,
   ApiOkResponse,
   ApiOperation,
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { Clock, Roles, validationFailed } from '@vafa/platform';
+import { ApiErrors, Clock, Roles, validationFailed } from '@vafa/platform';
 import {
   FitModelDto,
   inclusiveEndOf,
@@ -87,7 +85,7 @@ export class InsightsController {
     description: 'Fits BG/NBD and Gamma-Gamma on purchases up to asOf and rescores every member',
   })
   @ApiUnprocessableEntityResponse(UNFIT)
-  @ApiConflictResponse({ description: 'Codes: `INSIGHTS_REFRESH_RUNNING`' })
+  @ApiErrors({ 409: ['INSIGHTS_REFRESH_RUNNING'] })
   async fit(@Body() body: FitModelDto): Promise<InsightModelDto> {
     const now = this.clock.now();
     let asOf = now;
@@ -103,7 +101,13 @@ export class InsightsController {
 
   @Get('insights/models')
   @Roles('marketer')
-  @ApiOkResponse({ type: InsightModelPageDto, description: 'Newest first' })
+  @ApiOperation({
+    summary: 'List the fitted models',
+    description:
+      'Every stored fit of the CLV models (BG/NBD and Gamma-Gamma), newest first, paginated; ' +
+      'the newest scores members and ranks top_clv_percent audiences.',
+  })
+  @ApiOkResponse({ type: InsightModelPageDto })
   listModels(@Query() query: InsightModelListQuery): Promise<InsightModelPageDto> {
     return this.models.list(query);
   }
@@ -124,11 +128,18 @@ export class InsightsController {
 
   @Get('members/:id/insights')
   @Roles('marketer')
-  @ApiOkResponse({ type: MemberInsightsDto })
-  @ApiNotFoundResponse({
-    description: 'MEMBER_NOT_FOUND, MEMBER_INSIGHTS_NOT_FOUND (no purchases)',
+  @ApiOperation({
+    summary: "A member's RFM segment and predicted CLV",
+    description:
+      "The member's RFM scores and segment and their predicted purchases, chance of being " +
+      'active and value, from the latest model. 409 INSIGHT_MODEL_NOT_FITTED before any fit; ' +
+      '404 MEMBER_INSIGHTS_NOT_FOUND when they had no purchases up to its asOf.',
   })
-  @ApiConflictResponse({ description: 'INSIGHT_MODEL_NOT_FITTED' })
+  @ApiOkResponse({ type: MemberInsightsDto })
+  @ApiErrors({
+    404: ['MEMBER_NOT_FOUND', 'MEMBER_INSIGHTS_NOT_FOUND'],
+    409: ['INSIGHT_MODEL_NOT_FITTED'],
+  })
   memberInsights(@Param('id', new ParseUUIDPipe()) id: string): Promise<MemberInsightsDto> {
     return this.members.get(id);
   }

@@ -1,5 +1,5 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Clock, Roles, validationFailed } from '@vafa/platform';
 import { exclusiveEndOf, ParetoQuery, ParetoReportDto, startOf } from './insights.dto';
 import { ParetoReportService } from './pareto-report.service';
@@ -16,11 +16,14 @@ export class ParetoReportController {
 
   @Get('pareto')
   @Roles('marketer')
-  @ApiOkResponse({
-    type: ParetoReportDto,
-    description: 'Share of revenue from the top 1, 5, 10, 20 and 50 % of the members who bought',
+  @ApiOperation({
+    summary: 'How concentrated revenue is',
+    description:
+      'The share of revenue (net of returns) from the top 1, 5, 10, 20 and 50 % of the members ' +
+      'who bought between `from` and `to` (default: the year up to now). Malformed dates or ' +
+      '`from` not before `to` are 400 VALIDATION_FAILED.',
   })
-  @ApiBadRequestResponse({ description: 'VALIDATION_FAILED: malformed dates, from not before to' })
+  @ApiOkResponse({ type: ParetoReportDto })
   report(@Query() query: ParetoQuery): Promise<ParetoReportDto> {
     const to = query.to !== undefined ? exclusiveEndOf(query.to) : this.clock.now();
     const from = query.from !== undefined ? startOf(query.from) : new Date(to.getTime() - YEAR_MS);
