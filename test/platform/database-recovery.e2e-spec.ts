@@ -56,8 +56,13 @@ class AdjustmentStream {
   readonly acknowledged = new Map<string, string>();
   readonly unexpected: string[] = [];
   outageAnswers = 0;
-  firstOutageAt = 0;
-  recoveredAt = 0;
+  private lastOutageAt = 0;
+  private readonly successesAt: number[] = [];
+
+  /** When writes succeeded again for good: the first success after the last 503. */
+  get recoveredAt(): number {
+    return this.successesAt.find((at) => at > this.lastOutageAt) ?? Infinity;
+  }
 
   constructor(
     private readonly server: ServerProcess,
@@ -86,13 +91,13 @@ class AdjustmentStream {
         body: {},
       }));
       if (answer.status === 200 || answer.status === 201) {
-        if (this.firstOutageAt && !this.recoveredAt) this.recoveredAt = Date.now();
+        this.successesAt.push(Date.now());
         this.acknowledged.set(key, answer.body.transactionId as string);
         return;
       }
       if (isOutageAnswer(answer)) {
         this.outageAnswers++;
-        this.firstOutageAt ||= Date.now();
+        this.lastOutageAt = Date.now();
       } else {
         this.unexpected.push(`${answer.status} ${answer.code ?? ''}`);
         if (answer.status !== 0) return;
