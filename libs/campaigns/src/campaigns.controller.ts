@@ -160,30 +160,28 @@ export class CampaignsController {
   })
   @ApiOkResponse({
     type: RunResultDto,
-    schema: {
-      example: {
-        runId: null,
-        dryRun: true,
-        eligible: 5,
-        holdout: 0,
-        granted: 5,
-        skipped: 0,
-        skippedReasons: {},
-        budgetLeft: { grantsThisRun: null, points: null },
-        valueBasis: 'spend',
-        warnings: [
-          {
-            code: 'HOLDOUT_EMPTY',
-            message:
-              "No one was assigned to the holdout: 10% of 5 eligible members rounds down to 0, so this run's uplift cannot be measured. A holdout of 2 needs at least 20 eligible members at 10%.",
-          },
-          {
-            code: 'CLV_NOT_AVAILABLE',
-            message:
-              'No insight model has been fitted (POST /v1/insights/models/fit says what history it needs), so top_clv_percent ranked members by net spend over the last 365 days (ties: the most recent purchase first).',
-          },
-        ],
-      },
+    example: {
+      runId: null,
+      dryRun: true,
+      eligible: 5,
+      holdout: 0,
+      granted: 5,
+      skipped: 0,
+      skippedReasons: {},
+      budgetLeft: { grantsThisRun: null, points: null },
+      valueBasis: 'spend',
+      warnings: [
+        {
+          code: 'HOLDOUT_EMPTY',
+          message:
+            "No one was assigned to the holdout: 10% of 5 eligible members rounds down to 0, so this run's uplift cannot be measured. A holdout of 2 needs at least 20 eligible members at 10%.",
+        },
+        {
+          code: 'CLV_NOT_AVAILABLE',
+          message:
+            'No insight model has been fitted (POST /v1/insights/models/fit says what history it needs), so top_clv_percent ranked members by net spend over the last 365 days (ties: the most recent purchase first).',
+        },
+      ],
     },
   })
   @ApiErrors({ ...CAMPAIGN_NOT_FOUND, 422: ['CAMPAIGN_NOT_ACTIVE'] })
