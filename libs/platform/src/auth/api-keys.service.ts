@@ -113,8 +113,10 @@ export class ApiKeysService {
       return { ...hit.principal };
     const loading = { generation, loadedAt: performance.now() };
     const rows = await this.dataSource.query<
-      { id: string; role: StaffRole; store_id: string | null }[]
-    >('SELECT id, role, store_id FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL', [hash]);
+      { id: string; name: string; role: StaffRole; store_id: string | null }[]
+    >('SELECT id, name, role, store_id FROM api_keys WHERE key_hash = $1 AND revoked_at IS NULL', [
+      hash,
+    ]);
     const row = rows[0];
     if (!row) {
       this.valid.delete(hash);
@@ -122,7 +124,10 @@ export class ApiKeysService {
     }
     const principal: StaffPrincipal = {
       kind: 'staff',
+      via: 'api_key',
       keyId: row.id,
+      userId: null,
+      name: row.name,
       role: row.role,
       storeId: row.store_id,
     };
