@@ -1,24 +1,11 @@
 import { bearer, startTestApp, TestApp, TestMember } from '../support/test-app';
 import { ledgerOf } from '../support/ledger-helpers';
+import { buyOne } from '../support/till';
 
 describe("what a checkout's answer tells the till", () => {
   let t: TestApp;
   let seq = 0;
-  const buy = (m: { id: string }, unitPrice: number) => {
-    const orderId = `msg-${++seq}-${Date.now()}`;
-    return t
-      .api()
-      .post('/v1/pos/checkouts')
-      .set(bearer(t.keys.cashier))
-      .set('Idempotency-Key', orderId)
-      .send({
-        member: { id: m.id },
-        orderId,
-        channel: 'store',
-        lines: [{ sku: 'ITEM', quantity: 1, unitPrice }],
-      })
-      .expect(201);
-  };
+  const buy = (m: { id: string }, unitPrice: number) => buyOne(t, m.id, unitPrice).expect(201);
 
   beforeAll(async () => {
     t = await startTestApp();

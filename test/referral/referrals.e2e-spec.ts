@@ -1,5 +1,6 @@
 import { bearer, startTestApp, TestApp, TestMember } from '../support/test-app';
 import { ledgerOf } from '../support/ledger-helpers';
+import { buyOne } from '../support/till';
 
 describe('referrals: customers who sell for you', () => {
   let t: TestApp;
@@ -21,21 +22,8 @@ describe('referrals: customers who sell for you', () => {
       .expect(201);
     return { ...(created.body as TestMember), token: token.body.token as string };
   };
-  const buy = (m: TestMember, amount: number) => {
-    const orderId = `ref-${++seq}`;
-    return t
-      .api()
-      .post('/v1/pos/checkouts')
-      .set(bearer(t.keys.cashier))
-      .set('Idempotency-Key', orderId)
-      .send({
-        member: { id: m.id },
-        orderId,
-        channel: 'online',
-        lines: [{ sku: 'S', quantity: 1, unitPrice: amount }],
-      })
-      .expect(201);
-  };
+  const buy = (m: TestMember, amount: number) =>
+    buyOne(t, m.id, amount, { sku: 'S', channel: 'online' }).expect(201);
   const available = async (m: TestMember) => (await ledgerOf(t).balances(m.id)).available;
 
   beforeAll(async () => {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ledgerOf } from '../support/ledger-helpers';
 import { bearer, startTestApp, TestApp, TestMember } from '../support/test-app';
+import { buyOne } from '../support/till';
 
 const DAY = 86_400_000;
 
@@ -9,7 +10,6 @@ const DAY = 86_400_000;
 describe('tiers: the lowest tier for everyone without one, and manual assignment', () => {
   let t: TestApp;
   const tierIds: Record<string, string> = {};
-  let seq = 0;
   const assign = (memberId: string, body: Record<string, unknown>, key = t.keys.marketer) =>
     t.api().put(`/v1/members/${memberId}/tier`).set(bearer(key)).send(body);
   const staffTier = async (memberId: string): Promise<string> =>
@@ -18,21 +18,8 @@ describe('tiers: the lowest tier for everyone without one, and manual assignment
   const evaluate = () =>
     t.api().post('/v1/tiers/jobs/evaluate').set(bearer(t.keys.admin)).expect(200);
   const later = (days: number) => t.clock.set(new Date(t.clock.now().getTime() + days * DAY));
-  const buy = (m: TestMember, unitPrice: number) => {
-    const orderId = `ta-${++seq}`;
-    return t
-      .api()
-      .post('/v1/pos/checkouts')
-      .set(bearer(t.keys.cashier))
-      .set('Idempotency-Key', orderId)
-      .send({
-        member: { id: m.id },
-        orderId,
-        channel: 'store',
-        lines: [{ sku: 'X', quantity: 1, unitPrice }],
-      })
-      .expect(201);
-  };
+  const buy = (m: TestMember, unitPrice: number) =>
+    buyOne(t, m.id, unitPrice, { sku: 'X' }).expect(201);
 
   beforeAll(async () => {
     t = await startTestApp();

@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { bearer, startTestApp, TestApp, TestMember } from '../support/test-app';
 import { ledgerOf } from '../support/ledger-helpers';
+import { buyOne } from '../support/till';
 
 const DAY = 86_400_000;
 
@@ -13,21 +14,7 @@ const DAY = 86_400_000;
 describe('the nightly tier job beside a checkout that upgrades the member', () => {
   let t: TestApp;
   let db: DataSource;
-  let seq = 0;
-  const buy = (m: TestMember, unitPrice: number) => {
-    const orderId = `race-${++seq}`;
-    return t
-      .api()
-      .post('/v1/pos/checkouts')
-      .set(bearer(t.keys.cashier))
-      .set('Idempotency-Key', orderId)
-      .send({
-        member: { id: m.id },
-        orderId,
-        channel: 'store',
-        lines: [{ sku: 'X', quantity: 1, unitPrice }],
-      });
-  };
+  const buy = (m: TestMember, unitPrice: number) => buyOne(t, m.id, unitPrice, { sku: 'X' });
   const evaluate = () =>
     t.api().post('/v1/tiers/jobs/evaluate').set(bearer(t.keys.admin)).expect(200);
   const waiting = async (condition: string, params: unknown[] = []): Promise<boolean> =>

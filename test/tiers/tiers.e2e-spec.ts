@@ -1,29 +1,16 @@
 import { bearer, startTestApp, TestApp, TestMember } from '../support/test-app';
 import { Client } from 'pg';
 import { ledgerOf } from '../support/ledger-helpers';
+import { buyOne } from '../support/till';
 
 const DAY = 86_400_000;
 
 describe('tiers: status that moves at once, and downgrades only at night after grace', () => {
   let t: TestApp;
-  let seq = 0;
   const tier = (body: Record<string, unknown>) =>
     t.api().post('/v1/tiers').set(bearer(t.keys.marketer)).send(body);
-  const buy = (m: TestMember, unitPrice: number, sku = 'ITEM') => {
-    const orderId = `t-${++seq}`;
-    return t
-      .api()
-      .post('/v1/pos/checkouts')
-      .set(bearer(t.keys.cashier))
-      .set('Idempotency-Key', orderId)
-      .send({
-        member: { id: m.id },
-        orderId,
-        channel: 'store',
-        lines: [{ sku, quantity: 1, unitPrice }],
-      })
-      .expect(201);
-  };
+  const buy = (m: TestMember, unitPrice: number, sku = 'ITEM') =>
+    buyOne(t, m.id, unitPrice, { sku }).expect(201);
   const evaluate = () =>
     t.api().post('/v1/tiers/jobs/evaluate').set(bearer(t.keys.admin)).expect(200);
   const tokenFor = async (m: TestMember): Promise<string> =>
