@@ -11,6 +11,8 @@ import { SurpriseAndDelightCampaigns1795508272851 } from './1795508272851-Surpri
 import { IndexMemberInsightsForAudiences1795508766752 } from './1795508766752-IndexMemberInsightsForAudiences';
 import { MemberSearchPhonesAndTierHolds1796017254206 } from './1796017254206-MemberSearchPhonesAndTierHolds';
 import { CampaignRunValueBasis1796017495028 } from './1796017495028-CampaignRunValueBasis';
+import { AuditLogOfConfigurationChanges1796018929732 } from './1796018929732-AuditLogOfConfigurationChanges';
+import { StaffUsersAndSessions1796018954190 } from './1796018954190-StaffUsersAndSessions';
 
 export const MIGRATIONS = [
   FoundationApiKeysAndMembers1795503970151,
@@ -24,4 +26,6 @@ export const MIGRATIONS = [
   IndexMemberInsightsForAudiences1795508766752,
   MemberSearchPhonesAndTierHolds1796017254206,
   CampaignRunValueBasis1796017495028,
+  AuditLogOfConfigurationChanges1796018929732,
+  StaffUsersAndSessions1796018954190,
 ];

@@ -1,8 +1,11 @@
 import {
   ApiKeyEntity,
+  AuditEntryEntity,
   DatabaseSchema,
   IdempotentRequestEntity,
   PlatformSettingEntity,
+  StaffSessionEntity,
+  StaffUserEntity,
 } from '@vafa/platform';
 import { LEDGER_ENTITIES } from '@vafa/ledger';
 import { MemberEntity } from '@vafa/members';
@@ -18,7 +21,10 @@ import { MIGRATIONS } from '../../../migrations';
 export const DATABASE_SCHEMA: DatabaseSchema = {
   entities: [
     ApiKeyEntity,
+    AuditEntryEntity,
     PlatformSettingEntity,
+    StaffUserEntity,
+    StaffSessionEntity,
     IdempotentRequestEntity,
     MemberEntity,
     ...LEDGER_ENTITIES,

@@ -1,3 +1,7 @@
+export * from './audit/audit-actor';
+export * from './audit/audit-entry.entity';
+export * from './audit/audit-log';
+export * from './audit/redact-secrets';
 export * from './auth/access.decorators';
 export * from './auth/api-key.entity';
 export * from './auth/api-keys.service';

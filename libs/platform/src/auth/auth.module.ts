@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { PassportModule } from '@nestjs/passport';
+import { AuditModule } from '../audit/audit.module';
 import { AccessGuard } from './access.guard';
 import { ApiKeysController } from './api-keys.controller';
 import { ApiKeysService } from './api-keys.service';
@@ -9,7 +10,7 @@ import { BearerStrategy } from './bearer.strategy';
 import { MemberTokensService } from './member-tokens.service';
 
 @Module({
-  imports: [PassportModule, JwtModule.register({})],
+  imports: [PassportModule, JwtModule.register({}), AuditModule],
   controllers: [ApiKeysController],
   providers: [
     ApiKeysService,
@@ -17,6 +18,6 @@ import { MemberTokensService } from './member-tokens.service';
     BearerStrategy,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [ApiKeysService, MemberTokensService],
+  exports: [ApiKeysService, MemberTokensService, AuditModule],
 })
 export class AuthModule {}
