@@ -1,0 +1,42 @@
+import { DirectionProvider, MantineProvider, createTheme } from '@mantine/core';
+import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { useState } from 'react';
+import { RouterProvider } from 'react-router';
+import { ApiError } from './api/api-error';
+import { DirectionSync } from './components/DirectionSync';
+import { directionOf, currentLanguage } from './i18n/i18n';
+import { createConsoleRouter } from './router';
+
+const theme = createTheme({
+  primaryColor: 'teal',
+  // Vazirmatn / Noto for Persian where installed; the system UI font otherwise.
+  fontFamily:
+    'system-ui, -apple-system, "Segoe UI", Roboto, Vazirmatn, "Noto Sans Arabic", "Noto Sans", sans-serif',
+});
+
+const newQueryClient = () =>
+  new QueryClient({
+    defaultOptions: {
+      queries: {
+        // A 4xx will not change by asking again; a dropped connection may.
+        retry: (failures, error) =>
+          failures < 2 && !(error instanceof ApiError && error.status >= 400 && error.status < 500),
+        refetchOnWindowFocus: false,
+      },
+    },
+  });
+
+export function App() {
+  const [queryClient] = useState(newQueryClient);
+  const [router] = useState(createConsoleRouter);
+  return (
+    <DirectionProvider initialDirection={directionOf(currentLanguage())} detectDirection={false}>
+      <MantineProvider theme={theme}>
+        <DirectionSync />
+        <QueryClientProvider client={queryClient}>
+          <RouterProvider router={router} />
+        </QueryClientProvider>
+      </MantineProvider>
+    </DirectionProvider>
+  );
+}

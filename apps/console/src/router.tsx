@@ -1,0 +1,54 @@
+import { lazy } from 'react';
+import { createBrowserRouter, type RouteObject } from 'react-router';
+import { RouteError } from './components/RouteError';
+import { ConsoleLayout } from './layout/ConsoleLayout';
+import { SectionStub } from './pages/SectionStub';
+
+// Every page is its own chunk: the first load carries only the shell and the sign-in page.
+const SignInPage = lazy(() => import('./pages/SignInPage'));
+const HomeRedirect = lazy(() => import('./pages/HomeRedirect'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const MembersPage = lazy(() => import('./pages/members/MembersPage'));
+
+/** A section route: its own error boundary, so one broken page leaves the shell working. */
+const page = (path: string, element: React.ReactNode): RouteObject => ({
+  path,
+  element,
+  errorElement: <RouteError />,
+});
+
+export const routes: RouteObject[] = [
+  { path: '/sign-in', element: <SignInPage />, errorElement: <RouteError /> },
+  {
+    path: '/',
+    element: <ConsoleLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <HomeRedirect /> },
+      page('members', <MembersPage />),
+      // screen: member page (built by another engineer)
+      page('members/:id', <SectionStub section="members" />),
+      // screen: earning rules (built by another engineer)
+      page('earning-rules/*', <SectionStub section="earningRules" />),
+      // screen: tiers (built by another engineer)
+      page('tiers/*', <SectionStub section="tiers" />),
+      // screen: rewards (built by another engineer)
+      page('rewards/*', <SectionStub section="rewards" />),
+      // screen: referrals (built by another engineer)
+      page('referrals/*', <SectionStub section="referrals" />),
+      // screen: campaigns (built by another engineer)
+      page('campaigns/*', <SectionStub section="campaigns" />),
+      // screen: program (built by another engineer)
+      page('program/*', <SectionStub section="program" />),
+      // screen: audit log (built by another engineer)
+      page('audit-log/*', <SectionStub section="auditLog" />),
+      // screen: API keys (built by another engineer)
+      page('api-keys/*', <SectionStub section="apiKeys" />),
+      // screen: staff (built by another engineer)
+      page('staff/*', <SectionStub section="staff" />),
+      page('*', <NotFoundPage />),
+    ],
+  },
+];
+
+export const createConsoleRouter = () => createBrowserRouter(routes, { basename: '/console' });
