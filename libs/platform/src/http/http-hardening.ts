@@ -8,7 +8,7 @@ const TIMEOUT_CHECK_INTERVAL_MS = 1000;
 
 /**
  * Security headers on every answer (the API's JSON may load nothing; the OpenAPI UI at /docs
- * its own scripts and styles), `Cache-Control: no-store` on /v1 (every answer there is someone's
+ * and the console at /console their own scripts and styles), `Cache-Control: no-store` on /v1 (every answer there is someone's
  * data), and a deadline for a whole request so a body trickled byte by byte cannot hold a
  * connection: past it Node answers 408 and closes the connection.
  */
@@ -20,8 +20,31 @@ export function hardenHttp(app: NestExpressApplication, requestTimeoutSeconds: n
     },
   });
   const docsHeaders = helmet();
+  // The console loads only its own scripts (no inline ones); Mantine injects style tags.
+  const consoleHeaders = helmet({
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        fontSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  const headersFor = (path: string) => {
+    if (path.startsWith('/docs')) return docsHeaders;
+    if (path === '/console' || path.startsWith('/console/')) return consoleHeaders;
+    return apiHeaders;
+  };
   app.use((req: Request, res: Response, next: NextFunction) =>
-    (req.path.startsWith('/docs') ? docsHeaders : apiHeaders)(req, res, next),
+    headersFor(req.path)(req, res, next),
   );
   app.use('/v1', (_req: Request, res: Response, next: NextFunction) => {
     res.setHeader('Cache-Control', 'no-store');
