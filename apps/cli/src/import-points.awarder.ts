@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { inTransaction } from '@vafa/platform';
+import { AuditLog, inTransaction } from '@vafa/platform';
 import { CreditPointsUseCase, ProgramSettingsEntity, ProgramSettingsService } from '@vafa/ledger';
 import {
   calculateEarnPoints,
@@ -53,7 +53,7 @@ export class ImportPointsAwarder {
     const context = await openLedgerContext(dataSource);
     try {
       const settings = await context.get(ProgramSettingsService).get();
-      const rules = (await new EarningRulesService(dataSource).activeRules())
+      const rules = (await new EarningRulesService(dataSource, context.get(AuditLog)).activeRules())
         .filter((rule) => rule.effect.pointsPerUnit !== undefined)
         .map((rule): EarningRule => ({
           ...rule,

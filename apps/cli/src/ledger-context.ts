@@ -1,10 +1,10 @@
 import { type DynamicModule, type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { Clock, SystemClock } from '@vafa/platform';
+import { AuditLog, Clock, SystemClock } from '@vafa/platform';
 import { LedgerModule } from '@vafa/ledger';
 
-/** The CLI's DataSource and a system clock, for the ledger's use cases to inject. */
+/** The CLI's DataSource, a system clock and the audit log, for the ledger's services to inject. */
 @Module({})
 class CliInfrastructureModule {
   static forDataSource(dataSource: DataSource): DynamicModule {
@@ -14,8 +14,9 @@ class CliInfrastructureModule {
       providers: [
         { provide: DataSource, useValue: dataSource },
         { provide: Clock, useValue: new SystemClock() },
+        AuditLog,
       ],
-      exports: [DataSource, Clock],
+      exports: [DataSource, Clock, AuditLog],
     };
   }
 }

@@ -58,6 +58,12 @@ export class RunResultDto {
   budgetLeft!: BudgetLeftDto;
 
   @ApiProperty({
+    example: 50000,
+    description: 'Points the run grants: granted × the gift points (a reward or perk gift: 0)',
+  })
+  pointsCost!: number;
+
+  @ApiProperty({
     enum: ['clv', 'spend'],
     nullable: true,
     example: 'clv',

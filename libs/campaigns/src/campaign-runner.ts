@@ -11,7 +11,8 @@ import {
   type ValueRanking,
   valueRanking,
 } from './audience.sql';
-import type { CampaignEntity } from './campaign.entity';
+import type { CampaignDto } from './campaign.dto';
+import { CampaignEntity } from './campaign.entity';
 import { CampaignsService } from './campaigns.service';
 import { lockGiftSupply } from './gift-supply';
 import {
@@ -38,6 +39,8 @@ export interface RunResult {
   /** Skipped members by reason: chance, cooldown, budget, reward_out_of_stock, reward_not_found. */
   skippedReasons: Record<string, number>;
   budgetLeft: { grantsThisRun: number | null; points: number | null };
+  /** Points this run grants (a reward or perk gift costs none). */
+  pointsCost: number;
   /** What top_clv_percent ranked by; null when the audience does not rank by value. */
   valueBasis: ValueBasis | null;
   warnings: RunWarning[];
@@ -107,23 +110,8 @@ export class CampaignRunner {
       throw new DomainError(422, 'CAMPAIGN_NOT_ACTIVE', 'The campaign is not active now.');
     }
     const batchSize = options.batchSize ?? 2000;
-    if (options.dryRun) {
-      let result: RunResult | undefined;
-      await inTransaction(this.dataSource, async (manager) => {
-        const run: Run = { id: randomUUID(), seed: randomUUID(), startedAt: now, granted: 0 };
-        await this.insertRun(manager, campaign, run, options.trigger);
-        result = {
-          ...(await this.process(campaign, run, batchSize, manager)),
-          runId: null,
-          dryRun: true,
-        };
-        throw new DryRunRollback();
-      }).catch((error: unknown) => {
-        if (!(error instanceof DryRunRollback)) throw error;
-      });
-      if (!result) throw new Error('dry run produced no result');
-      return result;
-    }
+    if (options.dryRun)
+      return this.dryRun(() => Promise.resolve(campaign), options.trigger, batchSize);
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
@@ -144,6 +132,51 @@ export class CampaignRunner {
     } finally {
       await runner.release();
     }
+  }
+
+  /**
+   * A dry run of a campaign body that is not stored: the campaign is written, run and rolled
+   * back in one transaction, so the answer is exactly a dry run's and nothing remains.
+   */
+  async preview(input: CampaignDto): Promise<RunResult> {
+    const fields = await this.campaigns.fields(input);
+    return this.dryRun(
+      async (manager) => {
+        const { id } = await this.campaigns.insert(manager, fields);
+        return manager.getRepository(CampaignEntity).findOneByOrFail({ id });
+      },
+      'preview',
+      2000,
+    );
+  }
+
+  /** Runs the campaign `load` gives in one transaction that is always rolled back. */
+  private async dryRun(
+    load: (manager: EntityManager) => Promise<CampaignEntity>,
+    trigger: string,
+    batchSize: number,
+  ): Promise<RunResult> {
+    let result: RunResult | undefined;
+    await inTransaction(this.dataSource, async (manager) => {
+      const campaign = await load(manager);
+      const run: Run = {
+        id: randomUUID(),
+        seed: randomUUID(),
+        startedAt: this.clock.now(),
+        granted: 0,
+      };
+      await this.insertRun(manager, campaign, run, trigger);
+      result = {
+        ...(await this.process(campaign, run, batchSize, manager)),
+        runId: null,
+        dryRun: true,
+      };
+      throw new DryRunRollback();
+    }).catch((error: unknown) => {
+      if (!(error instanceof DryRunRollback)) throw error;
+    });
+    if (!result) throw new Error('dry run produced no result');
+    return result;
   }
 
   private async insertRun(
@@ -251,6 +284,7 @@ export class CampaignRunner {
             ? null
             : Number(campaign.maxPointsTotal) - Number(latest?.points ?? 0),
       },
+      pointsCost: totals.granted * (campaign.gift.type === 'points' ? campaign.gift.points : 0),
       valueBasis: ranking.basis,
       warnings: this.warnings(campaign, totals, ranking),
     };

@@ -18,7 +18,15 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiErrors, mergePatch, PageQuery, Roles } from '@vafa/platform';
+import {
+  ApiErrors,
+  auditActorOf,
+  CurrentPrincipal,
+  mergePatch,
+  PageQuery,
+  Roles,
+  StaffPrincipal,
+} from '@vafa/platform';
 import { CampaignDto, PatchCampaignDto, RunCampaignDto } from './campaign.dto';
 import { CampaignResultsDto } from './campaign-results.dto';
 import { CampaignResultsService } from './campaign-results.service';
@@ -31,6 +39,20 @@ import { CampaignsService, toCampaignView } from './campaigns.service';
 const CAMPAIGN_NOT_FOUND = { 404: ['CAMPAIGN_NOT_FOUND'] } as const;
 /** A gift naming a catalog reward that does not exist. */
 const GIFT_REWARD_MISSING = { 422: ['REWARD_NOT_FOUND'] } as const;
+
+const PREVIEW_EXAMPLE: RunResultDto = {
+  runId: null,
+  dryRun: true,
+  eligible: 240,
+  holdout: 24,
+  granted: 216,
+  skipped: 0,
+  skippedReasons: {},
+  budgetLeft: { grantsThisRun: null, points: 39200 },
+  pointsCost: 10800,
+  valueBasis: 'clv',
+  warnings: [],
+};
 
 @ApiTags('Campaigns')
 @Controller('v1/campaigns')
@@ -64,8 +86,27 @@ export class CampaignsController {
   })
   @ApiCreatedResponse({ type: CampaignViewDto })
   @ApiErrors(GIFT_REWARD_MISSING)
-  create(@Body() body: CampaignDto): Promise<CampaignViewDto> {
-    return this.campaigns.create(body);
+  create(
+    @Body() body: CampaignDto,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<CampaignViewDto> {
+    return this.campaigns.create(body, auditActorOf(principal));
+  }
+
+  @Post('preview')
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Preview an unsaved campaign',
+    description:
+      'Takes the body POST /v1/campaigns takes and answers what a dry run of it would: who is ' +
+      'eligible, the holdout, the expected grants and their points cost, the valueBasis and the ' +
+      'warnings. Nothing is stored: no campaign, no run, no grant. The body is checked as a ' +
+      'create is (400 VALIDATION_FAILED, 422 REWARD_NOT_FOUND).',
+  })
+  @ApiOkResponse({ type: RunResultDto, example: PREVIEW_EXAMPLE })
+  @ApiErrors(GIFT_REWARD_MISSING)
+  preview(@Body() body: CampaignDto): Promise<RunResultDto> {
+    return this.runner.preview(body);
   }
 
   @Post('jobs/run-due')
@@ -107,8 +148,9 @@ export class CampaignsController {
   replace(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: CampaignDto,
+    @CurrentPrincipal() principal: StaffPrincipal,
   ): Promise<CampaignViewDto> {
-    return this.campaigns.replace(id, body);
+    return this.campaigns.replace(id, body, auditActorOf(principal));
   }
 
   @Patch(':id')
@@ -124,9 +166,11 @@ export class CampaignsController {
   async patch(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: PatchCampaignDto,
+    @CurrentPrincipal() principal: StaffPrincipal,
   ): Promise<CampaignViewDto> {
     const current = toCampaignView(await this.campaigns.get(id));
-    return this.campaigns.replace(id, await mergePatch(CampaignDto, current, body));
+    const merged = await mergePatch(CampaignDto, current, body);
+    return this.campaigns.replace(id, merged, auditActorOf(principal));
   }
 
   @Delete(':id')
@@ -139,8 +183,11 @@ export class CampaignsController {
   })
   @ApiNoContentResponse({ description: 'Deactivated' })
   @ApiErrors(CAMPAIGN_NOT_FOUND)
-  remove(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
-    return this.campaigns.remove(id);
+  remove(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<void> {
+    return this.campaigns.remove(id, auditActorOf(principal));
   }
 
   @Post(':id/run')
@@ -169,6 +216,7 @@ export class CampaignsController {
       skipped: 0,
       skippedReasons: {},
       budgetLeft: { grantsThisRun: null, points: null },
+      pointsCost: 500,
       valueBasis: 'spend',
       warnings: [
         {

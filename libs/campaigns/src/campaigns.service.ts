@@ -1,8 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { CronExpressionParser } from 'cron-parser';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import {
+  AuditActor,
+  AuditLog,
   DomainError,
+  inTransaction,
   notFound,
   Page,
   pageNewestFirst,
@@ -66,7 +69,10 @@ function criterion(c: AudienceCriterionDto): AudienceCriterion {
 
 @Injectable()
 export class CampaignsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
 
   private get repository() {
     return this.dataSource.getRepository(CampaignEntity);
@@ -88,24 +94,71 @@ export class CampaignsService {
     );
   }
 
-  async create(input: CampaignDto): Promise<CampaignViewDto> {
-    return toCampaignView(
-      await this.repository.save(this.repository.create(await this.fields(input))),
-    );
+  async create(input: CampaignDto, actor: AuditActor): Promise<CampaignViewDto> {
+    const fields = await this.fields(input);
+    return inTransaction(this.dataSource, async (manager) => {
+      const created = await this.insert(manager, fields);
+      await this.record(manager, actor, 'create', null, created);
+      return created;
+    });
   }
 
-  async replace(id: string, input: CampaignDto): Promise<CampaignViewDto> {
+  /** Stores a campaign through `manager` (a preview's transaction, which is then rolled back). */
+  async insert(manager: EntityManager, fields: Partial<CampaignEntity>): Promise<CampaignViewDto> {
+    const campaigns = manager.getRepository(CampaignEntity);
+    return toCampaignView(await campaigns.save(campaigns.create(fields)));
+  }
+
+  async replace(id: string, input: CampaignDto, actor: AuditActor): Promise<CampaignViewDto> {
     await this.get(id);
-    await this.repository.update({ id }, await this.fields(input));
-    return toCampaignView(await this.get(id));
+    const fields = await this.fields(input);
+    return this.change(id, actor, 'update', fields);
   }
 
-  async remove(id: string): Promise<void> {
-    await this.get(id);
-    await this.repository.update({ id }, { active: false });
+  /** Deactivates it for good: it stays listed with its runs and results. */
+  async remove(id: string, actor: AuditActor): Promise<void> {
+    await this.change(id, actor, 'delete', { active: false });
   }
 
-  private async fields(input: CampaignDto): Promise<Partial<CampaignEntity>> {
+  private change(
+    id: string,
+    actor: AuditActor,
+    action: 'update' | 'delete',
+    fields: Partial<CampaignEntity>,
+  ): Promise<CampaignViewDto> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const campaigns = manager.getRepository(CampaignEntity);
+      const before = await campaigns.findOne({
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!before) throw campaignNotFound();
+      await campaigns.update({ id }, fields);
+      const after = toCampaignView(await campaigns.findOneByOrFail({ id }));
+      await this.record(manager, actor, action, toCampaignView(before), after);
+      return after;
+    });
+  }
+
+  private record(
+    manager: EntityManager,
+    actor: AuditActor,
+    action: 'create' | 'update' | 'delete',
+    before: CampaignViewDto | null,
+    after: CampaignViewDto,
+  ): Promise<void> {
+    return this.audit.record(manager, {
+      actor,
+      action,
+      resourceType: 'campaign',
+      resourceId: after.id,
+      before,
+      after,
+    });
+  }
+
+  /** The stored columns for a campaign body, checked (schedule, dates, audience, gift). */
+  async fields(input: CampaignDto): Promise<Partial<CampaignEntity>> {
     if (input.schedule) {
       try {
         CronExpressionParser.parse(input.schedule);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
+import { AuditActor, AuditLog, inTransaction } from '@vafa/platform';
 import type { ReferralProgramDto } from './referral-program.dto';
 import { ReferralProgramEntity } from './referral-program.entity';
 
@@ -19,7 +20,10 @@ export const toProgramView = (p: ReferralProgramEntity): ReferralProgramView => 
 
 @Injectable()
 export class ReferralProgramService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
 
   async get(manager: EntityManager = this.dataSource.manager): Promise<ReferralProgramView> {
     return toProgramView(
@@ -27,8 +31,25 @@ export class ReferralProgramService {
     );
   }
 
-  async update(changes: ReferralProgramDto): Promise<ReferralProgramView> {
-    await this.dataSource.getRepository(ReferralProgramEntity).update({ id: 1 }, changes);
-    return this.get();
+  /** Changes the named settings and records the change in the audit log, in one transaction. */
+  async update(changes: ReferralProgramDto, actor: AuditActor): Promise<ReferralProgramView> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const program = manager.getRepository(ReferralProgramEntity);
+      const before = await program.findOneOrFail({
+        where: { id: 1 },
+        lock: { mode: 'pessimistic_write' },
+      });
+      await program.update({ id: 1 }, changes);
+      const after = await this.get(manager);
+      await this.audit.record(manager, {
+        actor,
+        action: 'update',
+        resourceType: 'referral_program',
+        resourceId: 'referral_program',
+        before: toProgramView(before),
+        after,
+      });
+      return after;
+    });
   }
 }

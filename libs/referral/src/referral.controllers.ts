@@ -13,11 +13,13 @@ import {
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import {
   ApiErrors,
+  auditActorOf,
   CurrentPrincipal,
   MemberOnly,
   MemberPrincipal,
   mergePatch,
   Roles,
+  StaffPrincipal,
 } from '@vafa/platform';
 import { ReferralProgramDto, ReferralProgramViewDto } from './referral-program.dto';
 import { ReferralProgramService } from './referral-program.service';
@@ -53,8 +55,11 @@ export class ReferralProgramController {
       'GET answers can be sent back as is. Referrals already paid keep their points.',
   })
   @ApiOkResponse({ type: ReferralProgramViewDto })
-  update(@Body() body: ReferralProgramDto): Promise<ReferralProgramViewDto> {
-    return this.program.update(body);
+  update(
+    @Body() body: ReferralProgramDto,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<ReferralProgramViewDto> {
+    return this.program.update(body, auditActorOf(principal));
   }
 
   @Patch()
@@ -66,9 +71,12 @@ export class ReferralProgramController {
       '(400 VALIDATION_FAILED otherwise). Referrals already paid keep their points.',
   })
   @ApiOkResponse({ type: ReferralProgramViewDto })
-  async patch(@Body() body: ReferralProgramDto): Promise<ReferralProgramViewDto> {
+  async patch(
+    @Body() body: ReferralProgramDto,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<ReferralProgramViewDto> {
     const merged = await mergePatch(ReferralProgramDto, await this.program.get(), body);
-    return this.program.update(merged);
+    return this.program.update(merged, auditActorOf(principal));
   }
 }
 

@@ -1,6 +1,6 @@
 import { Body, Controller, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, CurrentPrincipal, Roles, StaffPrincipal } from '@vafa/platform';
+import { ApiErrors, auditActorOf, CurrentPrincipal, Roles, StaffPrincipal } from '@vafa/platform';
 import { AssignTierDto, TierAssignmentDto } from './tier-assignment.dto';
 import { TierAssignmentService } from './tier-assignment.service';
 
@@ -23,6 +23,6 @@ export class MemberTierController {
     @Body() body: AssignTierDto,
     @CurrentPrincipal() principal: StaffPrincipal,
   ): Promise<TierAssignmentDto> {
-    return this.assignments.assign(id, body, principal.keyId);
+    return this.assignments.assign(id, body, principal.keyId, auditActorOf(principal));
   }
 }

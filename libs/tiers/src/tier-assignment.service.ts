@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock, DomainError, inTransaction } from '@vafa/platform';
+import { AuditActor, AuditLog, Clock, DomainError, inTransaction } from '@vafa/platform';
 import { RecordActivityUseCase } from '@vafa/ledger';
 import { MembersService } from '@vafa/members';
 import type { AssignTierDto, TierAssignmentDto } from './tier-assignment.dto';
@@ -22,12 +22,14 @@ export class TierAssignmentService {
     private readonly lookup: TierLookupService,
     private readonly activity: RecordActivityUseCase,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   async assign(
     memberId: string,
     input: AssignTierDto,
     assignedBy: string,
+    actor: AuditActor,
   ): Promise<TierAssignmentDto> {
     await this.members.get(memberId);
     return inTransaction(this.dataSource, async (manager) => {
@@ -40,6 +42,10 @@ export class TierAssignmentService {
       // The standing is locked (when there is one) as the nightly job and checkouts lock it.
       await manager.query('SELECT 1 FROM member_tiers WHERE member_id = $1 FOR UPDATE', [memberId]);
       const previous = await this.lookup.current(memberId, manager);
+      const [held] = await manager.query<{ held_until: Date | null }[]>(
+        'SELECT held_until FROM member_tiers WHERE member_id = $1',
+        [memberId],
+      );
       const now = this.clock.now();
       const holdDays = input.holdDays ?? 0;
       const heldUntil = holdDays > 0 ? new Date(now.getTime() + holdDays * DAY) : null;
@@ -77,13 +83,26 @@ export class TierAssignmentService {
         },
         manager,
       );
-      return {
+      const assignment: TierAssignmentDto = {
         memberId,
         tier: { code: tier.code, name: tier.name },
         previousTier: previous?.code ?? null,
         heldUntil: heldUntil?.toISOString() ?? null,
         reason: input.reason,
       };
+      await this.audit.record(manager, {
+        actor,
+        action: 'assign',
+        resourceType: 'member_tier',
+        resourceId: memberId,
+        before: {
+          memberId,
+          tier: previous ? { code: previous.code, name: previous.name } : null,
+          heldUntil: held?.held_until?.toISOString() ?? null,
+        },
+        after: assignment,
+      });
+      return assignment;
     });
   }
 }

@@ -18,7 +18,15 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiErrors, mergePatch, PageQuery, Roles } from '@vafa/platform';
+import {
+  ApiErrors,
+  auditActorOf,
+  CurrentPrincipal,
+  mergePatch,
+  PageQuery,
+  Roles,
+  StaffPrincipal,
+} from '@vafa/platform';
 import {
   PatchTierDto,
   TierDto,
@@ -74,8 +82,11 @@ export class TiersController {
   })
   @ApiCreatedResponse({ type: TierViewDto })
   @ApiErrors({ 409: ['TIER_EXISTS'] })
-  create(@Body() body: TierDto): Promise<TierViewDto> {
-    return this.tiers.create(body);
+  create(
+    @Body() body: TierDto,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<TierViewDto> {
+    return this.tiers.create(body, auditActorOf(principal));
   }
 
   @Put(':id')
@@ -92,8 +103,9 @@ export class TiersController {
   replace(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: TierDto,
+    @CurrentPrincipal() principal: StaffPrincipal,
   ): Promise<TierViewDto> {
-    return this.tiers.replace(id, body);
+    return this.tiers.replace(id, body, auditActorOf(principal));
   }
 
   @Patch(':id')
@@ -110,9 +122,10 @@ export class TiersController {
   async patch(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: PatchTierDto,
+    @CurrentPrincipal() principal: StaffPrincipal,
   ): Promise<TierViewDto> {
     const merged = await mergePatch(TierDto, await this.tiers.get(id), body);
-    return this.tiers.replace(id, merged);
+    return this.tiers.replace(id, merged, auditActorOf(principal));
   }
 
   @Delete(':id')
@@ -126,8 +139,11 @@ export class TiersController {
   })
   @ApiNoContentResponse({ description: 'Deleted' })
   @ApiErrors({ ...TIER_NOT_FOUND, 409: ['TIER_IN_USE'] })
-  remove(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
-    return this.tiers.remove(id);
+  remove(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<void> {
+    return this.tiers.remove(id, auditActorOf(principal));
   }
 
   @Post('jobs/evaluate')

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager, Repository } from 'typeorm';
 import {
+  AuditActor,
+  AuditLog,
   constraintOf,
   decodeCursor,
   DomainError,
+  inTransaction,
   notFound,
   Page,
   pageLimit,
@@ -31,7 +34,10 @@ const tierNotFound = (): DomainError => notFound('The tier', 'TIER_NOT_FOUND');
 
 @Injectable()
 export class TiersService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
 
   private get repository() {
     return this.dataSource.getRepository(TierEntity);
@@ -55,52 +61,83 @@ export class TiersService {
     return toView(tier);
   }
 
-  async create(input: TierDto): Promise<TierView> {
-    return this.changing(() =>
-      this.unique(async () =>
-        toView(await this.repository.save(this.repository.create(this.fields(input)))),
-      ),
-    );
+  async create(input: TierDto, actor: AuditActor): Promise<TierView> {
+    return this.changing(async (tiers, manager) => {
+      const created = toView(await tiers.save(tiers.create(this.fields(input))));
+      await this.record(manager, actor, 'create', null, created);
+      return created;
+    });
   }
 
-  async replace(id: string, input: TierDto): Promise<TierView> {
-    return this.changing(() =>
-      this.unique(async () => {
-        const result = await this.repository.update({ id }, this.fields(input));
-        if (!result.affected) throw tierNotFound();
-        return this.get(id);
-      }),
-    );
+  async replace(id: string, input: TierDto, actor: AuditActor): Promise<TierView> {
+    return this.changing(async (tiers, manager) => {
+      const before = await this.lockTier(tiers, id);
+      await tiers.update({ id }, this.fields(input));
+      const after = toView(await tiers.findOneByOrFail({ id }));
+      await this.record(manager, actor, 'update', before, after);
+      return after;
+    });
   }
 
-  remove(id: string): Promise<void> {
-    return this.changing(() => this.removeUnused(id));
+  remove(id: string, actor: AuditActor): Promise<void> {
+    return this.changing(async (tiers, manager) => {
+      const tier = await this.lockTier(tiers, id);
+      const members = await manager.query<{ n: number }[]>(
+        'SELECT count(*)::int AS n FROM member_tiers WHERE tier_code = $1',
+        [tier.code],
+      );
+      if ((members[0]?.n ?? 0) > 0) {
+        throw new DomainError(
+          409,
+          'TIER_IN_USE',
+          `${members[0]?.n} members hold this tier; move them first.`,
+        );
+      }
+      await tiers.delete({ id });
+      await this.record(manager, actor, 'delete', tier, null);
+    });
   }
 
-  /** Runs a change, then makes the tier definitions every checkout reads from memory stale. */
-  private async changing<T>(change: () => Promise<T>): Promise<T> {
+  /**
+   * Runs a change and its audit row in one transaction, then makes the tier definitions every
+   * checkout reads from memory stale.
+   */
+  private async changing<T>(
+    change: (tiers: Repository<TierEntity>, manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
     try {
-      return await change();
+      return await this.unique(() =>
+        inTransaction(this.dataSource, (manager) =>
+          change(manager.getRepository(TierEntity), manager),
+        ),
+      );
     } finally {
       TIER_DEFINITIONS.invalidate();
     }
   }
 
-  private async removeUnused(id: string): Promise<void> {
-    const tier = await this.repository.findOneBy({ id });
+  /** The tier as GET shows it, locked until the change commits. */
+  private async lockTier(tiers: Repository<TierEntity>, id: string): Promise<TierView> {
+    const tier = await tiers.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
     if (!tier) throw tierNotFound();
-    const members = await this.dataSource.query<{ n: number }[]>(
-      'SELECT count(*)::int AS n FROM member_tiers WHERE tier_code = $1',
-      [tier.code],
-    );
-    if ((members[0]?.n ?? 0) > 0) {
-      throw new DomainError(
-        409,
-        'TIER_IN_USE',
-        `${members[0]?.n} members hold this tier; move them first.`,
-      );
-    }
-    await this.repository.delete({ id });
+    return toView(tier);
+  }
+
+  private record(
+    manager: EntityManager,
+    actor: AuditActor,
+    action: 'create' | 'update' | 'delete',
+    before: TierView | null,
+    after: TierView | null,
+  ): Promise<void> {
+    return this.audit.record(manager, {
+      actor,
+      action,
+      resourceType: 'tier',
+      resourceId: (after ?? before)?.id ?? '',
+      before,
+      after,
+    });
   }
 
   private fields(input: TierDto): Partial<TierEntity> {

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { CacheFamily, ShortLivedValue } from '@vafa/platform';
+import { AuditActor, AuditLog, CacheFamily, inTransaction, ShortLivedValue } from '@vafa/platform';
 import { ProgramSettingsEntity } from './program-settings.entity';
+import { toProgramSettingsView } from './program-settings.view';
 
 const DAY = 86_400_000;
 
@@ -21,7 +22,10 @@ export class ProgramSettingsService {
     PROGRAM_SETTINGS_CACHE_MS,
   );
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
 
   async get(manager: EntityManager = this.dataSource.manager): Promise<ProgramSettingsEntity> {
     return manager.getRepository(ProgramSettingsEntity).findOneByOrFail({ id: 1 });
@@ -36,15 +40,33 @@ export class ProgramSettingsService {
     return this.cache.get(async () => Object.freeze(await this.get(manager)));
   }
 
+  /** Changes the named settings and records the change in the audit log, in one transaction. */
   async update(
     changes: Partial<Omit<ProgramSettingsEntity, 'id' | 'updatedAt' | 'extra'>>,
+    actor: AuditActor,
   ): Promise<ProgramSettingsEntity> {
     try {
-      await this.dataSource.getRepository(ProgramSettingsEntity).update({ id: 1 }, changes);
+      return await inTransaction(this.dataSource, async (manager) => {
+        const settings = manager.getRepository(ProgramSettingsEntity);
+        const before = await settings.findOneOrFail({
+          where: { id: 1 },
+          lock: { mode: 'pessimistic_write' },
+        });
+        await settings.update({ id: 1 }, changes);
+        const after = await this.get(manager);
+        await this.audit.record(manager, {
+          actor,
+          action: 'update',
+          resourceType: 'program',
+          resourceId: 'program',
+          before: toProgramSettingsView(before),
+          after: toProgramSettingsView(after),
+        });
+        return after;
+      });
     } finally {
       PROGRAM_SETTINGS.invalidate();
     }
-    return this.get();
   }
 }
 

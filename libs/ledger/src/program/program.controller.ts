@@ -1,25 +1,19 @@
 import { Body, Controller, Get, Patch, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { isSupportedCountry } from 'libphonenumber-js';
-import { mergePatch, Roles, validationFailed } from '@vafa/platform';
+import {
+  auditActorOf,
+  CurrentPrincipal,
+  mergePatch,
+  Roles,
+  StaffPrincipal,
+  validationFailed,
+} from '@vafa/platform';
 import { PatchProgramDto, ProgramSettingsDto, UpdateProgramDto } from './program-settings.dto';
-import { ProgramSettingsEntity } from './program-settings.entity';
 import { ProgramSettingsService } from './program-settings.service';
+import { toProgramSettingsView } from './program-settings.view';
 
-const toView = (s: ProgramSettingsEntity): ProgramSettingsDto => ({
-  name: s.name,
-  currency: s.currency,
-  minorUnitsPerMajor: s.minorUnitsPerMajor,
-  pointsPendingDays: s.pointsPendingDays,
-  pointsExpiryDays: s.pointsExpiryDays,
-  redemptionPoints: s.redemptionPoints,
-  redemptionValue: s.redemptionValue,
-  maxRedeemPercent: s.maxRedeemPercent,
-  goodwillDailyBudget: s.goodwillDailyBudget,
-  goodwillMonthlyCap: s.goodwillMonthlyCap,
-  timeZone: s.timeZone,
-  defaultCountry: s.defaultCountry,
-});
+const toView = toProgramSettingsView;
 
 const APPLIES =
   'Changes apply to points credited from now on; points already credited keep their dates.';
@@ -48,8 +42,11 @@ export class ProgramController {
     description: `The fields the body names change and the others stay, so both a partial body and the whole GET answer are accepted. ${APPLIES}`,
   })
   @ApiOkResponse({ type: ProgramSettingsDto, description: 'The settings after the change' })
-  async update(@Body() body: UpdateProgramDto): Promise<ProgramSettingsDto> {
-    return this.apply(body);
+  async update(
+    @Body() body: UpdateProgramDto,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<ProgramSettingsDto> {
+    return this.apply(body, principal);
   }
 
   @Patch()
@@ -59,14 +56,20 @@ export class ProgramController {
     description: `The fields the body names replace the current ones; the result must be valid as a whole (400 VALIDATION_FAILED otherwise, nothing changed). ${APPLIES}`,
   })
   @ApiOkResponse({ type: ProgramSettingsDto, description: 'The settings after the change' })
-  async patch(@Body() body: PatchProgramDto): Promise<ProgramSettingsDto> {
+  async patch(
+    @Body() body: PatchProgramDto,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<ProgramSettingsDto> {
     const merged = await mergePatch(UpdateProgramDto, toView(await this.settings.get()), body);
     // Only the named fields are written, so a concurrent change to another field is kept.
     const named = Object.keys(body) as (keyof UpdateProgramDto)[];
-    return this.apply(Object.fromEntries(named.map((field) => [field, merged[field]])));
+    return this.apply(Object.fromEntries(named.map((field) => [field, merged[field]])), principal);
   }
 
-  private async apply(changes: UpdateProgramDto): Promise<ProgramSettingsDto> {
+  private async apply(
+    changes: UpdateProgramDto,
+    principal: StaffPrincipal,
+  ): Promise<ProgramSettingsDto> {
     if (changes.timeZone) {
       try {
         new Intl.DateTimeFormat('en-US', { timeZone: changes.timeZone });
@@ -78,6 +81,6 @@ export class ProgramController {
       throw validationFailed(
         `defaultCountry ${changes.defaultCountry} is not a country we know phones of.`,
       );
-    return toView(await this.settings.update(changes));
+    return toView(await this.settings.update(changes, auditActorOf(principal)));
   }
 }

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 import { AuditLog } from './audit-log';
+import { AuditLogController } from './audit-log.controller';
+import { AuditLogReader } from './audit-log-reader';
 
 /** The audit log of configuration changes: the recorder every configuring service writes with. */
 @Module({
-  providers: [AuditLog],
+  controllers: [AuditLogController],
+  providers: [AuditLog, AuditLogReader],
   exports: [AuditLog],
 })
 export class AuditModule {}

@@ -10,11 +10,13 @@ import {
   Query,
 } from '@nestjs/common';
 import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { auditActorOf } from '../audit/audit-actor';
 import { ApiErrors } from '../http/api-errors';
 import { PageQuery } from '../http/pagination';
-import { Roles } from './access.decorators';
+import { CurrentPrincipal, Roles } from './access.decorators';
 import { ApiKeyDto, ApiKeyPageDto, CreateApiKeyDto, CreatedApiKeyDto } from './api-key.dto';
 import { ApiKeysService } from './api-keys.service';
+import type { StaffPrincipal } from './principal';
 
 @ApiTags('API keys')
 @Controller('v1/api-keys')
@@ -32,8 +34,11 @@ export class ApiKeysController {
     type: CreatedApiKeyDto,
     description: 'The key is shown only in this response',
   })
-  create(@Body() body: CreateApiKeyDto): Promise<CreatedApiKeyDto> {
-    return this.apiKeys.create(body);
+  create(
+    @Body() body: CreateApiKeyDto,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<CreatedApiKeyDto> {
+    return this.apiKeys.create(body, auditActorOf(principal));
   }
 
   @Get()
@@ -56,7 +61,10 @@ export class ApiKeysController {
   })
   @ApiOkResponse({ type: ApiKeyDto, description: 'Revoked at once' })
   @ApiErrors({ 404: ['API_KEY_NOT_FOUND'] })
-  revoke(@Param('id', new ParseUUIDPipe()) id: string): Promise<ApiKeyDto> {
-    return this.apiKeys.revoke(id);
+  revoke(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<ApiKeyDto> {
+    return this.apiKeys.revoke(id, auditActorOf(principal));
   }
 }

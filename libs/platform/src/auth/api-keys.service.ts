@@ -1,6 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
-import { queryRows } from '../database/prepared-query';
+import { DataSource, EntityManager } from 'typeorm';
+import { type AuditActor, SYSTEM_ACTOR } from '../audit/audit-actor';
+import { AuditLog } from '../audit/audit-log';
+import { inTransaction } from '../database/transaction';
 import { DomainError, notFound } from '../errors/domain-error';
 import { Page, PageQuery, pageNewestFirst } from '../http/pagination';
 import { ApiKeyEntity } from './api-key.entity';
@@ -37,6 +39,12 @@ const toView = (k: ApiKeyEntity): ApiKeyView => ({
   revokedAt: k.revokedAt?.toISOString() ?? null,
 });
 
+/** A key as the audit log keeps it: without even its prefix, which is the secret's start. */
+const auditView = (k: ApiKeyEntity): Omit<ApiKeyView, 'prefix'> => {
+  const { prefix: _prefix, ...rest } = toView(k);
+  return rest;
+};
+
 @Injectable()
 export class ApiKeysService {
   private readonly logger = new Logger(ApiKeysService.name);
@@ -46,33 +54,40 @@ export class ApiKeysService {
     { principal: StaffPrincipal; loadedAt: number; generation: number }
   >();
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
 
   private get repository() {
     return this.dataSource.getRepository(ApiKeyEntity);
   }
 
-  async create(input: {
-    name: string;
-    role: StaffRole;
-    storeId?: string;
-  }): Promise<ApiKeyView & { key: string }> {
+  async create(
+    input: { name: string; role: StaffRole; storeId?: string },
+    actor: AuditActor,
+  ): Promise<ApiKeyView & { key: string }> {
     if (input.role === 'cashier' && !input.storeId) {
       throw new DomainError(400, 'VALIDATION_FAILED', 'A cashier key must be bound to a storeId.', [
         { field: 'storeId', problems: ['storeId is required for the cashier role'] },
       ]);
     }
     const key = generateApiKey();
-    const saved = await this.repository.save(
-      this.repository.create({
-        name: input.name,
-        role: input.role,
-        storeId: input.storeId ?? null,
-        keyHash: hashApiKey(key),
-        keyPrefix: displayPrefix(key),
-        revokedAt: null,
-      }),
-    );
+    const saved = await inTransaction(this.dataSource, async (manager) => {
+      const keys = manager.getRepository(ApiKeyEntity);
+      const created = await keys.save(
+        keys.create({
+          name: input.name,
+          role: input.role,
+          storeId: input.storeId ?? null,
+          keyHash: hashApiKey(key),
+          keyPrefix: displayPrefix(key),
+          revokedAt: null,
+        }),
+      );
+      await this.recordKey(manager, actor, 'create', null, created);
+      return created;
+    });
     return { ...toView(saved), key };
   }
 
@@ -86,20 +101,40 @@ export class ApiKeysService {
     );
   }
 
-  async revoke(id: string): Promise<ApiKeyView> {
-    let revoked: unknown[];
+  /** Revokes at once; revoking a revoked key changes (and records) nothing. */
+  async revoke(id: string, actor: AuditActor): Promise<ApiKeyView> {
     try {
-      revoked = await queryRows(
-        this.dataSource.manager,
-        'UPDATE api_keys SET revoked_at = coalesce(revoked_at, now()) WHERE id = $1 RETURNING id',
-        [id],
-      );
+      return await inTransaction(this.dataSource, async (manager) => {
+        const keys = manager.getRepository(ApiKeyEntity);
+        const before = await keys.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+        if (!before) throw notFound('The API key', 'API_KEY_NOT_FOUND');
+        if (before.revokedAt) return toView(before);
+        await keys.update({ id }, { revokedAt: () => 'now()' });
+        const after = await keys.findOneByOrFail({ id });
+        await this.recordKey(manager, actor, 'revoke', before, after);
+        return toView(after);
+      });
     } finally {
       generation++;
       this.valid.clear();
     }
-    if (revoked.length === 0) throw notFound('The API key', 'API_KEY_NOT_FOUND');
-    return toView(await this.repository.findOneByOrFail({ id }));
+  }
+
+  private recordKey(
+    manager: EntityManager,
+    actor: AuditActor,
+    action: 'create' | 'revoke',
+    before: ApiKeyEntity | null,
+    after: ApiKeyEntity,
+  ): Promise<void> {
+    return this.audit.record(manager, {
+      actor,
+      action,
+      resourceType: 'api_key',
+      resourceId: after.id,
+      before: before && auditView(before),
+      after: auditView(after),
+    });
   }
 
   /**
@@ -149,18 +184,23 @@ export class ApiKeysService {
     print: (line: string) => void,
   ): Promise<void> {
     if (configuredKey) {
-      await this.dataSource.query(
-        `INSERT INTO api_keys (name, role, key_hash, key_prefix) VALUES ('bootstrap-admin', 'admin', $1, $2)
-         ON CONFLICT (key_hash) DO NOTHING`,
-        [hashApiKey(configuredKey), displayPrefix(configuredKey)],
-      );
+      await inTransaction(this.dataSource, async (manager) => {
+        const [created] = await manager.query<{ id: string }[]>(
+          `INSERT INTO api_keys (name, role, key_hash, key_prefix) VALUES ('bootstrap-admin', 'admin', $1, $2)
+           ON CONFLICT (key_hash) DO NOTHING RETURNING id`,
+          [hashApiKey(configuredKey), displayPrefix(configuredKey)],
+        );
+        if (!created) return;
+        const key = await manager.getRepository(ApiKeyEntity).findOneByOrFail({ id: created.id });
+        await this.recordKey(manager, SYSTEM_ACTOR, 'create', null, key);
+      });
       return;
     }
     const admins = await this.dataSource.query<{ n: number }[]>(
       "SELECT count(*)::int AS n FROM api_keys WHERE role = 'admin' AND revoked_at IS NULL",
     );
     if ((admins[0]?.n ?? 0) > 0) return;
-    const created = await this.create({ name: 'bootstrap-admin', role: 'admin' });
+    const created = await this.create({ name: 'bootstrap-admin', role: 'admin' }, SYSTEM_ACTOR);
     this.logger.warn('No admin API key existed: generated one (printed once on standard output).');
     print(`Vafa bootstrap admin API key (shown only now, store it safely): ${created.key}`);
   }

@@ -18,7 +18,14 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiErrors, mergePatch, Roles } from '@vafa/platform';
+import {
+  ApiErrors,
+  auditActorOf,
+  CurrentPrincipal,
+  mergePatch,
+  Roles,
+  StaffPrincipal,
+} from '@vafa/platform';
 import {
   CreateEarningRuleDto,
   EarningRuleDto,
@@ -47,8 +54,11 @@ export class EarningRulesController {
       'A rule gives points at checkout: points per currency unit, a multiplier on matching lines, or fixed points per order, under optional conditions (channels, stores, tiers, categories, SKUs, minimum order, days of week, validity dates) and a per-member daily limit. `priority` orders rules; a non-stackable rule blocks lower ones.',
   })
   @ApiCreatedResponse({ type: EarningRuleDto })
-  create(@Body() body: CreateEarningRuleDto): Promise<EarningRuleDto> {
-    return this.rules.create(body);
+  create(
+    @Body() body: CreateEarningRuleDto,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<EarningRuleDto> {
+    return this.rules.create(body, auditActorOf(principal));
   }
 
   @Get()
@@ -86,8 +96,9 @@ export class EarningRulesController {
   replace(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ReplaceEarningRuleDto,
+    @CurrentPrincipal() principal: StaffPrincipal,
   ): Promise<EarningRuleDto> {
-    return this.rules.replace(id, body);
+    return this.rules.replace(id, body, auditActorOf(principal));
   }
 
   @Patch(':id')
@@ -100,9 +111,10 @@ export class EarningRulesController {
   async patch(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: PatchEarningRuleDto,
+    @CurrentPrincipal() principal: StaffPrincipal,
   ): Promise<EarningRuleDto> {
     const merged = await mergePatch(ReplaceEarningRuleDto, await this.rules.get(id), body);
-    return this.rules.replace(id, merged);
+    return this.rules.replace(id, merged, auditActorOf(principal));
   }
 
   @Delete(':id')
@@ -115,7 +127,10 @@ export class EarningRulesController {
     description: 'Deleted; points already earned under the rule stay in the ledger',
   })
   @ApiErrors(NOT_FOUND)
-  remove(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
-    return this.rules.remove(id);
+  remove(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<void> {
+    return this.rules.remove(id, auditActorOf(principal));
   }
 }

@@ -1,9 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager, Repository } from 'typeorm';
 import {
+  AuditActor,
+  AuditLog,
   CacheFamily,
   deepFreeze,
   DomainError,
+  inTransaction,
   notFound,
   Page,
   pageNewestFirst,
@@ -96,23 +99,65 @@ export class EarningRulesService {
     EARNING_RULES_CACHE_MS,
   );
 
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
 
-  /** Runs a change, then makes every cached rule list in this process stale. */
-  private async changing<T>(change: () => Promise<T>): Promise<T> {
+  /**
+   * Runs a change in one transaction with its audit row, then makes every cached rule list in
+   * this process stale.
+   */
+  private async changing<T>(
+    change: (rules: Repository<EarningRuleEntity>, manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
     try {
-      return await change();
+      return await inTransaction(this.dataSource, (manager) =>
+        change(manager.getRepository(EarningRuleEntity), manager),
+      );
     } finally {
       EARNING_RULES.invalidate();
     }
+  }
+
+  private record(
+    manager: EntityManager,
+    actor: AuditActor,
+    action: 'create' | 'update' | 'delete',
+    before: EarningRuleEntity | null,
+    after: EarningRuleEntity | null,
+  ): Promise<void> {
+    const id = (after ?? before)?.id ?? '';
+    return this.audit.record(manager, {
+      actor,
+      action,
+      resourceType: 'earning_rule',
+      resourceId: id,
+      before: before && toEarningRuleDto(before),
+      after: after && toEarningRuleDto(after),
+    });
+  }
+
+  /** The rule, locked until the change commits. */
+  private async lockRule(
+    rules: Repository<EarningRuleEntity>,
+    id: string,
+  ): Promise<EarningRuleEntity> {
+    const rule = await rules.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!rule) throw earningRuleNotFound();
+    return rule;
   }
 
   private get rules(): Repository<EarningRuleEntity> {
     return this.dataSource.getRepository(EarningRuleEntity);
   }
 
-  async create(input: EarningRuleInputDto): Promise<EarningRuleDto> {
-    const rule = await this.changing(() => this.rules.save(this.rules.create(toColumns(input))));
+  async create(input: EarningRuleInputDto, actor: AuditActor): Promise<EarningRuleDto> {
+    const rule = await this.changing(async (rules, manager) => {
+      const created = await rules.save(rules.create(toColumns(input)));
+      await this.record(manager, actor, 'create', null, created);
+      return created;
+    });
     return toEarningRuleDto(rule);
   }
 
@@ -128,16 +173,28 @@ export class EarningRulesService {
   }
 
   /** PUT: every field is replaced; omitted optional fields return to their defaults. */
-  async replace(id: string, input: EarningRuleInputDto): Promise<EarningRuleDto> {
-    // update() rather than save(): save() would re-insert a rule deleted in the meantime.
-    const result = await this.changing(() => this.rules.update({ id }, toColumns(input)));
-    if (!result.affected) throw earningRuleNotFound();
-    return this.get(id);
+  async replace(
+    id: string,
+    input: EarningRuleInputDto,
+    actor: AuditActor,
+  ): Promise<EarningRuleDto> {
+    const rule = await this.changing(async (rules, manager) => {
+      const before = await this.lockRule(rules, id);
+      // update() rather than save(): save() would re-insert a rule deleted in the meantime.
+      await rules.update({ id }, toColumns(input));
+      const after = await rules.findOneByOrFail({ id });
+      await this.record(manager, actor, 'update', before, after);
+      return after;
+    });
+    return toEarningRuleDto(rule);
   }
 
-  async remove(id: string): Promise<void> {
-    const result = await this.changing(() => this.rules.delete({ id }));
-    if (!result.affected) throw earningRuleNotFound();
+  async remove(id: string, actor: AuditActor): Promise<void> {
+    await this.changing(async (rules, manager) => {
+      const before = await this.lockRule(rules, id);
+      await rules.delete({ id });
+      await this.record(manager, actor, 'delete', before, null);
+    });
   }
 
   /**

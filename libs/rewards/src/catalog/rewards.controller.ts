@@ -18,7 +18,14 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import { ApiErrors, mergePatch, Roles } from '@vafa/platform';
+import {
+  ApiErrors,
+  auditActorOf,
+  CurrentPrincipal,
+  mergePatch,
+  Roles,
+  StaffPrincipal,
+} from '@vafa/platform';
 import {
   CreateRewardDto,
   PatchRewardDto,
@@ -46,8 +53,11 @@ export class RewardsController {
       'after activeFrom (400 VALIDATION_FAILED); `stock` omitted means unlimited.',
   })
   @ApiCreatedResponse({ type: RewardDto })
-  create(@Body() body: CreateRewardDto): Promise<RewardDto> {
-    return this.rewards.create(body);
+  create(
+    @Body() body: CreateRewardDto,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<RewardDto> {
+    return this.rewards.create(body, auditActorOf(principal));
   }
 
   @Get()
@@ -87,8 +97,9 @@ export class RewardsController {
   replace(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: ReplaceRewardDto,
+    @CurrentPrincipal() principal: StaffPrincipal,
   ): Promise<RewardDto> {
-    return this.rewards.replace(id, body);
+    return this.rewards.replace(id, body, auditActorOf(principal));
   }
 
   @Patch(':id')
@@ -104,9 +115,10 @@ export class RewardsController {
   async patch(
     @Param('id', new ParseUUIDPipe()) id: string,
     @Body() body: PatchRewardDto,
+    @CurrentPrincipal() principal: StaffPrincipal,
   ): Promise<RewardDto> {
     const merged = await mergePatch(ReplaceRewardDto, await this.rewards.get(id), body);
-    return this.rewards.replace(id, merged);
+    return this.rewards.replace(id, merged, auditActorOf(principal));
   }
 
   @Delete(':id')
@@ -119,7 +131,10 @@ export class RewardsController {
   })
   @ApiNoContentResponse({ description: 'Removed' })
   @ApiErrors(REWARD_NOT_FOUND)
-  remove(@Param('id', new ParseUUIDPipe()) id: string): Promise<void> {
-    return this.rewards.remove(id);
+  remove(
+    @Param('id', new ParseUUIDPipe()) id: string,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<void> {
+    return this.rewards.remove(id, auditActorOf(principal));
   }
 }

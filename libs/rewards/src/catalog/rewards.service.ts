@@ -1,6 +1,13 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource, Repository } from 'typeorm';
-import { Page, pageNewestFirst, queryRows } from '@vafa/platform';
+import { DataSource, EntityManager, Repository } from 'typeorm';
+import {
+  AuditActor,
+  AuditLog,
+  inTransaction,
+  Page,
+  pageNewestFirst,
+  queryRows,
+} from '@vafa/platform';
 import { rewardNotFound } from '../rewards.errors';
 import { RewardDto, RewardInputDto, RewardListQuery } from './reward.dto';
 import { RewardEntity, RewardType } from './reward.entity';
@@ -69,18 +76,26 @@ function toColumns(input: RewardInputDto): RewardColumns {
  */
 @Injectable()
 export class RewardsService {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly audit: AuditLog,
+  ) {}
 
   private get rewards(): Repository<RewardEntity> {
     return this.dataSource.getRepository(RewardEntity);
   }
 
-  async create(input: RewardInputDto): Promise<RewardDto> {
+  async create(input: RewardInputDto, actor: AuditActor): Promise<RewardDto> {
     const stock = input.stock ?? null;
-    const reward = await this.rewards.save(
-      this.rewards.create({ ...toColumns(input), stock, stockRemaining: stock }),
-    );
-    return this.get(reward.id);
+    return inTransaction(this.dataSource, async (manager) => {
+      const rewards = manager.getRepository(RewardEntity);
+      const saved = await rewards.save(
+        rewards.create({ ...toColumns(input), stock, stockRemaining: stock }),
+      );
+      const created = toRewardDto(await rewards.findOneByOrFail({ id: saved.id }));
+      await this.record(manager, actor, 'create', null, created);
+      return created;
+    });
   }
 
   async get(id: string): Promise<RewardDto> {
@@ -101,10 +116,55 @@ export class RewardsService {
    * 0), in the same statement, so it composes with redemptions racing it; a reward that had no
    * stock starts counting from the new one.
    */
-  async replace(id: string, input: RewardInputDto): Promise<RewardDto> {
+  async replace(id: string, input: RewardInputDto, actor: AuditActor): Promise<RewardDto> {
+    return inTransaction(this.dataSource, async (manager) => {
+      const before = await this.lockReward(manager, id);
+      await this.update(manager, id, input);
+      const after = toRewardDto(await manager.getRepository(RewardEntity).findOneByOrFail({ id }));
+      await this.record(manager, actor, 'update', before, after);
+      return after;
+    });
+  }
+
+  /** Removes it from the catalog; coupons and perks already issued stay valid. */
+  async remove(id: string, actor: AuditActor): Promise<void> {
+    await inTransaction(this.dataSource, async (manager) => {
+      const before = await this.lockReward(manager, id);
+      await manager.getRepository(RewardEntity).delete({ id });
+      await this.record(manager, actor, 'delete', before, null);
+    });
+  }
+
+  /** The reward as GET shows it, locked until the change commits. */
+  private async lockReward(manager: EntityManager, id: string): Promise<RewardDto> {
+    const reward = await manager
+      .getRepository(RewardEntity)
+      .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
+    if (!reward) throw rewardNotFound();
+    return toRewardDto(reward);
+  }
+
+  private record(
+    manager: EntityManager,
+    actor: AuditActor,
+    action: 'create' | 'update' | 'delete',
+    before: RewardDto | null,
+    after: RewardDto | null,
+  ): Promise<void> {
+    return this.audit.record(manager, {
+      actor,
+      action,
+      resourceType: 'reward',
+      resourceId: (after ?? before)?.id ?? '',
+      before,
+      after,
+    });
+  }
+
+  private async update(manager: EntityManager, id: string, input: RewardInputDto): Promise<void> {
     const c = toColumns(input);
-    const rows = await queryRows<unknown>(
-      this.dataSource.manager,
+    await queryRows<unknown>(
+      manager,
       `UPDATE rewards SET name = $2, description = $3, type = $4, points_cost = $5, value_amount = $6,
          value_text = $7, per_member_limit = $8, tiers = $9, valid_days = $10, active_from = $11,
          active_until = $12, active = $13,
@@ -130,13 +190,5 @@ export class RewardsService {
         input.stock ?? null,
       ],
     );
-    if (rows.length === 0) throw rewardNotFound();
-    return this.get(id);
-  }
-
-  /** Removes it from the catalog; coupons and perks already issued stay valid. */
-  async remove(id: string): Promise<void> {
-    const result = await this.rewards.delete({ id });
-    if (!result.affected) throw rewardNotFound();
   }
 }
