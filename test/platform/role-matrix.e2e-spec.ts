@@ -4,6 +4,7 @@ import { Access, ACCESS_KEY, STAFF_ROLES, StaffRole } from '@vafa/platform';
 import { ROLE_MATRIX, RouteAccess } from '../../apps/api/src/role-matrix';
 import type { Response } from 'supertest';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
+import { sessionHeaders, signedInStaff } from '../support/staff-session';
 
 /** `METHOD /path → who`, with roles in one order, so that two descriptions compare as text. */
 const entry = (method: string, path: string, access: RouteAccess): string => {
@@ -97,26 +98,42 @@ describe('who may call what: the role matrix is what the app enforces', () => {
 
   it('lets through exactly the callers the matrix names, and refuses the others', async () => {
     const member = await t.member();
-    const callers: [Caller, string | null][] = [
-      ...STAFF_ROLES.map((role): [Caller, string] => [role, t.keys[role]]),
-      ['member', member.token],
-      ['nobody', null],
+    const sessions = await Promise.all(STAFF_ROLES.map((role) => signedInStaff(t, role)));
+    // A staff user's console session (cookie and CSRF token) is held to the same rules as a key.
+    const callers: [Caller, string, Record<string, string> | null][] = [
+      ...STAFF_ROLES.map((role): [Caller, string, Record<string, string>] => [
+        role,
+        `${role} key`,
+        bearer(t.keys[role]),
+      ]),
+      ...STAFF_ROLES.map((role, i): [Caller, string, Record<string, string>] => [
+        role,
+        `${role} session`,
+        sessionHeaders(sessions[i]!),
+      ]),
+      ['member', 'member', bearer(member.token)],
+      ['nobody', 'nobody', null],
+      ['nobody', 'a made-up session', { Cookie: 'vafa_session=made-up', 'X-CSRF-Token': 'x' }],
     ];
+    // Signing out ends the sessions the other rows need: it goes last.
+    const signOutLast = (row: (typeof ROLE_MATRIX)[number]): number =>
+      row.method === 'DELETE' && row.path === '/v1/auth/session' ? 1 : 0;
+    const rows = [...ROLE_MATRIX].sort((a, b) => signOutLast(a) - signOutLast(b));
     const wrong: string[] = [];
-    for (const row of ROLE_MATRIX) {
+    for (const row of rows) {
       // Any id will do: the guard decides before the handler looks anything up.
       const path = row.path.replace(/\{\w+\}/g, '00000000-0000-4000-8000-000000000000');
-      for (const [caller, credential] of callers) {
+      for (const [caller, name, headers] of callers) {
         const call = t.api()[VERB[row.method]](path);
-        if (credential) void call.set(bearer(credential));
+        if (headers) void call.set(headers);
         const got = outcome(await (row.method === 'GET' ? call : call.send({})));
         const wanted = mayCall(row.access, caller)
           ? 'let through'
-          : credential
+          : caller !== 'nobody'
             ? '403 FORBIDDEN'
             : '401';
         if (got !== wanted)
-          wrong.push(`${row.method} ${row.path} as ${caller}: ${got}, wanted ${wanted}`);
+          wrong.push(`${row.method} ${row.path} as ${name}: ${got}, wanted ${wanted}`);
       }
     }
     expect(wrong).toEqual([]);

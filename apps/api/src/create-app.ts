@@ -43,6 +43,8 @@ export async function createApiApp(options: {
   );
   app.useLogger(app.get(NestPinoLogger));
   app.set('x-powered-by', false);
+  // Client addresses (sign-in rate limits) and https (Secure cookies) as the proxies report them.
+  app.set('trust proxy', options.config.trustProxy);
   hardenHttp(app, options.config.requestTimeoutSeconds);
   answerClientErrorsInErrorFormat(app);
   setupOpenApi(app);

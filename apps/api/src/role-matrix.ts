@@ -11,7 +11,9 @@ export interface RoleMatrixRow {
 }
 
 // Least privilege, by what each caller needs. Admin may call every staff endpoint.
-/** Keys, audits, jobs run on demand, referral fraud review. */
+/** Every staff member, for their own console session. */
+const STAFF: readonly StaffRole[] = ['admin', 'marketer', 'cashier', 'integration'];
+/** Keys, staff users, audits, jobs run on demand, referral fraud review. */
 const ADMIN: readonly StaffRole[] = ['admin'];
 /** Program configuration, reports, campaigns, service recovery. */
 const MARKETER: readonly StaffRole[] = ['admin', 'marketer'];
@@ -39,6 +41,14 @@ export const ROLE_MATRIX: readonly RoleMatrixRow[] = [
   { method: 'POST', path: '/v1/api-keys', access: ADMIN },
   { method: 'GET', path: '/v1/api-keys', access: ADMIN },
   { method: 'DELETE', path: '/v1/api-keys/{id}', access: ADMIN },
+  { method: 'POST', path: '/v1/staff-users', access: ADMIN },
+  { method: 'GET', path: '/v1/staff-users', access: ADMIN },
+  { method: 'GET', path: '/v1/staff-users/{id}', access: ADMIN },
+  { method: 'PATCH', path: '/v1/staff-users/{id}', access: ADMIN },
+  { method: 'DELETE', path: '/v1/staff-users/{id}', access: ADMIN },
+  { method: 'POST', path: '/v1/auth/session', access: 'public' },
+  { method: 'GET', path: '/v1/auth/session', access: STAFF },
+  { method: 'DELETE', path: '/v1/auth/session', access: STAFF },
 
   { method: 'POST', path: '/v1/members', access: MEMBER_DESK },
   { method: 'GET', path: '/v1/members', access: MEMBER_DESK },

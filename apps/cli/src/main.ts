@@ -1,11 +1,12 @@
 import 'reflect-metadata';
-import { Command, InvalidArgumentError } from 'commander';
-import { ConfigError, loadConfig, runMigrations } from '@vafa/platform';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { ConfigError, loadConfig, runMigrations, STAFF_ROLES, StaffRole } from '@vafa/platform';
 import { databaseUrlInUse, withDataSource } from './database-session';
 import { generateMigration } from './migration-generate.command';
 import { verifyLedger } from './ledger-verify.command';
 import { DEFAULT_BATCH_SIZE, importTransactions } from './import-transactions.command';
 import { ImportFileError } from './transaction-row';
+import { addStaffUser, StaffCommandError } from './staff-add.command';
 
 const program = new Command('vafa').description('Vafa loyalty platform: operator commands');
 
@@ -93,6 +94,28 @@ program
         process.exitCode = 1;
       },
     ),
+  );
+
+program
+  .command('staff')
+  .description('staff users of the console')
+  .command('add')
+  .description('create a staff user with a generated password, printed once')
+  .requiredOption('--email <email>', 'the email they sign in with')
+  .addOption(
+    new Option('--role <role>', 'what they may do').choices(STAFF_ROLES).makeOptionMandatory(),
+  )
+  .option('--name <name>', 'how they are shown (default: the part of the email before @)')
+  .option('--store <storeId>', 'the store a cashier works for')
+  .action((options: { email: string; role: StaffRole; name?: string; store?: string }) =>
+    withDataSource(async (dataSource) => {
+      await runMigrations(dataSource);
+      await addStaffUser(dataSource, options, (line) => console.log(line));
+    }).catch((error: unknown) => {
+      if (!(error instanceof StaffCommandError)) throw error;
+      console.error(error.message);
+      process.exitCode = 1;
+    }),
   );
 
 program.parseAsync().catch((error: unknown) => {

@@ -4,7 +4,7 @@ import {
   ExecutionContext,
   SetMetadata,
 } from '@nestjs/common';
-import { ApiBearerAuth, ApiResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCookieAuth, ApiResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { errorResponse } from '../http/api-errors';
 import type { Principal, StaffRole } from './principal';
@@ -14,19 +14,29 @@ export const ACCESS_KEY = 'vafa:access';
 export type Access =
   { kind: 'public' } | { kind: 'staff'; roles: StaffRole[] } | { kind: 'member' };
 
-const secured = (access: Access, description: string): MethodDecorator & ClassDecorator =>
+/** The security scheme of the console's session cookie in the OpenAPI document. */
+export const SESSION_COOKIE_AUTH = 'session';
+
+const secured = (
+  access: Access,
+  description: string,
+  forbidden: string[] = ['FORBIDDEN'],
+): MethodDecorator & ClassDecorator =>
   applyDecorators(
     SetMetadata(ACCESS_KEY, access),
     ApiBearerAuth(),
+    ...(access.kind === 'staff' ? [ApiCookieAuth(SESSION_COOKIE_AUTH)] : []),
     ApiResponse(errorResponse(401, ['UNAUTHORIZED'])),
-    ApiResponse(errorResponse(403, ['FORBIDDEN'], description)),
+    ApiResponse(errorResponse(403, forbidden, description)),
   );
 
 /** Staff endpoint for the given roles; `admin` may always call it. */
 export const Roles = (...roles: StaffRole[]): MethodDecorator & ClassDecorator =>
   secured(
     { kind: 'staff', roles },
-    `Requires a staff key with role: ${['admin', ...roles].join(', ')}`,
+    `Requires a staff key or console session with role: ${['admin', ...roles].join(', ')}; ` +
+      "a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own",
+    ['FORBIDDEN', 'CSRF_TOKEN_INVALID', 'CSRF_ORIGIN_MISMATCH'],
   );
 
 /** The member's own API: only a member token, and only for that member's data. */

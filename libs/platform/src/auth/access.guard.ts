@@ -1,13 +1,23 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import type { Request } from 'express';
+import type { Request, Response } from 'express';
 import { DomainError } from '../errors/domain-error';
 import { Access, ACCESS_KEY } from './access.decorators';
+import { isUnsafeMethod, requireCsrfToken, requireSameOrigin } from './csrf';
 import type { Principal } from './principal';
+import { clearSessionCookie, sessionTokenOf } from './session-cookie';
+import { StaffSession, StaffSessionsService } from './staff-sessions.service';
 
 const unauthorized = (): DomainError =>
-  new DomainError(401, 'UNAUTHORIZED', 'A valid API key or member token is required.');
+  new DomainError(
+    401,
+    'UNAUTHORIZED',
+    'A valid API key, member token or console session is required.',
+  );
+
+/** What the guard leaves on the request for the handlers. */
+export type AuthenticatedRequest = Request & { user?: Principal; staffSession?: StaffSession };
 
 /**
  * The global guard: every route must declare who may call it (@Roles, @MemberOnly or @Public);
@@ -15,7 +25,10 @@ const unauthorized = (): DomainError =>
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('bearer') {
-  constructor(private readonly reflector: Reflector) {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly sessions: StaffSessionsService,
+  ) {
     super();
   }
 
@@ -28,9 +41,7 @@ export class AccessGuard extends AuthGuard('bearer') {
       throw new DomainError(403, 'ENDPOINT_NOT_GUARDED', 'This endpoint declares no access rule.');
     }
     if (access.kind === 'public') return true;
-    await super.canActivate(context);
-    const principal = context.switchToHttp().getRequest<Request & { user?: Principal }>().user;
-    if (!principal) throw unauthorized();
+    const principal = await this.authenticate(context);
     if (access.kind === 'member') {
       if (principal.kind !== 'member') {
         throw new DomainError(
@@ -48,6 +59,32 @@ export class AccessGuard extends AuthGuard('bearer') {
       throw new DomainError(403, 'FORBIDDEN', `The ${principal.role} role may not do this.`);
     }
     return true;
+  }
+
+  /**
+   * `Authorization: Bearer` (an API key or member token) when present; otherwise the console's
+   * session cookie, whose writes must also pass the CSRF checks.
+   */
+  private async authenticate(context: ExecutionContext): Promise<Principal> {
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const token = request.headers.authorization ? undefined : sessionTokenOf(request);
+    if (token === undefined) {
+      await super.canActivate(context);
+      if (!request.user) throw unauthorized();
+      return request.user;
+    }
+    const found = await this.sessions.authenticate(token);
+    if (!found) {
+      clearSessionCookie(request, context.switchToHttp().getResponse<Response>());
+      throw new DomainError(401, 'UNAUTHORIZED', 'The session has ended: sign in again.');
+    }
+    if (isUnsafeMethod(request)) {
+      requireSameOrigin(request);
+      requireCsrfToken(request, found.session.csrfToken);
+    }
+    request.user = found.principal;
+    request.staffSession = found.session;
+    return found.principal;
   }
 
   /**

@@ -67,4 +67,18 @@ describe('loadConfig', () => {
       new ConfigError(['PORT must be between 0 and 65535']),
     );
   });
+
+  it('reads the console session idle timeout and the trusted proxies, within bounds', () => {
+    expect(loadConfig({})).toMatchObject({ sessionIdleMinutes: 30, trustProxy: 0 });
+    expect(loadConfig({ VAFA_SESSION_IDLE_MINUTES: '15', VAFA_TRUST_PROXY: '1' })).toMatchObject({
+      sessionIdleMinutes: 15,
+      trustProxy: 1,
+    });
+    expect(() => loadConfig({ VAFA_SESSION_IDLE_MINUTES: '0', VAFA_TRUST_PROXY: 'yes' })).toThrow(
+      new ConfigError([
+        'VAFA_SESSION_IDLE_MINUTES must be between 1 and 720',
+        'VAFA_TRUST_PROXY must be a whole number',
+      ]),
+    );
+  });
 });

@@ -65,6 +65,21 @@ export class VafaConfig {
   @Min(1, { message: 'VAFA_REQUEST_TIMEOUT_SECONDS must be between 1 and 600' })
   @Max(600, { message: 'VAFA_REQUEST_TIMEOUT_SECONDS must be between 1 and 600' })
   requestTimeoutSeconds = 30;
+
+  /** A console session ends after this long without a request (and after 12 hours in any case). */
+  @IsInt({ message: 'VAFA_SESSION_IDLE_MINUTES must be a whole number' })
+  @Min(1, { message: 'VAFA_SESSION_IDLE_MINUTES must be between 1 and 720' })
+  @Max(720, { message: 'VAFA_SESSION_IDLE_MINUTES must be between 1 and 720' })
+  sessionIdleMinutes = 30;
+
+  /**
+   * Reverse proxies in front of the server: with 1 or more, the client address and https are
+   * taken from X-Forwarded-For and X-Forwarded-Proto as that many proxies set them.
+   */
+  @IsInt({ message: 'VAFA_TRUST_PROXY must be a whole number' })
+  @Min(0, { message: 'VAFA_TRUST_PROXY must be between 0 and 10' })
+  @Max(10, { message: 'VAFA_TRUST_PROXY must be between 0 and 10' })
+  trustProxy = 0;
 }
 
 export class ConfigError extends Error {
@@ -96,6 +111,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VafaConfig {
     memberTokenTtlSeconds: integerOrRaw(env.VAFA_MEMBER_TOKEN_TTL_SECONDS),
     logLevel: env.VAFA_LOG_LEVEL,
     requestTimeoutSeconds: integerOrRaw(env.VAFA_REQUEST_TIMEOUT_SECONDS),
+    sessionIdleMinutes: integerOrRaw(env.VAFA_SESSION_IDLE_MINUTES),
+    trustProxy: integerOrRaw(env.VAFA_TRUST_PROXY),
   };
   const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
   const config = plainToInstance(VafaConfig, defined);

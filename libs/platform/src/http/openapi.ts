@@ -1,10 +1,12 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { SESSION_COOKIE_AUTH } from '../auth/access.decorators';
 import { errorResponse } from './api-errors';
 
 const DESCRIPTION =
   'Points, tiers, rewards, referrals and surprise-and-delight campaigns. Every /v1 endpoint takes ' +
-  '`Authorization: Bearer <staff API key | member token>`; errors are ' +
+  '`Authorization: Bearer <staff API key | member token>` (staff endpoints also take the ' +
+  "console's session cookie, with X-CSRF-Token on writes); errors are " +
   '`{"error": {code, message, details}}`. Writes a client may retry take an `Idempotency-Key` ' +
   'header. Lists take `limit` (1–200) and an opaque `cursor`, and answer `{items, nextCursor}`.';
 
@@ -37,6 +39,16 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       scheme: 'bearer',
       description: 'A staff API key (vafa_sk_...) or a member token',
     })
+    .addCookieAuth(
+      'vafa_session',
+      {
+        type: 'apiKey',
+        in: 'cookie',
+        description:
+          'The console session set by POST /v1/auth/session; writes also need X-CSRF-Token',
+      },
+      SESSION_COOKIE_AUTH,
+    )
     .addSecurityRequirements('bearer')
     .addGlobalResponse(
       errorResponse(400, ['VALIDATION_FAILED']),

@@ -1,0 +1,43 @@
+import type { Request } from 'express';
+import { timingSafeEqual } from 'node:crypto';
+import { DomainError } from '../errors/domain-error';
+
+export const CSRF_HEADER = 'X-CSRF-Token';
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+export const isUnsafeMethod = (request: Request): boolean => !SAFE_METHODS.has(request.method);
+
+/**
+ * A browser sends an Origin header with every cross-origin request and most same-origin writes;
+ * when present it must be this server's own (scheme and host as seen through trusted proxies).
+ */
+export function requireSameOrigin(request: Request): void {
+  const origin = request.headers.origin;
+  if (origin === undefined) return;
+  if (origin !== `${request.protocol}://${request.host}`) {
+    throw new DomainError(
+      403,
+      'CSRF_ORIGIN_MISMATCH',
+      `Requests signed in with a session cookie must come from this server's own origin, not ${origin}.`,
+    );
+  }
+}
+
+/**
+ * A write made with the session cookie must also carry the session's CSRF token in
+ * X-CSRF-Token: another site can make a browser send the cookie, but cannot read the token nor
+ * set a custom header without this server's consent (CORS).
+ */
+export function requireCsrfToken(request: Request, csrfToken: string): void {
+  const sent = request.headers['x-csrf-token'];
+  const expected = Buffer.from(csrfToken);
+  const given = Buffer.from(typeof sent === 'string' ? sent : '');
+  if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
+    throw new DomainError(
+      403,
+      'CSRF_TOKEN_INVALID',
+      `A write signed in with a session cookie needs the session's csrfToken in the ${CSRF_HEADER} header.`,
+    );
+  }
+}
