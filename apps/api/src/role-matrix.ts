@@ -111,6 +111,7 @@ export const ROLE_MATRIX: readonly RoleMatrixRow[] = [
 
   { method: 'GET', path: '/v1/campaigns', access: MARKETER },
   { method: 'POST', path: '/v1/campaigns', access: MARKETER },
+  { method: 'POST', path: '/v1/campaigns/preview', access: MARKETER },
   { method: 'GET', path: '/v1/campaigns/{id}', access: MARKETER },
   { method: 'PUT', path: '/v1/campaigns/{id}', access: MARKETER },
   { method: 'PATCH', path: '/v1/campaigns/{id}', access: MARKETER },
@@ -126,6 +127,7 @@ export const ROLE_MATRIX: readonly RoleMatrixRow[] = [
   { method: 'GET', path: '/v1/reports/pareto', access: MARKETER },
   { method: 'GET', path: '/v1/reports/goodwill', access: MARKETER },
 
+  { method: 'GET', path: '/v1/audit-log', access: MARKETER },
   { method: 'GET', path: '/v1/ledger/audit', access: ADMIN },
   { method: 'POST', path: '/v1/ledger/jobs/release-pending', access: ADMIN },
   { method: 'POST', path: '/v1/ledger/jobs/expire', access: ADMIN },
