@@ -10,6 +10,8 @@ import {
 const MINUTE = 60_000;
 
 describe('console sessions: sign in, cookie, CSRF, roles, expiry, sign out', () => {
+  // Every sign-in here counts against the 20 a minute allowed per address (all come from
+  // 127.0.0.1): the rate-limit tests below have an app of their own.
   let t: TestApp;
   const advance = (ms: number): void => t.clock.set(new Date(t.clock.now().getTime() + ms));
   const program = async (s: TestSession): Promise<Record<string, unknown>> =>
@@ -235,6 +237,22 @@ describe('console sessions: sign in, cookie, CSRF, roles, expiry, sign out', () 
       .send({ role: 'integration' })
       .expect(200);
     await t.api().get('/v1/program').set('Cookie', user.cookie).expect(403);
+  });
+
+  it('answers 503, not 401, when the database cannot be reached to check a session', async () => {
+    const user = await signedInStaff(t, 'marketer');
+    const unreachable = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:5432'), {
+      code: 'ECONNREFUSED',
+    });
+    const query = jest.spyOn(t.app.get(DataSource), 'query').mockRejectedValueOnce(unreachable);
+    try {
+      const outage = await t.api().get('/v1/program').set('Cookie', user.cookie).expect(503);
+      expect(outage.body.error.code).toBe('DATABASE_UNAVAILABLE');
+      expect(outage.headers['set-cookie']).toBeUndefined();
+    } finally {
+      query.mockRestore();
+    }
+    await program(user);
   });
 
   it('leaves the ledger balanced', async () => {
