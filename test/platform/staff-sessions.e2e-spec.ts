@@ -111,6 +111,24 @@ describe('console sessions: sign in, cookie, CSRF, roles, expiry, sign out', () 
     expect(crossSite.body.error.code).toBe('CSRF_ORIGIN_MISMATCH');
 
     await put().put('/v1/program').set(sessionHeaders(marketer)).send(body).expect(200);
+    // The server's own origin, as the browser names it, is welcome.
+    await put()
+      .put('/v1/program')
+      .set({
+        ...sessionHeaders(marketer),
+        Host: 'loyalty.example:8443',
+        Origin: 'http://loyalty.example:8443',
+      })
+      .send(body)
+      .expect(200);
+    // Nor may another site sign a browser in.
+    const signIn = await t
+      .api()
+      .post('/v1/auth/session')
+      .set('Origin', 'https://evil.example')
+      .send({ email: marketer.email, password: marketer.password })
+      .expect(403);
+    expect(signIn.body.error.code).toBe('CSRF_ORIGIN_MISMATCH');
     // A bearer key needs no CSRF token, and wins over a cookie sent with it.
     await put().put('/v1/program').set(bearer(t.keys.marketer)).send(body).expect(200);
     const cashier = await signedInStaff(t, 'cashier');

@@ -154,6 +154,13 @@ export class StaffUsersService {
       const storeId = changes.storeId === undefined ? user.storeId : changes.storeId;
       const disabled = changes.disabled ?? user.disabled;
       if (role === 'cashier' && !storeId) throw cashierNeedsStore();
+      const unchanged =
+        (changes.name ?? user.name) === user.name &&
+        role === user.role &&
+        storeId === user.storeId &&
+        disabled === user.disabled &&
+        !passwordHash;
+      if (unchanged) return before;
       if (isEnabledAdmin(user) && !(role === 'admin' && !disabled)) {
         await this.requireAnotherAdmin(manager, id);
       }
