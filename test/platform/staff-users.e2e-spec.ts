@@ -1,3 +1,5 @@
+import { hash } from '@node-rs/argon2';
+import { PASSWORD_HASHING } from '@vafa/platform';
 import { DataSource } from 'typeorm';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 import { sessionHeaders, signedInStaff } from '../support/staff-session';
@@ -253,6 +255,26 @@ describe('staff users: the people who sign in to the console', () => {
         "SELECT count(*)::int AS n FROM staff_users WHERE role = 'admin' AND NOT disabled",
       );
     expect(enabled[0]?.n).toBe(1);
+  });
+
+  it('remakes a hash made with older parameters when its user signs in', async () => {
+    const user = await signedInStaff(t, 'marketer', { password: 'an older hash here' });
+    const older = await hash('an older hash here', { ...PASSWORD_HASHING, memoryCost: 8192 });
+    const dataSource = t.app.get(DataSource);
+    await dataSource.query('UPDATE staff_users SET password_hash = $2 WHERE id = $1', [
+      user.userId,
+      older,
+    ]);
+    await t
+      .api()
+      .post('/v1/auth/session')
+      .send({ email: user.email, password: 'an older hash here' })
+      .expect(201);
+    const rows = await dataSource.query<{ password_hash: string }[]>(
+      'SELECT password_hash FROM staff_users WHERE id = $1',
+      [user.userId],
+    );
+    expect(rows[0]?.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
   });
 
   it('records creation, change and deletion in the audit log, without the password', async () => {
