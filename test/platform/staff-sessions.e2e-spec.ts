@@ -1,4 +1,5 @@
 import { DataSource } from 'typeorm';
+import { StaffSessionsService } from '@vafa/platform';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 import {
   sessionCookieOf,
@@ -9,11 +10,10 @@ import {
 
 const MINUTE = 60_000;
 
-describe('console sessions: sign in, cookie, CSRF, roles, expiry, sign out', () => {
+describe('console sessions: sign in, cookie, CSRF, roles, sign out', () => {
   // Every sign-in here counts against the 20 a minute allowed per address (all come from
-  // 127.0.0.1): the rate-limit tests below have an app of their own.
+  // 127.0.0.1): the expiry and rate-limit tests below have apps of their own.
   let t: TestApp;
-  const advance = (ms: number): void => t.clock.set(new Date(t.clock.now().getTime() + ms));
   const program = async (s: TestSession): Promise<Record<string, unknown>> =>
     (await t.api().get('/v1/program').set('Cookie', s.cookie).expect(200)).body as Record<
       string,
@@ -186,47 +186,6 @@ describe('console sessions: sign in, cookie, CSRF, roles, expiry, sign out', () 
     expect(keyed.body.error.code).toBe('SESSION_NOT_FOUND');
   });
 
-  it('ends a session after the idle timeout, counted from its last use', async () => {
-    const idle = await signedInStaff(t, 'marketer');
-    advance(29 * MINUTE);
-    await program(idle);
-    advance(29 * MINUTE + 59_000); // 58:59 since sign-in, 29:59 since last use
-    await program(idle);
-    advance(30 * MINUTE);
-    const ended = await t.api().get('/v1/program').set('Cookie', idle.cookie).expect(401);
-    expect(ended.headers['set-cookie']?.[0]).toMatch(/^vafa_session=; Max-Age=0/);
-  });
-
-  it('writes the last use at most once a minute', async () => {
-    const user = await signedInStaff(t, 'marketer');
-    const lastSeen = async (): Promise<string> =>
-      (
-        await t.app
-          .get(DataSource)
-          .query<{ at: string }[]>(
-            "SELECT to_char(last_seen_at, 'HH24:MI:SS') AS at FROM staff_sessions WHERE user_id = $1",
-            [user.userId],
-          )
-      )[0]?.at ?? '';
-    const signedInAt = await lastSeen();
-    advance(30_000);
-    await program(user);
-    expect(await lastSeen()).toBe(signedInAt);
-    advance(31_000);
-    await program(user);
-    expect(await lastSeen()).not.toBe(signedInAt);
-  });
-
-  it('keeps a session in use alive until 12 hours after sign-in, and no longer', async () => {
-    const active = await signedInStaff(t, 'marketer');
-    for (let minutes = 0; minutes + 20 < 12 * 60; minutes += 20) {
-      advance(20 * MINUTE);
-      await program(active);
-    }
-    advance(20 * MINUTE);
-    await t.api().get('/v1/program').set('Cookie', active.cookie).expect(401);
-  });
-
   it('ends the sessions of a user who is disabled, and lets no disabled user sign in', async () => {
     const user = await signedInStaff(t, 'marketer');
     await program(user);
@@ -276,6 +235,78 @@ describe('console sessions: sign in, cookie, CSRF, roles, expiry, sign out', () 
   it('leaves the ledger balanced', async () => {
     const audit = await t.api().get('/v1/ledger/audit').set(bearer(t.keys.admin)).expect(200);
     expect(audit.body.balanced).toBe(true);
+  });
+});
+
+describe('console sessions: idle timeout, lifetime and the sweep', () => {
+  let t: TestApp;
+  const advance = (ms: number): void => t.clock.set(new Date(t.clock.now().getTime() + ms));
+  const program = async (s: TestSession): Promise<Record<string, unknown>> =>
+    (await t.api().get('/v1/program').set('Cookie', s.cookie).expect(200)).body as Record<
+      string,
+      unknown
+    >;
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+  afterAll(() => t.close());
+
+  it('ends a session after the idle timeout, counted from its last use', async () => {
+    const idle = await signedInStaff(t, 'marketer');
+    advance(29 * MINUTE);
+    await program(idle);
+    advance(29 * MINUTE + 59_000); // 58:59 since sign-in, 29:59 since last use
+    await program(idle);
+    advance(30 * MINUTE);
+    const ended = await t.api().get('/v1/program').set('Cookie', idle.cookie).expect(401);
+    expect(ended.headers['set-cookie']?.[0]).toMatch(/^vafa_session=; Max-Age=0/);
+  });
+
+  it('writes the last use at most once a minute', async () => {
+    const user = await signedInStaff(t, 'marketer');
+    const lastSeen = async (): Promise<string> =>
+      (
+        await t.app
+          .get(DataSource)
+          .query<{ at: string }[]>(
+            "SELECT to_char(last_seen_at, 'HH24:MI:SS') AS at FROM staff_sessions WHERE user_id = $1",
+            [user.userId],
+          )
+      )[0]?.at ?? '';
+    const signedInAt = await lastSeen();
+    advance(30_000);
+    await program(user);
+    expect(await lastSeen()).toBe(signedInAt);
+    advance(31_000);
+    await program(user);
+    expect(await lastSeen()).not.toBe(signedInAt);
+  });
+
+  it('keeps a session in use alive until 12 hours after sign-in, and no longer', async () => {
+    const active = await signedInStaff(t, 'marketer');
+    for (let minutes = 0; minutes + 20 < 12 * 60; minutes += 20) {
+      advance(20 * MINUTE);
+      await program(active);
+    }
+    advance(20 * MINUTE);
+    await t.api().get('/v1/program').set('Cookie', active.cookie).expect(401);
+  });
+
+  it('sweeps away sessions that ended without being presented again, and keeps live ones', async () => {
+    const sessions = t.app.get(StaffSessionsService);
+    const abandoned = await signedInStaff(t, 'marketer');
+    advance(20 * MINUTE);
+    const live = await signedInStaff(t, 'marketer');
+    advance(11 * MINUTE);
+    // The abandoned one, and any an earlier test left idle.
+    expect(await sessions.sweepEnded()).toBeGreaterThanOrEqual(1);
+    await program(live);
+    const left = await t.app
+      .get(DataSource)
+      .query<{ user_id: string }[]>('SELECT user_id FROM staff_sessions WHERE user_id = ANY($1)', [
+        [abandoned.userId, live.userId],
+      ]);
+    expect(left).toEqual([{ user_id: live.userId }]);
   });
 });
 

@@ -10,6 +10,7 @@ export * from './auth/platform-setting.entity';
 export * from './auth/principal';
 export * from './auth/password-hashing';
 export * from './auth/staff-session.entity';
+export * from './auth/staff-sessions.service';
 export * from './auth/staff-user.entity';
 export * from './auth/staff-users.service';
 export * from './cache/short-lived-cache';

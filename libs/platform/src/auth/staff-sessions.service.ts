@@ -1,8 +1,10 @@
 import { Injectable } from '@nestjs/common';
+import { Cron, CronExpression } from '@nestjs/schedule';
 import { createHash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { VafaConfig } from '../config/vafa-config';
+import { queryRows } from '../database/prepared-query';
 import type { StaffPrincipal, StaffRole } from './principal';
 
 /** However active, a session ends this long after sign-in. */
@@ -112,6 +114,21 @@ export class StaffSessionsService {
         expiresAt: row.expires_at,
       },
     };
+  }
+
+  /**
+   * Deletes sessions that have ended (idle or past their 12 hours) but were never presented
+   * again; hourly with the scheduler. Answers how many went.
+   */
+  @Cron(CronExpression.EVERY_HOUR, { name: 'auth-sweep-ended-sessions' })
+  async sweepEnded(): Promise<number> {
+    const now = this.clock.now();
+    const rows = await queryRows<{ id: string }>(
+      this.dataSource.manager,
+      'DELETE FROM staff_sessions WHERE expires_at <= $1 OR last_seen_at <= $2 RETURNING id',
+      [now, new Date(now.getTime() - this.idleMs)],
+    );
+    return rows.length;
   }
 
   /** Ends the session at once (signing out). */
