@@ -1,4 +1,9 @@
-import { DirectionProvider, MantineProvider, createTheme } from '@mantine/core';
+import {
+  createTheme,
+  DirectionProvider,
+  MantineProvider,
+  type CSSVariablesResolver,
+} from '@mantine/core';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { RouterProvider } from 'react-router';
@@ -8,10 +13,19 @@ import { directionOf, currentLanguage } from './i18n/i18n';
 import { createConsoleRouter } from './router';
 
 const theme = createTheme({
-  primaryColor: 'teal',
+  // Shade 8 keeps white button text and light-variant text above WCAG AA contrast.
+  primaryColor: 'blue',
+  primaryShade: 8,
   // Vazirmatn / Noto for Persian where installed; the system UI font otherwise.
   fontFamily:
     'system-ui, -apple-system, "Segoe UI", Roboto, Vazirmatn, "Noto Sans Arabic", "Noto Sans", sans-serif',
+});
+
+/** Mantine's default "dimmed" grey is below AA contrast on white; a darker one is not. */
+const cssVariablesResolver: CSSVariablesResolver = (t) => ({
+  variables: {},
+  light: { '--mantine-color-dimmed': t.colors.gray[7] ?? '#495057' },
+  dark: {},
 });
 
 const newQueryClient = () =>
@@ -31,7 +45,7 @@ export function App() {
   const [router] = useState(createConsoleRouter);
   return (
     <DirectionProvider initialDirection={directionOf(currentLanguage())} detectDirection={false}>
-      <MantineProvider theme={theme}>
+      <MantineProvider theme={theme} cssVariablesResolver={cssVariablesResolver}>
         <DirectionSync />
         <QueryClientProvider client={queryClient}>
           <RouterProvider router={router} />

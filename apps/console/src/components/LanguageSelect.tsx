@@ -12,6 +12,7 @@ export function LanguageSelect() {
       onChange={(event) => void changeLanguage(event.currentTarget.value as Language)}
       data={LANGUAGES.map((language) => ({ value: language, label: t(`language.${language}`) }))}
       size="sm"
+      w={112}
     />
   );
 }

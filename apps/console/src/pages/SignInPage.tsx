@@ -67,6 +67,7 @@ export default function SignInPage() {
             <PasswordInput
               label={t('signIn.password')}
               autoComplete="current-password"
+              visibilityToggleButtonProps={{ 'aria-label': t('signIn.showPassword') }}
               required
               key={form.key('password')}
               {...form.getInputProps('password')}

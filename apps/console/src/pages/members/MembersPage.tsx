@@ -36,8 +36,7 @@ export default function MembersPage() {
         {(data) => (
           <Stack>
             <Table.ScrollContainer minWidth={640}>
-              <Table striped highlightOnHover>
-                <Table.Caption>{t('members.results')}</Table.Caption>
+              <Table striped highlightOnHover aria-label={t('members.results')}>
                 <Table.Thead>
                   <Table.Tr>
                     <Table.Th>{t('members.name')}</Table.Th>

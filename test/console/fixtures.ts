@@ -1,0 +1,41 @@
+import AxeBuilder from '@axe-core/playwright';
+import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { ARTIFACTS } from './playwright.config';
+
+export type Language = 'en' | 'fa';
+
+/** The console's own localStorage key for the chosen language (apps/console/src/i18n/i18n.ts). */
+export const LANGUAGE_KEY = 'vafa.console.language';
+
+export { expect, test };
+
+/** Opens the console in a language, as if the user had chosen it before. */
+export async function openIn(page: Page, language: Language, path: string): Promise<void> {
+  await page.addInitScript(
+    `localStorage.setItem(${JSON.stringify(LANGUAGE_KEY)}, ${JSON.stringify(language)})`,
+  );
+  await page.goto(path);
+}
+
+/** No serious or critical accessibility violations on the page as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const severe = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => ({
+      rule: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.map((n) => n.target.join(' ')),
+    }));
+  expect(severe).toEqual([]);
+}
+
+/** A full-page screenshot kept as a test artifact: test-artifacts/console/screenshots/. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  await page.screenshot({ path: join(ARTIFACTS, 'screenshots', `${name}.png`), fullPage: true });
+}
+
+/** Persian (Eastern Arabic) digits. */
+export const PERSIAN_DIGIT = /[۰-۹]/;
