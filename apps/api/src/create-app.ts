@@ -14,6 +14,7 @@ import {
 } from '@vafa/platform';
 import { AppModule } from './app.module';
 import { DATABASE_SCHEMA } from './database-schema';
+import { serveConsole } from './serve-console';
 
 export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
   const dataSource = await openDataSource(databaseUrl, DATABASE_SCHEMA, 2);
@@ -47,6 +48,7 @@ export async function createApiApp(options: {
   app.set('trust proxy', options.config.trustProxy);
   hardenHttp(app, options.config.requestTimeoutSeconds);
   answerClientErrorsInErrorFormat(app);
+  serveConsole(app);
   setupOpenApi(app);
   await app.init();
   await app
