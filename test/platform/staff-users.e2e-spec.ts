@@ -313,4 +313,33 @@ describe('staff users: the people who sign in to the console', () => {
     expect(rows.every((r) => r.actor_kind === 'api_key')).toBe(true);
     expect(JSON.stringify(rows)).not.toMatch(/argon2|audited password|another password/);
   });
+
+  it('records a change made in the console as made by the signed-in staff user', async () => {
+    const admin = await signedInStaff(t, 'admin');
+    const created = await t
+      .api()
+      .post('/v1/staff-users')
+      .set(sessionHeaders(admin))
+      .send({
+        email: 'by-console@example.com',
+        name: 'By console',
+        role: 'cashier',
+        storeId: 'store-3',
+        password: 'console password',
+      })
+      .expect(201);
+    const rows = await t.app
+      .get(DataSource)
+      .query<{ actor_kind: string; actor_id: string; actor_name: string }[]>(
+        "SELECT actor_kind, actor_id, actor_name FROM audit_log WHERE resource_type = 'staff_user' AND resource_id = $1",
+        [(created.body as StaffUser).id],
+      );
+    expect(rows).toEqual([
+      {
+        actor_kind: 'staff_user',
+        actor_id: admin.userId,
+        actor_name: expect.stringMatching(/^Staff admin/),
+      },
+    ]);
+  });
 });
