@@ -98,18 +98,55 @@ test.describe('an admin', () => {
     await expect(page.getByRole('row', { name: /Sara Ahmadi/ })).toBeVisible();
   });
 
-  test('on a phone (390×844) the sections are behind the menu button', async ({ page }) => {
-    await page.setViewportSize({ width: 390, height: 844 });
+  test('a session that ended elsewhere sends the user back to sign in', async ({
+    page,
+    context,
+  }) => {
     await openIn(page, 'en', '/console/members');
-    const toggle = page.getByRole('button', { name: 'Show or hide the sections' });
-    await expect(toggle).toBeVisible();
-    await expect(page.getByRole('link', { name: 'Tiers', exact: true })).not.toBeInViewport();
-    await toggle.click();
-    await page.getByRole('link', { name: 'Tiers', exact: true }).click();
-    await expect(page).toHaveURL(/\/console\/tiers$/);
-    await expect(page.getByRole('heading', { level: 1, name: 'Tiers' })).toBeVisible();
-    await screenshot(page, 'phone-tiers.en');
+    await expect(page.getByRole('row', { name: /Reza Nouri/ })).toBeVisible();
+    await context.clearCookies();
+    await page.getByLabel('Search members').fill('reza');
+    await expect(page).toHaveURL(/\/console\/sign-in$/);
+    await expect(page.getByRole('button', { name: 'Sign in' })).toBeVisible();
   });
+
+  test('works from the keyboard: sections, language and search', async ({ page }) => {
+    await openIn(page, 'en', '/console/members');
+    await page.getByRole('link', { name: 'Rewards', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 1, name: 'Rewards' })).toBeVisible();
+    await page.getByRole('link', { name: 'Members', exact: true }).focus();
+    await page.keyboard.press('Enter');
+    await page.getByLabel('Search members').focus();
+    await page.keyboard.type('sara');
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('row', { name: /Sara Ahmadi/ })).toBeVisible();
+  });
+
+  for (const language of ['en', 'fa'] as const) {
+    test(`on a phone (390×844) the sections are behind the menu button (${language})`, async ({
+      page,
+    }) => {
+      const names =
+        language === 'en'
+          ? { toggle: 'Show or hide the sections', tiers: 'Tiers' }
+          : { toggle: 'نمایش یا پنهان کردن بخش‌ها', tiers: 'سطح‌ها' };
+      await page.setViewportSize({ width: 390, height: 844 });
+      await openIn(page, language, '/console/members');
+      const toggle = page.getByRole('button', { name: names.toggle });
+      const tiers = page.getByRole('link', { name: names.tiers, exact: true });
+      await expect(toggle).toBeVisible();
+      await expect(tiers).not.toBeInViewport();
+      await toggle.click();
+      await expect(tiers).toBeInViewport();
+      await screenshot(page, `phone-navigation.${language}`);
+      await tiers.click();
+      await expect(page).toHaveURL(/\/console\/tiers$/);
+      await expect(tiers).not.toBeInViewport();
+      await expect(page.getByRole('heading', { level: 1, name: names.tiers })).toBeInViewport();
+      await screenshot(page, `phone-tiers.${language}`);
+    });
+  }
 });
 
 test.describe('a cashier', () => {

@@ -1,5 +1,6 @@
 import {
   AppShell,
+  Badge,
   Burger,
   Button,
   Group,
@@ -9,11 +10,12 @@ import {
   VisuallyHidden,
 } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useQueryClient } from '@tanstack/react-query';
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink as RouterLink, Navigate, Outlet, useLocation, useNavigate } from 'react-router';
 import { setUnauthorizedHandler } from '../api/client';
-import { useSession, useSignOut, type StaffSession } from '../api/session';
+import { SESSION_KEY, useSession, useSignOut, type StaffSession } from '../api/session';
 import { LanguageSelect } from '../components/LanguageSelect';
 import { PageLoader } from '../components/PageLoader';
 import { QueryState } from '../components/QueryState';
@@ -23,10 +25,11 @@ import { sectionsFor } from './sections';
 export function ConsoleLayout() {
   const session = useSession();
   const location = useLocation();
-  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  // The session ended elsewhere (expired, signed out in another tab): forget it and sign in again.
   useEffect(() => {
-    setUnauthorizedHandler(() => void navigate('/sign-in', { replace: true }));
-  }, [navigate]);
+    setUnauthorizedHandler(() => queryClient.setQueryData(SESSION_KEY, null));
+  }, [queryClient]);
   return (
     <QueryState query={session}>
       {(user) =>
@@ -72,9 +75,12 @@ function Shell({ session }: { session: StaffSession }) {
           </Group>
           <Group gap="sm" wrap="nowrap">
             <LanguageSelect />
-            <Text size="sm" visibleFrom="sm" c="dimmed">
-              {t('session.signedInAs', { email: session.user.email })}
-            </Text>
+            <Group gap="xs" visibleFrom="sm" wrap="nowrap">
+              <Text size="sm" c="dimmed">
+                {t('session.signedInAs', { email: session.user.email })}
+              </Text>
+              <Badge variant="light">{t(`session.role.${session.user.role}`)}</Badge>
+            </Group>
             <Button
               variant="default"
               size="sm"
