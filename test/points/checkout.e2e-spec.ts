@@ -126,6 +126,42 @@ describe('checkout at the till', () => {
     ]).toEqual(before);
   });
 
+  it("simulates each line's points and the rules that gave them", async () => {
+    const m = await t.member();
+    const response = await t
+      .api()
+      .post('/v1/pos/checkouts/simulate')
+      .set(bearer(t.keys.admin))
+      .send(coffeeOrder(m))
+      .expect(200);
+    const ruleName = new Map(
+      (response.body.appliedRules as { ruleId: string; name: string }[]).map((r) => [
+        r.ruleId,
+        r.name,
+      ]),
+    );
+    expect(
+      (
+        response.body.lines as {
+          index: number;
+          sku: string;
+          basePoints: number;
+          points: number;
+          appliedRuleIds: string[];
+        }[]
+      ).map((line) => [
+        line.index,
+        line.sku,
+        line.basePoints,
+        line.points,
+        line.appliedRuleIds.map((id) => ruleName.get(id)),
+      ]),
+    ).toEqual([
+      [0, 'COF-1', 20, 40, ['Base: 1 point per dollar', 'Double on coffee']],
+      [1, 'PAS-1', 5, 5, ['Base: 1 point per dollar']],
+    ]);
+  });
+
   it('earns once for 10 concurrent retries of one checkout', async () => {
     const m = await t.member();
     const body = coffeeOrder(m);

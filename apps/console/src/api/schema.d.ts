@@ -2054,6 +2054,33 @@ export interface components {
             /** @example 15 */
             points: number;
         };
+        EarnedLineDto: {
+            /**
+             * @description The line's position in the order's lines
+             * @example 0
+             */
+            index: number;
+            /** @example LATTE-L */
+            sku: string;
+            /**
+             * @description Points from the base rate alone
+             * @example 5
+             */
+            basePoints: number;
+            /**
+             * @description Points the line earns, multipliers included
+             * @example 15
+             */
+            points: number;
+            /**
+             * @description Rules that gave this line points (ids as in appliedRules; the tier is "tier:<code>")
+             * @example [
+             *       "b1c...",
+             *       "c2d..."
+             *     ]
+             */
+            appliedRuleIds: string[];
+        };
         AppliedCouponDto: {
             /** @example VAFA-7K2M9Q4XD1PZ */
             code: string;
@@ -2092,6 +2119,8 @@ export interface components {
             /** @description The tier this order moved the member to, or null */
             tierChanged: components["schemas"]["TierChangeDto"] | null;
             appliedRules: components["schemas"]["AppliedRuleDto"][];
+            /** @description Each order line's points and the rules behind them; order bonuses (fixedPoints) are in appliedRules only */
+            lines: components["schemas"]["EarnedLineDto"][];
             coupons: components["schemas"]["AppliedCouponDto"][];
             /**
              * @description What the order caused, for the cashier to tell the member
@@ -5833,6 +5862,27 @@ export interface operations {
                      *           "points": 15
                      *         }
                      *       ],
+                     *       "lines": [
+                     *         {
+                     *           "index": 0,
+                     *           "sku": "LATTE-L",
+                     *           "basePoints": 10,
+                     *           "points": 25,
+                     *           "appliedRuleIds": [
+                     *             "b1c...",
+                     *             "c2d..."
+                     *           ]
+                     *         },
+                     *         {
+                     *           "index": 1,
+                     *           "sku": "MUG",
+                     *           "basePoints": 15,
+                     *           "points": 15,
+                     *           "appliedRuleIds": [
+                     *             "b1c..."
+                     *           ]
+                     *         }
+                     *       ],
                      *       "coupons": [],
                      *       "messages": [
                      *         "40 points are pending until 2026-12-08 (the return window).",
@@ -6016,6 +6066,27 @@ export interface operations {
                      *           "ruleId": "c2d...",
                      *           "name": "Double on coffee",
                      *           "points": 15
+                     *         }
+                     *       ],
+                     *       "lines": [
+                     *         {
+                     *           "index": 0,
+                     *           "sku": "LATTE-L",
+                     *           "basePoints": 10,
+                     *           "points": 25,
+                     *           "appliedRuleIds": [
+                     *             "b1c...",
+                     *             "c2d..."
+                     *           ]
+                     *         },
+                     *         {
+                     *           "index": 1,
+                     *           "sku": "MUG",
+                     *           "basePoints": 15,
+                     *           "points": 15,
+                     *           "appliedRuleIds": [
+                     *             "b1c..."
+                     *           ]
                      *         }
                      *       ],
                      *       "coupons": [],

@@ -24,6 +24,22 @@ export class AppliedRuleDto {
   @ApiProperty({ example: 15 }) points!: number;
 }
 
+export class EarnedLineDto {
+  @ApiProperty({ example: 0, description: "The line's position in the order's lines" })
+  index!: number;
+  @ApiProperty({ example: 'LATTE-L' }) sku!: string;
+  @ApiProperty({ example: 5, description: 'Points from the base rate alone' }) basePoints!: number;
+  @ApiProperty({ example: 15, description: 'Points the line earns, multipliers included' })
+  points!: number;
+  @ApiProperty({
+    type: [String],
+    example: ['b1c...', 'c2d...'],
+    description:
+      'Rules that gave this line points (ids as in appliedRules; the tier is "tier:<code>")',
+  })
+  appliedRuleIds!: string[];
+}
+
 export class AppliedCouponDto {
   @ApiProperty({ example: 'VAFA-7K2M9Q4XD1PZ' }) code!: string;
   @ApiProperty({ example: 500, description: 'Minor units taken off the order' }) discount!: number;
@@ -55,6 +71,12 @@ export class CheckoutResultDto implements CheckoutResult {
   })
   tierChanged!: TierChangeDto | null;
   @ApiProperty({ type: [AppliedRuleDto] }) appliedRules!: AppliedRuleDto[];
+  @ApiProperty({
+    type: [EarnedLineDto],
+    description:
+      "Each order line's points and the rules behind them; order bonuses (fixedPoints) are in appliedRules only",
+  })
+  lines!: EarnedLineDto[];
   @ApiProperty({ type: [AppliedCouponDto] }) coupons!: AppliedCouponDto[];
   @ApiProperty({
     type: [String],

@@ -15,6 +15,14 @@ export interface CheckoutResult {
   /** The tier this checkout moved the member to (codes), or null. */
   tierChanged: { from: string | null; to: string } | null;
   appliedRules: { ruleId: string; name: string; points: number }[];
+  /** Points of each order line (in the order's line order) and the rules that gave them. */
+  lines: {
+    index: number;
+    sku: string;
+    basePoints: number;
+    points: number;
+    appliedRuleIds: string[];
+  }[];
   coupons: { code: string; discount: number; description: string }[];
   messages: string[];
 }
@@ -65,6 +73,7 @@ export function checkoutResult(
           : null,
     tierChanged,
     appliedRules: quote.earn.appliedRules,
+    lines: quote.earn.lines,
     coupons: quote.coupons,
     messages,
   };

@@ -136,6 +136,10 @@ export const CHECKOUT_EXAMPLE = {
     { ruleId: 'b1c...', name: 'Base: 1 point per dollar', points: 25 },
     { ruleId: 'c2d...', name: 'Double on coffee', points: 15 },
   ],
+  lines: [
+    { index: 0, sku: 'LATTE-L', basePoints: 10, points: 25, appliedRuleIds: ['b1c...', 'c2d...'] },
+    { index: 1, sku: 'MUG', basePoints: 15, points: 15, appliedRuleIds: ['b1c...'] },
+  ],
   coupons: [],
   messages: [
     '40 points are pending until 2026-12-08 (the return window).',
