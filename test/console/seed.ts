@@ -24,6 +24,8 @@ export const SEED = {
     { name: 'Parisa Kamali', email: 'parisa@example.com', phone: '+989121110001' },
     { name: 'Reza Nouri', email: 'reza@example.com', phone: '+989121110002' },
     { name: 'Sara Ahmadi', email: 'sara@example.com' },
+    /** Granted goodwill in member.spec.ts. */
+    { name: 'Mina Goodwill', email: 'mina@example.com', phone: '+989121110009' },
   ],
 };
 

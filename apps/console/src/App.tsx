@@ -22,10 +22,13 @@ const theme = createTheme({
     'system-ui, -apple-system, "Segoe UI", Roboto, Vazirmatn, "Noto Sans Arabic", "Noto Sans", sans-serif',
 });
 
-/** Mantine's default "dimmed" grey is below AA contrast on white; a darker one is not. */
+/** Mantine's default "dimmed" grey and error red are below AA contrast on white; darker ones are not. */
 const cssVariablesResolver: CSSVariablesResolver = (t) => ({
   variables: {},
-  light: { '--mantine-color-dimmed': t.colors.gray[7] ?? '#495057' },
+  light: {
+    '--mantine-color-dimmed': t.colors.gray[7] ?? '#495057',
+    '--mantine-color-error': t.colors.red[8] ?? '#e03131',
+  },
   dark: {},
 });
 

@@ -9,6 +9,7 @@ const SignInPage = lazy(() => import('./pages/SignInPage'));
 const HomeRedirect = lazy(() => import('./pages/HomeRedirect'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const MembersPage = lazy(() => import('./pages/members/MembersPage'));
+const MemberPage = lazy(() => import('./pages/members/member/MemberPage'));
 
 /** A section route: its own error boundary, so one broken page leaves the shell working. */
 const page = (path: string, element: React.ReactNode): RouteObject => ({
@@ -26,8 +27,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomeRedirect /> },
       page('members', <MembersPage />),
-      // screen: member page (built by another engineer)
-      page('members/:id', <SectionStub section="members" />),
+      page('members/:id', <MemberPage />),
       // screen: earning rules (built by another engineer)
       page('earning-rules/*', <SectionStub section="earningRules" />),
       // screen: tiers (built by another engineer)
