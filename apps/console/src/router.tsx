@@ -10,6 +10,7 @@ const HomeRedirect = lazy(() => import('./pages/HomeRedirect'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const MembersPage = lazy(() => import('./pages/members/MembersPage'));
 const MemberPage = lazy(() => import('./pages/members/member/MemberPage'));
+const AuditLogPage = lazy(() => import('./pages/audit-log/AuditLogPage'));
 
 /** A section route: its own error boundary, so one broken page leaves the shell working. */
 const page = (path: string, element: React.ReactNode): RouteObject => ({
@@ -40,8 +41,7 @@ export const routes: RouteObject[] = [
       page('campaigns/*', <SectionStub section="campaigns" />),
       // screen: program (built by another engineer)
       page('program/*', <SectionStub section="program" />),
-      // screen: audit log (built by another engineer)
-      page('audit-log/*', <SectionStub section="auditLog" />),
+      page('audit-log/*', <AuditLogPage />),
       // screen: API keys (built by another engineer)
       page('api-keys/*', <SectionStub section="apiKeys" />),
       // screen: staff (built by another engineer)
