@@ -11,6 +11,7 @@ const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const MembersPage = lazy(() => import('./pages/members/MembersPage'));
 const MemberPage = lazy(() => import('./pages/members/member/MemberPage'));
 const AuditLogPage = lazy(() => import('./pages/audit-log/AuditLogPage'));
+const ApiKeysPage = lazy(() => import('./pages/api-keys/ApiKeysPage'));
 
 /** A section route: its own error boundary, so one broken page leaves the shell working. */
 const page = (path: string, element: React.ReactNode): RouteObject => ({
@@ -42,8 +43,7 @@ export const routes: RouteObject[] = [
       // screen: program (built by another engineer)
       page('program/*', <SectionStub section="program" />),
       page('audit-log/*', <AuditLogPage />),
-      // screen: API keys (built by another engineer)
-      page('api-keys/*', <SectionStub section="apiKeys" />),
+      page('api-keys/*', <ApiKeysPage />),
       // screen: staff (built by another engineer)
       page('staff/*', <SectionStub section="staff" />),
       page('*', <NotFoundPage />),
