@@ -9,6 +9,7 @@ const SignInPage = lazy(() => import('./pages/SignInPage'));
 const HomeRedirect = lazy(() => import('./pages/HomeRedirect'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const MembersPage = lazy(() => import('./pages/members/MembersPage'));
+const CampaignsPage = lazy(() => import('./pages/campaigns/CampaignsPage'));
 const MemberPage = lazy(() => import('./pages/members/member/MemberPage'));
 const AuditLogPage = lazy(() => import('./pages/audit-log/AuditLogPage'));
 const ApiKeysPage = lazy(() => import('./pages/api-keys/ApiKeysPage'));
@@ -38,8 +39,7 @@ export const routes: RouteObject[] = [
       page('rewards/*', <SectionStub section="rewards" />),
       // screen: referrals (built by another engineer)
       page('referrals/*', <SectionStub section="referrals" />),
-      // screen: campaigns (built by another engineer)
-      page('campaigns/*', <SectionStub section="campaigns" />),
+      page('campaigns/*', <CampaignsPage />),
       // screen: program (built by another engineer)
       page('program/*', <SectionStub section="program" />),
       page('audit-log/*', <AuditLogPage />),
