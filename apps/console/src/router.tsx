@@ -10,6 +10,7 @@ const HomeRedirect = lazy(() => import('./pages/HomeRedirect'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const MembersPage = lazy(() => import('./pages/members/MembersPage'));
 const CampaignsPage = lazy(() => import('./pages/campaigns/CampaignsPage'));
+const RewardsPage = lazy(() => import('./pages/rewards/RewardsPage'));
 const MemberPage = lazy(() => import('./pages/members/member/MemberPage'));
 const AuditLogPage = lazy(() => import('./pages/audit-log/AuditLogPage'));
 const ApiKeysPage = lazy(() => import('./pages/api-keys/ApiKeysPage'));
@@ -35,8 +36,7 @@ export const routes: RouteObject[] = [
       page('earning-rules/*', <SectionStub section="earningRules" />),
       // screen: tiers (built by another engineer)
       page('tiers/*', <SectionStub section="tiers" />),
-      // screen: rewards (built by another engineer)
-      page('rewards/*', <SectionStub section="rewards" />),
+      page('rewards/*', <RewardsPage />),
       // screen: referrals (built by another engineer)
       page('referrals/*', <SectionStub section="referrals" />),
       page('campaigns/*', <CampaignsPage />),
