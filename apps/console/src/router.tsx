@@ -9,6 +9,8 @@ const SignInPage = lazy(() => import('./pages/SignInPage'));
 const HomeRedirect = lazy(() => import('./pages/HomeRedirect'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const MembersPage = lazy(() => import('./pages/members/MembersPage'));
+const EarningRulesPage = lazy(() => import('./pages/earning-rules/EarningRulesPage'));
+const ProgramPage = lazy(() => import('./pages/program/ProgramPage'));
 const CampaignsPage = lazy(() => import('./pages/campaigns/CampaignsPage'));
 const RewardsPage = lazy(() => import('./pages/rewards/RewardsPage'));
 const MemberPage = lazy(() => import('./pages/members/member/MemberPage'));
@@ -32,16 +34,14 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomeRedirect /> },
       page('members', <MembersPage />),
       page('members/:id', <MemberPage />),
-      // screen: earning rules (built by another engineer)
-      page('earning-rules/*', <SectionStub section="earningRules" />),
+      page('earning-rules/*', <EarningRulesPage />),
       // screen: tiers (built by another engineer)
       page('tiers/*', <SectionStub section="tiers" />),
       page('rewards/*', <RewardsPage />),
       // screen: referrals (built by another engineer)
       page('referrals/*', <SectionStub section="referrals" />),
       page('campaigns/*', <CampaignsPage />),
-      // screen: program (built by another engineer)
-      page('program/*', <SectionStub section="program" />),
+      page('program/*', <ProgramPage />),
       page('audit-log/*', <AuditLogPage />),
       page('api-keys/*', <ApiKeysPage />),
       // screen: staff (built by another engineer)

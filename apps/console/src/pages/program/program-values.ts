@@ -1,0 +1,44 @@
+import type { components } from '../../api/schema';
+
+export type ProgramSettings = components['schemas']['ProgramSettingsDto'];
+export type ProgramPatch = components['schemas']['PatchProgramDto'];
+
+/** The numeric settings, in the order the form shows them. */
+export const NUMBER_FIELDS = [
+  'minorUnitsPerMajor',
+  'pointsPendingDays',
+  'pointsExpiryDays',
+  'redemptionPoints',
+  'redemptionValue',
+  'maxRedeemPercent',
+  'goodwillDailyBudget',
+  'goodwillMonthlyCap',
+] as const;
+
+export type NumberField = (typeof NUMBER_FIELDS)[number];
+
+export type ProgramFormValues = Record<NumberField, number | string> & {
+  name: string;
+  currency: string;
+  timeZone: string;
+  defaultCountry: string;
+};
+
+export function toProgramValues(settings: ProgramSettings): ProgramFormValues {
+  return { ...settings, defaultCountry: settings.defaultCountry ?? '' };
+}
+
+/** Only what changed: a blank number is sent as is, so the API says what is wrong with it. */
+export function toProgramPatch(values: ProgramFormValues, before: ProgramSettings): ProgramPatch {
+  const patch: Record<string, unknown> = {};
+  for (const field of ['name', 'currency', 'timeZone'] as const) {
+    if (values[field].trim() !== before[field]) patch[field] = values[field].trim();
+  }
+  const country = values.defaultCountry.trim() === '' ? null : values.defaultCountry.trim();
+  if (country !== before.defaultCountry) patch.defaultCountry = country;
+  for (const field of NUMBER_FIELDS) {
+    const value = values[field] === '' ? null : Number(values[field]);
+    if (value !== before[field]) patch[field] = value;
+  }
+  return patch;
+}
