@@ -16,6 +16,7 @@ const RewardsPage = lazy(() => import('./pages/rewards/RewardsPage'));
 const MemberPage = lazy(() => import('./pages/members/member/MemberPage'));
 const AuditLogPage = lazy(() => import('./pages/audit-log/AuditLogPage'));
 const ApiKeysPage = lazy(() => import('./pages/api-keys/ApiKeysPage'));
+const StaffPage = lazy(() => import('./pages/staff/StaffPage'));
 
 /** A section route: its own error boundary, so one broken page leaves the shell working. */
 const page = (path: string, element: React.ReactNode): RouteObject => ({
@@ -44,8 +45,7 @@ export const routes: RouteObject[] = [
       page('program/*', <ProgramPage />),
       page('audit-log/*', <AuditLogPage />),
       page('api-keys/*', <ApiKeysPage />),
-      // screen: staff (built by another engineer)
-      page('staff/*', <SectionStub section="staff" />),
+      page('staff/*', <StaffPage />),
       page('*', <NotFoundPage />),
     ],
   },
