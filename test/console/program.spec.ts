@@ -30,10 +30,15 @@ test.describe('program settings', () => {
 
   test('saves a change', async ({ page }) => {
     await openIn(page, 'en', '/console/program');
+    await expect(page.getByLabel('Pending days')).toHaveValue('0');
     await page.getByLabel('Pending days').fill('7');
     await page.getByRole('button', { name: 'Save the settings' }).click();
     await expect(page.getByText('The program settings are saved.')).toBeVisible();
     await page.reload();
     await expect(page.getByLabel('Pending days')).toHaveValue('7');
+    // Other suites check out orders on the same server: put the return window back.
+    await page.getByLabel('Pending days').fill('0');
+    await page.getByRole('button', { name: 'Save the settings' }).click();
+    await expect(page.getByText('The program settings are saved.')).toBeVisible();
   });
 });

@@ -11,6 +11,9 @@ const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const MembersPage = lazy(() => import('./pages/members/MembersPage'));
 const EarningRulesPage = lazy(() => import('./pages/earning-rules/EarningRulesPage'));
 const ProgramPage = lazy(() => import('./pages/program/ProgramPage'));
+const TiersPage = lazy(() => import('./pages/tiers/TiersPage'));
+const EarningRulesPage = lazy(() => import('./pages/earning-rules/EarningRulesPage'));
+const ProgramPage = lazy(() => import('./pages/program/ProgramPage'));
 const CampaignsPage = lazy(() => import('./pages/campaigns/CampaignsPage'));
 const RewardsPage = lazy(() => import('./pages/rewards/RewardsPage'));
 const MemberPage = lazy(() => import('./pages/members/member/MemberPage'));
@@ -36,8 +39,7 @@ export const routes: RouteObject[] = [
       page('members', <MembersPage />),
       page('members/:id', <MemberPage />),
       page('earning-rules/*', <EarningRulesPage />),
-      // screen: tiers (built by another engineer)
-      page('tiers/*', <SectionStub section="tiers" />),
+      page('tiers/*', <TiersPage />),
       page('rewards/*', <RewardsPage />),
       // screen: referrals (built by another engineer)
       page('referrals/*', <SectionStub section="referrals" />),

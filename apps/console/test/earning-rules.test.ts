@@ -15,6 +15,7 @@ import {
   WEEKDAYS,
   type EarningRule,
 } from '../src/pages/earning-rules/rule-values';
+import { METRICS } from '../src/pages/tiers/tier-values';
 
 const toMinor = (major: number) => Math.round(major * 100);
 const toMajor = (minor: number) => minor / 100;
@@ -107,6 +108,21 @@ describe('try a basket', () => {
     expect(formatMoney('fa', 12345, 'USD', 100)).toMatch(/۱۲۳٫۴۵/);
     expect(formatMoney('en', 500, 'XYZ', 1)).toContain('500');
   });
+});
+
+describe('tier translations built at run time', () => {
+  for (const [language, tree] of [
+    ['en', en],
+    ['fa', fa],
+  ] as const) {
+    it(`has a label, summary and hint for every metric in ${language}`, () => {
+      for (const metric of METRICS) {
+        expect(typeof tree.tiers.metric[metric]).toBe('string');
+        expect(typeof tree.tiers.qualifies[metric]).toBe('string');
+        expect(typeof tree.tiers.hints.threshold[metric]).toBe('string');
+      }
+    });
+  }
 });
 
 describe('earning rule translations built at run time', () => {
