@@ -12,8 +12,6 @@ const MembersPage = lazy(() => import('./pages/members/MembersPage'));
 const EarningRulesPage = lazy(() => import('./pages/earning-rules/EarningRulesPage'));
 const ProgramPage = lazy(() => import('./pages/program/ProgramPage'));
 const TiersPage = lazy(() => import('./pages/tiers/TiersPage'));
-const EarningRulesPage = lazy(() => import('./pages/earning-rules/EarningRulesPage'));
-const ProgramPage = lazy(() => import('./pages/program/ProgramPage'));
 const CampaignsPage = lazy(() => import('./pages/campaigns/CampaignsPage'));
 const RewardsPage = lazy(() => import('./pages/rewards/RewardsPage'));
 const MemberPage = lazy(() => import('./pages/members/member/MemberPage'));
