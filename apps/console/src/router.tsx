@@ -2,7 +2,6 @@ import { lazy } from 'react';
 import { createBrowserRouter, type RouteObject } from 'react-router';
 import { RouteError } from './components/RouteError';
 import { ConsoleLayout } from './layout/ConsoleLayout';
-import { SectionStub } from './pages/SectionStub';
 
 // Every page is its own chunk: the first load carries only the shell and the sign-in page.
 const SignInPage = lazy(() => import('./pages/SignInPage'));
@@ -12,6 +11,7 @@ const MembersPage = lazy(() => import('./pages/members/MembersPage'));
 const EarningRulesPage = lazy(() => import('./pages/earning-rules/EarningRulesPage'));
 const ProgramPage = lazy(() => import('./pages/program/ProgramPage'));
 const TiersPage = lazy(() => import('./pages/tiers/TiersPage'));
+const ReferralsPage = lazy(() => import('./pages/referrals/ReferralsPage'));
 const CampaignsPage = lazy(() => import('./pages/campaigns/CampaignsPage'));
 const RewardsPage = lazy(() => import('./pages/rewards/RewardsPage'));
 const MemberPage = lazy(() => import('./pages/members/member/MemberPage'));
@@ -39,8 +39,7 @@ export const routes: RouteObject[] = [
       page('earning-rules/*', <EarningRulesPage />),
       page('tiers/*', <TiersPage />),
       page('rewards/*', <RewardsPage />),
-      // screen: referrals (built by another engineer)
-      page('referrals/*', <SectionStub section="referrals" />),
+      page('referrals/*', <ReferralsPage />),
       page('campaigns/*', <CampaignsPage />),
       page('program/*', <ProgramPage />),
       page('audit-log/*', <AuditLogPage />),
