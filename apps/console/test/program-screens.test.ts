@@ -16,6 +16,11 @@ import {
   type EarningRule,
 } from '../src/pages/earning-rules/rule-values';
 import { METRICS } from '../src/pages/tiers/tier-values';
+import { NUMBER_FIELDS as PROGRAM_NUMBER_FIELDS } from '../src/pages/program/program-values';
+import {
+  NUMBER_FIELDS as REFERRAL_NUMBER_FIELDS,
+  STATUSES,
+} from '../src/pages/referrals/referral-values';
 
 const toMinor = (major: number) => Math.round(major * 100);
 const toMajor = (minor: number) => minor / 100;
@@ -108,6 +113,29 @@ describe('try a basket', () => {
     expect(formatMoney('fa', 12345, 'USD', 100)).toMatch(/۱۲۳٫۴۵/);
     expect(formatMoney('en', 500, 'XYZ', 1)).toContain('500');
   });
+});
+
+describe('program and referral translations built at run time', () => {
+  for (const [language, tree] of [
+    ['en', en],
+    ['fa', fa],
+  ] as const) {
+    it(`has a label and hint for every setting and a word for every status in ${language}`, () => {
+      const program = tree.program as unknown as Record<string, Record<string, string>>;
+      for (const field of PROGRAM_NUMBER_FIELDS) {
+        expect(typeof program.fields?.[field]).toBe('string');
+        expect(typeof program.hints?.[field]).toBe('string');
+      }
+      for (const legend of ['general', 'money', 'points', 'redemption', 'goodwill'])
+        expect(typeof program.legend?.[legend]).toBe('string');
+      const referrals = tree.referrals as unknown as Record<string, Record<string, string>>;
+      for (const field of REFERRAL_NUMBER_FIELDS) {
+        expect(typeof referrals.fields?.[field]).toBe('string');
+        expect(typeof referrals.hints?.[field]).toBe('string');
+      }
+      for (const status of STATUSES) expect(typeof referrals.statuses?.[status]).toBe('string');
+    });
+  }
 });
 
 describe('tier translations built at run time', () => {
