@@ -48,6 +48,51 @@ test.describe('tiers', () => {
     await screenshot(page, 'tiers-form-error.en');
   });
 
+  test('says plainly when the API refuses to delete a tier members are in', async ({ page }) => {
+    // A member placed in a new tier through the API, with the signed-in session's CSRF token.
+    const session = (await (await page.request.get('/v1/auth/session')).json()) as {
+      csrfToken: string;
+    };
+    const headers = { 'X-CSRF-Token': session.csrfToken };
+    const tier = await page.request.post('/v1/tiers', {
+      headers,
+      data: {
+        code: 'console-busy',
+        name: 'Console Busy',
+        rank: 20,
+        qualification: { metric: 'points_earned', threshold: 100000, windowDays: 365 },
+      },
+    });
+    expect(tier.status()).toBe(201);
+    const members = (await (await page.request.get('/v1/members?q=sara')).json()) as {
+      items: { id: string }[];
+    };
+    const assigned = await page.request.put(`/v1/members/${members.items[0]?.id}/tier`, {
+      headers,
+      data: { tierCode: 'console-busy', reason: 'Browser test of a tier in use' },
+    });
+    expect(assigned.ok()).toBe(true);
+
+    for (const language of ['en', 'fa'] as const) {
+      await openIn(page, language, '/console/tiers');
+      const name = language === 'en' ? 'Delete Console Busy' : 'حذف Console Busy';
+      await page.getByRole('button', { name }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog
+        .getByRole('button', { name: language === 'en' ? 'Delete the tier' : 'حذف سطح' })
+        .click();
+      await expect(dialog.getByRole('alert')).toContainText(
+        language === 'en'
+          ? 'Members are in “Console Busy” now.'
+          : 'اکنون اعضایی در «Console Busy» هستند.',
+      );
+      await expectAccessible(page);
+      await screenshot(page, `tiers-in-use.${language}`);
+    }
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('row', { name: /Console Busy/ })).toBeVisible();
+  });
+
   for (const language of ['en', 'fa'] as const) {
     test(`the list and the form are accessible and photographed (${language})`, async ({
       page,

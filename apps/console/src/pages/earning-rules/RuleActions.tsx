@@ -64,13 +64,18 @@ export function RuleActions({ rule }: { rule: EarningRule }) {
       >
         {t('earningRules.delete')}
       </Button>
-      <Modal opened={confirming} onClose={confirm.close} title={t('earningRules.deleteTitle')}>
+      <Modal
+        opened={confirming}
+        onClose={confirm.close}
+        title={t('earningRules.deleteTitle')}
+        closeButtonProps={{ 'aria-label': t('earningRules.close') }}
+      >
         <Text mb="md">{t('earningRules.deleteConfirm', { name: rule.name })}</Text>
         <Group justify="flex-end">
           <Button variant="default" onClick={confirm.close}>
             {t('earningRules.cancel')}
           </Button>
-          <Button color="red" loading={remove.isPending} onClick={() => remove.mutate()}>
+          <Button color="red.8" loading={remove.isPending} onClick={() => remove.mutate()}>
             {t('earningRules.deleteConfirmButton')}
           </Button>
         </Group>

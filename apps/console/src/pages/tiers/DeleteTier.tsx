@@ -37,7 +37,12 @@ export function DeleteTier({ tier }: { tier: Tier }) {
       >
         {t('tiers.delete')}
       </Button>
-      <Modal opened={opened} onClose={close} title={t('tiers.deleteTitle')}>
+      <Modal
+        opened={opened}
+        onClose={close}
+        title={t('tiers.deleteTitle')}
+        closeButtonProps={{ 'aria-label': t('tiers.close') }}
+      >
         <Text mb="md">{t('tiers.deleteConfirm', { name: tier.name })}</Text>
         {remove.error !== null && (
           <Alert color="red" role="alert" mb="md" title={inUse ? t('tiers.inUseTitle') : undefined}>
@@ -49,7 +54,7 @@ export function DeleteTier({ tier }: { tier: Tier }) {
             {t('tiers.cancel')}
           </Button>
           <Button
-            color="red"
+            color="red.8"
             loading={remove.isPending}
             disabled={inUse}
             onClick={() => remove.mutate()}
