@@ -94,8 +94,8 @@ test.describe('earning rules', () => {
       await page.setViewportSize({ width: 390, height: 844 });
       await expectAccessible(page);
       await screenshot(page, `earning-rules-form.390.${language}`);
-      const overflow = await page.evaluate(
-        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      const overflow = await page.evaluate<number>(
+        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
       );
       expect(overflow).toBeLessThanOrEqual(0);
     });

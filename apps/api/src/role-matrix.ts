@@ -21,6 +21,8 @@ const MARKETER: readonly StaffRole[] = ['admin', 'marketer'];
 const TILL: readonly StaffRole[] = ['admin', 'cashier'];
 /** Recording orders and returns: the till, and a web shop's server for online and app orders. */
 const ORDERS: readonly StaffRole[] = ['admin', 'cashier', 'integration'];
+/** Trying a basket, writing nothing: the till, the web shop, and marketers testing their rules. */
+const BASKET_TRIAL: readonly StaffRole[] = ['admin', 'marketer', 'cashier', 'integration'];
 /** Finding and enrolling members: the console, the till, the web shop. */
 const MEMBER_DESK: readonly StaffRole[] = ['admin', 'marketer', 'cashier', 'integration'];
 /** A member's records beyond the till's needs: the console and the web shop's server. */
@@ -69,7 +71,7 @@ export const ROLE_MATRIX: readonly RoleMatrixRow[] = [
   { method: 'GET', path: '/v1/me/referral', access: 'member' },
 
   { method: 'POST', path: '/v1/pos/checkouts', access: ORDERS },
-  { method: 'POST', path: '/v1/pos/checkouts/simulate', access: ORDERS },
+  { method: 'POST', path: '/v1/pos/checkouts/simulate', access: BASKET_TRIAL },
   { method: 'POST', path: '/v1/pos/returns', access: ORDERS },
   { method: 'GET', path: '/v1/pos/members/{id}/rewards', access: TILL },
   { method: 'POST', path: '/v1/pos/redemptions', access: TILL },

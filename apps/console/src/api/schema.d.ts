@@ -331,7 +331,7 @@ export interface paths {
         put?: never;
         /**
          * What a checkout would do, writing nothing
-         * @description The same body and checks as a checkout. Cashiers (for their store), and integration keys (a web shop's server) for channels online and app only (403 CHANNEL_NOT_ALLOWED), bound to a store when the key has a storeId (403 STORE_MISMATCH).
+         * @description The same body and checks as a checkout. Cashiers (for their store), and integration keys (a web shop's server) for channels online and app only (403 CHANNEL_NOT_ALLOWED), bound to a store when the key has a storeId (403 STORE_MISMATCH). Marketers may simulate too, to try their earning rules on a basket (the console's Try a basket).
          */
         post: operations["PosController_simulate"];
         delete?: never;
@@ -6133,7 +6133,11 @@ export interface operations {
                     "application/json": components["schemas"]["ApiErrorBody"];
                 };
             };
-            /** @description Not allowed for this caller. Codes: `FORBIDDEN`, `STORE_MISMATCH`, `CHANNEL_NOT_ALLOWED`. */
+            /**
+             * @description Not allowed for this caller. Codes: `FORBIDDEN`, `STORE_MISMATCH`, `CHANNEL_NOT_ALLOWED`.
+             *
+             *     Requires a staff key or console session with role: admin, cashier, integration, marketer; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own. Codes: `FORBIDDEN`, `CSRF_TOKEN_INVALID`, `CSRF_ORIGIN_MISMATCH`.
+             */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6143,7 +6147,7 @@ export interface operations {
                      * @example {
                      *       "error": {
                      *         "code": "FORBIDDEN",
-                     *         "message": "Not allowed for this caller."
+                     *         "message": "Requires a staff key or console session with role: admin, cashier, integration, marketer; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own."
                      *       }
                      *     }
                      */

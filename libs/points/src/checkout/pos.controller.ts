@@ -81,9 +81,12 @@ export class PosController {
 
   @Post('checkouts/simulate')
   @HttpCode(200)
+  @Roles('cashier', 'integration', 'marketer')
   @ApiOperation({
     summary: 'What a checkout would do, writing nothing',
-    description: `The same body and checks as a checkout. ${WHO}`,
+    description:
+      `The same body and checks as a checkout. ${WHO} Marketers may simulate too, to try ` +
+      "their earning rules on a basket (the console's Try a basket).",
   })
   @ApiErrors(ORDER_ERRORS)
   @ApiOkResponse({

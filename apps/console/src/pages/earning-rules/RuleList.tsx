@@ -1,7 +1,6 @@
 import { Anchor, Badge, Button, Group, Stack, Table, Title } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { useSession } from '../../api/session';
 import { QueryState } from '../../components/QueryState';
 import { useFormat } from '../../format/use-format';
 import { useMoney } from '../../format/use-money';
@@ -16,7 +15,6 @@ export function RuleList() {
   const money = useMoney();
   const summary = useRuleSummary(money);
   const rules = useEarningRules();
-  const role = useSession().data?.user.role;
 
   return (
     <Stack>
@@ -84,7 +82,7 @@ export function RuleList() {
           </Stack>
         )}
       </QueryState>
-      {role === 'marketer' ? null : <TryBasket />}
+      <TryBasket />
     </Stack>
   );
 }

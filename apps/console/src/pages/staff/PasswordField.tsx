@@ -37,7 +37,7 @@ export function PasswordField<V extends { password: string }>({
           size="xs"
           variant="default"
           onClick={() => {
-            form.setFieldValue('password', generatePassword() as V['password']);
+            form.setValues({ password: generatePassword() } as Partial<V>);
             setVisible(true);
           }}
         >
