@@ -4,14 +4,24 @@ import { join } from 'node:path';
 
 export const SERVER_ENTRY = join(__dirname, '../../dist/apps/api/src/main.js');
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
+const listensOn = (port: number): Promise<boolean> =>
+  new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, () => probe.close(() => resolve(true)));
   });
+
+/**
+ * A port for a server process, free on every address (IPv4 and IPv6, as the server listens) and
+ * below the kernel's ephemeral range (32768 and up here). An ephemeral port would be free only
+ * until the next `listen(0)`: supertest binds thousands of those in the other Jest worker, and one
+ * may take the port in the second before the server process listens on it.
+ */
+export async function freePort(): Promise<number> {
+  for (;;) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await listensOn(port)) return port;
+  }
 }
 
 export interface ServerProcess {
