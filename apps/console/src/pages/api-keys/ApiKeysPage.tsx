@@ -7,6 +7,7 @@ import { useApiKeys, type ApiKey, type CreatedApiKey } from './api-keys-query';
 import { CreateKeyForm } from './CreateKeyForm';
 import { NewKeyShown } from './NewKeyShown';
 import { RevokeKeyModal } from './RevokeKeyModal';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 
 export default function ApiKeysPage() {
   const { t } = useTranslation();
@@ -88,16 +89,7 @@ export default function ApiKeysPage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            {keys.hasNextPage && (
-              <Button
-                variant="default"
-                onClick={() => void keys.fetchNextPage()}
-                loading={keys.isFetchingNextPage}
-                style={{ alignSelf: 'flex-start' }}
-              >
-                {t('apiKeys.loadMore')}
-              </Button>
-            )}
+            <LoadMoreButton query={keys} label={t('apiKeys.loadMore')} />
           </Stack>
         )}
       </QueryState>

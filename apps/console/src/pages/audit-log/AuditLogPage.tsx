@@ -13,6 +13,7 @@ import {
 } from './audit-query';
 import { DiffTable } from './DiffTable';
 import { actionLabel, resourceTypeLabel } from './labels';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 
 const FILTER_PARAMS = ['resourceType', 'resourceId', 'actorId', 'fromDay', 'toDay'] as const;
 
@@ -116,16 +117,7 @@ export default function AuditLogPage() {
                 )),
               )}
             </Accordion>
-            {log.hasNextPage && (
-              <Button
-                variant="default"
-                onClick={() => void log.fetchNextPage()}
-                loading={log.isFetchingNextPage}
-                style={{ alignSelf: 'flex-start' }}
-              >
-                {t('auditLog.loadMore')}
-              </Button>
-            )}
+            <LoadMoreButton query={log} label={t('auditLog.loadMore')} />
           </Stack>
         )}
       </QueryState>

@@ -9,6 +9,7 @@ import type { CampaignView } from './campaign-form';
 import { cronInWords } from './cron-words';
 import { StatusBadge } from './StatusBadge';
 import { useCampaignResults } from './RunsTable';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 
 function LastRun({ campaignId }: { campaignId: string }) {
   const { t } = useTranslation();
@@ -87,16 +88,7 @@ export function CampaignList() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            {campaigns.hasNextPage && (
-              <Button
-                variant="default"
-                onClick={() => void campaigns.fetchNextPage()}
-                loading={campaigns.isFetchingNextPage}
-                style={{ alignSelf: 'flex-start' }}
-              >
-                {t('campaigns.list.loadMore')}
-              </Button>
-            )}
+            <LoadMoreButton query={campaigns} label={t('campaigns.list.loadMore')} />
           </Stack>
         )}
       </QueryState>

@@ -8,6 +8,7 @@ import { RuleActions } from './RuleActions';
 import { TryBasket } from './TryBasket';
 import { useEarningRules } from './rules-query';
 import { useRuleSummary } from './use-rule-summary';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 
 export function RuleList() {
   const { t } = useTranslation();
@@ -69,16 +70,7 @@ export function RuleList() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            {rules.hasNextPage && (
-              <Button
-                variant="default"
-                onClick={() => void rules.fetchNextPage()}
-                loading={rules.isFetchingNextPage}
-                style={{ alignSelf: 'flex-start' }}
-              >
-                {t('earningRules.loadMore')}
-              </Button>
-            )}
+            <LoadMoreButton query={rules} label={t('earningRules.loadMore')} />
           </Stack>
         )}
       </QueryState>

@@ -1,4 +1,4 @@
-import { Anchor, Button, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Anchor, Stack, Table, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { QueryState } from '../../components/QueryState';
 import { useFormat } from '../../format/use-format';
 import { MIN_SEARCH_LENGTH, useMemberSearch } from './members-query';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 
 /** The pattern for list pages: a search box, a table through <QueryState>, "Load more" paging. */
 export default function MembersPage() {
@@ -71,16 +72,7 @@ export default function MembersPage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            {members.hasNextPage && (
-              <Button
-                variant="default"
-                onClick={() => void members.fetchNextPage()}
-                loading={members.isFetchingNextPage}
-                style={{ alignSelf: 'flex-start' }}
-              >
-                {t('members.loadMore')}
-              </Button>
-            )}
+            <LoadMoreButton query={members} label={t('members.loadMore')} />
           </Stack>
         )}
       </QueryState>

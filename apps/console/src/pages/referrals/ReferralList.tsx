@@ -9,6 +9,7 @@ import { QueryState } from '../../components/QueryState';
 import { useErrorMessage } from '../../components/use-error-message';
 import { useFormat } from '../../format/use-format';
 import { STATUSES, type Referral, type ReferralStatus } from './referral-values';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 
 /** The referrals, filtered by status; held ones can be approved or rejected. */
 export function ReferralList() {
@@ -121,16 +122,7 @@ export function ReferralList() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            {referrals.hasNextPage && (
-              <Button
-                variant="default"
-                onClick={() => void referrals.fetchNextPage()}
-                loading={referrals.isFetchingNextPage}
-                style={{ alignSelf: 'flex-start' }}
-              >
-                {t('referrals.loadMore')}
-              </Button>
-            )}
+            <LoadMoreButton query={referrals} label={t('referrals.loadMore')} />
           </Stack>
         )}
       </QueryState>

@@ -20,6 +20,7 @@ import { useErrorMessage } from '../../components/use-error-message';
 import { useFormat, type Formatters } from '../../format/use-format';
 import type { Reward } from './reward-form';
 import { useRewardTypeLabels } from './reward-labels';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 
 function valueText(format: Formatters, reward: Reward): string {
   if (reward.type === 'discount_percent' && typeof reward.value === 'number')
@@ -150,16 +151,7 @@ export function RewardList() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            {rewards.hasNextPage && (
-              <Button
-                variant="default"
-                onClick={() => void rewards.fetchNextPage()}
-                loading={rewards.isFetchingNextPage}
-                style={{ alignSelf: 'flex-start' }}
-              >
-                {t('rewards.loadMore')}
-              </Button>
-            )}
+            <LoadMoreButton query={rewards} label={t('rewards.loadMore')} />
           </Stack>
         )}
       </QueryState>

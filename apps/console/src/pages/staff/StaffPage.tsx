@@ -7,6 +7,7 @@ import { CreateStaffForm } from './CreateStaffForm';
 import { DeleteStaffModal } from './DeleteStaffModal';
 import { EditStaffForm } from './EditStaffForm';
 import { useStaffUsers, type StaffUser } from './staff-query';
+import { LoadMoreButton } from '../../components/LoadMoreButton';
 
 export default function StaffPage() {
   const { t } = useTranslation();
@@ -96,16 +97,7 @@ export default function StaffPage() {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            {staff.hasNextPage && (
-              <Button
-                variant="default"
-                onClick={() => void staff.fetchNextPage()}
-                loading={staff.isFetchingNextPage}
-                style={{ alignSelf: 'flex-start' }}
-              >
-                {t('staff.loadMore')}
-              </Button>
-            )}
+            <LoadMoreButton query={staff} label={t('staff.loadMore')} />
           </Stack>
         )}
       </QueryState>

@@ -1,10 +1,11 @@
-import { Badge, Button, Group, Stack, Text, Timeline } from '@mantine/core';
+import { Badge, Group, Stack, Text, Timeline } from '@mantine/core';
 import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../../components/QueryState';
 import { useFormat } from '../../../format/use-format';
 import { useMemberActivity } from './member-queries';
 import { Section } from './Section';
+import { LoadMoreButton } from '../../../components/LoadMoreButton';
 
 function typeLabel(t: TFunction, type: string): string {
   const labels: Record<string, string> = {
@@ -73,16 +74,7 @@ export function ActivitySection({ memberId }: { memberId: string }) {
                 }),
               )}
             </Timeline>
-            {activity.hasNextPage && (
-              <Button
-                variant="default"
-                onClick={() => void activity.fetchNextPage()}
-                loading={activity.isFetchingNextPage}
-                style={{ alignSelf: 'flex-start' }}
-              >
-                {t('member.loadMore')}
-              </Button>
-            )}
+            <LoadMoreButton query={activity} label={t('member.loadMore')} />
           </Stack>
         )}
       </QueryState>

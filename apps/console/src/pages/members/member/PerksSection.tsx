@@ -1,9 +1,10 @@
-import { Badge, Button, Stack, Table } from '@mantine/core';
+import { Badge, Stack, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { QueryState } from '../../../components/QueryState';
 import { useFormat } from '../../../format/use-format';
 import { useMemberPerks } from './member-queries';
 import { Section } from './Section';
+import { LoadMoreButton } from '../../../components/LoadMoreButton';
 
 const STATUS_COLOR = { active: 'teal', used: 'gray', expired: 'orange', cancelled: 'red' } as const;
 
@@ -57,16 +58,7 @@ export function PerksSection({ memberId }: { memberId: string }) {
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
-            {perks.hasNextPage && (
-              <Button
-                variant="default"
-                onClick={() => void perks.fetchNextPage()}
-                loading={perks.isFetchingNextPage}
-                style={{ alignSelf: 'flex-start' }}
-              >
-                {t('member.loadMore')}
-              </Button>
-            )}
+            <LoadMoreButton query={perks} label={t('member.loadMore')} />
           </Stack>
         )}
       </QueryState>
