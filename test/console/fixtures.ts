@@ -18,8 +18,19 @@ export async function openIn(page: Page, language: Language, path: string): Prom
   await page.goto(path);
 }
 
-/** No serious or critical accessibility violations on the page as it is now. */
+/**
+ * No serious or critical accessibility violations on the page as it is now. Transitions (a dialog
+ * fading in or out) are let finish first: half-faded text would fail the contrast rule.
+ */
 export async function expectAccessible(page: Page): Promise<void> {
+  // Polled from here: the console's CSP forbids the eval that waitForFunction's predicate needs.
+  await expect
+    .poll(() =>
+      page.evaluate<number>(
+        'document.getAnimations().filter((a) => a.constructor.name === "CSSTransition" && a.playState === "running").length',
+      ),
+    )
+    .toBe(0);
   const results = await new AxeBuilder({ page }).analyze();
   const severe = results.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
