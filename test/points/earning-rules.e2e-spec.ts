@@ -1,18 +1,6 @@
 import { EarningRulesService } from '@vafa/points';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
-
-interface RuleBody {
-  id: string;
-  name: string;
-  active: boolean;
-  priority: number;
-  conditions: Record<string, unknown>;
-  effect: Record<string, unknown>;
-  stackable: boolean;
-  limits: Record<string, unknown> | null;
-  createdAt: string;
-  updatedAt: string;
-}
+import type { RuleBody } from './earning-rule-body';
 
 const MISSING = '00000000-0000-4000-8000-000000000000';
 
