@@ -1,10 +1,18 @@
 import { request } from '@playwright/test';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { startServerProcess } from '../support/server-process';
 import { ARTIFACTS } from './playwright.config';
-import { SEED, STORAGE_STATE, type SeedUser } from './seed';
+import { CDNOW_FIT_AS_OF, SEED, STORAGE_STATE, type SeedUser } from './seed';
+
+const CDNOW_SAMPLE = resolve(__dirname, '../../../shared/data/cdnow/CDNOW_sample.txt');
+const CLI_ENTRY = join(__dirname, '../../dist/apps/cli/src/main.js');
+const EMBEDDED_POSTGRES_DIST = join(
+  __dirname,
+  '../../dist/libs/platform/src/database/embedded-postgres.server.js',
+);
 
 const ADMIN_KEY = 'vafa_sk_console_browser_tests_0123456789abcdef';
 
@@ -31,8 +39,38 @@ async function saveSignedInState(url: string, user: SeedUser, path: string): Pro
 }
 
 /**
- * Starts the built server (as `npm start` runs it) on a throwaway data directory and seeds it
- * through the API: staff users of each role and a few members.
+ * The CDNOW sample (2,357 customers' purchases of 1997–98, columns `master_id sample_id date cds
+ * dollars`) imported through the CLI beside the running server, as a merchant imports history.
+ */
+function importCdnowSample(dataDir: string, workDir: string): void {
+  const rows = ['member_external_id,occurred_at,amount'];
+  for (const line of readFileSync(CDNOW_SAMPLE, 'utf8').split(/\r?\n/)) {
+    const [id, , date, , dollars] = line.trim().split(/\s+/);
+    if (!id || !date || !dollars) continue;
+    const day = `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}`;
+    rows.push(`cdnow-${id},${day},${Math.round(Number(dollars) * 100)}`);
+  }
+  const csv = join(workDir, 'cdnow-sample.csv');
+  writeFileSync(csv, rows.join('\n') + '\n');
+  execFileSync(process.execPath, [CLI_ENTRY, 'import', 'transactions', csv], {
+    env: { ...process.env, VAFA_DATA_DIR: dataDir, VAFA_LOG_LEVEL: 'warn' },
+    stdio: 'pipe',
+  });
+}
+
+/** The URL of the server's embedded database, for specs that must set up history in the past. */
+async function databaseUrlOf(dataDir: string): Promise<string> {
+  const platform = (await import(EMBEDDED_POSTGRES_DIST)) as {
+    runningEmbeddedDatabaseUrl: (dir: string) => Promise<string | null>;
+  };
+  const url = await platform.runningEmbeddedDatabaseUrl(dataDir);
+  if (url === null) throw new Error(`no embedded database is running on ${dataDir}`);
+  return url;
+}
+
+/**
+ * Starts the built server (as `npm start` runs it) on a throwaway data directory and seeds it: the
+ * CDNOW sample with the CLV models fitted on it, then staff users of each role and a few members.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   mkdirSync(dirname(STORAGE_STATE.admin), { recursive: true });
@@ -43,6 +81,11 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     VAFA_SCHEDULER: 'off',
   });
   process.env.VAFA_CONSOLE_TEST_URL = server.url;
+  process.env.VAFA_CONSOLE_TEST_DATABASE_URL = await databaseUrlOf(dataDir);
+
+  // History first, so the seeded members below stay the newest in the members list.
+  importCdnowSample(dataDir, dataDir);
+  await call(server.url, 'POST', '/v1/insights/models/fit', { asOf: CDNOW_FIT_AS_OF });
 
   for (const user of Object.values(SEED.staff)) {
     await call(server.url, 'POST', '/v1/staff-users', {

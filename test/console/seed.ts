@@ -29,6 +29,10 @@ export const SEED = {
   ],
 };
 
+/** The CDNOW sample's purchases span these dates; the models are fitted at the end. */
+export const CDNOW_PERIOD = { from: '1997-01-01', to: '1998-06-30' };
+export const CDNOW_FIT_AS_OF = CDNOW_PERIOD.to;
+
 /** Signed-in browser states of this run's throwaway server (git-ignored). */
 const stateDir = join(__dirname, '../../test-artifacts/console/.auth');
 export const STORAGE_STATE = {
