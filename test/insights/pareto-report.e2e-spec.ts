@@ -39,6 +39,33 @@ function marchHistories(): History[] {
   return histories.reverse();
 }
 
+/** Revenue of the top ceil(100 × share) members of March, at each share of the curve. */
+const MARCH_CURVE: [number, number][] = [
+  [0, 0],
+  [0.01, 5000],
+  [0.02, 6000],
+  [0.05, 9000],
+  [0.1, 11_500],
+  [0.15, 12_500],
+  [0.2, 13_500],
+  [0.25, 13_750],
+  [0.3, 14_000],
+  [0.35, 14_250],
+  [0.4, 14_500],
+  [0.45, 14_750],
+  [0.5, 15_000],
+  [0.55, 15_050],
+  [0.6, 15_100],
+  [0.65, 15_150],
+  [0.7, 15_200],
+  [0.75, 15_250],
+  [0.8, 15_300],
+  [0.85, 15_350],
+  [0.9, 15_400],
+  [0.95, 15_450],
+  [1, 15_500],
+];
+
 describe('GET /v1/reports/pareto', () => {
   let t: TestApp;
   const pareto = (query: string, key = t.keys.marketer) =>
@@ -65,7 +92,20 @@ describe('GET /v1/reports/pareto', () => {
         { topPercent: 20, members: 20, revenue: 13_500, revenueShare: 0.870968 },
         { topPercent: 50, members: 50, revenue: 15_000, revenueShare: 0.967742 },
       ],
+      curve: expect.any(Array),
     });
+  });
+
+  it('draws the concentration curve at 0, 1, 2, 5 % and every 5 % of members', async () => {
+    const response = await pareto('?from=2025-03-01&to=2025-03-31').expect(200);
+    const curve = response.body.curve as { memberShare: number; revenueShare: number }[];
+    expect(curve.map((p) => p.memberShare)).toEqual(MARCH_CURVE.map(([share]) => share));
+    curve.forEach((point, i) => {
+      const revenue = MARCH_CURVE[i]?.[1] ?? NaN;
+      expect(point.revenueShare).toBeCloseTo(revenue / 15_500, 6);
+    });
+    expect(curve[0]?.revenueShare).toBe(0);
+    expect(curve[curve.length - 1]?.revenueShare).toBe(1);
   });
 
   it('counts revenue net of returns', async () => {
@@ -119,6 +159,8 @@ describe('GET /v1/reports/pareto', () => {
     expect(empty.body.buckets).toHaveLength(5);
     for (const b of empty.body.buckets)
       expect(b).toMatchObject({ members: 0, revenue: 0, revenueShare: 0 });
+    expect(empty.body.curve).toHaveLength(MARCH_CURVE.length);
+    for (const p of empty.body.curve) expect(p.revenueShare).toBe(0);
   });
 
   it('rounds bucket sizes up, so a small program still has a top 1 %', async () => {
@@ -127,6 +169,11 @@ describe('GET /v1/reports/pareto', () => {
     expect(one.body).toMatchObject({ members: 1, revenue: 4000 });
     for (const b of one.body.buckets)
       expect(b).toMatchObject({ members: 1, revenue: 4000, revenueShare: 1 });
+    // The one member is the top 1 % and everyone: the curve jumps to 1 at once.
+    expect(one.body.curve.map((p: { revenueShare: number }) => p.revenueShare)).toEqual([
+      0,
+      ...MARCH_CURVE.slice(1).map(() => 1),
+    ]);
   });
 
   it('validates the period and the caller', async () => {
@@ -136,6 +183,8 @@ describe('GET /v1/reports/pareto', () => {
     await pareto('?from=yesterday').expect(400);
     await pareto('?from=2025-01-01&until=2025-02-01').expect(400);
     await pareto('', t.keys.cashier).expect(403);
+    await pareto('', (await t.member()).token).expect(403);
+    await t.api().get('/v1/reports/pareto').expect(401);
   });
 });
 

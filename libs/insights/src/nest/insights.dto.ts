@@ -151,6 +151,13 @@ export class ParetoBucketDto {
   @ApiProperty({ example: 0.61 }) revenueShare!: number;
 }
 
+export class ParetoCurvePointDto {
+  @ApiProperty({ example: 0.2, description: 'The top share of members, ranked by revenue' })
+  memberShare!: number;
+  @ApiProperty({ example: 0.61, description: 'Their share of the revenue' })
+  revenueShare!: number;
+}
+
 export class ParetoReportDto {
   @ApiProperty({ example: '2026-01-01T00:00:00.000Z' }) from!: string;
   @ApiProperty({ example: '2027-01-01T00:00:00.000Z', description: 'Exclusive end' }) to!: string;
@@ -167,4 +174,20 @@ export class ParetoReportDto {
     ],
   })
   buckets!: ParetoBucketDto[];
+  @ApiProperty({
+    type: [ParetoCurvePointDto],
+    description:
+      'The concentration curve: at member shares 0, 0.01, 0.02, 0.05, then every 0.05 up to 1, ' +
+      'the revenue share of the top ceil(members × memberShare) members (0 at 0, 1 at 1; all 0 ' +
+      'when nobody bought)',
+    example: [
+      { memberShare: 0, revenueShare: 0 },
+      { memberShare: 0.01, revenueShare: 0.09 },
+      { memberShare: 0.02, revenueShare: 0.14 },
+      { memberShare: 0.05, revenueShare: 0.29 },
+      { memberShare: 0.1, revenueShare: 0.43 },
+      { memberShare: 1, revenueShare: 1 },
+    ],
+  })
+  curve!: ParetoCurvePointDto[];
 }

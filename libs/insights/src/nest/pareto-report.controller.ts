@@ -20,7 +20,9 @@ export class ParetoReportController {
     summary: 'How concentrated revenue is',
     description:
       'The share of revenue (net of returns) from the top 1, 5, 10, 20 and 50 % of the members ' +
-      'who bought between `from` and `to` (default: the year up to now). Malformed dates or ' +
+      'who bought between `from` and `to` (default: the year up to now), and the concentration ' +
+      'curve (`curve`: the revenue share of the top 0, 1, 2, 5 %, then every 5 % of them, for a ' +
+      'Lorenz-style chart). Each cut is the top ceil(members × share). Malformed dates or ' +
       '`from` not before `to` are 400 VALIDATION_FAILED.',
   })
   @ApiOkResponse({ type: ParetoReportDto })
