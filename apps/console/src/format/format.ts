@@ -34,3 +34,24 @@ export function formatDateTime(language: Language, value: string | Date): string
     timeStyle: 'short',
   }).format(new Date(value));
 }
+
+/** A share (0.61) as a percentage in the language's digits and sign: "61%", "۶۱٪". */
+export function formatPercent(language: Language, share: number): string {
+  return new Intl.NumberFormat(localeOf(language), {
+    style: 'percent',
+    maximumFractionDigits: 1,
+  }).format(share);
+}
+
+/**
+ * The month an instant falls in, in the language's calendar: "Mar 2026", "فروردین ۱۴۰۵". A report's
+ * month bucket starts at midnight in the program's time zone, so pass that zone: read in another
+ * one, the first instant of a month may still be the previous month's last evening.
+ */
+export function formatMonth(language: Language, value: string | Date, timeZone?: string): string {
+  return new Intl.DateTimeFormat(localeOf(language), {
+    year: 'numeric',
+    month: 'short',
+    ...(timeZone === undefined ? {} : { timeZone }),
+  }).format(new Date(value));
+}

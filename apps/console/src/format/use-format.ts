@@ -1,6 +1,13 @@
 import { useTranslation } from 'react-i18next';
 import { LANGUAGES, type Language } from '../i18n/i18n';
-import { formatDate, formatDateTime, formatDigits, formatNumber } from './format';
+import {
+  formatDate,
+  formatDateTime,
+  formatDigits,
+  formatMonth,
+  formatNumber,
+  formatPercent,
+} from './format';
 
 export interface Formatters {
   language: Language;
@@ -8,6 +15,10 @@ export interface Formatters {
   digits: (value: string) => string;
   date: (value: string | Date) => string;
   dateTime: (value: string | Date) => string;
+  /** A share (0..1) as a percentage. */
+  percent: (share: number) => string;
+  /** The month an instant falls in (Jalali in Persian); see formatMonth for the time zone. */
+  month: (value: string | Date, timeZone?: string) => string;
 }
 
 /** The formatters for the language on screen; re-renders when the language changes. */
@@ -22,5 +33,7 @@ export function useFormat(): Formatters {
     digits: (value) => formatDigits(language, value),
     date: (value) => formatDate(language, value),
     dateTime: (value) => formatDateTime(language, value),
+    percent: (share) => formatPercent(language, share),
+    month: (value, timeZone) => formatMonth(language, value, timeZone),
   };
 }
