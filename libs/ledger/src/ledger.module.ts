@@ -12,6 +12,7 @@ import { RecordActivityUseCase } from './operations/record-activity.usecase';
 import { ReversePointsUseCase } from './operations/reverse-points.usecase';
 import { ProgramController } from './program/program.controller';
 import { ProgramSettingsService } from './program/program-settings.service';
+import { TillProgramController } from './program/till-program.controller';
 import { LedgerQueries } from './reports/ledger-queries';
 import { LiabilityReportService } from './reports/liability-report.service';
 
@@ -30,7 +31,7 @@ const EXPORTED = [
 ];
 
 @Module({
-  controllers: [LedgerController, ProgramController],
+  controllers: [LedgerController, ProgramController, TillProgramController],
   providers: [...EXPORTED, LedgerRunner, LiabilityReportService],
   exports: EXPORTED,
 })
