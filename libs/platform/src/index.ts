@@ -31,6 +31,7 @@ export * from './http/client-error-response';
 export * from './http/data-exception.interceptor';
 export * from './http/input-safety.module';
 export * from './http/pagination';
+export * from './http/report-period';
 export * from './logging/nest-pino.logger';
 export * from './logging/root-logger';
 export * from './platform.module';

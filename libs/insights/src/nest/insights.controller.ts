@@ -6,16 +6,14 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { ApiErrors, Clock, Roles, validationFailed } from '@vafa/platform';
+import { ApiErrors, Clock, inclusiveEndOf, Roles, startOf, validationFailed } from '@vafa/platform';
 import {
   FitModelDto,
-  inclusiveEndOf,
   InsightModelDto,
   InsightModelListQuery,
   InsightModelPageDto,
   MemberInsightsDto,
   RefreshResultDto,
-  startOf,
 } from './insights.dto';
 import { refreshRunning } from './insights.errors';
 import { InsightModelsService, toInsightModelDto } from './insight-models.service';

@@ -1,10 +1,8 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Clock, Roles, validationFailed } from '@vafa/platform';
-import { exclusiveEndOf, ParetoQuery, ParetoReportDto, startOf } from './insights.dto';
+import { Clock, reportPeriod, ReportPeriodQuery, Roles } from '@vafa/platform';
+import { ParetoReportDto } from './insights.dto';
 import { ParetoReportService } from './pareto-report.service';
-
-const YEAR_MS = 365 * 86_400_000;
 
 @ApiTags('Insights and reports')
 @Controller('v1/reports')
@@ -26,10 +24,8 @@ export class ParetoReportController {
       '`from` not before `to` are 400 VALIDATION_FAILED.',
   })
   @ApiOkResponse({ type: ParetoReportDto })
-  report(@Query() query: ParetoQuery): Promise<ParetoReportDto> {
-    const to = query.to !== undefined ? exclusiveEndOf(query.to) : this.clock.now();
-    const from = query.from !== undefined ? startOf(query.from) : new Date(to.getTime() - YEAR_MS);
-    if (from >= to) throw validationFailed('from must be before to.');
+  report(@Query() query: ReportPeriodQuery): Promise<ParetoReportDto> {
+    const { from, to } = reportPeriod(query, this.clock.now());
     return this.pareto.report(from, to);
   }
 }
