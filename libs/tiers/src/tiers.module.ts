@@ -4,6 +4,8 @@ import { MembersModule } from '@vafa/members';
 import { PointsModule } from '@vafa/points';
 import { MemberTierController } from './member-tier.controller';
 import { MemberTierView } from './member-tier.view';
+import { TierDistributionController } from './reports/tier-distribution.controller';
+import { TierDistributionReport } from './reports/tier-distribution.report';
 import { TierAssignmentService } from './tier-assignment.service';
 import { TierEvaluationJob } from './tier-evaluation.job';
 import { TierLookupService } from './tier-lookup.service';
@@ -13,7 +15,7 @@ import { TiersService } from './tiers.service';
 
 @Module({
   imports: [LedgerModule, MembersModule, PointsModule],
-  controllers: [TiersController, MemberTierController],
+  controllers: [TiersController, MemberTierController, TierDistributionController],
   providers: [
     TiersService,
     TierLookupService,
@@ -21,6 +23,7 @@ import { TiersService } from './tiers.service';
     TierEvaluationJob,
     MemberTierView,
     TierAssignmentService,
+    TierDistributionReport,
   ],
   exports: [TierLookupService, TierEvaluationJob],
 })
