@@ -13,6 +13,7 @@ import { MemberSearchPhonesAndTierHolds1796017254206 } from './1796017254206-Mem
 import { CampaignRunValueBasis1796017495028 } from './1796017495028-CampaignRunValueBasis';
 import { AuditLogOfConfigurationChanges1796018929732 } from './1796018929732-AuditLogOfConfigurationChanges';
 import { StaffUsersAndSessions1796018954190 } from './1796018954190-StaffUsersAndSessions';
+import { IndexCampaignAssignmentsByRunGroup1796026569168 } from './1796026569168-IndexCampaignAssignmentsByRunGroup';
 
 export const MIGRATIONS = [
   FoundationApiKeysAndMembers1795503970151,
@@ -28,4 +29,5 @@ export const MIGRATIONS = [
   CampaignRunValueBasis1796017495028,
   AuditLogOfConfigurationChanges1796018929732,
   StaffUsersAndSessions1796018954190,
+  IndexCampaignAssignmentsByRunGroup1796026569168,
 ];

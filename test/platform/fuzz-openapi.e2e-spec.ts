@@ -27,6 +27,8 @@ interface Fixtures {
   member: TestMember;
   referee: TestMember;
   ids: [RegExp, string][];
+  /** A run of the fixture campaign, for /v1/campaigns/{id}/runs/{runId}/… */
+  runId: string;
   orderId: string;
   rewardId: string;
 }
@@ -62,6 +64,9 @@ async function createFixtures(t: TestApp): Promise<Fixtures> {
     audience: { segment: 'all' },
     gift: { type: 'points', points: 1 },
   });
+  const { runId } = (
+    await t.api().post(`/v1/campaigns/${campaign}/run`).set(admin).send({}).expect(200)
+  ).body as { runId: string };
   const apiKey = await created('/v1/api-keys', { name: 'Fuzz', role: 'marketer' });
   const redemption = await t
     .api()
@@ -93,12 +98,13 @@ async function createFixtures(t: TestApp): Promise<Fixtures> {
     [/^\/v1\/campaigns\//, campaign],
     [/^\/v1\/api-keys\//, apiKey],
   ];
-  return { member, referee, ids, orderId, rewardId: reward };
+  return { member, referee, ids, runId, orderId, rewardId: reward };
 }
 
 function contextOf(fixtures: Fixtures): FuzzContext {
   return {
-    pathId: (path) => fixtures.ids.find(([pattern]) => pattern.test(path))?.[1],
+    pathId: (path, name) =>
+      name === 'runId' ? fixtures.runId : fixtures.ids.find(([pattern]) => pattern.test(path))?.[1],
     knownFields: {
       member: fc.constantFrom(
         { id: fixtures.member.id },

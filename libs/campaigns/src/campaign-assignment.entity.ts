@@ -3,6 +3,7 @@ import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm'
 /** What one run did with one member: treated (granted), holdout, or skipped (and why). */
 @Entity({ name: 'campaign_assignments' })
 @Index('ix_campaign_assignments_cooldown', ['campaignId', 'memberId'])
+@Index('ix_campaign_assignments_run_group', ['runId', 'group', 'memberId'])
 export class CampaignAssignmentEntity {
   @PrimaryColumn({ name: 'campaign_id', type: 'uuid' })
   campaignId!: string;

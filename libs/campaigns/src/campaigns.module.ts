@@ -6,11 +6,19 @@ import { CampaignRunner } from './campaign-runner';
 import { CampaignScheduler } from './campaign-scheduler';
 import { CampaignsController } from './campaigns.controller';
 import { CampaignsService } from './campaigns.service';
+import { RunMembersController } from './run-members.controller';
+import { RunMembersService } from './run-members.service';
 
 @Module({
   imports: [LedgerModule, RewardsModule],
-  controllers: [CampaignsController],
-  providers: [CampaignsService, CampaignRunner, CampaignResultsService, CampaignScheduler],
+  controllers: [CampaignsController, RunMembersController],
+  providers: [
+    CampaignsService,
+    CampaignRunner,
+    CampaignResultsService,
+    CampaignScheduler,
+    RunMembersService,
+  ],
   exports: [CampaignRunner],
 })
 export class CampaignsModule {}
