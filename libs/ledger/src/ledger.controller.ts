@@ -1,6 +1,6 @@
-import { Controller, Get, HttpCode, Post } from '@nestjs/common';
+import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@vafa/platform';
+import { ReportCalendarQuery, Roles } from '@vafa/platform';
 import { AuditReportDto } from './audit/audit-report.dto';
 import { LedgerAuditService } from './audit/ledger-audit.service';
 import { LedgerJobRunDto } from './jobs/job-run.dto';
@@ -37,11 +37,11 @@ export class LedgerController {
   @ApiOperation({
     summary: 'Outstanding points, their money value, and breakage',
     description:
-      'Points members hold (available, pending; owed after returns of spent points), by expiry month, and where issued points went. `value`: the outstanding points in minor units of the program currency at its redemption value (`redemptionPoints` points pay `redemptionValue` minor units), each figure rounded to the nearest minor unit. `breakageRate`: expired ÷ (redeemed + expired), the share of points no longer outstanding that expired unspent, to 4 places; null until a point has been redeemed or has expired.',
+      "Points members hold (available, pending; owed after returns of spent points), by expiry month (months of the `calendar` asked for, in the program's time zone, each with the instant it starts; points that never expire last, with month null), and where issued points went. `value`: the outstanding points in minor units of the program currency at its redemption value (`redemptionPoints` points pay `redemptionValue` minor units), each figure rounded to the nearest minor unit. `breakageRate`: expired ÷ (redeemed + expired), the share of points no longer outstanding that expired unspent, to 4 places; null until a point has been redeemed or has expired.",
   })
   @ApiOkResponse({ type: LiabilityReportDto })
-  report(): Promise<LiabilityReportDto> {
-    return this.liability.report();
+  report(@Query() query: ReportCalendarQuery): Promise<LiabilityReportDto> {
+    return this.liability.report(query.calendar);
   }
 
   @Post('ledger/jobs/release-pending')

@@ -14,6 +14,8 @@ export * from './auth/staff-sessions.service';
 export * from './auth/staff-user.entity';
 export * from './auth/staff-users.service';
 export * from './cache/short-lived-cache';
+export * from './calendar/calendar-months';
+export * from './calendar/report-calendar.query';
 export * from './clock/clock';
 export * from './config/vafa-config';
 export * from './database/advisory-lock';

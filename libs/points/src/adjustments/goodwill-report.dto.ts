@@ -1,7 +1,18 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { REPORT_CALENDARS, type ReportCalendar } from '@vafa/platform';
 
 export class GoodwillMonthDto {
-  @ApiProperty({ example: '2026-11', description: 'Calendar month (UTC)' }) month!: string;
+  @ApiProperty({
+    example: '2026-11',
+    description:
+      "YYYY-MM in the calendar asked for, in the program's time zone (1405-09 is Azar 1405)",
+  })
+  month!: string;
+  @ApiProperty({
+    example: '2026-11-01T00:00:00.000Z',
+    description: "The instant the month starts in the program's time zone",
+  })
+  start!: string;
   @ApiProperty({ example: 12 }) grants!: number;
   @ApiProperty({ example: 11, description: 'Distinct members who received goodwill' })
   members!: number;
@@ -38,7 +49,10 @@ export class GoodwillEffectDto {
 export class GoodwillReportDto {
   @ApiProperty({ example: '2026-01-01T00:00:00.000Z' }) from!: string;
   @ApiProperty({ example: '2027-01-01T00:00:00.000Z', description: 'Exclusive' }) to!: string;
-  @ApiProperty({ type: [GoodwillMonthDto] }) byMonth!: GoodwillMonthDto[];
+  @ApiProperty({ enum: REPORT_CALENDARS, example: 'gregorian', description: 'Of byMonth' })
+  calendar!: ReportCalendar;
+  @ApiProperty({ type: [GoodwillMonthDto], description: 'Months in order' })
+  byMonth!: GoodwillMonthDto[];
   @ApiProperty({ type: [GoodwillTicketDto], description: 'Largest first, at most 200' })
   byTicket!: GoodwillTicketDto[];
   @ApiProperty({ type: GoodwillEffectDto }) effect!: GoodwillEffectDto;

@@ -1,21 +1,23 @@
 import { Controller, Get, Injectable, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { Clock, Roles } from '@vafa/platform';
+import {
+  Clock,
+  groupDaysByMonth,
+  IsReportCalendar,
+  type ReportCalendar,
+  reportPeriod,
+  ReportPeriodQuery,
+  Roles,
+} from '@vafa/platform';
+import { ProgramSettingsService } from '@vafa/ledger';
 import { GoodwillReportDto } from './goodwill-report.dto';
 
-class GoodwillReportQuery {
-  @ApiPropertyOptional({ example: '2026-01-01T00:00:00Z' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  from?: string;
-
-  @ApiPropertyOptional({ example: '2027-01-01T00:00:00Z' })
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  to?: string;
+class GoodwillReportQuery extends ReportPeriodQuery {
+  @IsReportCalendar()
+  calendar?: ReportCalendar;
 
   @ApiPropertyOptional({
     example: 30,
@@ -35,21 +37,27 @@ export class GoodwillReportService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly program: ProgramSettingsService,
   ) {}
 
   async report(query: GoodwillReportQuery): Promise<GoodwillReportDto> {
+    const now = this.clock.now();
     // By default up to and including now (the bound is exclusive).
-    const to = query.to ? new Date(query.to) : new Date(this.clock.now().getTime() + 1);
-    const from = query.from ? new Date(query.from) : new Date(to.getTime() - 365 * 86_400_000);
+    const { from, to } = reportPeriod(query, new Date(now.getTime() + 1));
     const windowDays = query.windowDays ?? 30;
+    const calendar = query.calendar ?? 'gregorian';
+    const { timeZone } = await this.program.cached();
     const grants = `FROM ledger_transactions WHERE kind = 'adjust' AND reason = 'goodwill' AND points > 0
                     AND occurred_at >= $1 AND occurred_at < $2`;
-    const byMonth = await this.dataSource.query<
-      { month: string; grants: number; members: number; points: string }[]
+    // By the day in the program's time zone, with the day's members, so that a month made of
+    // days counts a member once.
+    const byDay = await this.dataSource.query<
+      { day: string; grants: number; member_ids: string[]; points: string }[]
     >(
-      `SELECT to_char(date_trunc('month', occurred_at AT TIME ZONE 'UTC'), 'YYYY-MM') AS month, count(*)::int AS grants,
-              count(DISTINCT member_id)::int AS members, sum(points) AS points ${grants} GROUP BY 1 ORDER BY 1`,
-      [from, to],
+      `SELECT to_char((occurred_at AT TIME ZONE $3)::date, 'YYYY-MM-DD') AS day, count(*)::int AS grants,
+              array_agg(DISTINCT member_id) AS member_ids, sum(points) AS points
+       ${grants} GROUP BY 1 ORDER BY 1`,
+      [from, to, timeZone],
     );
     const byTicket = await this.dataSource.query<
       { ticket_id: string | null; grants: number; points: string }[]
@@ -71,17 +79,19 @@ export class GoodwillReportService {
                            WHERE o.member_id = g.member_id AND o.occurred_at >= g.at - make_interval(days => $3) AND o.occurred_at < g.at) b
        CROSS JOIN LATERAL (SELECT count(*) AS orders, coalesce(sum(total), 0) AS spend FROM orders o
                            WHERE o.member_id = g.member_id AND o.occurred_at > g.at AND o.occurred_at <= g.at + make_interval(days => $3)) a`,
-      [from, to, windowDays, this.clock.now()],
+      [from, to, windowDays, now],
     );
     const n = (v: string | undefined): number => Number(v ?? 0);
     return {
       from: from.toISOString(),
       to: to.toISOString(),
-      byMonth: byMonth.map((m) => ({
-        month: m.month,
-        grants: m.grants,
-        members: m.members,
-        points: Number(m.points),
+      calendar,
+      byMonth: groupDaysByMonth(byDay, calendar, timeZone).map(({ month, start, rows }) => ({
+        month,
+        start,
+        grants: rows.reduce((sum, row) => sum + row.grants, 0),
+        members: new Set(rows.flatMap((row) => row.member_ids)).size,
+        points: rows.reduce((sum, row) => sum + Number(row.points), 0),
       })),
       byTicket: byTicket.map((t) => ({
         ticketId: t.ticket_id,
@@ -112,7 +122,12 @@ export class GoodwillReportController {
   @ApiOperation({
     summary: 'Goodwill granted, and what followed',
     description:
-      'Goodwill adjustments in [from, to) (default: the year up to now) by month and by support ticket, and a first look at their effect: orders and spend of the members in the `windowDays` before and after their first grant, for members whose after-window has passed. Read-only; for marketers.',
+      'Goodwill adjustments in [from, to) (dates or date-times; a date `to` counts in full; ' +
+      'default: the year up to now; `from` not before `to` is 400 VALIDATION_FAILED) by month and ' +
+      'by support ticket, and a first look at their effect: orders and spend of the members in ' +
+      'the `windowDays` before and after their first grant, for members whose after-window has ' +
+      "passed. Months are months of the `calendar` asked for in the program's time zone, each " +
+      'with the instant it starts; a member is counted once a month. Read-only; for marketers.',
   })
   @ApiOkResponse({ type: GoodwillReportDto })
   report(@Query() query: GoodwillReportQuery): Promise<GoodwillReportDto> {
