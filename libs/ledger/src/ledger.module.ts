@@ -28,11 +28,12 @@ const EXPORTED = [
   LedgerAuditService,
   LedgerQueries,
   ProgramSettingsService,
+  LiabilityReportService,
 ];
 
 @Module({
   controllers: [LedgerController, ProgramController, TillProgramController],
-  providers: [...EXPORTED, LedgerRunner, LiabilityReportService],
+  providers: [...EXPORTED, LedgerRunner],
   exports: EXPORTED,
 })
 export class LedgerModule {}

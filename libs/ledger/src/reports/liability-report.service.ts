@@ -31,6 +31,19 @@ export function pointsValue(
   return Math.round((points * settings.redemptionValue) / settings.redemptionPoints);
 }
 
+/** Outstanding points in money at the program's redemption value, in minor units. */
+export function liabilityValue(
+  points: { available: number; pending: number },
+  settings: { currency: string; redemptionPoints: number; redemptionValue: number },
+): LiabilityReport['value'] {
+  return {
+    currency: settings.currency,
+    available: pointsValue(points.available, settings),
+    pending: pointsValue(points.pending, settings),
+    total: pointsValue(points.available + points.pending, settings),
+  };
+}
+
 /** Rounded to 4 places; null before any point has been redeemed or has expired. */
 export function breakageRate(expired: number, redeemed: number): number | null {
   const settled = expired + redeemed;
@@ -55,6 +68,21 @@ function expiryMonths(
   ];
 }
 
+/** Points members hold now: spendable, pending, and owed after returns of spent points. */
+export interface OutstandingPoints {
+  available: number;
+  pending: number;
+  owed: number;
+}
+
+/** Where points went, from the program's postings, each signed as a positive flow. */
+export interface ProgramFlows {
+  issued: number;
+  redeemed: number;
+  expired: number;
+  adjusted: number;
+}
+
 /** Outstanding points and where issued points went, from balances and program postings. */
 @Injectable()
 export class LiabilityReportService {
@@ -65,44 +93,63 @@ export class LiabilityReportService {
 
   async report(calendar: ReportCalendar = 'gregorian'): Promise<LiabilityReport> {
     const settings = await this.program.get();
-    const [balances] = await this.dataSource.query<
-      { available: string; pending: string; owed: string }[]
-    >(
-      `SELECT coalesce(sum(greatest(available, 0)), 0) AS available, coalesce(sum(pending), 0) AS pending,
-              coalesce(sum(greatest(-available, 0)), 0) AS owed FROM ledger_accounts`,
-    );
+    const outstanding = await this.outstanding();
     // By the day in the program's time zone; the calendar's months are made of days below.
     const days = await this.dataSource.query<{ day: string | null; points: string }[]>(
       `SELECT to_char((expires_at AT TIME ZONE $1)::date, 'YYYY-MM-DD') AS day, sum(remaining) AS points
        FROM ledger_lots WHERE remaining > 0 GROUP BY 1 ORDER BY 1 NULLS LAST`,
       [settings.timeZone],
     );
-    const program = await this.dataSource.query<{ account: string; total: string }[]>(
-      `SELECT account, sum(amount) AS total FROM ledger_postings WHERE account LIKE 'program:%' GROUP BY account`,
-    );
-    const of = (account: string): number =>
-      Number(program.find((p) => p.account === account)?.total ?? 0);
-    const available = Number(balances?.available ?? 0);
-    const pending = Number(balances?.pending ?? 0);
-    const redeemed = of('program:redeemed');
-    const expired = of('program:expired');
+    const flows = await this.flows();
     return {
-      available,
-      pending,
-      owed: Number(balances?.owed ?? 0),
+      ...outstanding,
       calendar,
       byExpiryMonth: expiryMonths(days, calendar, settings.timeZone),
+      ...flows,
+      value: liabilityValue(outstanding, settings),
+      breakageRate: breakageRate(flows.expired, flows.redeemed),
+    };
+  }
+
+  /** Points members hold now (debts of members who owe points are not netted). */
+  async outstanding(): Promise<OutstandingPoints> {
+    const [balances] = await this.dataSource.query<
+      { available: string; pending: string; owed: string }[]
+    >(
+      `SELECT coalesce(sum(greatest(available, 0)), 0) AS available, coalesce(sum(pending), 0) AS pending,
+              coalesce(sum(greatest(-available, 0)), 0) AS owed FROM ledger_accounts`,
+    );
+    return {
+      available: Number(balances?.available ?? 0),
+      pending: Number(balances?.pending ?? 0),
+      owed: Number(balances?.owed ?? 0),
+    };
+  }
+
+  /**
+   * Points issued, redeemed, expired and adjusted (net of reversals, as the postings are), in
+   * all time or in the transactions that occurred in [from, to).
+   */
+  async flows(period?: { from: Date; to: Date }): Promise<ProgramFlows> {
+    const program = period
+      ? await this.dataSource.query<{ account: string; total: string }[]>(
+          `SELECT p.account, sum(p.amount) AS total
+           FROM ledger_postings p
+           JOIN ledger_transactions t ON t.member_id = p.member_id AND t.id = p.transaction_id
+           WHERE p.account LIKE 'program:%' AND t.occurred_at >= $1 AND t.occurred_at < $2
+           GROUP BY p.account`,
+          [period.from, period.to],
+        )
+      : await this.dataSource.query<{ account: string; total: string }[]>(
+          `SELECT account, sum(amount) AS total FROM ledger_postings WHERE account LIKE 'program:%' GROUP BY account`,
+        );
+    const of = (account: string): number =>
+      Number(program.find((p) => p.account === account)?.total ?? 0);
+    return {
       issued: -of('program:issued'),
-      redeemed,
-      expired,
+      redeemed: of('program:redeemed'),
+      expired: of('program:expired'),
       adjusted: -of('program:adjusted'),
-      value: {
-        currency: settings.currency,
-        available: pointsValue(available, settings),
-        pending: pointsValue(pending, settings),
-        total: pointsValue(available + pending, settings),
-      },
-      breakageRate: breakageRate(expired, redeemed),
     };
   }
 }
