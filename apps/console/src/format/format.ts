@@ -15,6 +15,11 @@ export function formatNumber(language: Language, value: number): string {
   return new Intl.NumberFormat(localeOf(language), { maximumFractionDigits: 2 }).format(value);
 }
 
+/** A measured quantity (a model parameter) to 4 significant digits: 0.2425, 4.414, 1544. */
+export function formatSignificant(language: Language, value: number): string {
+  return new Intl.NumberFormat(localeOf(language), { maximumSignificantDigits: 4 }).format(value);
+}
+
 /** Digits inside identifiers (card numbers, phones) in the language's digits, without grouping. */
 export function formatDigits(language: Language, value: string): string {
   if (language === 'en') return value;

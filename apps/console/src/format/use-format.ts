@@ -7,6 +7,7 @@ import {
   formatMonth,
   formatNumber,
   formatPercent,
+  formatSignificant,
 } from './format';
 
 export interface Formatters {
@@ -15,6 +16,8 @@ export interface Formatters {
   digits: (value: string) => string;
   date: (value: string | Date) => string;
   dateTime: (value: string | Date) => string;
+  /** To 4 significant digits, for model parameters. */
+  significant: (value: number) => string;
   /** A share (0..1) as a percentage. */
   percent: (share: number) => string;
   /** The month an instant falls in (Jalali in Persian); see formatMonth for the time zone. */
@@ -33,6 +36,7 @@ export function useFormat(): Formatters {
     digits: (value) => formatDigits(language, value),
     date: (value) => formatDate(language, value),
     dateTime: (value) => formatDateTime(language, value),
+    significant: (value) => formatSignificant(language, value),
     percent: (share) => formatPercent(language, share),
     month: (value, timeZone) => formatMonth(language, value, timeZone),
   };

@@ -12,6 +12,8 @@ interface ChartPanelProps {
   table: ReactNode;
   /** The heading level inside the page; 2 by default. */
   order?: TitleOrder;
+  /** Shown under the chart or table whichever is chosen (a summary, a related table). */
+  footer?: ReactNode;
   /** The chart. */
   children: ReactNode;
 }
@@ -20,7 +22,14 @@ interface ChartPanelProps {
  * A titled card with a Chart/Table switch. The chart is an image named by the title, and the table
  * view gives screen readers and spreadsheets (Export CSV) the numbers the chart draws.
  */
-export function ChartPanel({ title, description, table, order = 2, children }: ChartPanelProps) {
+export function ChartPanel({
+  title,
+  description,
+  table,
+  order = 2,
+  footer,
+  children,
+}: ChartPanelProps) {
   const { t } = useTranslation();
   const headingId = useId();
   return (
@@ -48,6 +57,7 @@ export function ChartPanel({ title, description, table, order = 2, children }: C
             {table}
           </Tabs.Panel>
         </Tabs>
+        {footer}
       </Stack>
     </Card>
   );

@@ -24,7 +24,10 @@ interface DataTableProps<Row> {
   fileName: string;
 }
 
-/** A table of report rows with an **Export CSV** button that saves the raw values. */
+/**
+ * A table of report rows with an **Export CSV** button that saves the raw values; both sit in a
+ * group named like the table.
+ */
 export function DataTable<Row>({ label, columns, rows, fileName }: DataTableProps<Row>) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -42,8 +45,13 @@ export function DataTable<Row>({ label, columns, rows, fileName }: DataTableProp
       ),
     );
   return (
-    <Stack gap="xs">
-      <Table.ScrollContainer minWidth={columns.length * 120}>
+    // A group named like the table, so its Export CSV button is found beside it.
+    <Stack gap="xs" role="group" aria-label={label}>
+      <Table.ScrollContainer
+        minWidth={columns.length * 110}
+        // A table wider than a phone scrolls sideways: the keyboard must be able to scroll it too.
+        scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}
+      >
         <Table striped aria-label={label}>
           <Table.Thead>
             <Table.Tr>
