@@ -91,3 +91,14 @@ export const transactionsOf = (histories: readonly History[]): Transaction[] =>
 
 export const relativeError = (actual: number, expected: number): number =>
   Math.abs(actual - expected) / Math.abs(expected);
+
+/** Transactions as one history per customer, in the order of their first transaction. */
+export const historiesOf = (transactions: readonly Transaction[]): History[] => {
+  const byCustomer = new Map<string, History>();
+  for (const t of transactions) {
+    let h = byCustomer.get(t.customerId);
+    if (!h) byCustomer.set(t.customerId, (h = { externalId: t.customerId, purchases: [] }));
+    h.purchases.push({ at: t.occurredAt, amount: t.amount });
+  }
+  return [...byCustomer.values()];
+};

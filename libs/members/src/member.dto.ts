@@ -156,6 +156,18 @@ export class MemberLookupQuery extends PageQuery {
   @IsString()
   @MaxLength(200)
   externalId?: string;
+
+  @ApiPropertyOptional({
+    example: 'champions',
+    pattern: '^[a-z_]{1,40}$',
+    description:
+      'Members whose latest RFM scores put them in this segment (the segments of ' +
+      'GET /v1/reports/segments: champions, loyal, potential_loyalist, …; another name is 400 ' +
+      'VALIDATION_FAILED). For marketers and admins: 403 FORBIDDEN for other callers.',
+  })
+  @IsOptional()
+  @Matches(/^[a-z_]{1,40}$/, { message: 'segment must be an RFM segment such as champions' })
+  segment?: string;
 }
 
 export class MemberTierBenefitsDto {

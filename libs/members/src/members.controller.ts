@@ -3,6 +3,7 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import {
   ApiErrors,
   CurrentPrincipal,
+  forbidden,
   MemberTokensService,
   Roles,
   StaffPrincipal,
@@ -50,11 +51,17 @@ export class MembersController {
   @ApiOperation({
     summary: 'Look up or search members',
     description:
-      'By exact phone (normalised), email, card number or external id, and/or `q`: a name containing it (any case), an email or card number starting with it, or the phone it spells (at least 2 characters). Each member comes with `points` and `tier`, read for the whole page at once; `tierProgress` only on GET /v1/members/{id}. Newest first, paginated.',
+      'By exact phone (normalised), email, card number or external id, and/or `q`: a name containing it (any case), an email or card number starting with it, or the phone it spells (at least 2 characters), and/or `segment`: the members an RFM segment holds by their latest scores (marketers and admins; others 403 FORBIDDEN). Each member comes with `points` and `tier`, read for the whole page at once; `tierProgress` only on GET /v1/members/{id}. Newest first, paginated.',
   })
   @ApiOkResponse({ type: MemberPageDto })
   @ApiErrors({ 400: ['VALIDATION_FAILED', 'PHONE_INVALID'] })
-  async search(@Query() query: MemberLookupQuery): Promise<MemberPageDto> {
+  async search(
+    @Query() query: MemberLookupQuery,
+    @CurrentPrincipal() principal: StaffPrincipal,
+  ): Promise<MemberPageDto> {
+    // Segments come from insights, which only marketers may read.
+    if (query.segment !== undefined && principal.role !== 'admin' && principal.role !== 'marketer')
+      throw forbidden('Filtering members by segment is for marketers and admins.');
     const page = await this.members.search(query);
     const items = await this.views.buildMany(
       page.items as unknown as (Record<string, unknown> & { id: string })[],

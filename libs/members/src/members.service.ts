@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager } from 'typeorm';
+import { Brackets, DataSource, EntityManager, type ObjectLiteral } from 'typeorm';
 import {
   Clock,
   constraintOf,
@@ -10,6 +10,7 @@ import {
   pageNewestFirst,
   preparedQuery,
   sqlState,
+  validationFailed,
 } from '@vafa/platform';
 import { ProgramSettingsService, RecordActivityUseCase } from '@vafa/ledger';
 import { CreateMemberDto, MemberDto, MemberLookupQuery, UpdateMemberDto } from './member.dto';
@@ -51,6 +52,13 @@ export type EnrollmentHook = (
   input: CreateMemberDto,
 ) => Promise<void>;
 
+/**
+ * Which members a segment holds, as the library that scores members (insights) knows it, so
+ * that this one need not know its tables: a condition on the member alias `m` with its named
+ * parameters. Throws a 400 for a segment it does not know.
+ */
+export type SegmentCondition = (segment: string) => { where: string; parameters: ObjectLiteral };
+
 /** A LIKE pattern matching `text` literally. */
 const likeLiteral = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
@@ -62,6 +70,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 @Injectable()
 export class MembersService {
   private readonly enrollmentHooks: EnrollmentHook[] = [];
+  private segmentCondition: SegmentCondition | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -72,6 +81,11 @@ export class MembersService {
 
   onEnrollment(hook: EnrollmentHook): void {
     this.enrollmentHooks.push(hook);
+  }
+
+  /** Lets `search` filter by `segment`. */
+  answerSegments(condition: SegmentCondition): void {
+    this.segmentCondition = condition;
   }
 
   async create(input: CreateMemberDto): Promise<MemberEntity> {
@@ -211,6 +225,11 @@ export class MembersService {
           if (phones.length > 0) or.orWhere('m.phone = ANY(:qPhones)', { qPhones: phones });
         }),
       );
+    }
+    if (query.segment !== undefined) {
+      if (!this.segmentCondition) throw validationFailed('Members have no segments here.');
+      const { where, parameters } = this.segmentCondition(query.segment);
+      qb.andWhere(where, parameters);
     }
     return pageNewestFirst(qb, 'joined_at', query, (m) => m.joinedAt, toMemberDto);
   }

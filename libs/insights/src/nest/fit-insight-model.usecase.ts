@@ -8,9 +8,8 @@ import { bgnbdDegeneracy, gammaGammaDegeneracy } from '../fit-degeneracy';
 import { fitGammaGamma } from '../gamma-gamma.model';
 import type { InsightModelEntity } from './insight-model.entity';
 import {
+  hasMinimumHistory,
   type HistorySize,
-  MIN_CUSTOMERS,
-  MIN_REPEAT_CUSTOMERS,
   modelDegenerate,
   modelFitFailed,
   notEnoughPurchaseHistory,
@@ -80,6 +79,15 @@ function modelData(summaries: readonly MemberPurchaseSummary[]): {
   };
 }
 
+/** How much history there is to fit on: Gamma-Gamma learns only from repeat purchases. */
+export function historySizeOf(summaries: readonly MemberPurchaseSummary[]): HistorySize {
+  return {
+    customers: summaries.length,
+    repeatCustomers: summaries.filter((s) => s.frequency > 0 && s.monetary > 0).length,
+    historyWeeks: summaries.reduce((weeks, s) => Math.max(weeks, s.T), 0),
+  };
+}
+
 /**
  * Fits BG/NBD and Gamma-Gamma on every member's purchases up to `asOf`, stores the model and
  * rescores every member into member_insights in one transaction (readers see the old scores until
@@ -98,14 +106,8 @@ export class FitInsightModelUseCase {
   async execute(asOf: Date): Promise<InsightModelEntity> {
     const started = Date.now();
     const summaries = await this.summaries.asOf(asOf);
-    const repeatCustomers = summaries.filter((s) => s.frequency > 0 && s.monetary > 0).length;
-    const size: HistorySize = {
-      customers: summaries.length,
-      repeatCustomers,
-      historyWeeks: summaries.reduce((weeks, s) => Math.max(weeks, s.T), 0),
-    };
-    if (summaries.length < MIN_CUSTOMERS || repeatCustomers < MIN_REPEAT_CUSTOMERS)
-      throw notEnoughPurchaseHistory(size);
+    const size = historySizeOf(summaries);
+    if (!hasMinimumHistory(size)) throw notEnoughPurchaseHistory(size);
 
     let fitted: { model: FittedModel; scores: MemberScore[] };
     try {
@@ -120,7 +122,12 @@ export class FitInsightModelUseCase {
       this.store(manager, model, scores),
     );
     this.logger.log(
-      { modelId: id, customers: model.customers, repeatCustomers, ms: Date.now() - started },
+      {
+        modelId: id,
+        customers: model.customers,
+        repeatCustomers: size.repeatCustomers,
+        ms: Date.now() - started,
+      },
       'insight models fitted and members scored',
     );
     return { id, ...model };

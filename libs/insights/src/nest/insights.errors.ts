@@ -31,7 +31,18 @@ const needed = (size: HistorySize) => ({
   recommendedHistoryWeeks: RECOMMENDED_HISTORY_WEEKS,
 });
 
-const recommendation = (size: HistorySize): string =>
+/** Whether a history has the least a fit needs (fits below it are refused at once). */
+export const hasMinimumHistory = (size: HistorySize): boolean =>
+  size.customers >= MIN_CUSTOMERS && size.repeatCustomers >= MIN_REPEAT_CUSTOMERS;
+
+/** The least a fit needs, and what there is, in a sentence. */
+export const minimumHistoryNeeded = (size: HistorySize): string =>
+  `At least ${MIN_CUSTOMERS} customers with purchases, ${MIN_REPEAT_CUSTOMERS} of them with a ` +
+  `repeat purchase, are needed; there are ${size.customers}, ${size.repeatCustomers} of them ` +
+  'with a repeat purchase.';
+
+/** What a fit usually needs to succeed, and what there is. */
+export const recommendation = (size: HistorySize): string =>
   `A reliable fit typically needs at least ${RECOMMENDED_REPEAT_CUSTOMERS} repeat buyers over at least ` +
   `${RECOMMENDED_HISTORY_WEEKS} weeks of history; there are ${size.repeatCustomers} over ` +
   `${Math.round(size.historyWeeks)} weeks.`;
