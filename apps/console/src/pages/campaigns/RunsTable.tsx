@@ -1,6 +1,7 @@
-import { Table, Text, Title, Stack } from '@mantine/core';
+import { Anchor, Table, Text, Title, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { api, unwrap } from '../../api/client';
 import type { components } from '../../api/schema';
 import { QueryState } from '../../components/QueryState';
@@ -25,7 +26,10 @@ function uplift(format: Formatters, comparison: Comparison | null, pending: stri
   return `${value} [${format.number(low)} … ${format.number(high)}]`;
 }
 
-/** Every run of a campaign with treated against holdout and the uplift when follow-up ended. */
+/**
+ * Every run of a campaign with treated against holdout and the uplift when follow-up ended; each
+ * run's date opens its results.
+ */
 export function RunsTable({ campaignId }: { campaignId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -58,7 +62,11 @@ export function RunsTable({ campaignId }: { campaignId: string }) {
               <Table.Tbody>
                 {data.runs.map((run) => (
                   <Table.Tr key={run.runId}>
-                    <Table.Td>{format.dateTime(run.startedAt)}</Table.Td>
+                    <Table.Td>
+                      <Anchor component={Link} to={`/campaigns/${campaignId}/runs/${run.runId}`}>
+                        {format.dateTime(run.startedAt)}
+                      </Anchor>
+                    </Table.Td>
                     <Table.Td dir="ltr">{run.trigger}</Table.Td>
                     <Table.Td dir="ltr">{run.status}</Table.Td>
                     <Table.Td>{format.number(run.eligible)}</Table.Td>
