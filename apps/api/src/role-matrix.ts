@@ -120,6 +120,8 @@ export const ROLE_MATRIX: readonly RoleMatrixRow[] = [
   { method: 'DELETE', path: '/v1/campaigns/{id}', access: MARKETER },
   { method: 'POST', path: '/v1/campaigns/{id}/run', access: MARKETER },
   { method: 'GET', path: '/v1/campaigns/{id}/results', access: MARKETER },
+  { method: 'GET', path: '/v1/campaigns/{id}/runs/{runId}/members', access: MARKETER },
+  { method: 'GET', path: '/v1/campaigns/{id}/runs/{runId}/members/export', access: MARKETER },
   { method: 'POST', path: '/v1/campaigns/jobs/run-due', access: ADMIN },
 
   { method: 'POST', path: '/v1/insights/models/fit', access: MARKETER },
