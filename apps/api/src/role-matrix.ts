@@ -129,6 +129,10 @@ export const ROLE_MATRIX: readonly RoleMatrixRow[] = [
   { method: 'POST', path: '/v1/insights/jobs/refresh', access: ADMIN },
   { method: 'GET', path: '/v1/reports/liability', access: MARKETER },
   { method: 'GET', path: '/v1/reports/pareto', access: MARKETER },
+  { method: 'GET', path: '/v1/reports/tiers', access: MARKETER },
+  { method: 'GET', path: '/v1/reports/overview', access: MARKETER },
+  { method: 'GET', path: '/v1/reports/segments', access: MARKETER },
+  { method: 'GET', path: '/v1/reports/clv', access: MARKETER },
   { method: 'GET', path: '/v1/reports/goodwill', access: MARKETER },
 
   { method: 'GET', path: '/v1/audit-log', access: MARKETER },
