@@ -76,6 +76,7 @@ export const ROLE_MATRIX: readonly RoleMatrixRow[] = [
   { method: 'GET', path: '/v1/pos/members/{id}/rewards', access: TILL },
   { method: 'POST', path: '/v1/pos/redemptions', access: TILL },
   { method: 'GET', path: '/v1/pos/members/{id}/perks', access: TILL },
+  { method: 'GET', path: '/v1/pos/program', access: TILL },
 
   { method: 'GET', path: '/v1/program', access: MARKETER },
   { method: 'PUT', path: '/v1/program', access: MARKETER },

@@ -33,7 +33,7 @@ export interface paths {
         };
         /**
          * Look up or search members
-         * @description By exact phone (normalised), email, card number or external id, and/or `q`: a name containing it (any case), an email or card number starting with it, or the phone it spells (at least 2 characters). Each member comes with `points` and `tier`, read for the whole page at once; `tierProgress` only on GET /v1/members/{id}. Newest first, paginated.
+         * @description By exact phone (normalised), email, card number or external id, and/or `q`: a name containing it (any case), an email or card number starting with it, or the phone it spells (at least 2 characters), and/or `segment`: the members an RFM segment holds by their latest scores (marketers and admins; others 403 FORBIDDEN). Each member comes with `points` and `tier`, read for the whole page at once; `tierProgress` only on GET /v1/members/{id}. Newest first, paginated.
          */
         get: operations["MembersController_search"];
         put?: never;
@@ -141,7 +141,7 @@ export interface paths {
         };
         /**
          * Outstanding points, their money value, and breakage
-         * @description Points members hold (available, pending; owed after returns of spent points), by expiry month, and where issued points went. `value`: the outstanding points in minor units of the program currency at its redemption value (`redemptionPoints` points pay `redemptionValue` minor units), each figure rounded to the nearest minor unit. `breakageRate`: expired ÷ (redeemed + expired), the share of points no longer outstanding that expired unspent, to 4 places; null until a point has been redeemed or has expired.
+         * @description Points members hold (available, pending; owed after returns of spent points), by expiry month (months of the `calendar` asked for, in the program's time zone, each with the instant it starts; points that never expire last, with month null), and where issued points went. `value`: the outstanding points in minor units of the program currency at its redemption value (`redemptionPoints` points pay `redemptionValue` minor units), each figure rounded to the nearest minor unit. `breakageRate`: expired ÷ (redeemed + expired), the share of points no longer outstanding that expired unspent, to 4 places; null until a point has been redeemed or has expired.
          */
         get: operations["LedgerController_report"];
         put?: never;
@@ -220,6 +220,26 @@ export interface paths {
         patch: operations["ProgramController_patch"];
         trace?: never;
     };
+    "/v1/pos/program": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The program's currency and redemption value, for the till
+         * @description Amounts at checkout are minor units of `currency`; `redemptionPoints` points pay `redemptionValue` minor units, up to `maxRedeemPercent` of an order; a phone written without a country code is read in `defaultCountry` when a member is enrolled.
+         */
+        get: operations["TillProgramController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/reports/goodwill": {
         parameters: {
             query?: never;
@@ -229,7 +249,7 @@ export interface paths {
         };
         /**
          * Goodwill granted, and what followed
-         * @description Goodwill adjustments in [from, to) (default: the year up to now) by month and by support ticket, and a first look at their effect: orders and spend of the members in the `windowDays` before and after their first grant, for members whose after-window has passed. Read-only; for marketers.
+         * @description Goodwill adjustments in [from, to) (dates or date-times; a date `to` counts in full; default: the year up to now; `from` not before `to` is 400 VALIDATION_FAILED) by month and by support ticket, and a first look at their effect: orders and spend of the members in the `windowDays` before and after their first grant, for members whose after-window has passed. Months are months of the `calendar` asked for in the program's time zone, each with the instant it starts; a member is counted once a month. Read-only; for marketers.
          */
         get: operations["GoodwillReportController_report"];
         put?: never;
@@ -505,6 +525,26 @@ export interface paths {
          * @description Puts the member in `tierCode` at once (a status match, a service recovery, or moving members off a tier before deleting it). For `holdDays` the nightly re-evaluation will not move them down, and its grace period starts only after the hold; a checkout may still upgrade them above it (which ends the hold). Recorded in the member's activity: staff see the reason, the previous tier and the key; the member sees only their new tier.
          */
         put: operations["MemberTierController_assign"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/tiers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Members in each tier now
+         * @description Every tier, lowest rank first, with the members in it now (0 included), by the rule every view of a member uses: a member without a tier, or holding one that no longer exists, is in the lowest. `noTier` counts members while the program has no tiers at all. No period: tiers are a standing, not a flow.
+         */
+        get: operations["TierDistributionController_tiers"];
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -1032,6 +1072,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/campaigns/{id}/runs/{runId}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The members of a run
+         * @description Who one run of the campaign treated (granted), held out to measure it, or skipped, with the reason for a skip (chance, cooldown, budget, reward_out_of_stock, reward_not_found), the points granted and when; by member id, paginated, optionally one group. A run of another campaign is 404 RUN_NOT_FOUND.
+         */
+        get: operations["RunMembersController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/campaigns/{id}/runs/{runId}/members/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The members of a run as CSV
+         * @description Every member of the run (or of one group) as a CSV file to download: RFC 4180, UTF-8 with a byte order mark, the columns of the list in its order. Streamed from the database batch by batch. Text that a spreadsheet would run as a formula (starting with = + - @) is written with a leading apostrophe.
+         */
+        get: operations["RunMembersController_export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/insights/models/fit": {
         parameters: {
             query?: never;
@@ -1121,9 +1201,69 @@ export interface paths {
         };
         /**
          * How concentrated revenue is
-         * @description The share of revenue (net of returns) from the top 1, 5, 10, 20 and 50 % of the members who bought between `from` and `to` (default: the year up to now). Malformed dates or `from` not before `to` are 400 VALIDATION_FAILED.
+         * @description The share of revenue (net of returns) from the top 1, 5, 10, 20 and 50 % of the members who bought between `from` and `to` (default: the year up to now), and the concentration curve (`curve`: the revenue share of the top 0, 1, 2, 5 %, then every 5 % of them, for a Lorenz-style chart). Each cut is the top ceil(members × share). Malformed dates or `from` not before `to` are 400 VALIDATION_FAILED.
          */
         get: operations["ParetoReportController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/overview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The headline numbers of a period
+         * @description For the dashboard, between `from` and `to` (default: the year up to now): members (`total` enrolled before `to`; `new`, enrolled in the period; `active`, with a purchase not returned in full in the 90 days up to `to` or now, whichever is earlier), points issued, redeemed, expired and adjusted by the transactions in the period (signed as in /v1/reports/liability: each a positive flow, net of reversals), and the points members hold now with their money value in minor units of the program's currency. Malformed dates or `from` not before `to` are 400 VALIDATION_FAILED.
+         */
+        get: operations["OverviewReportController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/segments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Members and revenue by RFM segment
+         * @description Every RFM segment with the members in it by each member's latest scores (from the latest fit; all zeros before the first), and their revenue between `from` and `to` (default: the year up to now), net of returns as in the Pareto report. `GET /v1/members?segment=` lists the members of a segment. Malformed dates or `from` not before `to` are 400 VALIDATION_FAILED.
+         */
+        get: operations["SegmentsReportController_report"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/clv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The CLV model and the distribution of its predictions
+         * @description The latest model (fitted when, on how many customers, its parameters) and the members' predicted CLV over `horizonDays` as a histogram: equal-width buckets from 0 up to the 99th percentile of the predictions, the width the smallest round number (1, 2, 2.5 or 5 times a power of ten minor units) that reaches it in at most 10 buckets, then an open-ended bucket (`to: null`) for the top. Without a model, `status` says why (`insufficient_history` below the least a fit needs: 20 customers, 10 with a repeat purchase; `not_fitted` otherwise) and `need` says what is needed in a sentence. No period: the model scores members as of its `asOf`.
+         */
+        get: operations["ClvReportController_report"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1561,10 +1701,15 @@ export interface components {
         };
         ExpiryMonthDto: {
             /**
-             * @description null: never
+             * @description YYYY-MM in the calendar asked for (1405-09 is Azar 1405); null: never expire
              * @example 2027-01
              */
             month: string | null;
+            /**
+             * @description The instant the month starts in the program's time zone; null with month null
+             * @example 2027-01-01T00:00:00.000Z
+             */
+            start: string | null;
             /** @example 40000 */
             points: number;
         };
@@ -1597,6 +1742,13 @@ export interface components {
              * @example 0
              */
             owed: number;
+            /**
+             * @description Of byExpiryMonth
+             * @example gregorian
+             * @enum {string}
+             */
+            calendar: "gregorian" | "persian";
+            /** @description Points by the month they expire in, months in order, never-expiring last */
             byExpiryMonth: components["schemas"]["ExpiryMonthDto"][];
             /** @example 200000 */
             issued: number;
@@ -1811,12 +1963,54 @@ export interface components {
              */
             defaultCountry?: string | null;
         };
+        TillProgramDto: {
+            /**
+             * @description ISO 4217 code of every amount
+             * @example USD
+             */
+            currency: string;
+            /**
+             * @description Minor units per major unit (100 for USD, 1 for JPY)
+             * @example 100
+             */
+            minorUnitsPerMajor: number;
+            /**
+             * @description Redemption: this many points ...
+             * @example 100
+             */
+            redemptionPoints: number;
+            /**
+             * @description ... pay this many minor units
+             * @example 100
+             */
+            redemptionValue: number;
+            /**
+             * @description The most of an order points may pay, in percent
+             * @example 50
+             */
+            maxRedeemPercent: number;
+            /**
+             * @description Days earned points stay pending (the return window)
+             * @example 14
+             */
+            pointsPendingDays: number;
+            /**
+             * @description ISO 3166 alpha-2 country of phones written without a country code; null: every phone must carry its country code
+             * @example IR
+             */
+            defaultCountry: string | null;
+        };
         GoodwillMonthDto: {
             /**
-             * @description Calendar month (UTC)
+             * @description YYYY-MM in the calendar asked for, in the program's time zone (1405-09 is Azar 1405)
              * @example 2026-11
              */
             month: string;
+            /**
+             * @description The instant the month starts in the program's time zone
+             * @example 2026-11-01T00:00:00.000Z
+             */
+            start: string;
             /** @example 12 */
             grants: number;
             /**
@@ -1874,6 +2068,13 @@ export interface components {
              * @example 2027-01-01T00:00:00.000Z
              */
             to: string;
+            /**
+             * @description Of byMonth
+             * @example gregorian
+             * @enum {string}
+             */
+            calendar: "gregorian" | "persian";
+            /** @description Months in order */
             byMonth: components["schemas"]["GoodwillMonthDto"][];
             /** @description Largest first, at most 200 */
             byTicket: components["schemas"]["GoodwillTicketDto"][];
@@ -2557,6 +2758,55 @@ export interface components {
             heldUntil: string | null;
             /** @example Status match: gold at a partner airline (ticket SUP-88) */
             reason: string;
+        };
+        TierMembersDto: {
+            /** @example 3f0b2c1d-7a4e-4b9f-8c2d-1e0f9a8b7c6d */
+            tierId: string;
+            /** @example gold */
+            code: string;
+            /** @example Gold */
+            name: string;
+            /**
+             * @description Members in the tier now
+             * @example 120
+             */
+            members: number;
+        };
+        TierDistributionDto: {
+            /**
+             * @description All members
+             * @example 1000
+             */
+            members: number;
+            /**
+             * @description Members in no tier: every member while the program has no tiers, else 0
+             * @example 0
+             */
+            noTier: number;
+            /**
+             * @description Every tier, lowest rank first, with 0 for a tier no one holds
+             * @example [
+             *       {
+             *         "tierId": "0b9e1c2d-3f4a-4b5c-8d6e-7f8091a2b3c4",
+             *         "code": "member",
+             *         "name": "Member",
+             *         "members": 800
+             *       },
+             *       {
+             *         "tierId": "1c2d3e4f-5a6b-4c7d-9e8f-0a1b2c3d4e5f",
+             *         "code": "silver",
+             *         "name": "Silver",
+             *         "members": 150
+             *       },
+             *       {
+             *         "tierId": "3f0b2c1d-7a4e-4b9f-8c2d-1e0f9a8b7c6d",
+             *         "code": "gold",
+             *         "name": "Gold",
+             *         "members": 50
+             *       }
+             *     ]
+             */
+            tiers: components["schemas"]["TierMembersDto"][];
         };
         ReferralProgramViewDto: {
             /** @example true */
@@ -3537,6 +3787,43 @@ export interface components {
             /** @description Newest first, at most 100 */
             runs: components["schemas"]["CampaignRunResultsDto"][];
         };
+        RunMemberDto: {
+            /** @example 6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11 */
+            memberId: string;
+            /** @example Sara Ahmadi */
+            name: string | null;
+            /** @example 6037991234567890 */
+            cardNumber: string;
+            /** @example crm-1042 */
+            externalId: string | null;
+            /**
+             * @example skipped
+             * @enum {string}
+             */
+            group: "treated" | "holdout" | "skipped";
+            /**
+             * @description Why a skipped member was skipped; null for treated and holdout members
+             * @example cooldown
+             * @enum {string|null}
+             */
+            reason: "chance" | "cooldown" | "budget" | "reward_out_of_stock" | "reward_not_found" | null;
+            /**
+             * @description Points the run granted this member
+             * @example 0
+             */
+            points: number;
+            /**
+             * @description When the run assigned them
+             * @example 2026-11-24T10:00:00.000Z
+             */
+            assignedAt: string;
+        };
+        RunMemberPageDto: {
+            /** @description By member id */
+            items: components["schemas"]["RunMemberDto"][];
+            /** @example null */
+            nextCursor: string | null;
+        };
         FitModelDto: {
             /**
              * @description Fit on purchases up to this instant (a date means the end of that UTC day); default now. Recency and age are measured to this day.
@@ -3690,6 +3977,18 @@ export interface components {
             /** @example 0.61 */
             revenueShare: number;
         };
+        ParetoCurvePointDto: {
+            /**
+             * @description The top share of members, ranked by revenue
+             * @example 0.2
+             */
+            memberShare: number;
+            /**
+             * @description Their share of the revenue
+             * @example 0.61
+             */
+            revenueShare: number;
+        };
         ParetoReportDto: {
             /** @example 2026-01-01T00:00:00.000Z */
             from: string;
@@ -3743,6 +4042,228 @@ export interface components {
              *     ]
              */
             buckets: components["schemas"]["ParetoBucketDto"][];
+            /**
+             * @description The concentration curve: at member shares 0, 0.01, 0.02, 0.05, then every 0.05 up to 1, the revenue share of the top ceil(members × memberShare) members (0 at 0, 1 at 1; all 0 when nobody bought)
+             * @example [
+             *       {
+             *         "memberShare": 0,
+             *         "revenueShare": 0
+             *       },
+             *       {
+             *         "memberShare": 0.01,
+             *         "revenueShare": 0.09
+             *       },
+             *       {
+             *         "memberShare": 0.02,
+             *         "revenueShare": 0.14
+             *       },
+             *       {
+             *         "memberShare": 0.05,
+             *         "revenueShare": 0.29
+             *       },
+             *       {
+             *         "memberShare": 0.1,
+             *         "revenueShare": 0.43
+             *       },
+             *       {
+             *         "memberShare": 1,
+             *         "revenueShare": 1
+             *       }
+             *     ]
+             */
+            curve: components["schemas"]["ParetoCurvePointDto"][];
+        };
+        OverviewMembersDto: {
+            /**
+             * @description Members enrolled before `to`
+             * @example 1000
+             */
+            total: number;
+            /**
+             * @description Members with a purchase (not returned in full) in the 90 days up to `to` or now, whichever is earlier
+             * @example 420
+             */
+            active: number;
+            /**
+             * @description Members enrolled in [from, to)
+             * @example 120
+             */
+            new: number;
+        };
+        OverviewPointsDto: {
+            /**
+             * @description Issued by earning and campaigns, net of returns
+             * @example 200000
+             */
+            issued: number;
+            /**
+             * @description Spent on orders and rewards, net of returns
+             * @example 60000
+             */
+            redeemed: number;
+            /**
+             * @description Expired unspent (breakage)
+             * @example 12000
+             */
+            expired: number;
+            /**
+             * @description Granted (+) or taken (−) by staff adjustments
+             * @example 500
+             */
+            adjusted: number;
+        };
+        OverviewValueDto: {
+            /** @example USD */
+            currency: string;
+            /**
+             * @description Minor units, available and pending together
+             * @example 128000
+             */
+            total: number;
+        };
+        OverviewOutstandingDto: {
+            /** @example 120000 */
+            available: number;
+            /** @example 8000 */
+            pending: number;
+            /** @description In money at the program's redemption value, as the liability report */
+            value: components["schemas"]["OverviewValueDto"];
+        };
+        OverviewReportDto: {
+            /** @example 2026-01-01T00:00:00.000Z */
+            from: string;
+            /**
+             * @description Exclusive end
+             * @example 2027-01-01T00:00:00.000Z
+             */
+            to: string;
+            members: components["schemas"]["OverviewMembersDto"];
+            /** @description Program postings of transactions in [from, to), signed as the liability report */
+            points: components["schemas"]["OverviewPointsDto"];
+            /** @description Points members hold now, whatever the period */
+            outstanding: components["schemas"]["OverviewOutstandingDto"];
+        };
+        SegmentRevenueDto: {
+            /**
+             * @example champions
+             * @enum {string}
+             */
+            segment: "champions" | "loyal" | "potential_loyalist" | "new_customers" | "promising" | "need_attention" | "about_to_sleep" | "at_risk" | "cannot_lose_them" | "hibernating" | "lost";
+            /**
+             * @description Members in the segment now
+             * @example 120
+             */
+            members: number;
+            /**
+             * @description Their revenue in [from, to), net of returns, in minor units
+             * @example 4200000
+             */
+            revenue: number;
+        };
+        SegmentsReportDto: {
+            /** @example 2026-01-01T00:00:00.000Z */
+            from: string;
+            /**
+             * @description Exclusive end
+             * @example 2027-01-01T00:00:00.000Z
+             */
+            to: string;
+            /**
+             * @description The model whose fit scored the members; null before the first fit
+             * @example 2f0c8a4e-4b4e-4a57-9a53-3f1e0b5c2d10
+             */
+            modelId: string | null;
+            /**
+             * @description Purchases up to here were scored
+             * @example 1998-06-30T23:59:59.999Z
+             */
+            asOf: string | null;
+            /**
+             * @description Members with scores
+             * @example 2357
+             */
+            members: number;
+            /**
+             * @description Every RFM segment, in the order of the segment grid, zeros included
+             * @example [
+             *       {
+             *         "segment": "champions",
+             *         "members": 120,
+             *         "revenue": 4200000
+             *       },
+             *       {
+             *         "segment": "loyal",
+             *         "members": 300,
+             *         "revenue": 3100000
+             *       }
+             *     ]
+             */
+            segments: components["schemas"]["SegmentRevenueDto"][];
+        };
+        ClvBucketDto: {
+            /**
+             * @description Predicted CLV from (inclusive), minor units
+             * @example 500
+             */
+            from: number;
+            /**
+             * @description Up to (exclusive), minor units; null for the open-ended last bucket
+             * @example 1000
+             */
+            to: number | null;
+            /** @example 310 */
+            members: number;
+        };
+        ClvReportDto: {
+            /**
+             * @description `fitted`: a model scores the members. `insufficient_history`: no model, and fewer customers or repeat buyers than a fit needs at the least. `not_fitted`: no model yet, though the history is enough to try one
+             * @example fitted
+             * @enum {string}
+             */
+            status: "fitted" | "not_fitted" | "insufficient_history";
+            /**
+             * @description What is needed, in a sentence, when not fitted (e.g. "At least 20 customers with purchases, 10 of them with a repeat purchase, are needed; there are 12, 3 of them with a repeat purchase."); null when fitted
+             * @example null
+             */
+            need: string | null;
+            /** @description The latest model: fitted when, on how many customers, its parameters */
+            model: components["schemas"]["InsightModelDto"] | null;
+            /**
+             * @description Of every amount in the histogram
+             * @example USD
+             */
+            currency: string;
+            /**
+             * @description The CLV horizon
+             * @example 365
+             */
+            horizonDays: number;
+            /**
+             * @description Members scored by the latest model
+             * @example 2357
+             */
+            members: number;
+            /**
+             * @description Members by predicted CLV (discounted spend over horizonDays, minor units of the program's currency). Equal-width buckets from 0 up to the 99th percentile, then one open-ended bucket (to: null) for the rest: the width is the smallest round number (1, 2, 2.5 or 5 times a power of ten) that reaches the 99th percentile in at most 10 buckets, so there are 5 to 10 of them before the open one. Empty when not fitted.
+             * @example [
+             *       {
+             *         "from": 0,
+             *         "to": 5000,
+             *         "members": 1510
+             *       },
+             *       {
+             *         "from": 5000,
+             *         "to": 10000,
+             *         "members": 420
+             *       },
+             *       {
+             *         "from": 10000,
+             *         "to": null,
+             *         "members": 27
+             *       }
+             *     ]
+             */
+            histogram: components["schemas"]["ClvBucketDto"][];
         };
         CreateApiKeyDto: {
             /** @example Front till, store 12 */
@@ -4049,6 +4570,8 @@ export interface operations {
                 email?: string;
                 cardNumber?: string;
                 externalId?: string;
+                /** @description Members whose latest RFM scores put them in this segment (the segments of GET /v1/reports/segments: champions, loyal, potential_loyalist, …; another name is 400 VALIDATION_FAILED). For marketers and admins: 403 FORBIDDEN for other callers. */
+                segment?: string;
             };
             header?: never;
             path?: never;
@@ -4836,7 +5359,10 @@ export interface operations {
     };
     LedgerController_report: {
         parameters: {
-            query?: never;
+            query?: {
+                /** @description The calendar months are counted in, in the program's time zone (program settings `timeZone`): `gregorian` (2026-11) or `persian`, the Solar Hijri calendar (1405-09 is Azar 1405) */
+                calendar?: "gregorian" | "persian";
+            };
             header?: never;
             path?: never;
             cookie?: never;
@@ -5366,11 +5892,113 @@ export interface operations {
             };
         };
     };
+    TillProgramController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "currency": "USD",
+                     *       "minorUnitsPerMajor": 100,
+                     *       "redemptionPoints": 100,
+                     *       "redemptionValue": 100,
+                     *       "maxRedeemPercent": 50,
+                     *       "pointsPendingDays": 14,
+                     *       "defaultCountry": "IR"
+                     *     }
+                     */
+                    "application/json": components["schemas"]["TillProgramDto"];
+                };
+            };
+            /** @description Bad input. Codes: `VALIDATION_FAILED`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_FAILED",
+                     *         "message": "Bad input."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Missing, malformed, revoked or expired credentials. Codes: `UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNAUTHORIZED",
+                     *         "message": "Missing, malformed, revoked or expired credentials."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Requires a staff key or console session with role: admin, cashier; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own. Codes: `FORBIDDEN`, `CSRF_TOKEN_INVALID`, `CSRF_ORIGIN_MISMATCH`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "Requires a staff key or console session with role: admin, cashier; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after Retry-After seconds. Codes: `DATABASE_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "DATABASE_UNAVAILABLE",
+                     *         "message": "A dependency (the database) is unavailable; retry after Retry-After seconds."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     GoodwillReportController_report: {
         parameters: {
             query?: {
+                /** @description Start (inclusive; a date or a date-time with a zone); default a year before `to` */
                 from?: string;
+                /** @description End (a date counts in full, a date-time is exclusive); default now */
                 to?: string;
+                /** @description The calendar months are counted in, in the program's time zone (program settings `timeZone`): `gregorian` (2026-11) or `persian`, the Solar Hijri calendar (1405-09 is Azar 1405) */
+                calendar?: "gregorian" | "persian";
                 /** @description Days before and after each first grant to compare */
                 windowDays?: number;
             };
@@ -7852,6 +8480,93 @@ export interface operations {
                      *       "error": {
                      *         "code": "TIER_NOT_FOUND",
                      *         "message": "Refused by a business rule."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after Retry-After seconds. Codes: `DATABASE_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "DATABASE_UNAVAILABLE",
+                     *         "message": "A dependency (the database) is unavailable; retry after Retry-After seconds."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    TierDistributionController_tiers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TierDistributionDto"];
+                };
+            };
+            /** @description Bad input. Codes: `VALIDATION_FAILED`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_FAILED",
+                     *         "message": "Bad input."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Missing, malformed, revoked or expired credentials. Codes: `UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNAUTHORIZED",
+                     *         "message": "Missing, malformed, revoked or expired credentials."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Requires a staff key or console session with role: admin, marketer; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own. Codes: `FORBIDDEN`, `CSRF_TOKEN_INVALID`, `CSRF_ORIGIN_MISMATCH`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "Requires a staff key or console session with role: admin, marketer; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own."
                      *       }
                      *     }
                      */
@@ -11625,6 +12340,235 @@ export interface operations {
             };
         };
     };
+    RunMembersController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+                /** @description Only the members of this group; all of them when omitted */
+                group?: "treated" | "holdout" | "skipped";
+            };
+            header?: never;
+            path: {
+                id: string;
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RunMemberPageDto"];
+                };
+            };
+            /** @description Bad input. Codes: `VALIDATION_FAILED`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_FAILED",
+                     *         "message": "Bad input."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Missing, malformed, revoked or expired credentials. Codes: `UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNAUTHORIZED",
+                     *         "message": "Missing, malformed, revoked or expired credentials."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Requires a staff key or console session with role: admin, marketer; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own. Codes: `FORBIDDEN`, `CSRF_TOKEN_INVALID`, `CSRF_ORIGIN_MISMATCH`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "Requires a staff key or console session with role: admin, marketer; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found. Codes: `CAMPAIGN_NOT_FOUND`, `RUN_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "CAMPAIGN_NOT_FOUND",
+                     *         "message": "Not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after Retry-After seconds. Codes: `DATABASE_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "DATABASE_UNAVAILABLE",
+                     *         "message": "A dependency (the database) is unavailable; retry after Retry-After seconds."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    RunMembersController_export: {
+        parameters: {
+            query?: {
+                /** @description Only the members of this group; all of them when omitted */
+                group?: "treated" | "holdout" | "skipped";
+            };
+            header?: never;
+            path: {
+                id: string;
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description campaign-<id>-run-<runId>-members.csv, as an attachment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example memberId,name,cardNumber,externalId,group,reason,points,assignedAt
+                     *     6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11,Sara Ahmadi,6037991234567890,crm-1042,treated,,500,2026-11-24T10:00:00.000Z
+                     *     2a9e6b7d-4a53-4d5e-8b9f-6f1e2c116f1c,"Rahimi, Ali",6037990000000017,,skipped,cooldown,0,2026-11-24T10:00:00.000Z
+                     */
+                    "text/csv": string;
+                };
+            };
+            /** @description Bad input. Codes: `VALIDATION_FAILED`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_FAILED",
+                     *         "message": "Bad input."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Missing, malformed, revoked or expired credentials. Codes: `UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNAUTHORIZED",
+                     *         "message": "Missing, malformed, revoked or expired credentials."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Requires a staff key or console session with role: admin, marketer; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own. Codes: `FORBIDDEN`, `CSRF_TOKEN_INVALID`, `CSRF_ORIGIN_MISMATCH`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "Requires a staff key or console session with role: admin, marketer; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found. Codes: `CAMPAIGN_NOT_FOUND`, `RUN_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "CAMPAIGN_NOT_FOUND",
+                     *         "message": "Not found."
+                     *       }
+                     *     }
+                     */
+                    "text/csv": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after Retry-After seconds. Codes: `DATABASE_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "DATABASE_UNAVAILABLE",
+                     *         "message": "A dependency (the database) is unavailable; retry after Retry-After seconds."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     InsightsController_fit: {
         parameters: {
             query?: never;
@@ -12057,7 +13001,7 @@ export interface operations {
     ParetoReportController_report: {
         parameters: {
             query?: {
-                /** @description Start (inclusive); default a year before `to` */
+                /** @description Start (inclusive; a date or a date-time with a zone); default a year before `to` */
                 from?: string;
                 /** @description End (a date counts in full, a date-time is exclusive); default now */
                 to?: string;
@@ -12074,6 +13018,277 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ParetoReportDto"];
+                };
+            };
+            /** @description Bad input. Codes: `VALIDATION_FAILED`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_FAILED",
+                     *         "message": "Bad input."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Missing, malformed, revoked or expired credentials. Codes: `UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNAUTHORIZED",
+                     *         "message": "Missing, malformed, revoked or expired credentials."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Requires a staff key or console session with role: admin, marketer; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own. Codes: `FORBIDDEN`, `CSRF_TOKEN_INVALID`, `CSRF_ORIGIN_MISMATCH`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "Requires a staff key or console session with role: admin, marketer; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after Retry-After seconds. Codes: `DATABASE_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "DATABASE_UNAVAILABLE",
+                     *         "message": "A dependency (the database) is unavailable; retry after Retry-After seconds."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    OverviewReportController_report: {
+        parameters: {
+            query?: {
+                /** @description Start (inclusive; a date or a date-time with a zone); default a year before `to` */
+                from?: string;
+                /** @description End (a date counts in full, a date-time is exclusive); default now */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OverviewReportDto"];
+                };
+            };
+            /** @description Bad input. Codes: `VALIDATION_FAILED`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_FAILED",
+                     *         "message": "Bad input."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Missing, malformed, revoked or expired credentials. Codes: `UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNAUTHORIZED",
+                     *         "message": "Missing, malformed, revoked or expired credentials."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Requires a staff key or console session with role: admin, marketer; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own. Codes: `FORBIDDEN`, `CSRF_TOKEN_INVALID`, `CSRF_ORIGIN_MISMATCH`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "Requires a staff key or console session with role: admin, marketer; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after Retry-After seconds. Codes: `DATABASE_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "DATABASE_UNAVAILABLE",
+                     *         "message": "A dependency (the database) is unavailable; retry after Retry-After seconds."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    SegmentsReportController_report: {
+        parameters: {
+            query?: {
+                /** @description Start (inclusive; a date or a date-time with a zone); default a year before `to` */
+                from?: string;
+                /** @description End (a date counts in full, a date-time is exclusive); default now */
+                to?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SegmentsReportDto"];
+                };
+            };
+            /** @description Bad input. Codes: `VALIDATION_FAILED`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_FAILED",
+                     *         "message": "Bad input."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Missing, malformed, revoked or expired credentials. Codes: `UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNAUTHORIZED",
+                     *         "message": "Missing, malformed, revoked or expired credentials."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Requires a staff key or console session with role: admin, marketer; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own. Codes: `FORBIDDEN`, `CSRF_TOKEN_INVALID`, `CSRF_ORIGIN_MISMATCH`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "Requires a staff key or console session with role: admin, marketer; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after Retry-After seconds. Codes: `DATABASE_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "DATABASE_UNAVAILABLE",
+                     *         "message": "A dependency (the database) is unavailable; retry after Retry-After seconds."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    ClvReportController_report: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ClvReportDto"];
                 };
             };
             /** @description Bad input. Codes: `VALIDATION_FAILED`. */
