@@ -3,6 +3,7 @@ import { SEED, STORAGE_STATE } from './seed';
 
 /** Every section of an admin's console: its path and its link's accessible name. */
 const SECTIONS = [
+  ['dashboard', 'Dashboard'],
   ['members', 'Members'],
   ['earning-rules', 'Earning rules'],
   ['tiers', 'Tiers'],
@@ -18,9 +19,14 @@ const SECTIONS = [
 test.describe('an admin', () => {
   test.use({ storageState: STORAGE_STATE.admin });
 
-  test('finds a member seeded through the API, and opens their page', async ({ page }) => {
+  test('starts on the dashboard', async ({ page }) => {
     await openIn(page, 'en', '/console/');
-    await expect(page).toHaveURL(/\/console\/members$/);
+    await expect(page).toHaveURL(/\/console\/dashboard$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
+  });
+
+  test('finds a member seeded through the API, and opens their page', async ({ page }) => {
+    await openIn(page, 'en', '/console/members');
     await page.getByLabel('Search members').fill('parisa');
     const row = page.getByRole('row', { name: /Parisa Kamali/ });
     await expect(row).toBeVisible();

@@ -2,7 +2,7 @@ import { expect, expectAccessible, openIn, screenshot, test } from './fixtures';
 import { SEED } from './seed';
 
 test.describe('signing in and out', () => {
-  test('a wrong password says so; the right one opens Members', async ({ page }) => {
+  test('a wrong password says so; the right one opens the dashboard', async ({ page }) => {
     const user = SEED.staff.signIn;
     await openIn(page, 'en', '/console/');
     await expect(page).toHaveURL(/\/console\/sign-in$/);
@@ -13,8 +13,8 @@ test.describe('signing in and out', () => {
 
     await page.getByRole('textbox', { name: 'Password' }).fill(user.password);
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await expect(page).toHaveURL(/\/console\/members$/);
-    await expect(page.getByRole('heading', { level: 1, name: 'Members' })).toBeVisible();
+    await expect(page).toHaveURL(/\/console\/dashboard$/);
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
     await expect(page.getByText(`Signed in as ${user.email}`)).toBeVisible();
   });
 
@@ -24,7 +24,7 @@ test.describe('signing in and out', () => {
     await page.getByRole('textbox', { name: 'Email' }).fill(user.email);
     await page.getByRole('textbox', { name: 'Password' }).fill(user.password);
     await page.keyboard.press('Enter');
-    await expect(page.getByRole('heading', { level: 1, name: 'Members' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Dashboard' })).toBeVisible();
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await expect(page).toHaveURL(/\/console\/sign-in$/);

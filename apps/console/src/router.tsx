@@ -7,6 +7,7 @@ import { ConsoleLayout } from './layout/ConsoleLayout';
 const SignInPage = lazy(() => import('./pages/SignInPage'));
 const HomeRedirect = lazy(() => import('./pages/HomeRedirect'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
 const MembersPage = lazy(() => import('./pages/members/MembersPage'));
 const EarningRulesPage = lazy(() => import('./pages/earning-rules/EarningRulesPage'));
 const ProgramPage = lazy(() => import('./pages/program/ProgramPage'));
@@ -34,6 +35,7 @@ export const routes: RouteObject[] = [
     errorElement: <RouteError />,
     children: [
       { index: true, element: <HomeRedirect /> },
+      page('dashboard/*', <DashboardPage />),
       page('members', <MembersPage />),
       page('members/:id', <MemberPage />),
       page('earning-rules/*', <EarningRulesPage />),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMonth, formatPercent } from '../src/format/format';
+import { formatMonth, formatPercent, formatSignificant } from '../src/format/format';
 
 describe('month and percent formatting', () => {
   it('names the Jalali month in Persian and the Gregorian one in English', () => {
@@ -19,5 +19,11 @@ describe('month and percent formatting', () => {
   it('writes shares as percentages in the language digits', () => {
     expect(formatPercent('en', 0.613)).toBe('61.3%');
     expect(formatPercent('fa', 0.5)).toContain('۵۰');
+  });
+
+  it('writes model parameters to 4 significant digits', () => {
+    expect(formatSignificant('en', 0.243_17)).toBe('0.2432');
+    expect(formatSignificant('en', 1544.37)).toBe('1,544');
+    expect(formatSignificant('fa', 4.414)).toBe('۴٫۴۱۴');
   });
 });

@@ -1,6 +1,7 @@
 import type { StaffRole } from '../api/session';
 
 export type SectionKey =
+  | 'dashboard'
   | 'members'
   | 'earningRules'
   | 'tiers'
@@ -26,6 +27,7 @@ const ADMIN: readonly StaffRole[] = ['admin'];
 
 /** The console's sections in navigation order; their labels are `nav.<key>`. */
 export const SECTIONS: readonly Section[] = [
+  { key: 'dashboard', path: 'dashboard', roles: PROGRAM_TEAM },
   { key: 'members', path: 'members', roles: EVERYONE },
   { key: 'earningRules', path: 'earning-rules', roles: PROGRAM_TEAM },
   { key: 'tiers', path: 'tiers', roles: PROGRAM_TEAM },

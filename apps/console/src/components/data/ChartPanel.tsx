@@ -12,6 +12,8 @@ interface ChartPanelProps {
   table: ReactNode;
   /** The heading level inside the page; 2 by default. */
   order?: TitleOrder;
+  /** Nothing to draw: the chart view says so instead of drawing empty axes. */
+  empty?: boolean;
   /** Shown under the chart or table whichever is chosen (a summary, a related table). */
   footer?: ReactNode;
   /** The chart. */
@@ -28,6 +30,7 @@ export function ChartPanel({
   table,
   order = 2,
   footer,
+  empty = false,
   children,
 }: ChartPanelProps) {
   const { t } = useTranslation();
@@ -49,9 +52,15 @@ export function ChartPanel({
             <Tabs.Tab value="table">{t('data.table')}</Tabs.Tab>
           </Tabs.List>
           <Tabs.Panel value="chart" pt="sm">
-            <div role="img" aria-label={title}>
-              {children}
-            </div>
+            {empty ? (
+              <Text c="dimmed" size="sm">
+                {t('data.noRows')}
+              </Text>
+            ) : (
+              <div role="img" aria-label={title}>
+                {children}
+              </div>
+            )}
           </Tabs.Panel>
           <Tabs.Panel value="table" pt="sm">
             {table}

@@ -1,12 +1,13 @@
-import { Anchor, Stack, Table, TextInput, Title } from '@mantine/core';
+import { Anchor, Button, Group, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { QueryState } from '../../components/QueryState';
 import { useFormat } from '../../format/use-format';
 import { MIN_SEARCH_LENGTH, useMemberSearch } from './members-query';
 import { LoadMoreButton } from '../../components/LoadMoreButton';
+import { isSegment, segmentLabel } from './segment-labels';
 
 /** The pattern for list pages: a search box, a table through <QueryState>, "Load more" paging. */
 export default function MembersPage() {
@@ -14,7 +15,15 @@ export default function MembersPage() {
   const format = useFormat();
   const [search, setSearch] = useState('');
   const [debounced] = useDebouncedValue(search, 300);
-  const members = useMemberSearch(debounced);
+  const [params, setParams] = useSearchParams();
+  const segmentParam = params.get('segment');
+  const segment = isSegment(segmentParam) ? segmentParam : undefined;
+  const members = useMemberSearch(debounced, segment);
+  const clearSegment = () =>
+    setParams((current) => {
+      current.delete('segment');
+      return current;
+    });
   const tooShort = search.trim().length > 0 && search.trim().length < MIN_SEARCH_LENGTH;
 
   return (
@@ -29,6 +38,14 @@ export default function MembersPage() {
         maw={480}
         error={tooShort ? t('members.searchHint') : undefined}
       />
+      {segment !== undefined && (
+        <Group gap="sm">
+          <Text fw={600}>{t('members.segmentFilter', { segment: segmentLabel(t, segment) })}</Text>
+          <Button variant="default" size="xs" onClick={clearSegment}>
+            {t('members.clearSegment')}
+          </Button>
+        </Group>
+      )}
       <QueryState
         query={members}
         isEmpty={(data) => data.pages.every((page) => page.items.length === 0)}

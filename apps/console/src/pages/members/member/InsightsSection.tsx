@@ -1,30 +1,10 @@
 import { SimpleGrid, Stack, Text } from '@mantine/core';
-import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
-import type { components } from '../../../api/schema';
 import { QueryState } from '../../../components/QueryState';
 import { useFormat } from '../../../format/use-format';
 import { useMemberInsights } from './member-queries';
+import { segmentLabel } from '../segment-labels';
 import { Section } from './Section';
-
-type Segment = components['schemas']['RfmDto']['segment'];
-
-function segmentLabel(t: TFunction, segment: Segment): string {
-  const labels: Record<Segment, string> = {
-    champions: t('member.insights.segments.champions'),
-    loyal: t('member.insights.segments.loyal'),
-    potential_loyalist: t('member.insights.segments.potential_loyalist'),
-    new_customers: t('member.insights.segments.new_customers'),
-    promising: t('member.insights.segments.promising'),
-    need_attention: t('member.insights.segments.need_attention'),
-    about_to_sleep: t('member.insights.segments.about_to_sleep'),
-    at_risk: t('member.insights.segments.at_risk'),
-    cannot_lose_them: t('member.insights.segments.cannot_lose_them'),
-    hibernating: t('member.insights.segments.hibernating'),
-    lost: t('member.insights.segments.lost'),
-  };
-  return labels[segment];
-}
 
 function Fact({ label, value }: { label: string; value: string }) {
   return (
