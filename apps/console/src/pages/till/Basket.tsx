@@ -168,7 +168,7 @@ export function Basket({
           />
           {body !== null && <BasketPreview preview={preview} current={current} money={money} />}
           {nothingToCheckOut && (
-            <Text size="sm" c="red.8" role="alert">
+            <Text size="sm" c="red.9" role="alert">
               {t('till.basket.empty')}
             </Text>
           )}

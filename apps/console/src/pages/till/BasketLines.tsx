@@ -91,8 +91,8 @@ export function BasketLines({ form, currency }: BasketLinesProps) {
               <Button
                 mt="xs"
                 size="xs"
-                variant="subtle"
-                color="red.8"
+                variant="outline"
+                color="red.9"
                 onClick={() => form.removeListItem('lines', index)}
               >
                 {t('till.basket.removeLine', { number })}

@@ -23,8 +23,11 @@ export function BasketPreview({ preview, current, money }: BasketPreviewProps) {
   return (
     <Stack gap={4} aria-live="polite" aria-busy={!current}>
       {preview.isError && !preview.isFetching ? (
-        <Alert color="red" variant="light" title={t('till.preview.refused')}>
-          {tillError(preview.error)}
+        <Alert color="red" variant="light">
+          <Text size="sm" fw={700}>
+            {t('till.preview.refused')}
+          </Text>
+          <Text size="sm">{tillError(preview.error)}</Text>
         </Alert>
       ) : result === undefined ? (
         <Group gap="xs">

@@ -87,8 +87,8 @@ export function CouponPicker({ memberId, money, value, onChange }: CouponPickerP
               </Text>
               <Button
                 size="compact-xs"
-                variant="subtle"
-                color="red.8"
+                variant="outline"
+                color="red.9"
                 onClick={() => onChange(value.filter((other) => other !== code))}
                 aria-label={t('till.coupons.removeNamed', { code })}
               >

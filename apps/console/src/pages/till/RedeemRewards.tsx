@@ -31,8 +31,11 @@ function RedeemedNotice({ redeemed }: { redeemed: Redemption }) {
   const { t } = useTranslation();
   const format = useFormat();
   return (
-    <Alert color="green" role="status" title={t('till.rewards.redeemed', { name: redeemed.name })}>
+    <Alert color="green" role="status">
       <Stack gap={4}>
+        <Text size="sm" fw={700}>
+          {t('till.rewards.redeemed', { name: redeemed.name })}
+        </Text>
         <Text size="sm">
           {t('till.rewards.spent', {
             points: format.number(redeemed.pointsSpent),

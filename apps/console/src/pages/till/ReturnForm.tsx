@@ -107,8 +107,8 @@ export function ReturnForm({ orderId }: { orderId: string }) {
                   <Button
                     mt="xs"
                     size="xs"
-                    variant="subtle"
-                    color="red.8"
+                    variant="outline"
+                    color="red.9"
                     onClick={() => form.removeListItem('lines', index)}
                   >
                     {t('till.returns.removeLine', { number })}
@@ -123,11 +123,10 @@ export function ReturnForm({ orderId }: { orderId: string }) {
             </Alert>
           )}
           {returned !== null && (
-            <Alert
-              color="green"
-              role="status"
-              title={t('till.returns.done', { orderId: returned.orderId })}
-            >
+            <Alert color="green" role="status">
+              <Text size="sm" fw={700}>
+                {t('till.returns.done', { orderId: returned.orderId })}
+              </Text>
               <Text size="sm">
                 {t('till.returns.points', {
                   reversed: format.number(returned.pointsReversed),
