@@ -158,12 +158,13 @@ test.describe('an admin', () => {
 test.describe('a cashier', () => {
   test.use({ storageState: STORAGE_STATE.cashier });
 
-  test('sees Members only', async ({ page }) => {
+  test('starts at the till, and sees the till and Members only', async ({ page }) => {
     await openIn(page, 'en', '/console/');
-    await expect(page).toHaveURL(/\/console\/members$/);
+    await expect(page).toHaveURL(/\/console\/till$/);
     await expect(page.getByText(`Signed in as ${SEED.staff.cashier.email}`)).toBeVisible();
     const links = page.getByRole('navigation').getByRole('link');
-    await expect(links).toHaveCount(1);
-    await expect(links).toHaveAccessibleName('Members');
+    await expect(links).toHaveCount(2);
+    await expect(links.nth(0)).toHaveAccessibleName('Till');
+    await expect(links.nth(1)).toHaveAccessibleName('Members');
   });
 });

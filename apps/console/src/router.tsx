@@ -8,6 +8,7 @@ const SignInPage = lazy(() => import('./pages/SignInPage'));
 const HomeRedirect = lazy(() => import('./pages/HomeRedirect'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const DashboardPage = lazy(() => import('./pages/dashboard/DashboardPage'));
+const TillPage = lazy(() => import('./pages/till/TillPage'));
 const MembersPage = lazy(() => import('./pages/members/MembersPage'));
 const EarningRulesPage = lazy(() => import('./pages/earning-rules/EarningRulesPage'));
 const ProgramPage = lazy(() => import('./pages/program/ProgramPage'));
@@ -36,6 +37,7 @@ export const routes: RouteObject[] = [
     children: [
       { index: true, element: <HomeRedirect /> },
       page('dashboard/*', <DashboardPage />),
+      page('till', <TillPage />),
       page('members', <MembersPage />),
       page('members/:id', <MemberPage />),
       page('earning-rules/*', <EarningRulesPage />),

@@ -2,6 +2,7 @@ import type { StaffRole } from '../api/session';
 
 export type SectionKey =
   | 'dashboard'
+  | 'till'
   | 'members'
   | 'earningRules'
   | 'tiers'
@@ -24,10 +25,13 @@ export interface Section {
 const EVERYONE: readonly StaffRole[] = ['admin', 'marketer', 'cashier', 'integration'];
 const PROGRAM_TEAM: readonly StaffRole[] = ['admin', 'marketer'];
 const ADMIN: readonly StaffRole[] = ['admin'];
+/** The role matrix's TILL: /v1/pos/members/…, /v1/pos/redemptions, /v1/pos/program. */
+const TILL: readonly StaffRole[] = ['admin', 'cashier'];
 
 /** The console's sections in navigation order; their labels are `nav.<key>`. */
 export const SECTIONS: readonly Section[] = [
   { key: 'dashboard', path: 'dashboard', roles: PROGRAM_TEAM },
+  { key: 'till', path: 'till', roles: TILL },
   { key: 'members', path: 'members', roles: EVERYONE },
   { key: 'earningRules', path: 'earning-rules', roles: PROGRAM_TEAM },
   { key: 'tiers', path: 'tiers', roles: PROGRAM_TEAM },
