@@ -7,6 +7,7 @@ import type { Member } from '../members/member/member-queries';
 import { MIN_SEARCH_LENGTH } from '../members/members-query';
 import { EnrolForm } from './EnrolForm';
 import { MemberMatches } from './MemberMatches';
+import { latinDigits } from './money-input';
 import { useTillError } from './use-till-error';
 
 /** What the last search found: several members to choose from, or nobody. */
@@ -44,7 +45,8 @@ export function FindMember({ onFound, inputRef }: FindMemberProps) {
 
   const onSubmit = (event: React.FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const q = query.trim();
+    // A Persian keyboard types Persian digits; cards and phones are stored with Latin ones.
+    const q = latinDigits(query.trim());
     setTooShort(q.length < MIN_SEARCH_LENGTH);
     if (q.length < MIN_SEARCH_LENGTH || search.isPending) return;
     setEnrolling(false);
