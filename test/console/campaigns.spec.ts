@@ -37,9 +37,9 @@ test.describe('campaigns, for an admin', () => {
     await expect(preview.getByText('Eligible', { exact: true }).locator('xpath=..')).toContainText(
       /Eligible\d+/,
     );
-    // No model is fitted on this throwaway database: ranked by spend, and said so.
-    await expect(preview).toContainText('Spend over the last year');
-    await expect(preview).toContainText('CLV_NOT_AVAILABLE');
+    // The global setup fitted the CLV models on the CDNOW sample: ranked by predicted value.
+    await expect(preview).toContainText('Predicted lifetime value');
+    await expect(preview).not.toContainText('CLV_NOT_AVAILABLE');
     expect(previews).toBe(1);
     // Nothing was saved by the preview.
     const before = await page.request.get('/v1/campaigns?limit=200');
