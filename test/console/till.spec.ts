@@ -492,6 +492,55 @@ test.describe('the till, for a cashier of store-1', () => {
   }
 });
 
+test.describe('the till hands over perks, for a cashier', () => {
+  test.use({ storageState: STORAGE_STATE.cashier });
+
+  test('a service perk is marked handed over once and leaves the list', async ({
+    page,
+    playwright,
+    baseURL,
+  }) => {
+    const adminRequest = await playwright.request.newContext({
+      baseURL,
+      storageState: STORAGE_STATE.admin,
+    });
+    const admin = await StaffApi.of(adminRequest);
+    const run = randomUUID().slice(0, 8);
+    const member = await admin.write<Member>('POST', '/v1/members', {
+      name: `Pari Perk ${run}`,
+      email: `pari-${run}@example.com`,
+    });
+    const reward = await admin.write<{ id: string; name: string }>('POST', '/v1/rewards', {
+      name: `Lounge ${run}`,
+      type: 'service_perk',
+      value: 'Lounge access',
+      pointsCost: 10,
+    });
+    await admin.write('POST', `/v1/rewards/${reward.id}/grants`, {
+      memberId: member.id,
+      reason: 'till browser test',
+    });
+
+    await openIn(page, 'en', '/console/till');
+    await page.getByLabel('Find member', { exact: true }).fill(member.cardNumber);
+    await page.getByLabel('Find member', { exact: true }).press('Enter');
+    const perks = page.getByRole('region', { name: 'Coupons and perks' });
+    const handOver = perks.getByRole('button', { name: `Hand over ${reward.name}` });
+    await handOver.dblclick();
+    await expect(perks.getByText('No usable coupons or perks.')).toBeVisible();
+    await expect(perks.getByRole('alert')).toHaveCount(0);
+    const after = await admin.get<{ items: { name: string; status: string }[] }>(
+      `/v1/members/${member.id}/perks`,
+    );
+    expect(after.items.filter((perk) => perk.name === reward.name)).toEqual([
+      expect.objectContaining({ status: 'used' }),
+    ]);
+    await expectAccessible(page);
+    await admin.write('PATCH', `/v1/rewards/${reward.id}`, { active: false });
+    await adminRequest.dispose();
+  });
+});
+
 test.describe('the till, for an admin', () => {
   test.use({ storageState: STORAGE_STATE.admin });
 

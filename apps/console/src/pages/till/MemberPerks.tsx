@@ -4,6 +4,7 @@ import { LoadMoreButton } from '../../components/LoadMoreButton';
 import { QueryState } from '../../components/QueryState';
 import { useFormat } from '../../format/use-format';
 import type { Money } from '../../format/use-money';
+import { HandOverPerk } from './HandOverPerk';
 import { useTillPerks } from './till-queries';
 import { useRewardValue } from './use-reward-value';
 
@@ -51,6 +52,9 @@ export function MemberPerks({ memberId, money }: { memberId: string; money: Mone
                         <Text size="xs" c="dimmed">
                           {t('till.perks.expires', { date: format.date(perk.expiresAt) })}
                         </Text>
+                      )}
+                      {perk.code === null && perk.status === 'active' && (
+                        <HandOverPerk perk={perk} />
                       )}
                     </Group>
                   </List.Item>
