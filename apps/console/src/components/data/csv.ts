@@ -26,6 +26,11 @@ export function downloadCsv(fileName: string, csv: string): void {
   const blob = new Blob([csv.startsWith(UTF8_BOM) ? csv : UTF8_BOM + csv], {
     type: 'text/csv;charset=utf-8',
   });
+  saveBlob(fileName, blob);
+}
+
+/** Saves a blob as a download named `fileName` (a file the server sent, or one made here). */
+export function saveBlob(fileName: string, blob: Blob): void {
   const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;

@@ -16,10 +16,10 @@ import { api, unwrap } from '../../api/client';
 import {
   AUDIENCE_SEGMENTS,
   emptyCriterion,
-  RFM_SEGMENTS,
   type AudienceSegment,
   type CampaignFormValues,
 } from './campaign-form';
+import { RFM_SEGMENTS } from '../members/segment-labels';
 
 /** The criteria the API accepts under `and` (AudienceDto: at most 10 besides the first). */
 const MAX_CRITERIA = 11;

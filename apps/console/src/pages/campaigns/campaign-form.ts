@@ -15,21 +15,6 @@ export const AUDIENCE_SEGMENTS: readonly AudienceSegment[] = [
   'inactive_days',
 ];
 
-/** The RFM segments the insights compute (libs/insights rfm.segments.ts). */
-export const RFM_SEGMENTS = [
-  'champions',
-  'loyal',
-  'potential_loyalist',
-  'new_customers',
-  'promising',
-  'need_attention',
-  'about_to_sleep',
-  'at_risk',
-  'cannot_lose_them',
-  'hibernating',
-  'lost',
-] as const;
-
 /** One row of the audience builder: every parameter kept, only the segment's own is sent. */
 export interface CriterionRow {
   segment: AudienceSegment;

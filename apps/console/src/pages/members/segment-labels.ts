@@ -21,7 +21,8 @@ export function segmentLabel(t: TFunction, segment: Segment): string {
   return labels[segment];
 }
 
-const SEGMENTS: readonly string[] = [
+/** The RFM segments the insights compute, in their order (libs/insights rfm.segments.ts). */
+export const RFM_SEGMENTS = [
   'champions',
   'loyal',
   'potential_loyalist',
@@ -33,7 +34,9 @@ const SEGMENTS: readonly string[] = [
   'cannot_lose_them',
   'hibernating',
   'lost',
-] satisfies Segment[];
+] as const satisfies readonly Segment[];
+
+const SEGMENTS: readonly string[] = RFM_SEGMENTS;
 
 export const isSegment = (value: string | null): value is Segment =>
   value !== null && SEGMENTS.includes(value);

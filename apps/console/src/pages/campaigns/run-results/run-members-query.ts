@@ -1,7 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { api, unwrap } from '../../../api/client';
 import { toApiError } from '../../../api/api-error';
-import { saveFile } from './save-file';
+import { saveBlob } from '../../../components/data/csv';
 
 export const RUN_GROUPS = ['treated', 'holdout', 'skipped'] as const;
 export type RunGroup = (typeof RUN_GROUPS)[number];
@@ -44,5 +44,5 @@ export async function downloadRunMembers(
   if (error !== undefined || !response.ok || data === undefined)
     throw toApiError(response.status, error);
   const named = ATTACHMENT_NAME.exec(response.headers.get('Content-Disposition') ?? '')?.[1];
-  saveFile(named ?? `campaign-${campaignId}-run-${runId}-members.csv`, data);
+  saveBlob(named ?? `campaign-${campaignId}-run-${runId}-members.csv`, data);
 }
