@@ -14,6 +14,7 @@ import { CampaignRunValueBasis1796017495028 } from './1796017495028-CampaignRunV
 import { AuditLogOfConfigurationChanges1796018929732 } from './1796018929732-AuditLogOfConfigurationChanges';
 import { StaffUsersAndSessions1796018954190 } from './1796018954190-StaffUsersAndSessions';
 import { IndexCampaignAssignmentsByRunGroup1796026569168 } from './1796026569168-IndexCampaignAssignmentsByRunGroup';
+import { EventOutbox1796028931233 } from './1796028931233-EventOutbox';
 
 export const MIGRATIONS = [
   FoundationApiKeysAndMembers1795503970151,
@@ -30,4 +31,5 @@ export const MIGRATIONS = [
   AuditLogOfConfigurationChanges1796018929732,
   StaffUsersAndSessions1796018954190,
   IndexCampaignAssignmentsByRunGroup1796026569168,
+  EventOutbox1796028931233,
 ];

@@ -27,6 +27,8 @@ export * from './database/typeorm-options';
 export * from './errors/domain-error';
 export * from './errors/http-exception.filter';
 export * from './errors/validation.pipe';
+export * from './events/event-outbox';
+export * from './events/event-types';
 export * from './http/api-errors';
 export * from './http/http-hardening';
 export * from './http/client-error-response';

@@ -9,6 +9,7 @@ import { VafaConfig } from './config/vafa-config';
 import { DatabaseSchema, typeOrmOptions } from './database/typeorm-options';
 import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { createValidationPipe } from './errors/validation.pipe';
+import { EventOutbox } from './events/event-outbox';
 import { HealthController } from './health/health.controller';
 import { HttpMetricsMiddleware, MetricsController, MetricsRegistry } from './http/metrics';
 import { NestPinoLogger } from './logging/nest-pino.logger';
@@ -44,11 +45,12 @@ export class PlatformModule implements NestModule {
         MetricsRegistry,
         { provide: ROOT_LOGGER, useFactory: () => createRootLogger(options.config.logLevel) },
         NestPinoLogger,
+        EventOutbox,
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: APP_FILTER, useClass: HttpExceptionFilter },
         { provide: APP_PIPE, useFactory: createValidationPipe },
       ],
-      exports: [Clock, MetricsRegistry, NestPinoLogger, AuthModule],
+      exports: [Clock, EventOutbox, MetricsRegistry, NestPinoLogger, AuthModule],
     };
   }
 
