@@ -10,7 +10,7 @@ export class EventOutbox1796028931233 implements MigrationInterface {
 
   public async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
-      `CREATE TABLE "events" ("id" uuid NOT NULL, "type" text NOT NULL, "member_id" uuid, "member_seq" bigint, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "data" jsonb NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "fanned_out_at" TIMESTAMP WITH TIME ZONE, "tx_id" bigint NOT NULL DEFAULT (pg_current_xact_id()::text::bigint), CONSTRAINT "pk_events" PRIMARY KEY ("id"))`,
+      `CREATE TABLE "events" ("id" uuid NOT NULL, "type" text NOT NULL, "member_id" uuid, "member_seq" bigint, "occurred_at" TIMESTAMP WITH TIME ZONE NOT NULL, "data" jsonb NOT NULL, "created_at" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), "fanned_out_at" TIMESTAMP WITH TIME ZONE, "tx_id" bigint NOT NULL, CONSTRAINT "pk_events" PRIMARY KEY ("id"))`,
     );
     await queryRunner.query(`CREATE INDEX "ix_events_position" ON "events" ("tx_id", "id")`);
     await queryRunner.query(

@@ -27,6 +27,7 @@ export * from './database/typeorm-options';
 export * from './errors/domain-error';
 export * from './errors/http-exception.filter';
 export * from './errors/validation.pipe';
+export * from './events/event.entity';
 export * from './events/event-outbox';
 export * from './events/event-types';
 export * from './http/api-errors';

@@ -15,9 +15,13 @@ export interface OutboxEvent {
   occurredAt?: Date;
 }
 
+/** The writing transaction's id, by which lists order events (see the EventOutbox migration). */
+const TX_ID = `pg_current_xact_id()::text::bigint`;
+
 const INSERT_EVENT = {
   name: 'event_outbox_insert',
-  text: `INSERT INTO events (id, type, occurred_at, data, created_at) VALUES ($1, $2, $3, $4, $5)`,
+  text: `INSERT INTO events (id, type, occurred_at, data, created_at, tx_id)
+    VALUES ($1, $2, $3, $4, $5, ${TX_ID})`,
 };
 
 // The upsert locks the member's sequence row until the caller's transaction ends, so concurrent
@@ -29,8 +33,9 @@ const INSERT_MEMBER_EVENT = {
       INSERT INTO member_event_sequences AS s (member_id, last_seq) VALUES ($3::uuid, 1)
       ON CONFLICT (member_id) DO UPDATE SET last_seq = s.last_seq + 1
       RETURNING last_seq)
-    INSERT INTO events (id, type, member_id, member_seq, occurred_at, data, created_at)
-    SELECT $1::uuid, $2::text, $3::uuid, seq.last_seq, $4::timestamptz, $5::jsonb, $6::timestamptz
+    INSERT INTO events (id, type, member_id, member_seq, occurred_at, data, created_at, tx_id)
+    SELECT $1::uuid, $2::text, $3::uuid, seq.last_seq, $4::timestamptz, $5::jsonb, $6::timestamptz,
+           ${TX_ID}
     FROM seq`,
 };
 
@@ -48,10 +53,10 @@ const INSERT_MANY = `
     SELECT member_id, n FROM counts ORDER BY member_id
     ON CONFLICT (member_id) DO UPDATE SET last_seq = s.last_seq + excluded.last_seq
     RETURNING member_id, last_seq)
-  INSERT INTO events (id, type, member_id, member_seq, occurred_at, data, created_at)
+  INSERT INTO events (id, type, member_id, member_seq, occurred_at, data, created_at, tx_id)
   SELECT i.id, i.type, i.member_id,
          seq.last_seq - c.n + row_number() OVER (PARTITION BY i.member_id ORDER BY i.ord),
-         i.occurred_at, i.data, $2::timestamptz
+         i.occurred_at, i.data, $2::timestamptz, ${TX_ID}
   FROM input i
   LEFT JOIN counts c ON c.member_id = i.member_id
   LEFT JOIN seq ON seq.member_id = i.member_id
