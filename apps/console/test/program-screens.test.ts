@@ -126,7 +126,14 @@ describe('program and referral translations built at run time', () => {
         expect(typeof program.fields?.[field]).toBe('string');
         expect(typeof program.hints?.[field]).toBe('string');
       }
-      for (const legend of ['general', 'money', 'points', 'redemption', 'goodwill'])
+      for (const legend of [
+        'general',
+        'money',
+        'points',
+        'redemption',
+        'goodwill',
+        'notifications',
+      ])
         expect(typeof program.legend?.[legend]).toBe('string');
       const referrals = tree.referrals as unknown as Record<string, Record<string, string>>;
       for (const field of REFERRAL_NUMBER_FIELDS) {

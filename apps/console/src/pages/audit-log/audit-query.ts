@@ -16,6 +16,7 @@ export const RESOURCE_TYPES: readonly ResourceType[] = [
   'api_key',
   'staff_user',
   'member_tier',
+  'webhook_endpoint',
 ];
 
 export interface AuditFilters {

@@ -12,6 +12,7 @@ export function resourceTypeLabel(t: TFunction, type: ResourceType): string {
     api_key: t('auditLog.resourceTypes.api_key'),
     staff_user: t('auditLog.resourceTypes.staff_user'),
     member_tier: t('auditLog.resourceTypes.member_tier'),
+    webhook_endpoint: t('auditLog.resourceTypes.webhook_endpoint'),
   };
   return labels[type];
 }
@@ -25,6 +26,7 @@ export function actionLabel(t: TFunction, action: AuditAction): string {
     revoke: t('auditLog.actions.revoke'),
     pause: t('auditLog.actions.pause'),
     resume: t('auditLog.actions.resume'),
+    rotate: t('auditLog.actions.rotate'),
   };
   return labels[action];
 }

@@ -6,6 +6,7 @@ import {
   NumberInput,
   SimpleGrid,
   Stack,
+  TagsInput,
   TextInput,
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
@@ -29,6 +30,9 @@ const GROUPS: { legend: string; fields: NumberField[] }[] = [
   { legend: 'redemption', fields: ['redemptionPoints', 'redemptionValue', 'maxRedeemPercent'] },
   { legend: 'goodwill', fields: ['goodwillDailyBudget', 'goodwillMonthlyCap'] },
 ];
+
+/** The API keeps at most five reminder days. */
+const MAX_REMINDERS = 5;
 
 export function ProgramForm({ settings }: { settings: ProgramSettings }) {
   const { t } = useTranslation();
@@ -94,6 +98,20 @@ export function ProgramForm({ settings }: { settings: ProgramSettings }) {
             <SimpleGrid cols={{ base: 1, sm: 2 }}>{group.fields.map(number)}</SimpleGrid>
           </Fieldset>
         ))}
+        <Fieldset legend={t('program.legend.notifications')}>
+          <SimpleGrid cols={{ base: 1, sm: 2 }}>
+            <TagsInput
+              label={t('program.fields.expiryReminderDays')}
+              description={t('program.hints.expiryReminderDays')}
+              maxTags={MAX_REMINDERS}
+              splitChars={[',', '،', ' ']}
+              acceptValueOnBlur
+              key={form.key('expiryReminderDays')}
+              {...form.getInputProps('expiryReminderDays')}
+            />
+            {number('tierDowngradeWarningDays')}
+          </SimpleGrid>
+        </Fieldset>
         {formError !== null && (
           <Alert color="red" role="alert">
             {errorMessage(formError)}

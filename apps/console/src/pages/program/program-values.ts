@@ -1,4 +1,5 @@
 import type { components } from '../../api/schema';
+import { latinDigits } from '../till/money-input';
 
 export type ProgramSettings = components['schemas']['ProgramSettingsDto'];
 export type ProgramPatch = components['schemas']['PatchProgramDto'];
@@ -13,6 +14,7 @@ export const NUMBER_FIELDS = [
   'maxRedeemPercent',
   'goodwillDailyBudget',
   'goodwillMonthlyCap',
+  'tierDowngradeWarningDays',
 ] as const;
 
 export type NumberField = (typeof NUMBER_FIELDS)[number];
@@ -22,11 +24,27 @@ export type ProgramFormValues = Record<NumberField, number | string> & {
   currency: string;
   timeZone: string;
   defaultCountry: string;
+  /** As typed in the tags input: Persian digits are read as Latin ones when sent. */
+  expiryReminderDays: string[];
 };
 
 export function toProgramValues(settings: ProgramSettings): ProgramFormValues {
-  return { ...settings, defaultCountry: settings.defaultCountry ?? '' };
+  return {
+    ...settings,
+    defaultCountry: settings.defaultCountry ?? '',
+    expiryReminderDays: settings.expiryReminderDays.map(String),
+  };
 }
+
+/** A typed day count as a number; anything else is sent as typed, so the API says what is wrong. */
+const toDays = (typed: string): number | string => {
+  const text = latinDigits(typed.trim());
+  return /^\d+$/.test(text) ? Number(text) : typed;
+};
+
+/** The same days in any order (the API keeps them largest first). */
+const sameDays = (a: readonly (number | string)[], b: readonly number[]): boolean =>
+  a.length === b.length && b.every((day) => a.includes(day));
 
 /** Only what changed: a blank number is sent as is, so the API says what is wrong with it. */
 export function toProgramPatch(values: ProgramFormValues, before: ProgramSettings): ProgramPatch {
@@ -40,5 +58,7 @@ export function toProgramPatch(values: ProgramFormValues, before: ProgramSetting
     const value = values[field] === '' ? null : Number(values[field]);
     if (value !== before[field]) patch[field] = value;
   }
+  const days = values.expiryReminderDays.map(toDays);
+  if (!sameDays(days, before.expiryReminderDays)) patch.expiryReminderDays = days;
   return patch;
 }
