@@ -29,6 +29,7 @@ export * from './errors/http-exception.filter';
 export * from './errors/validation.pipe';
 export * from './events/event.entity';
 export * from './events/event-outbox';
+export * from './events/event-schemas';
 export * from './events/event-types';
 export * from './http/api-errors';
 export * from './http/http-hardening';

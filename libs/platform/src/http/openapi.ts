@@ -1,6 +1,7 @@
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { SESSION_COOKIE_AUTH } from '../auth/access.decorators';
+import { addEventSchemas, eventDataModels } from '../events/event-schemas';
 import { errorResponse } from './api-errors';
 
 const DESCRIPTION =
@@ -55,7 +56,8 @@ export function createOpenApiDocument(app: INestApplication): OpenAPIObject {
       errorResponse(503, ['DATABASE_UNAVAILABLE']),
     )
     .build();
-  return markPublicOperations(SwaggerModule.createDocument(app, config));
+  const document = SwaggerModule.createDocument(app, config, { extraModels: eventDataModels() });
+  return addEventSchemas(markPublicOperations(document));
 }
 
 /** Serves the OpenAPI UI at /docs and the document at /docs-json. */
