@@ -15,6 +15,7 @@ import { AuditLogOfConfigurationChanges1796018929732 } from './1796018929732-Aud
 import { StaffUsersAndSessions1796018954190 } from './1796018954190-StaffUsersAndSessions';
 import { IndexCampaignAssignmentsByRunGroup1796026569168 } from './1796026569168-IndexCampaignAssignmentsByRunGroup';
 import { EventOutbox1796028931233 } from './1796028931233-EventOutbox';
+import { MemberNotifications1796029224020 } from './1796029224020-MemberNotifications';
 
 export const MIGRATIONS = [
   FoundationApiKeysAndMembers1795503970151,
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   StaffUsersAndSessions1796018954190,
   IndexCampaignAssignmentsByRunGroup1796026569168,
   EventOutbox1796028931233,
+  MemberNotifications1796029224020,
 ];

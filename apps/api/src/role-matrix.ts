@@ -62,6 +62,7 @@ export const ROLE_MATRIX: readonly RoleMatrixRow[] = [
   { method: 'GET', path: '/v1/members/{id}/perks', access: MEMBER_RECORDS },
   { method: 'POST', path: '/v1/members/{id}/adjustments', access: MARKETER },
   { method: 'GET', path: '/v1/members/{id}/insights', access: MARKETER },
+  { method: 'POST', path: '/v1/members/jobs/birthdays', access: ADMIN },
 
   { method: 'GET', path: '/v1/me', access: 'member' },
   { method: 'GET', path: '/v1/me/activity', access: 'member' },
@@ -140,4 +141,5 @@ export const ROLE_MATRIX: readonly RoleMatrixRow[] = [
   { method: 'GET', path: '/v1/ledger/audit', access: ADMIN },
   { method: 'POST', path: '/v1/ledger/jobs/release-pending', access: ADMIN },
   { method: 'POST', path: '/v1/ledger/jobs/expire', access: ADMIN },
+  { method: 'POST', path: '/v1/ledger/jobs/remind-expiring', access: ADMIN },
 ];

@@ -7,8 +7,12 @@ export * from './entities/ledger-transaction.entity';
 export * from './jobs/expire-lots.job';
 export * from './jobs/ledger-scheduler';
 export * from './jobs/release-pending.job';
+export * from './jobs/remind-expiring.job';
 export * from './ledger.errors';
 export * from './ledger.module';
+export * from './notifications/member-notification.entity';
+export * from './notifications/member-notifications';
+export * from './notifications/notification-job-run.dto';
 export * from './operations/bulk-credit.usecase';
 export * from './operations/credit-points.usecase';
 export * from './operations/debit-points.usecase';
@@ -25,6 +29,7 @@ import { LedgerLotEntity } from './entities/ledger-lot.entity';
 import { LedgerLotConsumptionEntity } from './entities/ledger-lot-consumption.entity';
 import { LedgerPostingEntity } from './entities/ledger-posting.entity';
 import { LedgerTransactionEntity } from './entities/ledger-transaction.entity';
+import { MemberNotificationEntity } from './notifications/member-notification.entity';
 import { ProgramSettingsEntity } from './program/program-settings.entity';
 
 export const LEDGER_ENTITIES = [
@@ -34,6 +39,7 @@ export const LEDGER_ENTITIES = [
   LedgerLotEntity,
   LedgerLotConsumptionEntity,
   ProgramSettingsEntity,
+  MemberNotificationEntity,
 ];
 
 import type { EntityManager } from 'typeorm';

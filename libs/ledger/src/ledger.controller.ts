@@ -5,6 +5,10 @@ import { AuditReportDto } from './audit/audit-report.dto';
 import { LedgerAuditService } from './audit/ledger-audit.service';
 import { LedgerJobRunDto } from './jobs/job-run.dto';
 import { LedgerScheduler } from './jobs/ledger-scheduler';
+import {
+  NotificationJobRunDto,
+  notificationJobRun,
+} from './notifications/notification-job-run.dto';
 import { LiabilityReportDto } from './reports/liability-report.dto';
 import { LiabilityReportService } from './reports/liability-report.service';
 
@@ -68,5 +72,21 @@ export class LedgerController {
   @ApiOkResponse({ type: LedgerJobRunDto })
   async expire(): Promise<LedgerJobRunDto> {
     return jobRun(await this.scheduler.expireLots());
+  }
+
+  @Post('ledger/jobs/remind-expiring')
+  @Roles()
+  @HttpCode(200)
+  @ApiOperation({
+    summary: 'Remind members of expiring points now',
+    description:
+      "Runs the hourly job: for each of the program's `expiryReminderDays`, members with available points expiring within that many days get a `points.expiring_soon` event, one per member, expiry day (program time zone) and threshold, ever: a second run, another instance or a restart sends nothing again. A day is announced at the tightest threshold it falls within. `ran: false` when another instance is running it.",
+  })
+  @ApiOkResponse({
+    type: NotificationJobRunDto,
+    example: { ran: true, members: 120, sent: 134 },
+  })
+  async remindExpiring(): Promise<NotificationJobRunDto> {
+    return notificationJobRun(await this.scheduler.remindExpiring());
   }
 }

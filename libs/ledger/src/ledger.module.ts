@@ -3,7 +3,9 @@ import { LedgerAuditService } from './audit/ledger-audit.service';
 import { ExpireLotsJob } from './jobs/expire-lots.job';
 import { LedgerScheduler } from './jobs/ledger-scheduler';
 import { ReleasePendingJob } from './jobs/release-pending.job';
+import { RemindExpiringJob } from './jobs/remind-expiring.job';
 import { LedgerController } from './ledger.controller';
+import { MemberNotifications } from './notifications/member-notifications';
 import { BulkCreditUseCase } from './operations/bulk-credit.usecase';
 import { CreditPointsUseCase } from './operations/credit-points.usecase';
 import { DebitPointsUseCase } from './operations/debit-points.usecase';
@@ -24,6 +26,8 @@ const EXPORTED = [
   BulkCreditUseCase,
   ReleasePendingJob,
   ExpireLotsJob,
+  RemindExpiringJob,
+  MemberNotifications,
   LedgerScheduler,
   LedgerAuditService,
   LedgerQueries,

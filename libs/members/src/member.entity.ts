@@ -18,6 +18,8 @@ export type Channel = (typeof CHANNELS)[number];
 @Index('ix_members_name_trgm', { synchronize: false })
 @Index('ix_members_email_prefix', { synchronize: false })
 @Index('ix_members_card_prefix', { synchronize: false })
+// By birthday month and day (the notifications job), an expression index likewise.
+@Index('ix_members_birthday', { synchronize: false })
 export class MemberEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

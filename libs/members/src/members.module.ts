@@ -1,5 +1,8 @@
 import { Module } from '@nestjs/common';
 import { LedgerModule } from '@vafa/ledger';
+import { BirthdayJob } from './birthdays/birthday.job';
+import { BirthdayScheduler } from './birthdays/birthday-scheduler';
+import { MemberJobsController } from './birthdays/member-jobs.controller';
 import { MeController } from './me.controller';
 import { MemberViewRegistry } from './member-view.registry';
 import { MembersController } from './members.controller';
@@ -7,8 +10,8 @@ import { MembersService } from './members.service';
 
 @Module({
   imports: [LedgerModule],
-  controllers: [MembersController, MeController],
-  providers: [MembersService, MemberViewRegistry],
+  controllers: [MembersController, MeController, MemberJobsController],
+  providers: [MembersService, MemberViewRegistry, BirthdayJob, BirthdayScheduler],
   exports: [MembersService, MemberViewRegistry],
 })
 export class MembersModule {}

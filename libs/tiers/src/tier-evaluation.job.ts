@@ -2,11 +2,14 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 import { Clock, inTransaction, withAdvisoryLock } from '@vafa/platform';
+import { ProgramSettingsService } from '@vafa/ledger';
+import { TierDowngradeWarnings } from './downgrade-warnings';
 import { TierStandingService } from './tier-standing.service';
 
 /**
  * The nightly re-evaluation: every member, in batches, by set-based SQL. Safe to run again (a
- * second run finds nothing to change) and on demand.
+ * second run finds nothing to change) and on demand. Each batch also warns its members whose
+ * downgrade is near, in the transaction that decided their standing.
  */
 @Injectable()
 export class TierEvaluationJob {
@@ -15,6 +18,8 @@ export class TierEvaluationJob {
   constructor(
     private readonly dataSource: DataSource,
     private readonly standing: TierStandingService,
+    private readonly warnings: TierDowngradeWarnings,
+    private readonly program: ProgramSettingsService,
     private readonly clock: Clock,
   ) {}
 
@@ -26,24 +31,32 @@ export class TierEvaluationJob {
 
   async run(
     batchSize = 1000,
-  ): Promise<{ members: number; upgraded: number; downgraded: number } | null> {
+  ): Promise<{ members: number; upgraded: number; downgraded: number; warned: number } | null> {
     const outcome = await withAdvisoryLock(this.dataSource, 'vafa:tiers:evaluate', async () => {
       const now = this.clock.now();
-      const totals = { members: 0, upgraded: 0, downgraded: 0 };
+      const { tierDowngradeWarningDays, timeZone } = await this.program.get();
+      const warning = { warningDays: tierDowngradeWarningDays, timeZone };
+      const totals = { members: 0, upgraded: 0, downgraded: 0, warned: 0 };
       let after = '00000000-0000-0000-0000-000000000000';
       for (;;) {
         const batch = await this.dataSource.query<{ id: string }[]>(
           'SELECT id FROM members WHERE id > $1 ORDER BY id LIMIT $2',
           [after, batchSize],
         );
-        if (batch.length === 0) return totals;
+        if (batch.length === 0) {
+          await this.warnings.prune(this.dataSource.manager, now);
+          return totals;
+        }
         const ids = batch.map((b) => b.id);
-        const result = await inTransaction(this.dataSource, (manager) =>
-          this.standing.evaluate(manager, ids, now, true),
-        );
+        const result = await inTransaction(this.dataSource, async (manager) => {
+          const evaluated = await this.standing.evaluate(manager, ids, now, true);
+          const warned = await this.warnings.warn(manager, ids, now, warning);
+          return { ...evaluated, warned };
+        });
         totals.members += ids.length;
         totals.upgraded += result.upgraded;
         totals.downgraded += result.downgraded;
+        totals.warned += result.warned;
         after = ids[ids.length - 1] ?? after;
       }
     });

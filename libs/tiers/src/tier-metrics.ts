@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { NET_OF_RETURNS, ORDER_POINTS, ORDER_SPEND } from './order-value.sql';
 
 /**
  * Each tier's qualification value for each of the given members at `asOf`: points earned or
@@ -16,14 +17,9 @@ export async function qualificationValues(
      FROM unnest($1::uuid[]) AS m(member_id)
      CROSS JOIN tiers t
      LEFT JOIN LATERAL (
-       SELECT sum(o.total - coalesce(r.value, 0)) AS spend, sum(o.points_earned - coalesce(r.points, 0)) AS points
+       SELECT sum(${ORDER_SPEND}) AS spend, sum(${ORDER_POINTS}) AS points
        FROM orders o
-       LEFT JOIN LATERAL (
-         SELECT (SELECT coalesce(sum(l.net_amount * l.returned_quantity / l.quantity), 0) FROM order_lines l
-                 WHERE l.member_id = o.member_id AND l.order_uuid = o.id) AS value,
-                (SELECT coalesce(sum(x.points_reversed), 0) FROM order_returns x
-                 WHERE x.member_id = o.member_id AND x.order_uuid = o.id) AS points
-       ) r ON true
+       CROSS JOIN LATERAL (${NET_OF_RETURNS}) r
        WHERE o.member_id = m.member_id AND o.occurred_at <= $2
          AND o.occurred_at > $2::timestamptz - make_interval(days => (t.qualification->>'windowDays')::int)
      ) s ON true`,

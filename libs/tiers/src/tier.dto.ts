@@ -125,4 +125,9 @@ export class TierEvaluationResultDto {
   @ApiPropertyOptional({ example: 1200, description: 'Members evaluated' }) members?: number;
   @ApiPropertyOptional({ example: 3 }) upgraded?: number;
   @ApiPropertyOptional({ example: 1 }) downgraded?: number;
+  @ApiPropertyOptional({
+    example: 4,
+    description: 'Members sent a `tier.downgrade_warning` (each downgrade day is warned of once)',
+  })
+  warned?: number;
 }

@@ -153,7 +153,9 @@ export class TiersController {
     summary: 'Re-evaluate every member’s tier now',
     description:
       'Runs the nightly re-evaluation on demand: every member, in batches, upgrades at once and ' +
-      'downgrades after the grace period and any manual hold. Safe to repeat; `ran` is false ' +
+      'downgrades after the grace period and any manual hold. Members whose tier would be ' +
+      "lowered within the program's `tierDowngradeWarningDays` if they bought nothing more get a " +
+      '`tier.downgrade_warning` event, once per downgrade day. Safe to repeat; `ran` is false ' +
       'when another instance is running it.',
   })
   @ApiOkResponse({ type: TierEvaluationResultDto })

@@ -3,6 +3,7 @@ import { LedgerModule } from '@vafa/ledger';
 import { MembersModule } from '@vafa/members';
 import { PointsModule } from '@vafa/points';
 import { MemberTierController } from './member-tier.controller';
+import { TierDowngradeWarnings } from './downgrade-warnings';
 import { MemberTierView } from './member-tier.view';
 import { TierDistributionController } from './reports/tier-distribution.controller';
 import { TierDistributionReport } from './reports/tier-distribution.report';
@@ -21,6 +22,7 @@ import { TiersService } from './tiers.service';
     TierLookupService,
     TierStandingService,
     TierEvaluationJob,
+    TierDowngradeWarnings,
     MemberTierView,
     TierAssignmentService,
     TierDistributionReport,

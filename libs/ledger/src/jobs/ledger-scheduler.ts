@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { Clock, withAdvisoryLock } from '@vafa/platform';
 import { ExpireLotsJob } from './expire-lots.job';
 import { ReleasePendingJob } from './release-pending.job';
+import { RemindExpiringJob } from './remind-expiring.job';
 
 /** Runs the ledger's jobs on a schedule; an advisory lock makes several instances run each once. */
 @Injectable()
@@ -15,6 +16,7 @@ export class LedgerScheduler {
     private readonly clock: Clock,
     private readonly release: ReleasePendingJob,
     private readonly expire: ExpireLotsJob,
+    private readonly remind: RemindExpiringJob,
   ) {}
 
   @Cron(CronExpression.EVERY_10_MINUTES, { name: 'ledger-release-pending' })
@@ -34,6 +36,15 @@ export class LedgerScheduler {
       return this.expire.run(this.clock.now());
     });
     if (outcome.ran) this.logger.log({ ...outcome.result }, 'points expired');
+    return outcome.ran ? outcome.result : null;
+  }
+
+  @Cron(CronExpression.EVERY_HOUR, { name: 'ledger-remind-expiring' })
+  async remindExpiring(): Promise<{ members: number; sent: number } | null> {
+    const outcome = await withAdvisoryLock(this.dataSource, 'vafa:ledger:remind-expiring', () =>
+      this.remind.run(this.clock.now()),
+    );
+    if (outcome.ran) this.logger.log({ ...outcome.result }, 'expiring points reminded');
     return outcome.ran ? outcome.result : null;
   }
 }

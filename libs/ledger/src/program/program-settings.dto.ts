@@ -1,5 +1,9 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
 import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
   IsInt,
   IsNotEmpty,
   IsOptional,
@@ -10,6 +14,11 @@ import {
   Min,
 } from 'class-validator';
 import { INT_MAX, IsOmittable } from '@vafa/platform';
+
+const EXPIRY_REMINDER_DAYS =
+  'Days before points expire that the member gets a `points.expiring_soon` event: 1 to 5 distinct whole days from 1 to 365, kept largest first. Each expiry date is announced once per threshold, at the tightest threshold it falls within.';
+const DOWNGRADE_WARNING =
+  'Days before a tier downgrade would take effect that the member gets a `tier.downgrade_warning` event (0 to 365; 0 = no warnings).';
 
 /**
  * Body of PUT /v1/program: the fields it names change, the others stay (a partial body, as it
@@ -124,6 +133,30 @@ export class UpdateProgramDto {
   @IsOptional()
   @Matches(/^[A-Z]{2}$/, { message: 'defaultCountry must be an ISO 3166 alpha-2 code such as IR' })
   defaultCountry?: string | null;
+
+  @ApiPropertyOptional({
+    example: [30, 7],
+    type: [Number],
+    minItems: 1,
+    maxItems: 5,
+    description: EXPIRY_REMINDER_DAYS,
+  })
+  @IsOmittable()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(5)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(1, { each: true })
+  @Max(365, { each: true })
+  expiryReminderDays?: number[];
+
+  @ApiPropertyOptional({ example: 14, minimum: 0, maximum: 365, description: DOWNGRADE_WARNING })
+  @IsOmittable()
+  @IsInt()
+  @Min(0)
+  @Max(365)
+  tierDowngradeWarningDays?: number;
 }
 
 /** Body of PATCH /v1/program: the fields it names change; the result must be valid as a whole. */
@@ -167,4 +200,8 @@ export class ProgramSettingsDto {
     description: 'ISO 3166 alpha-2 country of phones written without a country code',
   })
   defaultCountry!: string | null;
+  @ApiProperty({ example: [30, 7], type: [Number], description: EXPIRY_REMINDER_DAYS })
+  expiryReminderDays!: number[];
+  @ApiProperty({ example: 14, description: DOWNGRADE_WARNING })
+  tierDowngradeWarningDays!: number;
 }

@@ -49,6 +49,14 @@ export class ProgramSettingsEntity {
   @Column({ name: 'default_country', type: 'text', nullable: true })
   defaultCountry!: string | null;
 
+  /** Days before points expire that members are reminded (points.expiring_soon), largest first. */
+  @Column({ name: 'expiry_reminder_days', type: 'int', array: true, default: () => "'{30,7}'" })
+  expiryReminderDays!: number[];
+
+  /** Days before a tier downgrade takes effect that the member is warned; 0 = no warning. */
+  @Column({ name: 'tier_downgrade_warning_days', type: 'int', default: 14 })
+  tierDowngradeWarningDays!: number;
+
   @Column({ type: 'jsonb', default: () => "'{}'" })
   extra!: Record<string, unknown>;
 

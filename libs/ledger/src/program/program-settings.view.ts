@@ -15,4 +15,6 @@ export const toProgramSettingsView = (s: ProgramSettingsEntity): ProgramSettings
   goodwillMonthlyCap: s.goodwillMonthlyCap,
   timeZone: s.timeZone,
   defaultCountry: s.defaultCountry,
+  expiryReminderDays: s.expiryReminderDays,
+  tierDowngradeWarningDays: s.tierDowngradeWarningDays,
 });

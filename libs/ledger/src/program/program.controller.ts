@@ -28,7 +28,7 @@ export class ProgramController {
   @ApiOperation({
     summary: "Read the program's settings",
     description:
-      'Currency, the return window (pointsPendingDays), expiry, the redemption value, goodwill limits, the time zone and the default phone country. The answer can be sent back with PUT as it is.',
+      'Currency, the return window (pointsPendingDays), expiry, the redemption value, goodwill limits, the time zone, the default phone country, and when members are told of expiring points (expiryReminderDays) and of a coming tier downgrade (tierDowngradeWarningDays). The answer can be sent back with PUT as it is.',
   })
   @ApiOkResponse({ type: ProgramSettingsDto })
   async get(): Promise<ProgramSettingsDto> {
@@ -81,6 +81,10 @@ export class ProgramController {
       throw validationFailed(
         `defaultCountry ${changes.defaultCountry} is not a country we know phones of.`,
       );
-    return toView(await this.settings.update(changes, auditActorOf(principal)));
+    const { expiryReminderDays, ...rest } = changes;
+    const normalised = expiryReminderDays
+      ? { ...rest, expiryReminderDays: [...expiryReminderDays].sort((a, b) => b - a) }
+      : rest;
+    return toView(await this.settings.update(normalised, auditActorOf(principal)));
   }
 }
