@@ -13,6 +13,7 @@ export * from './ledger.module';
 export * from './notifications/member-notification.entity';
 export * from './notifications/member-notifications';
 export * from './notifications/notification-job-run.dto';
+export * from './notifications/points-expiring-soon.event';
 export * from './operations/bulk-credit.usecase';
 export * from './operations/credit-points.usecase';
 export * from './operations/debit-points.usecase';

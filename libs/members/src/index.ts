@@ -1,3 +1,4 @@
+export * from './birthdays/birthday.event';
 export * from './birthdays/birthday.job';
 export * from './member.dto';
 export * from './member.entity';

@@ -1,3 +1,4 @@
+export * from './downgrade-warning.event';
 export * from './member-tier.entity';
 export * from './tier-lookup.service';
 export * from './tier.entity';
