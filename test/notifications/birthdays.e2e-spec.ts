@@ -1,7 +1,7 @@
 import { BirthdayJob } from '@vafa/members';
 import { ManualClock } from '@vafa/platform';
 import { bearer, startTestApp, TestApp, TestMember } from '../support/test-app';
-import { eventsFor, eventsOf } from './notification-helpers';
+import { documentedDataFields, eventsFor, eventsOf } from './notification-helpers';
 
 const TYPE = 'member.birthday';
 
@@ -39,6 +39,7 @@ describe('member.birthday: on the day in the program time zone, once a year', ()
     expect(await greetedYears(born['2001-02-27']!)).toEqual([
       { memberId: born['2001-02-27']!.id, birthDate: '2001-02-27' },
     ]);
+    expect(await documentedDataFields(t, TYPE)).toEqual(['birthDate', 'memberId']);
     expect(await greetedYears(born['1990-02-28']!)).toEqual([]);
     // 00:30 on 28 February in Tehran, still the 27th in UTC.
     clock.set(new Date('2027-02-27T21:00:00Z'));

@@ -2,7 +2,7 @@ import { ManualClock } from '@vafa/platform';
 import { ledgerOf } from '../support/ledger-helpers';
 import { bearer, startTestApp, TestApp, TestMember } from '../support/test-app';
 import { buyOne } from '../support/till';
-import { days, eventsFor } from './notification-helpers';
+import { days, documentedDataFields, eventsFor } from './notification-helpers';
 
 const TYPE = 'tier.downgrade_warning';
 const START = new Date('2027-01-01T12:00:00.000Z');
@@ -96,6 +96,9 @@ describe('tier.downgrade_warning: days before a downgrade would take effect, onc
         pointsOrSpendNeeded: 50000,
       },
     ]);
+    expect(await documentedDataFields(t, TYPE)).toEqual(
+      Object.keys((await warnings(m.lapsing!))[0]!).sort(),
+    );
     expect(await warnings(m.comesBack!)).toHaveLength(1);
     expect(await warnings(m.topsUp!)).toEqual([]);
     expect(await warnings(m.lateNight!)).toEqual([]); // 14 days and 10 hours away

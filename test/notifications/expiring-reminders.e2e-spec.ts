@@ -2,7 +2,7 @@ import { RemindExpiringJob } from '@vafa/ledger';
 import { ManualClock } from '@vafa/platform';
 import { ledgerOf } from '../support/ledger-helpers';
 import { bearer, startTestApp, TestApp, TestMember } from '../support/test-app';
-import { days, eventsFor, eventsOf } from './notification-helpers';
+import { days, documentedDataFields, eventsFor, eventsOf } from './notification-helpers';
 
 const TYPE = 'points.expiring_soon';
 const START = new Date('2027-01-01T12:00:00.000Z');
@@ -55,6 +55,9 @@ describe('points.expiring_soon: each member once per expiry day and threshold', 
         },
       },
     ]);
+    expect(await documentedDataFields(t, TYPE)).toEqual(
+      Object.keys((await eventsFor(t, TYPE, soon.id))[0]!.data).sort(),
+    );
     // Five days away: only the 7-day reminder, not the 30-day one as well.
     expect((await eventsFor(t, TYPE, sooner.id)).map((e) => e.data.thresholdDays)).toEqual([7]);
     for (const m of [later, never, none]) expect(await eventsFor(t, TYPE, m.id)).toEqual([]);

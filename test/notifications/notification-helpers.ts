@@ -28,3 +28,34 @@ export async function eventsFor(
 
 export const DAY = 86_400_000;
 export const days = (from: Date, n: number): Date => new Date(from.getTime() + n * DAY);
+
+interface SchemaObject {
+  $ref?: string;
+  properties?: Record<string, SchemaObject>;
+  allOf?: SchemaObject[];
+}
+
+/**
+ * The fields the OpenAPI document gives the data of an event type, but `memberSeq`, which the
+ * outbox numbers as it writes the event.
+ */
+export async function documentedDataFields(t: TestApp, type: string): Promise<string[]> {
+  const document = (await t.api().get('/docs-json').expect(200)).body as {
+    components: { schemas: Record<string, SchemaObject> };
+  };
+  const schemas = document.components.schemas;
+  const resolve = (schema: SchemaObject): SchemaObject =>
+    schema.$ref ? resolve(schemas[schema.$ref.split('/').pop()!] ?? {}) : schema;
+  const fields = (schema: SchemaObject): string[] => {
+    const resolved = resolve(schema);
+    return [...Object.keys(resolved.properties ?? {}), ...(resolved.allOf ?? []).flatMap(fields)];
+  };
+  const name = `${type
+    .split(/[._]/)
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join('')}Event`;
+  const data = resolve(schemas[name] ?? {}).properties?.data ?? {};
+  return fields(data)
+    .filter((field) => field !== 'memberSeq')
+    .sort();
+}
