@@ -1,7 +1,18 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
-import { AuditLog, inTransaction } from '@vafa/platform';
-import { CreditPointsUseCase, ProgramSettingsEntity, ProgramSettingsService } from '@vafa/ledger';
+import {
+  AuditLog,
+  EventOutbox,
+  type EventPayload,
+  inTransaction,
+  type OutboxEvent,
+} from '@vafa/platform';
+import {
+  CreditPointsUseCase,
+  type PointsEarnedEventData,
+  ProgramSettingsEntity,
+  ProgramSettingsService,
+} from '@vafa/ledger';
 import {
   calculateEarnPoints,
   type Channel,
@@ -45,6 +56,7 @@ export class ImportPointsAwarder {
     private readonly dataSource: DataSource,
     private readonly context: INestApplicationContext,
     private readonly credit: CreditPointsUseCase,
+    private readonly events: EventOutbox,
     private readonly settings: ProgramSettingsEntity,
     private readonly rules: EarningRule[],
   ) {}
@@ -64,6 +76,7 @@ export class ImportPointsAwarder {
         dataSource,
         context,
         context.get(CreditPointsUseCase),
+        context.get(EventOutbox),
         settings,
         rules,
       );
@@ -114,11 +127,15 @@ export class ImportPointsAwarder {
     return outcome;
   }
 
-  /** Some members' orders (grouped by member, members in id order) in one transaction. */
+  /**
+   * Some members' orders (grouped by member, members in id order) in one transaction, with a
+   * points.earned event for each.
+   */
   private awardOrders(orders: ImportedOrder[]): Promise<AwardOutcome> {
     const now = new Date();
     return inTransaction(this.dataSource, async (manager) => {
       const outcome: AwardOutcome = { orders: 0, points: 0 };
+      const events: OutboxEvent[] = [];
       for (const order of orders) {
         const total = Number(order.total);
         const earn = calculateEarnPoints(
@@ -172,7 +189,25 @@ export class ImportPointsAwarder {
         );
         outcome.orders++;
         outcome.points += earn.totalPoints;
+        if (entry.replayed) continue;
+        const data: EventPayload<PointsEarnedEventData> = {
+          memberId: order.member_id,
+          transactionId: entry.transactionId,
+          points: earn.totalPoints,
+          pendingPoints: entry.pendingPoints,
+          availableAt: entry.pendingPoints > 0 ? availableAt.toISOString() : null,
+          expiresAt: expiresAt?.toISOString() ?? null,
+          source: 'import',
+          orderId: order.order_id,
+          checkoutId: order.id,
+          storeId: null,
+          channel: order.channel,
+          appliedRules: earn.appliedRules,
+          balance: entry.balance,
+        };
+        events.push({ type: 'points.earned', memberId: order.member_id, data });
       }
+      await this.events.emitMany(manager, events);
       return outcome;
     });
   }

@@ -1,10 +1,13 @@
 import { type DynamicModule, type INestApplicationContext, Module } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
-import { AuditLog, Clock, SystemClock } from '@vafa/platform';
+import { AuditLog, Clock, EventOutbox, SystemClock } from '@vafa/platform';
 import { LedgerModule } from '@vafa/ledger';
 
-/** The CLI's DataSource, a system clock and the audit log, for the ledger's services to inject. */
+/**
+ * The CLI's DataSource, a system clock, the audit log and the event outbox, for the ledger's
+ * services to inject.
+ */
 @Module({})
 class CliInfrastructureModule {
   static forDataSource(dataSource: DataSource): DynamicModule {
@@ -15,8 +18,9 @@ class CliInfrastructureModule {
         { provide: DataSource, useValue: dataSource },
         { provide: Clock, useValue: new SystemClock() },
         AuditLog,
+        EventOutbox,
       ],
-      exports: [DataSource, Clock, AuditLog],
+      exports: [DataSource, Clock, AuditLog, EventOutbox],
     };
   }
 }

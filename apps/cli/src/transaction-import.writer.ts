@@ -1,6 +1,18 @@
 import type { DataSource, EntityManager } from 'typeorm';
-import { constraintOf, inTransaction, sqlState } from '@vafa/platform';
-import { generateCardNumber, generateReferralCode } from '@vafa/members';
+import {
+  constraintOf,
+  EventOutbox,
+  type EventPayload,
+  inTransaction,
+  type OutboxEvent,
+  sqlState,
+  SystemClock,
+} from '@vafa/platform';
+import {
+  generateCardNumber,
+  generateReferralCode,
+  type MemberEnrolledEventData,
+} from '@vafa/members';
 import { MemberIdSequence } from './member-id-sequence';
 import type { ImportRow } from './transaction-row';
 
@@ -9,11 +21,38 @@ export interface BatchOutcome {
   ordersImported: number;
 }
 
+/** A member the batch would create, as drawn for it. */
+interface NewMember {
+  id: string;
+  externalId: string;
+  cardNumber: string;
+  referralCode: string;
+  joinedAt: Date;
+}
+
 /** A batch with its statement parameters built, ready to be sent. */
 export interface PreparedBatch {
   rows: readonly ImportRow[];
   parameters: unknown[];
+  /** The members it creates unless they exist, by id. */
+  candidates: ReadonlyMap<string, NewMember>;
 }
+
+/** member.enrolled of members the import created. */
+const enrolledEvents = (members: Iterable<NewMember>): OutboxEvent[] =>
+  [...members].map((m) => {
+    const data: EventPayload<MemberEnrolledEventData> = {
+      memberId: m.id,
+      externalId: m.externalId,
+      cardNumber: m.cardNumber,
+      referralCode: m.referralCode,
+      channel: null,
+      joinedAt: m.joinedAt.toISOString(),
+      source: 'import',
+      referrerId: null,
+    };
+    return { type: 'member.enrolled', memberId: m.id, data };
+  });
 
 /** Generated card numbers and referral codes rarely collide; each retry draws new ones. */
 const MEMBER_INSERT_ATTEMPTS = 5;
@@ -68,7 +107,7 @@ const writeBatchStatement = (form: 'strict' | 'tolerant'): string => {
     ${onConflict('(order_id)')}
     RETURNING 1
   )
-  SELECT (SELECT count(*) FROM created)::int AS members_created,
+  SELECT ARRAY(SELECT id::text FROM created) AS created,
          (SELECT count(*) FROM placed)::int AS orders_imported,
          ARRAY(SELECT c.external_id FROM candidates c
                WHERE NOT EXISTS (SELECT 1 FROM resolved m WHERE m.k = c.k)) AS unresolved`;
@@ -90,17 +129,19 @@ const RANDOM_IDENTIFIERS: MemberIdentifierDraws = {
 };
 
 interface BatchResult {
-  members_created: number;
+  created: string[];
   orders_imported: number;
   unresolved: string[];
 }
 
 /**
  * Writes purchases batch by batch. `prepare` builds a batch's parameters (CPU work an import
- * can do while the previous batch is being written) and `write` sends it as one statement.
+ * can do while the previous batch is being written) and `write` sends it as one statement, with
+ * member.enrolled for the members it created in the same transaction.
  */
 export class TransactionImportWriter {
   private readonly memberIds = new MemberIdSequence();
+  private readonly events = new EventOutbox(new SystemClock());
   /** Set once a batch met orders that were already there: the file was (partly) imported before. */
   private overlapsEarlierImport = false;
 
@@ -121,14 +162,26 @@ export class TransactionImportWriter {
       } else if (row.occurredAt < member.joinedAt) member.joinedAt = row.occurredAt;
       memberPositions.push(member.position);
     }
-    const members = [...firstSeen.values()];
+    const candidates = new Map<string, NewMember>();
+    for (const [externalId, { joinedAt }] of firstSeen) {
+      const id = this.memberIds.next();
+      candidates.set(id, {
+        id,
+        externalId,
+        cardNumber: this.draw.cardNumber(),
+        referralCode: this.draw.referralCode(),
+        joinedAt,
+      });
+    }
+    const members = [...candidates.values()];
     return {
       rows,
+      candidates,
       parameters: [
         [...firstSeen.keys()],
-        plainArrayLiteral(members.map(() => this.memberIds.next())),
-        plainArrayLiteral(members.map(() => this.draw.cardNumber())),
-        plainArrayLiteral(members.map(() => this.draw.referralCode())),
+        plainArrayLiteral(members.map((m) => m.id)),
+        plainArrayLiteral(members.map((m) => m.cardNumber)),
+        plainArrayLiteral(members.map((m) => m.referralCode)),
         plainArrayLiteral(members.map((m) => m.joinedAt.toISOString())),
         plainArrayLiteral(memberPositions),
         rows.map((r) => r.orderId),
@@ -154,10 +207,18 @@ export class TransactionImportWriter {
   }
 
   private async send(statement: string, batch: PreparedBatch): Promise<BatchOutcome> {
-    const [result] = await this.dataSource.query<BatchResult[]>(statement, batch.parameters);
-    if (!result) throw new Error('the import statement returned no row');
+    const result = await inTransaction(this.dataSource, async (manager) => {
+      const [written] = await manager.query<BatchResult[]>(statement, batch.parameters);
+      if (!written) throw new Error('the import statement returned no row');
+      const created = written.created.map((id) => batch.candidates.get(id));
+      await this.events.emitMany(
+        manager,
+        enrolledEvents(created.filter((m): m is NewMember => m !== undefined)),
+      );
+      return written;
+    });
     const outcome = {
-      membersCreated: result.members_created,
+      membersCreated: result.created.length,
       ordersImported: result.orders_imported,
     };
     if (result.unresolved.length === 0) return outcome;
@@ -228,11 +289,19 @@ export class TransactionImportWriter {
         throw new Error(`could not create members ${missing.slice(0, 5).join(', ')}`);
       // No conflict target: a taken external id (someone enrolled them meanwhile) and a colliding
       // card number or referral code are all skipped here, and the look-up below sorts them out.
-      const inserted = await manager.query<{ id: string; external_id: string }[]>(
+      const inserted = await manager.query<
+        {
+          id: string;
+          external_id: string;
+          card_number: string;
+          referral_code: string;
+          joined_at: Date;
+        }[]
+      >(
         `INSERT INTO members (id, external_id, card_number, referral_code, joined_at)
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])
          ON CONFLICT DO NOTHING
-         RETURNING id, external_id`,
+         RETURNING id, external_id, card_number, referral_code, joined_at`,
         [
           missing.map(() => this.memberIds.next()),
           missing,
@@ -243,6 +312,18 @@ export class TransactionImportWriter {
       );
       created += inserted.length;
       for (const m of inserted) ids.set(m.external_id, m.id);
+      await this.events.emitMany(
+        manager,
+        enrolledEvents(
+          inserted.map((m) => ({
+            id: m.id,
+            externalId: m.external_id,
+            cardNumber: m.card_number,
+            referralCode: m.referral_code,
+            joinedAt: m.joined_at,
+          })),
+        ),
+      );
       if (inserted.length < missing.length) await lookUp(missing.filter((id) => !ids.has(id)));
     }
   }

@@ -1,9 +1,17 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, DomainError, inTransaction } from '@vafa/platform';
+import {
+  Clock,
+  DomainError,
+  EventOutbox,
+  type EventPayload,
+  inTransaction,
+  type OutboxEvent,
+  queryRows,
+} from '@vafa/platform';
 import { BulkCreditUseCase, lotDates, ProgramSettingsService } from '@vafa/ledger';
-import { RewardGrantService } from '@vafa/rewards';
+import { fulfilmentOf, RewardGrantService } from '@vafa/rewards';
 import {
   audienceCondition,
   SPEND_WINDOW_DAYS,
@@ -14,6 +22,11 @@ import {
 import type { CampaignDto } from './campaign.dto';
 import { CampaignEntity } from './campaign.entity';
 import { CampaignsService } from './campaigns.service';
+import type {
+  CampaignGiftGrantedEventData,
+  CampaignRunCompletedEventData,
+  GiftGrantedDto,
+} from './events/campaign.events';
 import { lockGiftSupply } from './gift-supply';
 import {
   holdoutSize,
@@ -69,6 +82,16 @@ interface HoldoutCutoff {
 
 class DryRunRollback extends Error {}
 
+/** The reward fields of a points gift. */
+const NO_REWARD = {
+  rewardId: null,
+  redemptionId: null,
+  name: null,
+  rewardType: null,
+  code: null,
+  expiresAt: null,
+} as const;
+
 /** A uniform draw in [0, 1) from the run's seed, the member and a purpose: the same on a rerun. */
 const draw = (seed: string, purpose: string, member = 'c.member_id'): string =>
   `(('x' || substr(md5(${seed} || ':${purpose}:' || ${member}::text), 1, 8))::bit(32)::bigint / 4294967296.0)::float8`;
@@ -91,6 +114,7 @@ export class CampaignRunner {
     private readonly program: ProgramSettingsService,
     private readonly bulkCredit: BulkCreditUseCase,
     private readonly rewards: RewardGrantService,
+    private readonly events: EventOutbox,
     private readonly clock: Clock,
   ) {}
 
@@ -119,10 +143,7 @@ export class CampaignRunner {
       try {
         const run = await this.startOrResume(campaign, options.trigger);
         const result = await this.process(campaign, run, batchSize);
-        await this.dataSource.query(
-          `UPDATE campaign_runs SET status = 'completed', finished_at = $2 WHERE id = $1`,
-          [run.id, this.clock.now()],
-        );
+        await inTransaction(this.dataSource, (manager) => this.complete(manager, campaign, run));
         return { ...result, runId: run.id, dryRun: false };
       } finally {
         await runner.query('SELECT pg_advisory_unlock(hashtext($1))', [
@@ -132,6 +153,56 @@ export class CampaignRunner {
     } finally {
       await runner.release();
     }
+  }
+
+  /** Marks the run completed and emits campaign.run_completed with its counts, once. */
+  private async complete(
+    manager: EntityManager,
+    campaign: CampaignEntity,
+    run: Run,
+  ): Promise<void> {
+    const finishedAt = this.clock.now();
+    const [done] = await queryRows<{
+      trigger: string;
+      eligible: number;
+      holdout: number;
+      granted: number;
+      skipped: number;
+    }>(
+      manager,
+      `UPDATE campaign_runs SET status = 'completed', finished_at = $2 WHERE id = $1 AND status = 'running'
+       RETURNING trigger, eligible, holdout, granted, skipped`,
+      [run.id, finishedAt],
+    );
+    if (!done) return;
+    const reasons = await manager.query<{ reason: string; n: number }[]>(
+      `SELECT reason, count(*)::int AS n FROM campaign_assignments
+       WHERE run_id = $1 AND assigned_group = 'skipped' GROUP BY reason`,
+      [run.id],
+    );
+    const skippedReasons = {
+      chance: 0,
+      cooldown: 0,
+      budget: 0,
+      reward_out_of_stock: 0,
+      reward_not_found: 0,
+      ...Object.fromEntries(reasons.map((r) => [r.reason, r.n])),
+    };
+    const data: EventPayload<CampaignRunCompletedEventData> = {
+      campaignId: campaign.id,
+      campaignName: campaign.name,
+      runId: run.id,
+      trigger: done.trigger,
+      startedAt: run.startedAt.toISOString(),
+      finishedAt: finishedAt.toISOString(),
+      eligible: done.eligible,
+      holdout: done.holdout,
+      granted: done.granted,
+      skipped: done.skipped,
+      skippedReasons,
+      pointsGranted: campaign.gift.type === 'points' ? done.granted * campaign.gift.points : 0,
+    };
+    await this.events.emit(manager, { type: 'campaign.run_completed', data });
   }
 
   /**
@@ -494,9 +565,25 @@ export class CampaignRunner {
   ): Promise<void> {
     if (members.length === 0) return;
     const gift = campaign.gift;
+    const granted = (
+      memberId: string,
+      given: GiftGrantedDto,
+      fulfilment: CampaignGiftGrantedEventData['fulfilment'],
+    ): OutboxEvent => {
+      const data: EventPayload<CampaignGiftGrantedEventData> = {
+        memberId,
+        campaignId: campaign.id,
+        campaignName: campaign.name,
+        runId: run.id,
+        gift: given,
+        fulfilment,
+      };
+      return { type: 'campaign.gift_granted', memberId, data };
+    };
+    const events: OutboxEvent[] = [];
     if (gift.type === 'points') {
       const settings = await this.program.get(manager);
-      await this.bulkCredit.execute(
+      const credited = await this.bulkCredit.execute(
         {
           grants: members.map((memberId) => ({
             memberId,
@@ -512,17 +599,35 @@ export class CampaignRunner {
         },
         manager,
       );
-      return;
+      for (const { memberId, transactionId } of credited) {
+        const given = { ...NO_REWARD, type: gift.type, points: gift.points, transactionId };
+        events.push(granted(memberId, given, null));
+      }
+    } else {
+      const rewardId = gift.type === 'reward' ? gift.rewardId : gift.perk;
+      for (const memberId of members) {
+        const issued = await this.rewards.grantFree(
+          manager,
+          memberId,
+          rewardId,
+          `campaign:${run.id}:${memberId}`,
+          campaign.name,
+        );
+        if (issued.replayed) continue;
+        const given: GiftGrantedDto = {
+          type: gift.type,
+          points: null,
+          transactionId: null,
+          rewardId: issued.rewardId,
+          redemptionId: issued.redemptionId,
+          name: issued.name,
+          rewardType: issued.type,
+          code: issued.code ?? null,
+          expiresAt: issued.expiresAt ?? null,
+        };
+        events.push(granted(memberId, given, fulfilmentOf(issued)));
+      }
     }
-    const rewardId = gift.type === 'reward' ? gift.rewardId : gift.perk;
-    for (const memberId of members) {
-      await this.rewards.grantFree(
-        manager,
-        memberId,
-        rewardId,
-        `campaign:${run.id}:${memberId}`,
-        campaign.name,
-      );
-    }
+    await this.events.emitMany(manager, events);
   }
 }

@@ -4,6 +4,8 @@ export * from './entities/ledger-lot.entity';
 export * from './entities/ledger-lot-consumption.entity';
 export * from './entities/ledger-posting.entity';
 export * from './entities/ledger-transaction.entity';
+export * from './events/points.events';
+export * from './events/reversal-event';
 export * from './jobs/expire-lots.job';
 export * from './jobs/ledger-scheduler';
 export * from './jobs/release-pending.job';

@@ -1,3 +1,4 @@
+export * from './events/member.events';
 export * from './birthdays/birthday.event';
 export * from './birthdays/birthday.job';
 export * from './member.dto';

@@ -5,6 +5,8 @@ import {
   Clock,
   constraintOf,
   DomainError,
+  EventOutbox,
+  type EventPayload,
   notFound,
   Page,
   pageNewestFirst,
@@ -19,6 +21,7 @@ import { MemberEntity } from './member.entity';
 import { generateCardNumber, generateReferralCode, normalizeEmail } from './member-identity';
 import { legacyPhone, PHONE_PATTERN, phoneInvalid, toE164 } from './member-phone';
 import { changedFields, describeProfileChange, type ProfileValues } from './member-profile-change';
+import type { MemberEnrolledEventData, MemberUpdatedEventData } from './events/member.events';
 
 const IDENTITY_CONSTRAINTS: Record<string, string> = {
   uq_members_external_id: 'externalId',
@@ -45,12 +48,18 @@ export const toMemberDto = (m: MemberEntity): MemberDto => ({
 
 export const memberNotFound = (): DomainError => notFound('The member', 'MEMBER_NOT_FOUND');
 
+/** What an enrollment hook found out that the member.enrolled event tells. */
+export interface EnrollmentFacts {
+  /** The member whose referral code was used. */
+  referrerId?: string;
+}
+
 /** Runs inside the enrollment transaction (e.g. referral attribution); throwing undoes it all. */
 export type EnrollmentHook = (
   manager: EntityManager,
   member: MemberEntity,
   input: CreateMemberDto,
-) => Promise<void>;
+) => Promise<EnrollmentFacts | void>;
 
 /**
  * Which members a segment holds, as the library that scores members (insights) knows it, so
@@ -77,6 +86,7 @@ export class MembersService {
     private readonly clock: Clock,
     private readonly program: ProgramSettingsService,
     private readonly activity: RecordActivityUseCase,
+    private readonly events: EventOutbox,
   ) {}
 
   onEnrollment(hook: EnrollmentHook): void {
@@ -107,7 +117,20 @@ export class MembersService {
               joinedAt: this.clock.now(),
             }),
           );
-          for (const hook of this.enrollmentHooks) await hook(manager, member, input);
+          const facts: EnrollmentFacts = {};
+          for (const hook of this.enrollmentHooks)
+            Object.assign(facts, await hook(manager, member, input));
+          const data: EventPayload<MemberEnrolledEventData> = {
+            memberId: member.id,
+            externalId: member.externalId,
+            cardNumber: member.cardNumber,
+            referralCode: member.referralCode,
+            channel: member.enrolledChannel,
+            joinedAt: member.joinedAt.toISOString(),
+            source: 'api',
+            referrerId: facts.referrerId ?? null,
+          };
+          await this.events.emit(manager, { type: 'member.enrolled', memberId: member.id, data });
           return member;
         });
       } catch (error) {
@@ -167,6 +190,8 @@ export class MembersService {
           },
           manager,
         );
+        const data: EventPayload<MemberUpdatedEventData> = { memberId: id, fields };
+        await this.events.emit(manager, { type: 'member.updated', memberId: id, data });
         return repository.findOneByOrFail({ id });
       });
     } catch (error) {

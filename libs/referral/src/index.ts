@@ -1,5 +1,6 @@
 export * from './referral-program.entity';
 export * from './referral.entity';
+export * from './referral.events';
 
 import { ReferralProgramEntity } from './referral-program.entity';
 import { ReferralEntity } from './referral.entity';

@@ -1,8 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Clock, DomainError } from '@vafa/platform';
-import { CreateMemberDto, MemberEntity, MembersService } from '@vafa/members';
+import { Clock, DomainError, EventOutbox, type EventPayload } from '@vafa/platform';
+import { CreateMemberDto, EnrollmentFacts, MemberEntity, MembersService } from '@vafa/members';
 import { referralCodeInvalid } from './referral.errors';
+import type { ReferralHeldEventData } from './referral.events';
 import { ReferralProgramService } from './referral-program.service';
 
 /**
@@ -15,6 +16,7 @@ export class ReferralAttribution implements OnModuleInit {
   constructor(
     private readonly members: MembersService,
     private readonly program: ReferralProgramService,
+    private readonly events: EventOutbox,
     private readonly clock: Clock,
   ) {}
 
@@ -26,8 +28,8 @@ export class ReferralAttribution implements OnModuleInit {
     manager: EntityManager,
     member: MemberEntity,
     input: CreateMemberDto,
-  ): Promise<void> {
-    if (!input.referralCode) return;
+  ): Promise<EnrollmentFacts> {
+    if (!input.referralCode) return {};
     const program = await this.program.get(manager);
     if (!program.active) throw referralCodeInvalid('the referral program is not running');
     const [referrer] = await manager.query<
@@ -52,18 +54,23 @@ export class ReferralAttribution implements OnModuleInit {
       [referrer.id, new Date(now.getTime() - program.velocityWindowHours * 3_600_000)],
     );
     const held = (recent?.n ?? 0) >= program.velocityMax;
+    const holdReason = held
+      ? `more than ${program.velocityMax} referrals in ${program.velocityWindowHours} h`
+      : null;
     await manager.query(
       `INSERT INTO referrals (referee_id, referrer_id, joined_at, status, hold_reason, updated_at)
        VALUES ($1, $2, $3, $4, $5, $3)`,
-      [
-        member.id,
-        referrer.id,
-        now,
-        held ? 'held' : 'joined',
-        held
-          ? `more than ${program.velocityMax} referrals in ${program.velocityWindowHours} h`
-          : null,
-      ],
+      [member.id, referrer.id, now, held ? 'held' : 'joined', holdReason],
     );
+    if (holdReason) {
+      const data: EventPayload<ReferralHeldEventData> = {
+        memberId: referrer.id,
+        referrerId: referrer.id,
+        refereeId: member.id,
+        reason: holdReason,
+      };
+      await this.events.emit(manager, { type: 'referral.held', memberId: referrer.id, data });
+    }
+    return { referrerId: referrer.id };
   }
 }

@@ -1,10 +1,17 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Clock, preparedQuery, type PreparedStatement } from '@vafa/platform';
+import {
+  Clock,
+  EventOutbox,
+  type EventPayload,
+  preparedQuery,
+  type PreparedStatement,
+} from '@vafa/platform';
 import {
   CreditPointsUseCase,
   lockMemberAccount,
   lotDates,
+  pointsReversedEvent,
   ProgramSettingsService,
   ReversePointsUseCase,
 } from '@vafa/ledger';
@@ -16,6 +23,7 @@ import {
   ReturnEvent,
 } from '@vafa/points';
 import { ReferralProgramService, ReferralProgramView } from './referral-program.service';
+import type { ReferralQualifiedEventData, ReferralRewardedEventData } from './referral.events';
 
 interface ReferralRow {
   referee_id: string;
@@ -49,6 +57,7 @@ export class ReferralRewards implements OnModuleInit {
     private readonly settings: ProgramSettingsService,
     private readonly credit: CreditPointsUseCase,
     private readonly reverse: ReversePointsUseCase,
+    private readonly events: EventOutbox,
     private readonly clock: Clock,
   ) {}
 
@@ -96,7 +105,21 @@ export class ReferralRewards implements OnModuleInit {
       'UPDATE referrals SET qualifying_order_uuid = $2, updated_at = $3 WHERE referee_id = $1',
       [referral.referee_id, event.orderUuid, this.clock.now()],
     );
-    if (referral.status === 'held' && !referral.approved) return NO_REACTION;
+    const held = referral.status === 'held' && !referral.approved;
+    const qualified: EventPayload<ReferralQualifiedEventData> = {
+      memberId: referral.referrer_id,
+      referrerId: referral.referrer_id,
+      refereeId: referral.referee_id,
+      orderId: event.orderId,
+      checkoutId: event.orderUuid,
+      held,
+    };
+    await this.events.emit(manager, {
+      type: 'referral.qualified',
+      memberId: referral.referrer_id,
+      data: qualified,
+    });
+    if (held) return NO_REACTION;
     await this.pay(manager, referral.referee_id, referral.referrer_id, program, event.orderId);
     return {
       movedPoints: true,
@@ -175,6 +198,17 @@ export class ReferralRewards implements OnModuleInit {
         now,
       ],
     );
+    const data: EventPayload<ReferralRewardedEventData> = {
+      memberId: referrerId,
+      referrerId,
+      refereeId,
+      orderId,
+      refereePoints: refereeTx ? program.refereePoints : 0,
+      referrerPoints,
+      refereeTransactionId: refereeTx,
+      referrerTransactionId: referrerTx,
+    };
+    await this.events.emit(manager, { type: 'referral.rewarded', memberId: referrerId, data });
   }
 
   private async onReturn(manager: EntityManager, event: ReturnEvent): Promise<void> {
@@ -189,7 +223,7 @@ export class ReferralRewards implements OnModuleInit {
     for (const [memberId, transactionId, side] of taken) {
       if (!transactionId) continue;
       if (side === 'referrer') await lockMemberAccount(manager, memberId);
-      await this.reverse.execute(
+      const entry = await this.reverse.execute(
         {
           memberId,
           transactionId,
@@ -199,6 +233,9 @@ export class ReferralRewards implements OnModuleInit {
         },
         manager,
       );
+      if (entry.replayed) continue;
+      const why = { reason: 'referral_return' as const, orderId: event.orderId };
+      await this.events.emit(manager, pointsReversedEvent(entry, transactionId, why));
     }
     await this.setStatus(manager, referral.referee_id, 'reversed');
   }

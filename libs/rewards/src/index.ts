@@ -3,6 +3,7 @@ export * from './rewards.entities';
 export * from './rewards.errors';
 export * from './catalog/reward.entity';
 export * from './catalog/rewards.service';
+export * from './events/reward.events';
 export * from './redemptions/reward-redemption.entity';
 export * from './redemptions/reward-grant.service';
 export type { IssuedReward } from './redemptions/reward-issuer';

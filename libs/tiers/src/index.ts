@@ -1,3 +1,4 @@
+export * from './events/tier.events';
 export * from './downgrade-warning.event';
 export * from './member-tier.entity';
 export * from './tier-lookup.service';

@@ -1,11 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditActor, AuditLog, Clock, DomainError, inTransaction } from '@vafa/platform';
+import {
+  AuditActor,
+  AuditLog,
+  Clock,
+  DomainError,
+  EventOutbox,
+  inTransaction,
+} from '@vafa/platform';
 import { RecordActivityUseCase } from '@vafa/ledger';
 import { MembersService } from '@vafa/members';
 import type { AssignTierDto, TierAssignmentDto } from './tier-assignment.dto';
 import { TierLookupService } from './tier-lookup.service';
+import type { TierChangeData } from './events/tier.events';
 
 const DAY = 86_400_000;
 
@@ -23,6 +31,7 @@ export class TierAssignmentService {
     private readonly activity: RecordActivityUseCase,
     private readonly clock: Clock,
     private readonly audit: AuditLog,
+    private readonly events: EventOutbox,
   ) {}
 
   async assign(
@@ -83,6 +92,19 @@ export class TierAssignmentService {
         },
         manager,
       );
+      if (previous && rise !== 0) {
+        const data: TierChangeData = {
+          memberId,
+          from: { code: previous.code, name: previous.name },
+          to: { code: tier.code, name: tier.name },
+          reason: 'manual',
+          orderId: null,
+          checkoutId: null,
+          heldUntil: heldUntil?.toISOString() ?? null,
+        };
+        const type = rise > 0 ? 'tier.upgraded' : 'tier.downgraded';
+        await this.events.emit(manager, { type, memberId, data });
+      }
       const assignment: TierAssignmentDto = {
         memberId,
         tier: { code: tier.code, name: tier.name },

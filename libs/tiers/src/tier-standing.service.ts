@@ -1,8 +1,9 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock } from '@vafa/platform';
+import { Clock, EventOutbox, type OutboxEvent } from '@vafa/platform';
 import { RecordActivityUseCase } from '@vafa/ledger';
-import { CheckoutTier, TierHook, TierProvider } from '@vafa/points';
+import { CheckoutOrderRef, CheckoutTier, TierHook, TierProvider } from '@vafa/points';
+import type { TierChangeData } from './events/tier.events';
 import { decideTier, MemberStanding, TierDecision, TierRule } from './tier-qualification';
 import { qualificationValues } from './tier-metrics';
 import { type CurrentTier, type TierDefinition, TierLookupService } from './tier-lookup.service';
@@ -22,6 +23,7 @@ export class TierStandingService implements TierProvider, OnModuleInit {
     private readonly lookup: TierLookupService,
     private readonly activity: RecordActivityUseCase,
     private readonly hook: TierHook,
+    private readonly events: EventOutbox,
     private readonly clock: Clock,
   ) {}
 
@@ -33,8 +35,12 @@ export class TierStandingService implements TierProvider, OnModuleInit {
     return toCheckoutTier(await this.lookup.current(memberId, manager));
   }
 
-  async afterPurchase(manager: EntityManager, memberId: string): Promise<CheckoutTier | null> {
-    const { tierCodes } = await this.evaluate(manager, [memberId], this.clock.now(), false);
+  async afterPurchase(
+    manager: EntityManager,
+    memberId: string,
+    order: CheckoutOrderRef,
+  ): Promise<CheckoutTier | null> {
+    const { tierCodes } = await this.evaluate(manager, [memberId], this.clock.now(), false, order);
     const code = tierCodes.get(memberId);
     // Unknown when someone else changed the standing meanwhile: read what it is now.
     if (code === undefined) return this.current(memberId, manager);
@@ -46,13 +52,15 @@ export class TierStandingService implements TierProvider, OnModuleInit {
    * caller's transaction. The standings are locked before qualification is read, so that each
    * decision and its write come from one view: a checkout that changes a member's standing
    * either committed its order before the read, or waits for this transaction and then decides
-   * from what it wrote (checkouts evaluate through here too).
+   * from what it wrote (checkouts evaluate through here too). Each move emits tier.upgraded or
+   * tier.downgraded; `order` names the checkout that caused it.
    */
   async evaluate(
     manager: EntityManager,
     memberIds: string[],
     now: Date,
     nightly: boolean,
+    order?: CheckoutOrderRef,
   ): Promise<{ upgraded: number; downgraded: number; tierCodes: Map<string, string> }> {
     const tierCodes = new Map<string, string>();
     const tiers = await this.lookup.tiers(manager);
@@ -96,13 +104,33 @@ export class TierStandingService implements TierProvider, OnModuleInit {
     const applied = await this.store(manager, decisions, byMember, now);
     for (const [memberId] of decisions) if (!applied.has(memberId)) tierCodes.delete(memberId);
     const names = new Map(tiers.map((t) => [t.code, t.name]));
+    const tierOf = (code: string): { code: string; name: string } => ({
+      code,
+      name: names.get(code) ?? code,
+    });
     let upgraded = 0;
     let downgraded = 0;
+    const events: OutboxEvent[] = [];
     for (const [memberId, decision] of decisions) {
       if (!decision.change || !applied.has(memberId)) continue;
       if (decision.change === 'upgrade') upgraded++;
       else downgraded++;
       const name = names.get(decision.code) ?? decision.code;
+      const data: TierChangeData = {
+        memberId,
+        // A member without a standing is in the lowest tier.
+        from: tierOf(byMember.get(memberId)?.code ?? (tiers[0] as TierDefinition).code),
+        to: tierOf(decision.code),
+        reason: order ? 'checkout' : 'evaluation',
+        orderId: order?.orderId ?? null,
+        checkoutId: order?.checkoutId ?? null,
+        heldUntil: null,
+      };
+      events.push({
+        type: decision.change === 'upgrade' ? 'tier.upgraded' : 'tier.downgraded',
+        memberId,
+        data,
+      });
       await this.activity.execute(
         {
           memberId,
@@ -118,6 +146,9 @@ export class TierStandingService implements TierProvider, OnModuleInit {
         manager,
       );
     }
+    const [single] = events;
+    if (events.length === 1 && single) await this.events.emit(manager, single);
+    else await this.events.emitMany(manager, events);
     return { upgraded, downgraded, tierCodes };
   }
 

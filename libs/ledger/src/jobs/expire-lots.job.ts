@@ -1,15 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '@vafa/platform';
+import { EventOutbox, type EventPayload, inTransaction } from '@vafa/platform';
+import type { PointsExpiredEventData } from '../events/points.events';
 import { lockDueMembers } from './lock-due-members';
 
 /**
  * Expires exactly what remains of lots past their expiry date, one set-based statement per batch
- * of members; the expired points go to the program's breakage account.
+ * of members; the expired points go to the program's breakage account, and each member's
+ * points.expired event is written in the batch's transaction.
  */
 @Injectable()
 export class ExpireLotsJob {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventOutbox,
+  ) {}
 
   async run(now: Date, batchSize = 1000): Promise<{ members: number; points: number }> {
     let members = 0;
@@ -23,7 +28,15 @@ export class ExpireLotsJob {
           batchSize,
         );
         if (locked.length === 0) return { scanned: 0, rows: [] };
-        const rows = await manager.query<{ points: string }[]>(
+        const rows = await manager.query<
+          {
+            member_id: string;
+            transaction_id: string;
+            points: string;
+            available: string;
+            pending: string;
+          }[]
+        >(
           `WITH lots AS (
              -- Each consumption or give-back adds a row, so (lot, rows so far) names this state of
              -- the lot once: the expiry's key is deterministic and never repeats.
@@ -51,9 +64,23 @@ export class ExpireLotsJob {
            ), balances AS (
              UPDATE ledger_accounts a SET available = a.available - s.points, updated_at = now()
              FROM sums s WHERE a.member_id = s.member_id
+             RETURNING a.member_id, a.available, a.pending
            )
-           SELECT points FROM txns`,
+           SELECT t.member_id, t.id AS transaction_id, t.points, b.available, b.pending
+           FROM txns t JOIN balances b USING (member_id) ORDER BY t.member_id`,
           [locked.map((m) => m.memberId), now, now.toISOString()],
+        );
+        await this.events.emitMany(
+          manager,
+          rows.map((row) => {
+            const data: EventPayload<PointsExpiredEventData> = {
+              memberId: row.member_id,
+              transactionId: row.transaction_id,
+              points: Number(row.points),
+              balance: { available: Number(row.available), pending: Number(row.pending) },
+            };
+            return { type: 'points.expired' as const, memberId: row.member_id, data };
+          }),
         );
         return { scanned: locked.length, rows };
       });

@@ -1,16 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { inTransaction } from '@vafa/platform';
+import { EventOutbox, type EventPayload, inTransaction } from '@vafa/platform';
+import type { PointsPendingReleasedEventData } from '../events/points.events';
 import { LedgerSql } from '../operations/ledger-sql';
 import { lockDueMembers } from './lock-due-members';
 
 /**
  * Makes pending lots whose time has come available, one set-based statement per batch of
- * members. Running it twice changes nothing the second time.
+ * members, and emits points.pending_released per member in the batch's transaction. Running it
+ * twice changes nothing the second time.
  */
 @Injectable()
 export class ReleasePendingJob {
-  constructor(private readonly dataSource: DataSource) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly events: EventOutbox,
+  ) {}
 
   async run(now: Date, batchSize = 1000): Promise<{ members: number; points: number }> {
     let members = 0;
@@ -38,7 +43,13 @@ export class ReleasePendingJob {
     );
     if (locked.length === 0) return { scanned: 0, members: 0, points: 0 };
     const released = await sql.manager.query<
-      { member_id: string; transaction_id: string; points: string }[]
+      {
+        member_id: string;
+        transaction_id: string;
+        points: string;
+        available: string;
+        pending: string;
+      }[]
     >(
       `WITH lots AS (
          UPDATE ledger_lots SET state = 'available'
@@ -59,8 +70,10 @@ export class ReleasePendingJob {
        ), balances AS (
          UPDATE ledger_accounts a SET pending = a.pending - s.points, available = a.available + s.points, updated_at = now()
          FROM sums s WHERE a.member_id = s.member_id
+         RETURNING a.member_id, a.available, a.pending
        )
-       SELECT member_id, id AS transaction_id, points FROM txns`,
+       SELECT t.member_id, t.id AS transaction_id, t.points, b.available, b.pending
+       FROM txns t JOIN balances b USING (member_id) ORDER BY t.member_id`,
       [locked.map((m) => m.memberId), now, now.toISOString()],
     );
     // Members who owe points (after a return of spent points) pay the debt from what was released.
@@ -77,6 +90,18 @@ export class ReleasePendingJob {
           1,
         );
     }
+    await this.events.emitMany(
+      sql.manager,
+      released.map((row) => {
+        const data: EventPayload<PointsPendingReleasedEventData> = {
+          memberId: row.member_id,
+          transactionId: row.transaction_id,
+          points: Number(row.points),
+          balance: { available: Number(row.available), pending: Number(row.pending) },
+        };
+        return { type: 'points.pending_released' as const, memberId: row.member_id, data };
+      }),
+    );
     return {
       scanned: locked.length,
       members: released.length,

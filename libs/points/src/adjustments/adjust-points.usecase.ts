@@ -1,10 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock, inTransaction, once, requestHash } from '@vafa/platform';
+import {
+  Clock,
+  EventOutbox,
+  type EventPayload,
+  inTransaction,
+  once,
+  requestHash,
+} from '@vafa/platform';
 import {
   CreditPointsUseCase,
   DebitPointsUseCase,
   lotDates,
+  type PointsAdjustedEventData,
   ProgramSettingsService,
 } from '@vafa/ledger';
 import { MembersService } from '@vafa/members';
@@ -21,6 +29,7 @@ export class AdjustPointsUseCase {
     private readonly credit: CreditPointsUseCase,
     private readonly debit: DebitPointsUseCase,
     private readonly program: ProgramSettingsService,
+    private readonly events: EventOutbox,
     private readonly clock: Clock,
   ) {}
 
@@ -73,6 +82,15 @@ export class AdjustPointsUseCase {
                 { ...context, kind: 'adjust', points: -input.points, sink: 'program:adjusted' },
                 manager,
               );
+        const data: EventPayload<PointsAdjustedEventData> = {
+          memberId,
+          transactionId: entry.transactionId,
+          points: input.points,
+          reason: input.reason,
+          ticketId: input.ticketId ?? null,
+          balance: entry.balance,
+        };
+        await this.events.emit(manager, { type: 'points.adjusted', memberId, data });
         return {
           transactionId: entry.transactionId,
           memberId,

@@ -4,6 +4,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   Clock,
   DomainError,
+  EventOutbox,
+  type EventPayload,
   inTransaction,
   once,
   preparedQuery,
@@ -16,6 +18,8 @@ import {
   DebitPointsUseCase,
   LedgerQueries,
   lockMemberAccount,
+  type PointsEarnedEventData,
+  type PointsRedeemedEventData,
 } from '@vafa/ledger';
 import { ruleApplicationsToRecord } from '../rules';
 import type { CheckoutDto } from './checkout.dto';
@@ -70,6 +74,7 @@ export class CheckoutUseCase {
     private readonly coupons: CouponHook,
     private readonly tiers: TierHook,
     private readonly purchases: PurchaseHooks,
+    private readonly events: EventOutbox,
     private readonly clock: Clock,
   ) {}
 
@@ -180,6 +185,20 @@ export class CheckoutUseCase {
       );
       balance = spent.balance;
       redeemId = spent.transactionId;
+      const data: EventPayload<PointsRedeemedEventData> = {
+        memberId,
+        transactionId: spent.transactionId,
+        points: redeemPoints,
+        source: 'checkout',
+        orderId: input.orderId,
+        checkoutId: orderUuid,
+        discount: pricing.pointsDiscount,
+        rewardId: null,
+        redemptionId: null,
+        storeId: quote.storeId,
+        balance: spent.balance,
+      };
+      await this.events.emit(manager, { type: 'points.redeemed', memberId, data });
     }
     let earnId: string | null = null;
     const pending = quote.availableAt > this.clock.now();
@@ -202,6 +221,22 @@ export class CheckoutUseCase {
       );
       balance = earned.balance;
       earnId = earned.transactionId;
+      const data: EventPayload<PointsEarnedEventData> = {
+        memberId,
+        transactionId: earned.transactionId,
+        points: earn.totalPoints,
+        pendingPoints: earned.pendingPoints,
+        availableAt: earned.pendingPoints > 0 ? quote.availableAt.toISOString() : null,
+        expiresAt: quote.expiresAt?.toISOString() ?? null,
+        source: 'checkout',
+        orderId: input.orderId,
+        checkoutId: orderUuid,
+        storeId: quote.storeId,
+        channel: input.channel,
+        appliedRules: earn.appliedRules,
+        balance: earned.balance,
+      };
+      await this.events.emit(manager, { type: 'points.earned', memberId, data });
     }
     if (!earnId && !redeemId)
       balance = await this.ledger.pointsSummary(memberId, this.clock.now(), 0);
@@ -214,8 +249,16 @@ export class CheckoutUseCase {
     }
     await this.coupons.markUsed(
       manager,
-      { memberId, orderUuid, lines: input.lines, subtotal: pricing.subtotal, at: quote.occurredAt },
-      input.couponCodes ?? [],
+      {
+        memberId,
+        orderUuid,
+        orderId: input.orderId,
+        storeId: quote.storeId,
+        lines: input.lines,
+        subtotal: pricing.subtotal,
+        at: quote.occurredAt,
+      },
+      quote.coupons,
     );
     const reaction = await this.purchases.purchased(manager, {
       memberId,
@@ -225,7 +268,10 @@ export class CheckoutUseCase {
       occurredAt: quote.occurredAt,
     });
     if (reaction.movedPoints) balance = await this.ledger.balance(memberId, manager);
-    const tier = await this.tiers.afterPurchase(manager, memberId, orderUuid);
+    const tier = await this.tiers.afterPurchase(manager, memberId, {
+      orderId: input.orderId,
+      checkoutId: orderUuid,
+    });
     return checkoutResult(quote, input, {
       checkoutId: orderUuid,
       balance: { available: balance.available, pending: balance.pending },

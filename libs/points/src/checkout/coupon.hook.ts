@@ -17,16 +17,20 @@ export interface CouponOrder {
   at: Date;
 }
 
+/** The order that used coupons, as written at checkout. */
+export interface CouponUse extends CouponOrder {
+  orderUuid: string;
+  /** The merchant's order id. */
+  orderId: string;
+  storeId: string | null;
+}
+
 /** Implemented by the rewards library, which issues coupons. */
 export interface CouponRedeemer {
   /** Prices the codes for this member's order; throws 422 COUPON_INVALID for any bad code. */
   price(order: CouponOrder, codes: string[], manager?: EntityManager): Promise<CouponApplication[]>;
-  /** Marks the codes used by the order, in the checkout's transaction. */
-  markUsed(
-    manager: EntityManager,
-    order: CouponOrder & { orderUuid: string },
-    codes: string[],
-  ): Promise<void>;
+  /** Marks the priced coupons used by the order (and says so), in the checkout's transaction. */
+  markUsed(manager: EntityManager, order: CouponUse, coupons: CouponApplication[]): Promise<void>;
   /** Gives an order's coupons back when the order is returned in full. */
   giveBack(manager: EntityManager, memberId: string, orderUuid: string): Promise<void>;
 }
@@ -65,17 +69,13 @@ export class CouponHook {
     return this.redeemer.price(order, unique, manager);
   }
 
+  /** `coupons` as `price` answered them (codes normalised). */
   async markUsed(
     manager: EntityManager,
-    order: CouponOrder & { orderUuid: string },
-    codes: string[],
+    order: CouponUse,
+    coupons: CouponApplication[],
   ): Promise<void> {
-    if (codes.length > 0 && this.redeemer)
-      await this.redeemer.markUsed(
-        manager,
-        order,
-        codes.map((c) => c.trim().toUpperCase()),
-      );
+    if (coupons.length > 0 && this.redeemer) await this.redeemer.markUsed(manager, order, coupons);
   }
 
   async giveBack(manager: EntityManager, memberId: string, orderUuid: string): Promise<void> {

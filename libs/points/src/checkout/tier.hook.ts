@@ -15,8 +15,14 @@ export interface TierProvider {
   afterPurchase(
     manager: EntityManager,
     memberId: string,
-    orderId: string,
+    order: CheckoutOrderRef,
   ): Promise<CheckoutTier | null>;
+}
+
+/** The order a checkout wrote: the merchant's id and Vafa's. */
+export interface CheckoutOrderRef {
+  orderId: string;
+  checkoutId: string;
 }
 
 /** Where checkout meets tiers: without a provider, members have no tier. */
@@ -35,10 +41,10 @@ export class TierHook {
   afterPurchase(
     manager: EntityManager,
     memberId: string,
-    orderId: string,
+    order: CheckoutOrderRef,
   ): Promise<CheckoutTier | null> {
     return this.provider
-      ? this.provider.afterPurchase(manager, memberId, orderId)
+      ? this.provider.afterPurchase(manager, memberId, order)
       : Promise.resolve(null);
   }
 }

@@ -4,12 +4,18 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   Clock,
   DomainError,
+  EventOutbox,
   inTransaction,
   once,
   requestHash,
   StaffPrincipal,
 } from '@vafa/platform';
-import { LedgerQueries, lockMemberAccount, ReversePointsUseCase } from '@vafa/ledger';
+import {
+  LedgerQueries,
+  lockMemberAccount,
+  pointsReversedEvent,
+  ReversePointsUseCase,
+} from '@vafa/ledger';
 import type { Channel } from '@vafa/members';
 import { CouponHook } from '../checkout/coupon.hook';
 import { PurchaseHooks } from '../checkout/purchase.hooks';
@@ -52,6 +58,7 @@ export class ReturnOrderUseCase {
     private readonly ledger: LedgerQueries,
     private readonly coupons: CouponHook,
     private readonly purchases: PurchaseHooks,
+    private readonly events: EventOutbox,
     private readonly clock: Clock,
   ) {}
 
@@ -142,6 +149,8 @@ export class ReturnOrderUseCase {
         manager,
       );
       balance = entry.balance;
+      const why = { reason: 'return' as const, ...reference };
+      await this.events.emit(manager, pointsReversedEvent(entry, order.earn_transaction_id, why));
     }
     if (plan.pointsToRefund > 0 && order.redeem_transaction_id) {
       const entry = await this.reverse.execute(
@@ -156,6 +165,8 @@ export class ReturnOrderUseCase {
         manager,
       );
       balance = entry.balance;
+      const why = { reason: 'return' as const, ...reference };
+      await this.events.emit(manager, pointsReversedEvent(entry, order.redeem_transaction_id, why));
     }
     if (plan.fullyReturned) await this.coupons.giveBack(manager, order.member_id, order.id);
     const [remaining] = await manager.query<{ total: string }[]>(

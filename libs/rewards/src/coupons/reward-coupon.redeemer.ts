@@ -1,14 +1,16 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, queryRows } from '@vafa/platform';
+import { Clock, EventOutbox, type EventPayload, queryRows } from '@vafa/platform';
 import {
   CouponApplication,
   CouponHook,
   couponInvalid,
   CouponOrder,
   CouponRedeemer,
+  CouponUse,
 } from '@vafa/points';
 import type { RewardType } from '../catalog/reward.entity';
+import type { CouponUsedEventData } from '../events/reward.events';
 import { HeldCoupon, priceCoupons } from './coupon-pricing';
 import { couponRefused } from './coupon-refusals';
 
@@ -33,6 +35,7 @@ export class RewardCouponRedeemer implements CouponRedeemer, OnModuleInit {
   constructor(
     private readonly hook: CouponHook,
     private readonly dataSource: DataSource,
+    private readonly events: EventOutbox,
     private readonly clock: Clock,
   ) {}
 
@@ -77,24 +80,48 @@ export class RewardCouponRedeemer implements CouponRedeemer, OnModuleInit {
     return priceCoupons(order, held);
   }
 
-  /** One conditional statement: a coupon raced into two checkouts is used by one only. */
+  /**
+   * One conditional statement: a coupon raced into two checkouts is used by one only. Each use
+   * emits coupon.used.
+   */
   async markUsed(
     manager: EntityManager,
-    order: CouponOrder & { orderUuid: string },
-    codes: string[],
+    order: CouponUse,
+    coupons: CouponApplication[],
   ): Promise<void> {
-    if (codes.length === 0) return;
-    const rows = await queryRows<{ code: string }>(
+    if (coupons.length === 0) return;
+    const rows = await queryRows<{
+      code: string;
+      id: string;
+      reward_id: string;
+      reward_type: RewardType;
+    }>(
       manager,
       `UPDATE reward_redemptions SET status = 'used', used_at = $3, order_uuid = $4
        WHERE member_id = $1 AND code = ANY($2::text[]) AND status = 'active'
          AND (expires_at IS NULL OR expires_at > $3)
-       RETURNING code`,
-      [order.memberId, codes, order.at, order.orderUuid],
+       RETURNING code, id, reward_id, reward_type`,
+      [order.memberId, coupons.map((c) => c.code), order.at, order.orderUuid],
     );
-    const used = new Set(rows.map((r) => r.code));
-    const missed = codes.find((c) => !used.has(c));
-    if (missed !== undefined) throw couponInvalid(missed);
+    const used = new Map(rows.map((r) => [r.code, r]));
+    const missed = coupons.find((c) => !used.has(c.code));
+    if (missed !== undefined) throw couponInvalid(missed.code);
+    for (const coupon of coupons) {
+      const row = used.get(coupon.code);
+      if (!row) continue;
+      const data: EventPayload<CouponUsedEventData> = {
+        memberId: order.memberId,
+        redemptionId: row.id,
+        rewardId: row.reward_id,
+        code: row.code,
+        type: row.reward_type,
+        discount: coupon.discount,
+        orderId: order.orderId,
+        checkoutId: order.orderUuid,
+        storeId: order.storeId,
+      };
+      await this.events.emit(manager, { type: 'coupon.used', memberId: order.memberId, data });
+    }
   }
 
   /** The order's coupons become usable again (or expired, if their time has passed meanwhile). */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock, inTransaction } from '@vafa/platform';
-import { lockMemberAccount, ReversePointsUseCase } from '@vafa/ledger';
+import { Clock, EventOutbox, inTransaction } from '@vafa/platform';
+import { lockMemberAccount, pointsReversedEvent, ReversePointsUseCase } from '@vafa/ledger';
 import { redemptionNotCancellable, redemptionNotFound } from '../rewards.errors';
 import type { CancelRedemptionResultDto } from './redemption.dto';
 import { REDEMPTION_COLUMNS, RedemptionRow, RewardIssuer } from './reward-issuer';
@@ -19,6 +19,7 @@ export class CancelRedemptionUseCase {
     private readonly dataSource: DataSource,
     private readonly issuer: RewardIssuer,
     private readonly reverse: ReversePointsUseCase,
+    private readonly events: EventOutbox,
     private readonly clock: Clock,
   ) {}
 
@@ -68,6 +69,12 @@ export class CancelRedemptionUseCase {
           manager,
         );
         balance = entry.balance;
+        const why = {
+          reason: 'redemption_cancelled' as const,
+          rewardId: row.reward_id,
+          redemptionId,
+        };
+        await this.events.emit(manager, pointsReversedEvent(entry, row.ledger_transaction_id, why));
       }
       await this.issuer.returnStock(manager, row.reward_id);
       return result(balance);

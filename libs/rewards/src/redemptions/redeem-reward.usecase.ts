@@ -1,16 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, inTransaction, once, requestHash, StaffPrincipal } from '@vafa/platform';
+import {
+  Clock,
+  EventOutbox,
+  type EventPayload,
+  inTransaction,
+  once,
+  requestHash,
+  StaffPrincipal,
+} from '@vafa/platform';
 import {
   DebitPointsUseCase,
   insufficientPoints,
   lockMemberAccount,
+  type PointsRedeemedEventData,
   RecordActivityUseCase,
 } from '@vafa/ledger';
 import { TierLookupService } from '@vafa/tiers';
 import { isRewardVisible } from '../catalog/reward-visibility';
 import { rewardLimitReached, rewardNotFound } from '../rewards.errors';
+import { fulfilmentOf, type RewardRedeemedEventData } from '../events/reward.events';
 import type { RedemptionResultDto } from './redemption.dto';
 import { RewardIssuer, toIssuedReward } from './reward-issuer';
 
@@ -53,6 +63,7 @@ export class RedeemRewardUseCase {
     private readonly debit: DebitPointsUseCase,
     private readonly activity: RecordActivityUseCase,
     private readonly tiers: TierLookupService,
+    private readonly events: EventOutbox,
     private readonly clock: Clock,
   ) {}
 
@@ -172,9 +183,38 @@ export class RedeemRewardUseCase {
       reason: null,
       now,
     });
-    return {
-      ...toIssuedReward(row),
-      balance: { available: balance.available, pending: balance.pending },
+    const issued = toIssuedReward(row);
+    if (transactionId) {
+      const spent: EventPayload<PointsRedeemedEventData> = {
+        memberId,
+        transactionId,
+        points: reward.pointsCost,
+        source: 'reward',
+        orderId: null,
+        checkoutId: null,
+        discount: null,
+        rewardId: reward.id,
+        redemptionId,
+        storeId: request.storeId,
+        balance: { available: balance.available, pending: balance.pending },
+      };
+      await this.events.emit(manager, { type: 'points.redeemed', memberId, data: spent });
+    }
+    const redeemed: EventPayload<RewardRedeemedEventData> = {
+      memberId,
+      redemptionId,
+      rewardId: reward.id,
+      name: issued.name,
+      type: issued.type,
+      pointsCost: reward.pointsCost,
+      source: request.storeId === null ? 'member' : 'till',
+      storeId: request.storeId,
+      transactionId,
+      code: issued.code ?? null,
+      expiresAt: issued.expiresAt ?? null,
+      fulfilment: fulfilmentOf(issued),
     };
+    await this.events.emit(manager, { type: 'reward.redeemed', memberId, data: redeemed });
+    return { ...issued, balance: { available: balance.available, pending: balance.pending } };
   }
 }

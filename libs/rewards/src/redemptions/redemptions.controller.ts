@@ -87,7 +87,7 @@ export class RedemptionsController {
         manager,
         { scope: `reward-grant:${principal.keyId}`, key: idempotencyKey, hash },
         () =>
-          this.grants.grantFree(
+          this.grants.grantByStaff(
             manager,
             body.memberId,
             rewardId,

@@ -1,10 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { Clock, idempotencyKeyReused, validationFailed } from '@vafa/platform';
+import {
+  Clock,
+  EventOutbox,
+  type EventPayload,
+  idempotencyKeyReused,
+  validationFailed,
+} from '@vafa/platform';
 import { lockMemberAccount, RecordActivityUseCase } from '@vafa/ledger';
 import { memberNotFound } from '@vafa/members';
 import { rewardNotFound } from '../rewards.errors';
+import { fulfilmentOf, type RewardRedeemedEventData } from '../events/reward.events';
 import {
   IssuedReward,
   REDEMPTION_COLUMNS,
@@ -28,8 +35,37 @@ export class RewardGrantService {
   constructor(
     private readonly issuer: RewardIssuer,
     private readonly activity: RecordActivityUseCase,
+    private readonly events: EventOutbox,
     private readonly clock: Clock,
   ) {}
+
+  /** A grant by staff (service recovery, a gift): `grantFree`, announced as reward.redeemed. */
+  async grantByStaff(
+    manager: EntityManager,
+    memberId: string,
+    rewardId: string,
+    idempotencyKey: string,
+    reason: string | null,
+  ): Promise<GrantedReward> {
+    const granted = await this.grantFree(manager, memberId, rewardId, idempotencyKey, reason);
+    if (granted.replayed) return granted;
+    const data: EventPayload<RewardRedeemedEventData> = {
+      memberId,
+      redemptionId: granted.redemptionId,
+      rewardId: granted.rewardId,
+      name: granted.name,
+      type: granted.type,
+      pointsCost: 0,
+      source: 'staff_grant',
+      storeId: null,
+      transactionId: null,
+      code: granted.code ?? null,
+      expiresAt: granted.expiresAt ?? null,
+      fulfilment: fulfilmentOf(granted),
+    };
+    await this.events.emit(manager, { type: 'reward.redeemed', memberId, data });
+    return granted;
+  }
 
   /**
    * In the caller's transaction; once per (member, idempotencyKey): a rerun returns the first
