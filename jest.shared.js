@@ -8,6 +8,7 @@ const ESM_PACKAGES = [
   '@tokenizer',
   'uint8array-extras',
   '@borewit',
+  'request-filtering-agent',
 ];
 
 const aliases = [
@@ -20,6 +21,7 @@ const aliases = [
   'referral',
   'insights',
   'campaigns',
+  'webhooks',
 ];
 // Paths are rewritten at compile time, so the global setup (loaded outside Jest's module
 // registry) resolves @vafa/* too.

@@ -16,6 +16,7 @@ import { StaffUsersAndSessions1796018954190 } from './1796018954190-StaffUsersAn
 import { IndexCampaignAssignmentsByRunGroup1796026569168 } from './1796026569168-IndexCampaignAssignmentsByRunGroup';
 import { EventOutbox1796028931233 } from './1796028931233-EventOutbox';
 import { MemberNotifications1796029224020 } from './1796029224020-MemberNotifications';
+import { WebhookEndpointsAndDeliveries1796029600594 } from './1796029600594-WebhookEndpointsAndDeliveries';
 
 export const MIGRATIONS = [
   FoundationApiKeysAndMembers1795503970151,
@@ -34,4 +35,5 @@ export const MIGRATIONS = [
   IndexCampaignAssignmentsByRunGroup1796026569168,
   EventOutbox1796028931233,
   MemberNotifications1796029224020,
+  WebhookEndpointsAndDeliveries1796029600594,
 ];

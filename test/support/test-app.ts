@@ -34,6 +34,9 @@ export const bearer = (key: string): { Authorization: string } => ({
 
 let sequence = 0;
 
+/** Webhook signing secrets are encrypted with this in tests, instead of a key file in ./.vafa. */
+const TEST_WEBHOOK_SECRET_KEY = randomBytes(32).toString('base64');
+
 /** One line to a running app on its own fresh database: `const t = await startTestApp();` */
 export async function startTestApp(
   options: { clock?: ManualClock; databaseUrl?: string; env?: Record<string, string> } = {},
@@ -44,6 +47,7 @@ export async function startTestApp(
   const config = loadConfig({
     VAFA_ADMIN_KEY: adminKey,
     VAFA_SCHEDULER: 'off',
+    VAFA_WEBHOOK_SECRET_KEY: TEST_WEBHOOK_SECRET_KEY,
     VAFA_LOG_LEVEL: process.env.VAFA_TEST_LOG_LEVEL ?? 'silent',
     ...options.env,
   });

@@ -9,6 +9,7 @@ import { ReferralModule } from '@vafa/referral';
 import { RewardsModule } from '@vafa/rewards';
 import { CampaignsModule } from '@vafa/campaigns';
 import { InsightsModule } from '@vafa/insights';
+import { WebhooksModule } from '@vafa/webhooks';
 import { DATABASE_SCHEMA } from './database-schema';
 
 export interface AppOptions {
@@ -41,6 +42,7 @@ export class AppModule {
         RewardsModule,
         CampaignsModule,
         InsightsModule,
+        WebhooksModule,
       ],
     };
   }

@@ -17,6 +17,7 @@ import { TIER_ENTITIES } from '@vafa/tiers';
 import { INSIGHT_ENTITIES } from '@vafa/insights';
 import { REFERRAL_ENTITIES } from '@vafa/referral';
 import { CAMPAIGN_ENTITIES } from '@vafa/campaigns';
+import { WEBHOOK_ENTITIES } from '@vafa/webhooks';
 import { MIGRATIONS } from '../../../migrations';
 
 /** Every entity and migration of the platform: shared by the servers, the CLI and the tests. */
@@ -38,6 +39,7 @@ export const DATABASE_SCHEMA: DatabaseSchema = {
     ...REFERRAL_ENTITIES,
     ...CAMPAIGN_ENTITIES,
     ...REWARD_ENTITIES,
+    ...WEBHOOK_ENTITIES,
   ],
   migrations: MIGRATIONS,
 };

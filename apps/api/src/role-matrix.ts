@@ -31,6 +31,8 @@ const MEMBER_RECORDS: readonly StaffRole[] = ['admin', 'marketer', 'integration'
 const MEMBER_TOKENS: readonly StaffRole[] = ['admin', 'integration'];
 /** Handing over a service perk or gift: at the till, or by the team that granted it. */
 const PERK_DELIVERY: readonly StaffRole[] = ['admin', 'marketer', 'cashier'];
+/** The event feed a merchant's systems catch up from. */
+const EVENT_FEED: readonly StaffRole[] = ['admin', 'integration'];
 
 /**
  * Who may call each endpoint: the one place it is written down. A test holds the running routes
@@ -142,4 +144,16 @@ export const ROLE_MATRIX: readonly RoleMatrixRow[] = [
   { method: 'POST', path: '/v1/ledger/jobs/release-pending', access: ADMIN },
   { method: 'POST', path: '/v1/ledger/jobs/expire', access: ADMIN },
   { method: 'POST', path: '/v1/ledger/jobs/remind-expiring', access: ADMIN },
+
+  { method: 'GET', path: '/v1/events', access: EVENT_FEED },
+  { method: 'POST', path: '/v1/events/jobs/delete-old', access: ADMIN },
+  { method: 'POST', path: '/v1/webhook-endpoints', access: ADMIN },
+  { method: 'GET', path: '/v1/webhook-endpoints', access: ADMIN },
+  { method: 'GET', path: '/v1/webhook-endpoints/{id}', access: ADMIN },
+  { method: 'PATCH', path: '/v1/webhook-endpoints/{id}', access: ADMIN },
+  { method: 'DELETE', path: '/v1/webhook-endpoints/{id}', access: ADMIN },
+  { method: 'POST', path: '/v1/webhook-endpoints/{id}/rotate-secret', access: ADMIN },
+  { method: 'POST', path: '/v1/webhook-endpoints/{id}/test', access: ADMIN },
+  { method: 'GET', path: '/v1/webhook-endpoints/{id}/deliveries', access: ADMIN },
+  { method: 'POST', path: '/v1/webhook-deliveries/{id}/redeliver', access: ADMIN },
 ];

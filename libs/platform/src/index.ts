@@ -36,6 +36,7 @@ export * from './http/http-hardening';
 export * from './http/client-error-response';
 export * from './http/data-exception.interceptor';
 export * from './http/input-safety.module';
+export { MetricsRegistry } from './http/metrics';
 export * from './http/pagination';
 export * from './http/report-period';
 export * from './logging/nest-pino.logger';

@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'revoke',
   'pause',
   'resume',
+  'rotate',
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -25,6 +26,7 @@ export const AUDIT_RESOURCE_TYPES = [
   'api_key',
   'staff_user',
   'member_tier',
+  'webhook_endpoint',
 ] as const;
 export type AuditResourceType = (typeof AUDIT_RESOURCE_TYPES)[number];
 

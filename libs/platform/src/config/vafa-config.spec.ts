@@ -81,4 +81,55 @@ describe('loadConfig', () => {
       ]),
     );
   });
+
+  it('reads the webhook and event settings, with the Svix schedule and 30 days by default', () => {
+    expect(loadConfig({})).toMatchObject({
+      webhooks: 'on',
+      webhookAllowHttp: false,
+      webhookAllowedHosts: [],
+      webhookRetrySchedule: [0, 5000, 300000, 1800000, 7200000, 18000000, 36000000, 36000000],
+      webhookPollMs: 500,
+      eventRetentionDays: 30,
+    });
+    const key = Buffer.alloc(32, 7).toString('base64');
+    expect(
+      loadConfig({
+        VAFA_WEBHOOKS: 'OFF',
+        VAFA_WEBHOOK_SECRET_KEY: key,
+        VAFA_WEBHOOK_ALLOW_HTTP: 'true',
+        VAFA_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1, ::1',
+        VAFA_WEBHOOK_RETRY_SCHEDULE: '0,10,20',
+        VAFA_WEBHOOK_POLL_MS: '50',
+        VAFA_EVENT_RETENTION_DAYS: '90',
+      }),
+    ).toMatchObject({
+      webhooks: 'off',
+      webhookSecretKey: key,
+      webhookAllowHttp: true,
+      webhookAllowedHosts: ['127.0.0.1', '::1'],
+      webhookRetrySchedule: [0, 10, 20],
+      webhookPollMs: 50,
+      eventRetentionDays: 90,
+    });
+  });
+
+  it('refuses bad webhook settings and a retention under 30 days', () => {
+    expect(() =>
+      loadConfig({
+        VAFA_WEBHOOK_SECRET_KEY: 'short',
+        VAFA_WEBHOOK_ALLOW_HTTP: 'yes',
+        VAFA_WEBHOOK_ALLOWED_HOSTS: 'example.com',
+        VAFA_WEBHOOK_RETRY_SCHEDULE: '0,soon',
+        VAFA_EVENT_RETENTION_DAYS: '7',
+      }),
+    ).toThrow(
+      new ConfigError([
+        'VAFA_WEBHOOK_SECRET_KEY must be 32 bytes in base64 (44 characters)',
+        "VAFA_WEBHOOK_ALLOW_HTTP must be 'true' or 'false'",
+        'VAFA_WEBHOOK_ALLOWED_HOSTS must be comma-separated IP addresses',
+        'VAFA_WEBHOOK_RETRY_SCHEDULE must be comma-separated whole ms',
+        'VAFA_EVENT_RETENTION_DAYS must be at least 30',
+      ]),
+    );
+  });
 });

@@ -1,9 +1,12 @@
 import { plainToInstance } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsBoolean,
   IsIn,
   IsInt,
   IsOptional,
   IsString,
+  IsIP,
   Matches,
   Max,
   Min,
@@ -80,6 +83,53 @@ export class VafaConfig {
   @Min(0, { message: 'VAFA_TRUST_PROXY must be between 0 and 10' })
   @Max(10, { message: 'VAFA_TRUST_PROXY must be between 0 and 10' })
   trustProxy = 0;
+
+  /** `off` stops delivering webhooks from this process (events are still written). */
+  @IsIn(['on', 'off'], { message: "VAFA_WEBHOOKS must be 'on' or 'off'" })
+  webhooks: 'on' | 'off' = 'on';
+
+  /** Secret: 32 bytes, base64, that encrypt webhook signing secrets; else a key file is made. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, {
+    message: 'VAFA_WEBHOOK_SECRET_KEY must be 32 bytes in base64 (44 characters)',
+  })
+  webhookSecretKey?: string;
+
+  /** Lets webhook endpoints use plain http (for development and tests). */
+  @IsBoolean({ message: "VAFA_WEBHOOK_ALLOW_HTTP must be 'true' or 'false'" })
+  webhookAllowHttp = false;
+
+  /** Private addresses webhooks may still reach (IP addresses; tests use 127.0.0.1). */
+  @IsIP(undefined, {
+    each: true,
+    message: 'VAFA_WEBHOOK_ALLOWED_HOSTS must be comma-separated IP addresses',
+  })
+  @ArrayMaxSize(100, { message: 'VAFA_WEBHOOK_ALLOWED_HOSTS may list at most 100 addresses' })
+  webhookAllowedHosts: string[] = [];
+
+  /** Delays in ms before each delivery attempt: the first at once, then the Svix schedule. */
+  @IsInt({ each: true, message: 'VAFA_WEBHOOK_RETRY_SCHEDULE must be comma-separated whole ms' })
+  @Min(0, { each: true, message: 'VAFA_WEBHOOK_RETRY_SCHEDULE delays must not be negative' })
+  @Max(86_400_000, {
+    each: true,
+    message: 'VAFA_WEBHOOK_RETRY_SCHEDULE delays must be at most a day (86400000 ms)',
+  })
+  @ArrayMaxSize(20, { message: 'VAFA_WEBHOOK_RETRY_SCHEDULE may have at most 20 attempts' })
+  webhookRetrySchedule: number[] = [
+    0, 5_000, 300_000, 1_800_000, 7_200_000, 18_000_000, 36_000_000, 36_000_000,
+  ];
+
+  /** How often the webhook dispatcher looks for new events and due deliveries. */
+  @IsInt({ message: 'VAFA_WEBHOOK_POLL_MS must be a whole number' })
+  @Min(10, { message: 'VAFA_WEBHOOK_POLL_MS must be between 10 and 60000' })
+  @Max(60_000, { message: 'VAFA_WEBHOOK_POLL_MS must be between 10 and 60000' })
+  webhookPollMs = 500;
+
+  /** Events are listed and kept this many days at least (a daily job deletes older ones). */
+  @IsInt({ message: 'VAFA_EVENT_RETENTION_DAYS must be a whole number' })
+  @Min(30, { message: 'VAFA_EVENT_RETENTION_DAYS must be at least 30' })
+  @Max(3650, { message: 'VAFA_EVENT_RETENTION_DAYS must be at most 3650' })
+  eventRetentionDays = 30;
 }
 
 export class ConfigError extends Error {
@@ -89,8 +139,21 @@ export class ConfigError extends Error {
   }
 }
 
+const booleanOrRaw = (value: string | undefined): boolean | string | undefined => {
+  const v = value?.trim().toLowerCase();
+  return v === 'true' ? true : v === 'false' ? false : value;
+};
+
+const listOf = (value: string | undefined): string[] | undefined =>
+  value === undefined || value.trim() === ''
+    ? undefined
+    : value.split(',').map((item) => item.trim());
+
 const integerOrRaw = (value: string | undefined): number | string | undefined =>
   value !== undefined && /^-?\d+$/.test(value.trim()) ? Number(value) : value;
+
+const integerListOrRaw = (value: string | undefined): (number | string)[] | undefined =>
+  listOf(value)?.map((item) => integerOrRaw(item) ?? item);
 
 /** One sentence per bad variable: a value that is not a number is not also out of range. */
 function problemsOf(error: ValidationError): string[] {
@@ -113,6 +176,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VafaConfig {
     requestTimeoutSeconds: integerOrRaw(env.VAFA_REQUEST_TIMEOUT_SECONDS),
     sessionIdleMinutes: integerOrRaw(env.VAFA_SESSION_IDLE_MINUTES),
     trustProxy: integerOrRaw(env.VAFA_TRUST_PROXY),
+    webhooks: env.VAFA_WEBHOOKS?.toLowerCase(),
+    webhookSecretKey: env.VAFA_WEBHOOK_SECRET_KEY || undefined,
+    webhookAllowHttp: booleanOrRaw(env.VAFA_WEBHOOK_ALLOW_HTTP),
+    webhookAllowedHosts: listOf(env.VAFA_WEBHOOK_ALLOWED_HOSTS),
+    webhookRetrySchedule: integerListOrRaw(env.VAFA_WEBHOOK_RETRY_SCHEDULE),
+    webhookPollMs: integerOrRaw(env.VAFA_WEBHOOK_POLL_MS),
+    eventRetentionDays: integerOrRaw(env.VAFA_EVENT_RETENTION_DAYS),
   };
   const defined = Object.fromEntries(Object.entries(raw).filter(([, v]) => v !== undefined));
   const config = plainToInstance(VafaConfig, defined);

@@ -36,4 +36,12 @@ describe('decodeCursor', () => {
     expect(() => decodeCursor(raw([2 ** 31, ID]), ['int', 'uuid'])).toThrow(DomainError);
     expect(() => decodeCursor(raw([1.5, ID]), ['int', 'uuid'])).toThrow(DomainError);
   });
+
+  it('keeps a bigint position as decimal text within a PostgreSQL bigint', () => {
+    const position = '9223372036854775807';
+    expect(decodeCursor(encodeCursor([position, ID]), ['bigint', 'uuid'])).toEqual([position, ID]);
+    for (const bad of ['9223372036854775808', '-1', '1e3', 12, '']) {
+      expect(() => decodeCursor(raw([bad, ID]), ['bigint', 'uuid'])).toThrow(DomainError);
+    }
+  });
 });

@@ -34,13 +34,14 @@ export function encodeCursor(position: (string | number)[]): string {
 /**
  * What each position of a cursor holds: `instant` is `Date#toISOString()`, `timestamp-text` is
  * PostgreSQL's text form of a timestamptz (`2026-11-24 10:00:00.123456+00`), `int` a whole
- * number within a PostgreSQL integer.
+ * number within a PostgreSQL integer, `bigint` a non-negative PostgreSQL bigint as decimal text.
  */
-export type CursorField = 'instant' | 'timestamp-text' | 'uuid' | 'int';
+export type CursorField = 'instant' | 'timestamp-text' | 'uuid' | 'int' | 'bigint';
 
 type CursorValue<F extends CursorField> = F extends 'int' ? number : string;
 export type CursorValues<S extends readonly CursorField[]> = { [I in keyof S]: CursorValue<S[I]> };
 
+const BIGINT_MAX = 9_223_372_036_854_775_807n;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const TIMESTAMP_TEXT =
@@ -64,6 +65,7 @@ const CURSOR_FIELD_CHECKS: Record<CursorField, (value: unknown) => boolean> = {
   },
   uuid: (v) => typeof v === 'string' && UUID.test(v),
   int: (v) => typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= 2_147_483_647,
+  bigint: (v) => typeof v === 'string' && /^\d{1,19}$/.test(v) && BigInt(v) <= BIGINT_MAX,
 };
 
 /**

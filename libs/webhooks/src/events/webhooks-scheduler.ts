@@ -1,0 +1,32 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Cron, CronExpression } from '@nestjs/schedule';
+import { DataSource } from 'typeorm';
+import { Clock, VafaConfig, withAdvisoryLock } from '@vafa/platform';
+import { EventRetentionJob } from './event-retention.job';
+
+const DAY_MS = 86_400_000;
+
+/** The daily clean-up of old events; an advisory lock makes several instances run it once. */
+@Injectable()
+export class WebhooksScheduler {
+  private readonly logger = new Logger(WebhooksScheduler.name);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+    private readonly config: VafaConfig,
+    private readonly retention: EventRetentionJob,
+  ) {}
+
+  @Cron(CronExpression.EVERY_DAY_AT_4AM, { name: 'events-retention' })
+  async deleteOldEvents(): Promise<{ deleted: number } | null> {
+    const olderThan = new Date(
+      this.clock.now().getTime() - this.config.eventRetentionDays * DAY_MS,
+    );
+    const outcome = await withAdvisoryLock(this.dataSource, 'vafa:events:retention', () =>
+      this.retention.run(olderThan),
+    );
+    if (outcome.ran) this.logger.log({ ...outcome.result }, 'old events deleted');
+    return outcome.ran ? outcome.result : null;
+  }
+}

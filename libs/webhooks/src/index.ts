@@ -1,0 +1,2 @@
+export * from './webhooks.entities';
+export * from './webhooks.module';
