@@ -144,7 +144,7 @@ describe('events of rewards, coupons and manual adjustments', () => {
 
   it('says at the till which store, and what the shop does for a physical gift', async () => {
     const gift = await r.create({ name: 'Tote bag', type: 'gift', pointsCost: 50 });
-    const m = await r.funded(60);
+    const m = await r.funded(110);
     const mark = await events.mark();
     const tillKey = key('till');
     const redeem = () =>
@@ -172,6 +172,16 @@ describe('events of rewards, coupons and manual adjustments', () => {
         description: 'Tote bag',
       },
     });
+    // An admin at the till has no store, and is still the till.
+    const byAdmin = await events.mark();
+    await t
+      .api()
+      .post('/v1/pos/redemptions')
+      .set(bearer(t.keys.admin))
+      .set('Idempotency-Key', key('admin-till'))
+      .send({ member: { id: m.id }, rewardId: gift.id })
+      .expect(201);
+    expect((await events.since(byAdmin))[1]?.data).toMatchObject({ source: 'till', storeId: null });
   });
 
   it('emits reward.redeemed for a free grant by staff, once per Idempotency-Key', async () => {

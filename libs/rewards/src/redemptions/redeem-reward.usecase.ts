@@ -48,6 +48,8 @@ interface RedemptionRequest {
   rowKey: string;
   /** The till's store, recorded on the ledger entry. */
   storeId: string | null;
+  /** Who redeemed: the member in their app, or a cashier for them. */
+  source: 'member' | 'till';
 }
 
 /**
@@ -75,6 +77,7 @@ export class RedeemRewardUseCase {
       hash: requestHash({ rewardId }),
       rowKey: `redeem:${key}`,
       storeId: null,
+      source: 'member',
     });
   }
 
@@ -94,6 +97,7 @@ export class RedeemRewardUseCase {
       hash: requestHash({ memberId, rewardId }),
       rowKey: `pos:${principal.keyId}:${key}`,
       storeId: principal.storeId,
+      source: 'till',
     });
   }
 
@@ -207,7 +211,7 @@ export class RedeemRewardUseCase {
       name: issued.name,
       type: issued.type,
       pointsCost: reward.pointsCost,
-      source: request.storeId === null ? 'member' : 'till',
+      source: request.source,
       storeId: request.storeId,
       transactionId,
       code: issued.code ?? null,
