@@ -164,7 +164,21 @@ describe('events of checkouts, returns and the points jobs', () => {
     expect(again.body).toEqual(first.body);
     expect(await events.since(mark)).toHaveLength(4);
 
-    // adjusted, redeemed + reward.redeemed for the coupon, then the checkout's four: numbered 1..7.
+    // A receiver reads the same through GET /v1/events, with the member's sequence number.
+    const listed = await t
+      .api()
+      .get('/v1/events?type=points.earned&limit=200')
+      .set(bearer(t.keys.admin))
+      .expect(200);
+    const earnedEvent = emitted[1];
+    expect((listed.body.items as { id: string }[]).find((e) => e.id === earnedEvent?.id)).toEqual({
+      id: earnedEvent?.id,
+      type: 'points.earned',
+      timestamp: expect.any(String),
+      data: { ...earned, memberSeq: earnedEvent?.memberSeq },
+    });
+
+    // Enrolled, adjusted, redeemed + reward.redeemed for the coupon, the checkout's four: 1..8.
     const mine = await events.ofMember(m.id);
     expect(mine.map((e) => e.type)).toEqual([
       'member.enrolled',
