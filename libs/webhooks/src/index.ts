@@ -1,2 +1,3 @@
+export * from './events/webhook.events';
 export * from './webhooks.entities';
 export * from './webhooks.module';
