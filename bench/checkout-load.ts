@@ -27,6 +27,8 @@ export async function startCheckoutServer(options: {
   cpuProfileDir?: string;
   /** API processes sharing the port (VAFA_API_PROCESSES); default 1. */
   processes?: number;
+  /** More settings for the server, as environment variables. */
+  env?: Record<string, string>;
 }): Promise<CheckoutServer> {
   const child = fork(join(__dirname, 'checkout-server.js'), [], {
     env: {
@@ -36,6 +38,7 @@ export async function startCheckoutServer(options: {
         adminKey: options.adminKey,
         dataDir: options.dataDir,
         processes: options.processes ?? 1,
+        env: options.env,
       }),
     },
     execArgv: options.cpuProfileDir

@@ -3,7 +3,7 @@
  * checkout-load.ts), so that the load generator does not share its event loop and /proc shows
  * the server's CPU apart from everything else.
  *
- * Input: the environment variable BENCH_SERVER, JSON { databaseUrl, adminKey, dataDir }.
+ * Input: the environment variable BENCH_SERVER, JSON { databaseUrl, adminKey, dataDir, env? }.
  * Output over IPC: { type: 'listening', port } once `app.listen` on a free 127.0.0.1 port is done,
  * or { type: 'failed', message }. The message 'stop' closes the app and exits with 0 (so that
  * `--cpu-prof` can write its profile); a lost parent ends the process too.
@@ -21,6 +21,8 @@ interface ServerInput {
   dataDir: string;
   /** API processes sharing the port (as VAFA_API_PROCESSES runs them); default 1. */
   processes?: number;
+  /** More settings, as environment variables (e.g. the webhook ones). */
+  env?: Record<string, string>;
 }
 
 export interface ServerLoad {
@@ -47,6 +49,7 @@ async function main(): Promise<void> {
     VAFA_LOG_LEVEL: 'silent',
     VAFA_ADMIN_KEY: input.adminKey,
     VAFA_DATA_DIR: input.dataDir,
+    ...input.env,
   });
   const app = await createApiApp({
     config,

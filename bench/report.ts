@@ -5,6 +5,7 @@ import type { LedgerLoadResult } from './ledger-load';
 import type { PgbenchResult } from './pgbench';
 import type { TpcbOverHttpResult } from './tpcb-http';
 import type { DatabaseProfile } from './profile';
+import { webhookRows, type WebhooksBenchResult } from './webhooks-load';
 
 export interface CheckoutReport extends CheckoutLoadResult {
   /** Peak checkouts/s ÷ pgbench TPS (null without pgbench). */
@@ -65,6 +66,8 @@ export interface BenchReport {
     (TpcbOverHttpResult & { perPgbenchTransaction: number; counters: PhaseCounters | null }) | null;
   profile: { pgbench: DatabaseProfile | null; ledger: DatabaseProfile | null } | null;
   checkout: CheckoutReport | null;
+  /** Webhook delivery and the checkout with and without a subscribed endpoint (null unselected). */
+  webhooks: WebhooksBenchResult | null;
 }
 
 const fmt = (value: number | null | undefined, digits = 1): string =>
@@ -276,6 +279,7 @@ export function renderReport(report: BenchReport): string {
     ]);
   }
   rows.push(...checkoutRows(report));
+  rows.push(...webhookRows(report.webhooks));
   const parts = [table(rows)];
 
   const phases: [string, PhaseCounters | null | undefined][] = [

@@ -4,10 +4,12 @@
  *   pgbench   pgbench's TPC-B-like baseline;
  *   ledger    CreditPointsUseCase under concurrent load, called directly;
  *   checkout  POST /v1/pos/checkouts over HTTP against the real API server (a child process),
- *             driven by autocannon: closed loop for the peak, then open loop at a share of it.
+ *             driven by autocannon: closed loop for the peak, then open loop at a share of it;
+ *   webhooks  events delivered per second to a local receiver, and peak checkouts with one
+ *             subscribed webhook endpoint against none, alternated (bench/webhooks-load.ts).
  * Prints a table and writes bench/.runs/<timestamp>.json.
  *
- * Knobs (environment): BENCH_ONLY (pgbench,ledger,checkout; the pgbench baseline runs with any
+ * Knobs (environment): BENCH_ONLY (pgbench,ledger,checkout,webhooks; the pgbench baseline runs with any
  * other part unless BENCH_BASELINE=0), BENCH_SECONDS (20), BENCH_CLIENTS (16), BENCH_MEMBERS
  * (10000), BENCH_SCALE (10), BENCH_WARMUP_SECONDS (2), BENCH_CHECKOUT_CONNECTIONS (32),
  * BENCH_API_PROCESSES (1; API server processes on one port, as VAFA_API_PROCESSES runs them),
@@ -15,7 +17,8 @@
  * BENCH_FLOOR_SECONDS (5; GET /health on the same server, 0 skips it),
  * BENCH_TPCB_HTTP_SECONDS (10; pgbench's transaction over a bare node:http server, 0 skips it),
  * BENCH_PROFILE=1 (pg_stat_statements breakdown), BENCH_CPU_PROF=1 (V8 CPU profile of the API
- * server, summarised), PGBENCH (path of the pgbench binary).
+ * server, summarised), BENCH_WEBHOOK_EVENTS (20000; events written at once for the delivery
+ * rate), PGBENCH (path of the pgbench binary).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -50,6 +53,7 @@ import { nameProcess, parentOf } from './processes';
 import { probeTpcbOverHttp } from './tpcb-http';
 import { DatabaseProfile, readStatements, resetStatements } from './profile';
 import { BenchReport, renderReport } from './report';
+import { runWebhooksBench, WebhooksBenchResult } from './webhooks-load';
 import { round } from './stats';
 import {
   addCleanup,
@@ -64,7 +68,8 @@ import {
 const BENCH_DATABASE = 'bench';
 const PGBENCH_DATABASE = 'pgbench';
 const CHECKOUT_DATABASE = 'checkout';
-const PARTS = ['pgbench', 'ledger', 'checkout'] as const;
+const WEBHOOKS_DATABASE = 'webhooks';
+const PARTS = ['pgbench', 'ledger', 'checkout', 'webhooks'] as const;
 type Part = (typeof PARTS)[number];
 const KNOBS = [
   'BENCH_ONLY',
@@ -83,6 +88,7 @@ const KNOBS = [
   'BENCH_TPCB_HTTP_SECONDS',
   'BENCH_PROFILE',
   'BENCH_CPU_PROF',
+  'BENCH_WEBHOOK_EVENTS',
   'PGBENCH',
 ];
 const PG_SETTINGS_SHOWN = [
@@ -282,6 +288,7 @@ async function main(): Promise<void> {
     ['ledger', BENCH_DATABASE],
     ['pgbench', PGBENCH_DATABASE],
     ['checkout', CHECKOUT_DATABASE],
+    ['webhooks', WEBHOOKS_DATABASE],
   ] as const) {
     if (parts.has(part)) await admin.query(`CREATE DATABASE ${database}`);
   }
@@ -578,6 +585,29 @@ async function main(): Promise<void> {
     };
   }
 
+  // 4. Webhooks: delivery to a local receiver; checkouts with and without a subscribed endpoint.
+  let webhooks: WebhooksBenchResult | null = null;
+  if (parts.has('webhooks')) {
+    const webhooksUrl = withDatabase(server.url, WEBHOOKS_DATABASE);
+    log('migrating database webhooks …');
+    await migrateDatabase(webhooksUrl);
+    const db = await adminClient(webhooksUrl);
+    log(`creating ${memberCount.toLocaleString('en-US')} members …`);
+    const memberIds = await createMembers(db, memberCount);
+    webhooks = await runWebhooksBench({
+      db,
+      databaseUrl: webhooksUrl,
+      adminKey,
+      dataDir,
+      memberIds,
+      events: Math.max(1, intFromEnv('BENCH_WEBHOOK_EVENTS', 20_000)),
+      connections: checkoutConnections,
+      seconds,
+      warmupSeconds: Math.max(warmupSeconds, 1) + 1,
+      log,
+    });
+  }
+
   const report: BenchReport = {
     startedAt: startedWall.toISOString(),
     durationSeconds: round((performance.now() - startedAt) / 1000, 1),
@@ -604,6 +634,7 @@ async function main(): Promise<void> {
     profile: profile ? { pgbench: pgbenchProfile, ledger: ledgerProfile } : null,
     tpcbOverHttp,
     checkout,
+    webhooks,
   };
 
   console.log(`\n${renderReport(report)}\n`);
@@ -626,6 +657,9 @@ async function main(): Promise<void> {
       problems.push(
         `checkouts failed: ${JSON.stringify(run.failedByStatus)}, ${run.errors} errors, ${run.timeouts} timeouts; first: ${run.firstFailure}`,
       );
+  }
+  for (const run of webhooks?.checkouts ?? []) {
+    if (run.failed > 0) problems.push(`${run.failed} checkouts failed in the webhooks part`);
   }
   if (problems.length > 0) throw new Error(problems.join('\n'));
 }

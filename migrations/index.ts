@@ -17,6 +17,7 @@ import { IndexCampaignAssignmentsByRunGroup1796026569168 } from './1796026569168
 import { EventOutbox1796028931233 } from './1796028931233-EventOutbox';
 import { MemberNotifications1796029224020 } from './1796029224020-MemberNotifications';
 import { WebhookEndpointsAndDeliveries1796029600594 } from './1796029600594-WebhookEndpointsAndDeliveries';
+import { WebhookFanOutCursorAndAttemptsInRow1796030767111 } from './1796030767111-WebhookFanOutCursorAndAttemptsInRow';
 
 export const MIGRATIONS = [
   FoundationApiKeysAndMembers1795503970151,
@@ -36,4 +37,5 @@ export const MIGRATIONS = [
   EventOutbox1796028931233,
   MemberNotifications1796029224020,
   WebhookEndpointsAndDeliveries1796029600594,
+  WebhookFanOutCursorAndAttemptsInRow1796030767111,
 ];

@@ -68,11 +68,13 @@ describe('the outbox across a crash', () => {
     const db = new Client({ connectionString: databaseUrl });
     await db.connect();
     try {
-      const { rows } = await db.query<{ id: string; fanned_out_at: Date | null }>(
-        `SELECT id, fanned_out_at FROM events WHERE member_id = $1 AND type = 'member.enrolled'`,
+      // Committed, but neither fanned out nor posted before the kill.
+      const { rows } = await db.query<{ id: string; deliveries: string }>(
+        `SELECT e.id, (SELECT count(*) FROM webhook_deliveries d WHERE d.event_id = e.id) AS deliveries
+         FROM events e WHERE e.member_id = $1 AND e.type = 'member.enrolled'`,
         [member.id],
       );
-      expect(rows).toEqual([{ id: expect.any(String), fanned_out_at: null }]);
+      expect(rows).toEqual([{ id: expect.any(String), deliveries: '0' }]);
       server.child.kill('SIGKILL');
       await server.exited;
       expect(receiver.received).toEqual([]);

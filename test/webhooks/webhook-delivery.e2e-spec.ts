@@ -140,6 +140,32 @@ describe('webhook deliveries', () => {
     expect(seqs[1]).toBe(seqs[0]! + 1);
   });
 
+  it('does not pass over an event whose transaction commits after a later one', async () => {
+    await addEndpoint('/late', ['coupon.used']);
+    const db = t.app.get(DataSource);
+    const slow = db.createQueryRunner();
+    await slow.connect();
+    await slow.startTransaction();
+    try {
+      const late = await t.app
+        .get(EventOutbox)
+        .emit(slow.manager, { type: 'coupon.used', data: { order: 'first' } });
+      const quick = await db.transaction((m) =>
+        t.app.get(EventOutbox).emit(m, { type: 'coupon.used', data: { order: 'second' } }),
+      );
+      await new Promise((r) => setTimeout(r, 300));
+      // Held back while an older transaction is open, so the fan-out cannot skip it.
+      expect(receiver.of('coupon.used', '/late')).toEqual([]);
+      await slow.commitTransaction();
+      await receiver.until(() => receiver.of('coupon.used', '/late').length === 2);
+      expect(new Set(receiver.of('coupon.used', '/late').map((h) => h.event.id))).toEqual(
+        new Set([late, quick]),
+      );
+    } finally {
+      await slow.release();
+    }
+  });
+
   it('retries after 500s and succeeds, listing every attempt', async () => {
     receiver.answer = (hook, n) =>
       hook.path === '/flaky' && n < 2

@@ -5,7 +5,6 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('ix_events_position', ['txId', 'id'])
 @Index('ix_events_type_position', ['type', 'txId', 'id'])
 @Index('ix_events_created_at', ['createdAt', 'id'])
-@Index('ix_events_undispatched', ['txId', 'id'], { where: '"fanned_out_at" IS NULL' })
 export class EventEntity {
   /** A UUIDv7, made by EventOutbox. */
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_events' })
@@ -28,10 +27,6 @@ export class EventEntity {
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
-
-  /** Set once the webhook dispatcher has made this event's deliveries. */
-  @Column({ name: 'fanned_out_at', type: 'timestamptz', nullable: true })
-  fannedOutAt!: Date | null;
 
   /** The writing transaction's id: lists never skip an event whose transaction commits late. */
   @Column({ name: 'tx_id', type: 'bigint' })

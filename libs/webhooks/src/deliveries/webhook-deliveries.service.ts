@@ -10,10 +10,10 @@ import {
 } from '../webhooks.errors';
 import { queueDelivery } from './queue-delivery';
 import { DeliveryAttemptDto, DeliveryListQuery, WebhookDeliveryDto } from './webhook-delivery.dto';
-import { WebhookDeliveryAttemptEntity, WebhookDeliveryEntity } from './webhook-delivery.entity';
+import { DeliveryAttempt, WebhookDeliveryEntity } from './webhook-delivery.entity';
 
-const toAttemptDto = (a: WebhookDeliveryAttemptEntity): DeliveryAttemptDto => ({
-  at: a.at.toISOString(),
+const toAttemptDto = (a: DeliveryAttempt): DeliveryAttemptDto => ({
+  at: new Date(a.at).toISOString(),
   statusCode: a.statusCode,
   durationMs: a.durationMs,
   error: a.error,
@@ -43,7 +43,6 @@ export class WebhookDeliveriesService {
       (d) => d.createdAt,
       (d) => d,
     );
-    const attempts = await this.attemptsOf(page.items.map((d) => d.id));
     return {
       items: page.items.map((d) => ({
         id: d.id,
@@ -53,7 +52,7 @@ export class WebhookDeliveriesService {
         attemptCount: d.attemptCount,
         nextAttemptAt: d.nextAttemptAt ? d.nextAttemptAt.toISOString() : null,
         createdAt: d.createdAt.toISOString(),
-        attempts: (attempts.get(d.id) ?? []).map(toAttemptDto),
+        attempts: d.attempts.map(toAttemptDto),
       })),
       nextCursor: page.nextCursor,
     };
@@ -75,23 +74,5 @@ export class WebhookDeliveriesService {
       const id = await queueDelivery(manager, found.endpoint_id, found.event_id);
       return { eventId: found.event_id, deliveryId: id };
     });
-  }
-
-  private async attemptsOf(ids: string[]): Promise<Map<string, WebhookDeliveryAttemptEntity[]>> {
-    const byDelivery = new Map<string, WebhookDeliveryAttemptEntity[]>();
-    if (ids.length === 0) return byDelivery;
-    const attempts = await this.dataSource
-      .getRepository(WebhookDeliveryAttemptEntity)
-      .createQueryBuilder('a')
-      .where('a.deliveryId IN (:...ids)', { ids })
-      .orderBy('a.at', 'ASC')
-      .addOrderBy('a.id', 'ASC')
-      .getMany();
-    for (const attempt of attempts) {
-      const list = byDelivery.get(attempt.deliveryId) ?? [];
-      list.push(attempt);
-      byDelivery.set(attempt.deliveryId, list);
-    }
-    return byDelivery;
   }
 }

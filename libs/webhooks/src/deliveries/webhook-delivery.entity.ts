@@ -5,6 +5,17 @@ import { WebhookEndpointEntity } from '../endpoints/webhook-endpoint.entity';
 export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
 export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
 
+/** One POST of a delivery and what came back. */
+export interface DeliveryAttempt {
+  at: string;
+  /** The HTTP status; null when no answer came (refused, timed out, connection failed). */
+  statusCode: number | null;
+  durationMs: number;
+  error: string | null;
+  /** The first KB of the response body. */
+  responseExcerpt: string | null;
+}
+
 /** One event on its way to one endpoint, attempted until it succeeds or its retries run out. */
 @Entity({ name: 'webhook_deliveries' })
 @Index('ix_webhook_deliveries_due', ['nextAttemptAt'], { where: `"status" = 'pending'` })
@@ -45,39 +56,8 @@ export class WebhookDeliveryEntity {
 
   @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt!: Date;
-}
 
-/** One POST of a delivery and what came back. */
-@Entity({ name: 'webhook_delivery_attempts' })
-@Index('ix_webhook_delivery_attempts_delivery', ['deliveryId', 'at'])
-export class WebhookDeliveryAttemptEntity {
-  @PrimaryGeneratedColumn('uuid', { primaryKeyConstraintName: 'pk_webhook_delivery_attempts' })
-  id!: string;
-
-  @Column({ name: 'delivery_id', type: 'uuid' })
-  deliveryId!: string;
-
-  @ManyToOne(() => WebhookDeliveryEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({
-    name: 'delivery_id',
-    foreignKeyConstraintName: 'fk_webhook_delivery_attempts_delivery',
-  })
-  delivery?: WebhookDeliveryEntity;
-
-  @Column({ type: 'timestamptz' })
-  at!: Date;
-
-  /** The HTTP status; null when no answer came (refused, timed out, connection failed). */
-  @Column({ name: 'status_code', type: 'integer', nullable: true })
-  statusCode!: number | null;
-
-  @Column({ name: 'duration_ms', type: 'integer' })
-  durationMs!: number;
-
-  @Column({ type: 'text', nullable: true })
-  error!: string | null;
-
-  /** The first KB of the response body. */
-  @Column({ name: 'response_excerpt', type: 'text', nullable: true })
-  responseExcerpt!: string | null;
+  /** Each POST and what came back, oldest first (kept in the row: one write per attempt). */
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  attempts!: DeliveryAttempt[];
 }

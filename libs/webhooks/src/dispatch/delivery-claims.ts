@@ -11,40 +11,22 @@ import {
 } from '@vafa/platform';
 import { toWebhookEndpointDto } from '../endpoints/webhook-endpoints.service';
 import { DisabledReason, WebhookEndpointEntity } from '../endpoints/webhook-endpoint.entity';
-import { EVENT_ROW_COLUMNS, EventRow } from '../events/event-envelope';
+import {
+  CLAIM_COLUMNS,
+  ClaimedDelivery,
+  ClaimRow,
+  CompletedAttempt,
+  LEASE_SECONDS,
+  toClaimedDelivery,
+} from './claimed-delivery';
 import { nextRetryDelayMs } from './retry-schedule';
-import { SEND_TIMEOUT_MS, SendResult } from './webhook-sender';
+import type { SendResult } from './webhook-sender';
+import type { DeliveryAttempt } from '../deliveries/webhook-delivery.entity';
 
-/** How long a claimed delivery is a dispatcher's alone: the send's timeout and a margin. */
-const LEASE_SECONDS = SEND_TIMEOUT_MS / 1000 + 45;
 /** An endpoint failing this long without one success is disabled. */
 export const FAILING_DISABLES_AFTER_MS = 5 * 86_400_000;
 
-export interface ClaimedDelivery {
-  id: string;
-  attemptCount: number;
-  /** The lease's end as PostgreSQL wrote it (to the microsecond): proof the claim is still ours. */
-  lease: string;
-  endpointId: string;
-  url: string;
-  secretCiphertext: string;
-  previousSecretCiphertext: string | null;
-  previousSecretExpiresAt: Date | null;
-  event: EventRow;
-}
-
 export type DeliveryOutcome = 'succeeded' | 'retrying' | 'failed';
-
-interface ClaimRow extends EventRow {
-  delivery_id: string;
-  attempt_count: number;
-  lease: string;
-  endpoint_id: string;
-  url: string;
-  secret_ciphertext: string;
-  previous_secret_ciphertext: string | null;
-  previous_secret_expires_at: Date | null;
-}
 
 /** Leases due deliveries to this dispatcher and records how each attempt went. */
 @Injectable()
@@ -76,45 +58,21 @@ export class DeliveryClaims {
        UPDATE webhook_deliveries d SET locked_until = now() + make_interval(secs => $2)
        FROM due, webhook_endpoints w, events e
        WHERE d.id = due.id AND w.id = d.endpoint_id AND e.id = d.event_id
-       RETURNING d.id AS delivery_id, d.attempt_count, d.locked_until::text AS lease,
-         w.id AS endpoint_id, w.url, w.secret_ciphertext, w.previous_secret_ciphertext,
-         w.previous_secret_expires_at, ${EVENT_ROW_COLUMNS}`,
+       RETURNING ${CLAIM_COLUMNS}`,
       [limit, LEASE_SECONDS],
     );
-    return rows.map((r) => ({
-      id: r.delivery_id,
-      attemptCount: r.attempt_count,
-      lease: r.lease,
-      endpointId: r.endpoint_id,
-      url: r.url,
-      secretCiphertext: r.secret_ciphertext,
-      previousSecretCiphertext: r.previous_secret_ciphertext,
-      previousSecretExpiresAt: r.previous_secret_expires_at,
-      event: {
-        id: r.id,
-        type: r.type,
-        member_id: r.member_id,
-        member_seq: r.member_seq,
-        occurred_at: r.occurred_at,
-        data: r.data,
-      },
-    }));
+    return rows.map(toClaimedDelivery);
   }
 
   /**
-   * Records the attempt and settles the delivery: succeeded on a 2xx; on a failure the next
-   * attempt per the schedule, or failed when it is used up or the endpoint answered 410 Gone.
-   * A 410, or 5 days (by the Clock) of nothing but failures, disables the endpoint and emits
-   * `webhook_endpoint.disabled`.
+   * Records a batch of attempts in one transaction and settles each delivery: succeeded on a
+   * 2xx; on a failure the next attempt per the schedule, or failed when it is used up or the
+   * endpoint answered 410 Gone. A 410, or 5 days (by the Clock) of nothing but failures,
+   * disables the endpoint and emits `webhook_endpoint.disabled`. One transaction (one commit)
+   * for many deliveries keeps delivering cheap beside the checkout.
    */
-  complete(claim: ClaimedDelivery, result: SendResult): Promise<DeliveryOutcome> {
-    return inTransaction(this.dataSource, async (manager) => {
-      await manager.query(
-        `INSERT INTO webhook_delivery_attempts
-           (delivery_id, at, status_code, duration_ms, error, response_excerpt)
-         VALUES ($1, now(), $2, $3, $4, $5)`,
-        [claim.id, result.statusCode, result.durationMs, result.error, result.responseExcerpt],
-      );
+  completeMany(done: readonly CompletedAttempt[]): Promise<DeliveryOutcome[]> {
+    const settle = done.map(({ claim, at, result }) => {
       const succeeded = result.error === null;
       const gone = result.statusCode === 410;
       const delay =
@@ -130,30 +88,46 @@ export class DeliveryClaims {
         : delay === null
           ? 'failed'
           : 'retrying';
-      const settled = await queryRows<unknown>(
+      return { claim, at, result, succeeded, gone, delay, outcome };
+    });
+    return inTransaction(this.dataSource, async (manager) => {
+      const settled = await queryRows<{ id: string }>(
         manager,
-        `UPDATE webhook_deliveries
-         SET status = $3, attempt_count = attempt_count + 1, locked_until = NULL,
-             next_attempt_at = CASE WHEN $4::float8 IS NULL THEN NULL
-                                    ELSE now() + make_interval(secs => $4::float8 / 1000) END
-         WHERE id = $1 AND locked_until = $2::timestamptz
-         RETURNING 1`,
-        [claim.id, claim.lease, outcome === 'retrying' ? 'pending' : outcome, delay],
+        `UPDATE webhook_deliveries d
+         SET status = v.status, attempt_count = d.attempt_count + 1, locked_until = NULL,
+             next_attempt_at = CASE WHEN v.delay IS NULL THEN NULL
+                                    ELSE now() + make_interval(secs => v.delay / 1000) END,
+             attempts = d.attempts || jsonb_build_array(v.attempt::jsonb)
+         FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::float8[], $5::text[])
+           AS v(id, lease, status, delay, attempt)
+         WHERE d.id = v.id AND d.locked_until = v.lease
+         RETURNING d.id`,
+        [
+          settle.map((s) => s.claim.id),
+          settle.map((s) => s.claim.lease),
+          settle.map((s) => (s.outcome === 'retrying' ? 'pending' : s.outcome)),
+          settle.map((s) => s.delay),
+          settle.map((s) => JSON.stringify(attemptOf(s))),
+        ],
       );
-      // Another dispatcher took the delivery over after our lease ran out: it decides.
-      if (settled.length === 0) return outcome;
-      if (succeeded) {
+      // A delivery another dispatcher took over after our lease ran out is its to decide.
+      const ours = new Set(settled.map((r) => r.id));
+      const mine = settle.filter((s) => ours.has(s.claim.id));
+      const recovered = [
+        ...new Set(mine.filter((s) => s.succeeded).map((s) => s.claim.endpointId)),
+      ];
+      if (recovered.length > 0) {
         await manager.query(
           `UPDATE webhook_endpoints SET failing_since = NULL
-           WHERE id = $1 AND failing_since IS NOT NULL`,
-          [claim.endpointId],
+           WHERE id = ANY ($1::uuid[]) AND failing_since IS NOT NULL`,
+          [recovered],
         );
-      } else if (gone) {
-        await this.disable(manager, claim.endpointId, 'gone');
-      } else {
-        await this.noteFailure(manager, claim.endpointId);
       }
-      return outcome;
+      for (const s of mine) {
+        if (s.gone) await this.disable(manager, s.claim.endpointId, 'gone');
+        else if (!s.succeeded) await this.noteFailure(manager, s.claim.endpointId);
+      }
+      return settle.map((s) => s.outcome);
     });
   }
 
@@ -206,3 +180,11 @@ export class DeliveryClaims {
     });
   }
 }
+
+const attemptOf = (s: { at: Date; result: SendResult }): DeliveryAttempt => ({
+  at: s.at.toISOString(),
+  statusCode: s.result.statusCode,
+  durationMs: s.result.durationMs,
+  error: s.result.error,
+  responseExcerpt: s.result.responseExcerpt,
+});

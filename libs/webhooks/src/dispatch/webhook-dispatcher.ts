@@ -3,13 +3,15 @@ import { Clock, VafaConfig } from '@vafa/platform';
 import { toEventEnvelope } from '../events/event-envelope';
 import { SecretCipher } from '../secrets/secret-cipher';
 import { signatureOf } from '../secrets/signing-secret';
-import { ClaimedDelivery, DeliveryClaims } from './delivery-claims';
+import { ClaimedDelivery, CompletedAttempt } from './claimed-delivery';
+import { DeliveryClaims } from './delivery-claims';
 import { WebhookFanOut } from './webhook-fan-out';
 import { WebhookMetrics } from './webhook-metrics';
 import { SendResult, WebhookSender } from './webhook-sender';
 
 const FAN_OUT_BATCH = 500;
 const MAX_IN_FLIGHT = 32;
+const RECORD_BATCH = 200;
 
 /**
  * Delivers webhooks from this process (API or worker; off with VAFA_WEBHOOKS=off). Every few
@@ -21,6 +23,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   private readonly logger = new Logger(WebhookDispatcher.name);
   private readonly sender: WebhookSender;
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly recorded: CompletedAttempt[] = [];
+  private flushing: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
   private ticking: Promise<void> | undefined;
   private stopped = true;
@@ -70,16 +74,11 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   /** One round; true when there may be more to do at once. */
   private async tick(): Promise<boolean> {
     try {
-      const fanned = await this.fanOut.run(FAN_OUT_BATCH);
-      const room = MAX_IN_FLIGHT - this.inFlight.size;
+      const fanned = await this.fanOut.run(FAN_OUT_BATCH, this.room());
+      this.start(fanned.claimed);
+      const room = this.room();
       const claimed = room > 0 ? await this.claims.claim(room) : [];
-      for (const claim of claimed) {
-        const delivery = this.deliver(claim).finally(() => {
-          this.inFlight.delete(delivery);
-          this.wake();
-        });
-        this.inFlight.add(delivery);
-      }
+      this.start(claimed);
       return fanned.events === FAN_OUT_BATCH || (claimed.length > 0 && claimed.length === room);
     } catch (error) {
       this.logger.warn({ err: error }, 'webhook dispatch round failed; trying again shortly');
@@ -87,15 +86,53 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     }
   }
 
-  private async deliver(claim: ClaimedDelivery): Promise<void> {
-    try {
-      const result = await this.send(claim);
-      const outcome = await this.claims.complete(claim, result);
-      this.metrics.count(outcome);
-    } catch (error) {
-      // The lease runs out and another round (here or elsewhere) attempts it again.
-      this.logger.warn({ err: error, deliveryId: claim.id }, 'webhook delivery not recorded');
+  private room(): number {
+    return Math.max(0, MAX_IN_FLIGHT - this.inFlight.size);
+  }
+
+  private start(claims: ClaimedDelivery[]): void {
+    for (const claim of claims) {
+      const delivery = this.deliver(claim).finally(() => {
+        this.inFlight.delete(delivery);
+        this.wake();
+      });
+      this.inFlight.add(delivery);
     }
+  }
+
+  private async deliver(claim: ClaimedDelivery): Promise<void> {
+    const at = new Date();
+    let result: SendResult;
+    try {
+      result = await this.send(claim);
+    } catch (error) {
+      // Not attempted: the lease runs out and another round attempts it again.
+      this.logger.warn({ err: error, deliveryId: claim.id }, 'webhook delivery not attempted');
+      return;
+    }
+    this.recorded.push({ claim, at, result });
+    this.flushing ??= this.flush();
+    await this.flushing;
+  }
+
+  /**
+   * Records finished attempts, many per transaction: those that finish while one batch is being
+   * written go together in the next (a group commit).
+   */
+  private async flush(): Promise<void> {
+    // Let the attempts finishing in this same turn of the event loop join the batch.
+    await new Promise((resolve) => setImmediate(resolve));
+    while (this.recorded.length > 0) {
+      const batch = this.recorded.splice(0, RECORD_BATCH);
+      try {
+        const outcomes = await this.claims.completeMany(batch);
+        for (const outcome of outcomes) this.metrics.count(outcome);
+      } catch (error) {
+        // Their leases run out and another round (here or elsewhere) attempts them again.
+        this.logger.warn({ err: error, deliveries: batch.length }, 'webhook attempts not recorded');
+      }
+    }
+    this.flushing = undefined;
   }
 
   private send(claim: ClaimedDelivery): Promise<SendResult> {

@@ -29,7 +29,8 @@ export class WebhookMetrics {
       registers,
       async collect() {
         const [row] = await dataSource.query<{ events: string; deliveries: string }[]>(
-          `SELECT (SELECT count(*) FROM events WHERE fanned_out_at IS NULL) AS events,
+          `SELECT (SELECT count(*) FROM events e, webhook_fan_out f
+                   WHERE (e.tx_id, e.id) > (f.last_tx_id, f.last_event_id)) AS events,
                   (SELECT count(*) FROM webhook_deliveries d JOIN webhook_endpoints w
                      ON w.id = d.endpoint_id AND w.enabled
                    WHERE d.status = 'pending') AS deliveries`,
@@ -45,8 +46,9 @@ export class WebhookMetrics {
       async collect() {
         const [row] = await dataSource.query<{ age: number | null }[]>(
           `SELECT EXTRACT(EPOCH FROM $1::timestamptz - min(created_at))::float8 AS age FROM (
-             (SELECT created_at FROM events WHERE fanned_out_at IS NULL
-              ORDER BY tx_id, id LIMIT 1)
+             (SELECT e.created_at FROM events e, webhook_fan_out f
+              WHERE (e.tx_id, e.id) > (f.last_tx_id, f.last_event_id)
+              ORDER BY e.tx_id, e.id LIMIT 1)
              UNION ALL
              (SELECT min(e.created_at) FROM webhook_deliveries d
               JOIN webhook_endpoints w ON w.id = d.endpoint_id AND w.enabled

@@ -160,8 +160,7 @@ export class WebhookEndpointsService {
         type: 'webhook.test',
         data: { endpointId: id, message: 'A test event sent from Vafa.' },
       });
-      // Fanned out here, so the dispatcher's fan-out sends it to no other endpoint.
-      await manager.query(`UPDATE events SET fanned_out_at = now() WHERE id = $1`, [eventId]);
+      // Queued here, for this endpoint only: the fan-out passes webhook.test events by.
       const deliveryId = await queueDelivery(manager, id, eventId);
       return { eventId, deliveryId };
     });

@@ -1,0 +1,230 @@
+/**
+ * The webhooks part of `npm run bench`: how many events per second the dispatcher of one API
+ * server delivers to a local receiver, and what one subscribed endpoint costs the checkout (peak
+ * checkouts/s with the endpoint enabled against disabled, alternated in one run: none,
+ * subscribed, subscribed, none, so a drift over the run weighs on both alike).
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Client } from 'pg';
+import { prepareCheckout, runCheckoutLoad, startCheckoutServer } from './checkout-load';
+import type { ServerLoad } from './checkout-server';
+import { addCleanup } from './harness';
+import { round } from './stats';
+
+export interface WebhooksBenchResult {
+  delivery: {
+    events: number;
+    seconds: number;
+    eventsPerSecond: number;
+    server: ServerLoad | null;
+  };
+  /** Peak checkouts/s of each alternated run. */
+  checkouts: {
+    subscribed: boolean;
+    checkoutsPerSecond: number;
+    checkouts: number;
+    failed: number;
+  }[];
+  /** Mean of the runs of each arm. */
+  withoutEndpoint: number;
+  withEndpoint: number;
+  /** How much slower with the endpoint, in percent (target ≤ 10). */
+  slowdownPercent: number;
+  /** Events the receiver got during and after the subscribed runs (all of them delivered). */
+  deliveredDuringCheckouts: number;
+  connections: number;
+  seconds: number;
+}
+
+/** A merchant's receiver: counts distinct event ids, answers 200 at once. */
+async function startReceiver(): Promise<{ url: string; count: () => number }> {
+  const seen = new Set<string>();
+  const server = createServer((req, res) => {
+    const id = req.headers['webhook-id'];
+    req.resume();
+    req.on('end', () => {
+      if (typeof id === 'string') seen.add(id);
+      res.writeHead(204).end();
+    });
+  });
+  server.keepAliveTimeout = 60_000;
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  addCleanup('stop the webhook receiver', async () => {
+    server.closeAllConnections();
+    await new Promise((resolve) => server.close(resolve));
+  });
+  const { port } = server.address() as AddressInfo;
+  return { url: `http://127.0.0.1:${port}/hooks`, count: () => seen.size };
+}
+
+async function until(done: () => Promise<boolean> | boolean, timeoutMs: number, what: string) {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const pendingDeliveries = async (db: Client): Promise<number> =>
+  Number(
+    (
+      await db.query<{ n: string }>(
+        `SELECT (SELECT count(*) FROM webhook_deliveries WHERE status = 'pending')
+              + (SELECT count(*) FROM events e, webhook_fan_out f
+                 WHERE (e.tx_id, e.id) > (f.last_tx_id, f.last_event_id)) AS n`,
+      )
+    ).rows[0]?.n ?? 0,
+  );
+
+export async function runWebhooksBench(options: {
+  db: Client;
+  databaseUrl: string;
+  adminKey: string;
+  dataDir: string;
+  memberIds: string[];
+  events: number;
+  connections: number;
+  seconds: number;
+  warmupSeconds: number;
+  log: (line: string) => void;
+}): Promise<WebhooksBenchResult> {
+  const { db, log } = options;
+  const receiver = await startReceiver();
+  const api = await startCheckoutServer({
+    databaseUrl: options.databaseUrl,
+    adminKey: options.adminKey,
+    dataDir: options.dataDir,
+    env: { VAFA_WEBHOOK_ALLOW_HTTP: 'true', VAFA_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' },
+  });
+  addCleanup('stop the webhooks API server', api.stop);
+  const { cashierKey } = await prepareCheckout(api.baseUrl, options.adminKey);
+  const admin = {
+    authorization: `Bearer ${options.adminKey}`,
+    'content-type': 'application/json',
+  };
+  const created = await fetch(`${api.baseUrl}/v1/webhook-endpoints`, {
+    method: 'POST',
+    headers: admin,
+    body: JSON.stringify({ url: receiver.url, description: 'bench receiver' }),
+  });
+  if (created.status !== 201)
+    throw new Error(`endpoint: ${created.status} ${await created.text()}`);
+  const endpointId = ((await created.json()) as { id: string }).id;
+  const setEnabled = async (enabled: boolean): Promise<void> => {
+    const response = await fetch(`${api.baseUrl}/v1/webhook-endpoints/${endpointId}`, {
+      method: 'PATCH',
+      headers: admin,
+      body: JSON.stringify({ enabled }),
+    });
+    if (response.status !== 200) throw new Error(`PATCH endpoint: ${response.status}`);
+  };
+
+  // 1. Delivery: events written in one transaction, delivered by the server's dispatcher.
+  log(`webhooks: writing ${options.events.toLocaleString('en-US')} events, then delivering …`);
+  await db.query(
+    `INSERT INTO events (id, type, member_id, member_seq, occurred_at, data, created_at, tx_id)
+     SELECT gen_random_uuid(), 'points.earned', NULL, NULL, now(),
+            jsonb_build_object('points', 45, 'orderId', 'bench-' || g), now(),
+            pg_current_xact_id()::text::bigint
+     FROM generate_series(1, $1::int) AS g`,
+    [options.events],
+  );
+  api.mark();
+  const started = performance.now();
+  await until(() => receiver.count() >= options.events, 600_000, 'the events to be delivered');
+  const deliverySeconds = (performance.now() - started) / 1000;
+  const delivery = {
+    events: options.events,
+    seconds: round(deliverySeconds, 2),
+    eventsPerSecond: round(options.events / deliverySeconds, 1),
+    server: await api.load(),
+  };
+  log(`webhooks: ${delivery.eventsPerSecond.toFixed(1)} events/s delivered`);
+
+  // 2. Checkouts with the endpoint disabled and enabled, alternated.
+  const checkouts: WebhooksBenchResult['checkouts'] = [];
+  let deliveredBefore = receiver.count();
+  let deliveredDuringCheckouts = 0;
+  for (const subscribed of [false, true, true, false]) {
+    await setEnabled(subscribed);
+    await until(async () => (await pendingDeliveries(db)) === 0, 600_000, 'an empty queue');
+    await db.query('CHECKPOINT');
+    log(`webhooks: checkouts with ${subscribed ? 'one subscribed endpoint' : 'no endpoint'} …`);
+    const load = await runCheckoutLoad({
+      baseUrl: api.baseUrl,
+      cashierKey,
+      memberIds: options.memberIds,
+      connections: options.connections,
+      seconds: options.seconds,
+      warmupSeconds: options.warmupSeconds,
+      ratePercent: 0,
+      rateConnections: 1,
+      rateInstances: 1,
+      log,
+    });
+    const failed =
+      Object.values(load.peak.failedByStatus).reduce((a, b) => a + b, 0) +
+      load.peak.errors +
+      load.peak.timeouts;
+    checkouts.push({
+      subscribed,
+      checkoutsPerSecond: load.peak.checkoutsPerSecond,
+      checkouts: load.peak.checkouts,
+      failed,
+    });
+    if (subscribed) {
+      await until(async () => (await pendingDeliveries(db)) === 0, 600_000, 'the deliveries');
+      deliveredDuringCheckouts += receiver.count() - deliveredBefore;
+    }
+    deliveredBefore = receiver.count();
+  }
+  await api.stop();
+
+  const mean = (subscribed: boolean): number => {
+    const runs = checkouts.filter((c) => c.subscribed === subscribed);
+    return runs.reduce((sum, c) => sum + c.checkoutsPerSecond, 0) / runs.length;
+  };
+  const withoutEndpoint = round(mean(false), 1);
+  const withEndpoint = round(mean(true), 1);
+  return {
+    delivery,
+    checkouts,
+    withoutEndpoint,
+    withEndpoint,
+    slowdownPercent: round((1 - withEndpoint / withoutEndpoint) * 100, 1),
+    deliveredDuringCheckouts,
+    connections: options.connections,
+    seconds: options.seconds,
+  };
+}
+
+const fmt = (value: number | null | undefined, digits = 1): string =>
+  value === null || value === undefined
+    ? 'n/a'
+    : value.toLocaleString('en-US', {
+        minimumFractionDigits: digits,
+        maximumFractionDigits: digits,
+      });
+
+/** The rows of the report's table for this part. */
+export function webhookRows(w: WebhooksBenchResult | null): string[][] {
+  if (!w) return [];
+  return [
+    [
+      'webhook events delivered/s',
+      fmt(w.delivery.eventsPerSecond),
+      `${w.delivery.events.toLocaleString('en-US')} events written at once, delivered to a receiver on 127.0.0.1 in ${fmt(w.delivery.seconds, 2)} s; API server event loop ${fmt(w.delivery.server?.eventLoopUtilization, 2)}, CPU ${fmt(w.delivery.server?.cpuCores, 2)} cores`,
+    ],
+    [
+      'checkouts/s, no endpoint / one subscribed',
+      `${fmt(w.withoutEndpoint)} / ${fmt(w.withEndpoint)}`,
+      `runs ${w.checkouts.map((c) => `${c.subscribed ? 'with' : 'without'} ${fmt(c.checkoutsPerSecond)}`).join(', ')}; ${w.connections} connections, ${w.seconds} s each; ${w.deliveredDuringCheckouts.toLocaleString('en-US')} events delivered`,
+    ],
+    [
+      'checkout slowdown with one subscribed endpoint',
+      `${fmt(w.slowdownPercent)} %`,
+      `target ≤ 10 %: ${w.slowdownPercent <= 10 ? 'met' : 'NOT met'}; ${w.checkouts.reduce((s, c) => s + c.failed, 0)} checkouts failed`,
+    ],
+  ];
+}
