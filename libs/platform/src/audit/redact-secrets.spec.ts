@@ -25,6 +25,7 @@ describe('redactSecrets', () => {
 
   it('replaces text holding an API key under any name', () => {
     expect(redactSecrets({ note: 'use vafa_sk_abc123 at the till' })).toEqual({ note: REDACTED });
+    expect(redactSecrets({ note: 'sign with whsec_MfKQ9r8GKYqrTwjU' })).toEqual({ note: REDACTED });
   });
 
   it('keeps other values as JSON would write them', () => {

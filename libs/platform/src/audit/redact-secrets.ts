@@ -2,8 +2,8 @@ export const REDACTED = '[redacted]';
 
 /** Field names that hold credentials, whatever resource they appear in. */
 const SECRET_NAME = /^(api_?)?key$|secret|password|passphrase|token|hash$|^key_?prefix$/i;
-/** A staff API key's text, should one ever sit under an innocent name. */
-const API_KEY_TEXT = /vafa_sk_/i;
+/** A staff API key's or a webhook signing secret's text, should one sit under an innocent name. */
+const API_KEY_TEXT = /vafa_sk_|whsec_/i;
 
 /**
  * A copy of `value` fit for the audit log: fields named like credentials and any text that holds
