@@ -25,7 +25,20 @@ type FanOutRow = { batch_size: string } & ({ delivery_id: string } & ClaimRow);
 export class WebhookFanOut {
   constructor(private readonly dataSource: DataSource) {}
 
-  run(batchSize: number, room: number): Promise<{ events: number; claimed: ClaimedDelivery[] }> {
+  async run(
+    batchSize: number,
+    room: number,
+  ): Promise<{ events: number; claimed: ClaimedDelivery[] }> {
+    // A look without locks first: an idle round then writes nothing (no lock, no commit).
+    const [news] = await queryRows<{ any: boolean }>(
+      this.dataSource.manager,
+      `SELECT EXISTS (
+         SELECT 1 FROM events e, webhook_fan_out f
+         WHERE f.id = 1 AND (e.tx_id, e.id) > (f.last_tx_id, f.last_event_id)
+       ) AS any`,
+      [],
+    );
+    if (!news?.any) return { events: 0, claimed: [] };
     return inTransaction(this.dataSource, async (manager) => {
       const [place] = await queryRows<{ last_tx_id: string; last_event_id: string }>(
         manager,
