@@ -13,6 +13,7 @@ const SECTIONS = [
   ['program', 'Program'],
   ['audit-log', 'Audit log'],
   ['api-keys', 'API keys'],
+  ['webhooks', 'Webhooks'],
   ['staff', 'Staff'],
 ] as const;
 
@@ -57,7 +58,7 @@ test.describe('an admin', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Members' })).toBeVisible();
   });
 
-  test('sees every section, including API keys and Staff', async ({ page }) => {
+  test('sees every section, including API keys, Webhooks and Staff', async ({ page }) => {
     await openIn(page, 'en', '/console/members');
     const nav = page.getByRole('navigation');
     for (const [path, name] of SECTIONS) {

@@ -79,6 +79,8 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     VAFA_DATA_DIR: dataDir,
     VAFA_ADMIN_KEY: ADMIN_KEY,
     VAFA_SCHEDULER: 'off',
+    VAFA_WEBHOOK_ALLOW_HTTP: 'true',
+    VAFA_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
   });
   process.env.VAFA_CONSOLE_TEST_URL = server.url;
   process.env.VAFA_CONSOLE_TEST_DATABASE_URL = await databaseUrlOf(dataDir);

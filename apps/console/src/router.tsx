@@ -19,6 +19,7 @@ const RewardsPage = lazy(() => import('./pages/rewards/RewardsPage'));
 const MemberPage = lazy(() => import('./pages/members/member/MemberPage'));
 const AuditLogPage = lazy(() => import('./pages/audit-log/AuditLogPage'));
 const ApiKeysPage = lazy(() => import('./pages/api-keys/ApiKeysPage'));
+const WebhooksPage = lazy(() => import('./pages/webhooks/WebhooksPage'));
 const StaffPage = lazy(() => import('./pages/staff/StaffPage'));
 
 /** A section route: its own error boundary, so one broken page leaves the shell working. */
@@ -48,6 +49,7 @@ export const routes: RouteObject[] = [
       page('program/*', <ProgramPage />),
       page('audit-log/*', <AuditLogPage />),
       page('api-keys/*', <ApiKeysPage />),
+      page('webhooks/*', <WebhooksPage />),
       page('staff/*', <StaffPage />),
       page('*', <NotFoundPage />),
     ],

@@ -12,6 +12,7 @@ export type SectionKey =
   | 'program'
   | 'auditLog'
   | 'apiKeys'
+  | 'webhooks'
   | 'staff';
 
 export interface Section {
@@ -41,6 +42,7 @@ export const SECTIONS: readonly Section[] = [
   { key: 'program', path: 'program', roles: PROGRAM_TEAM },
   { key: 'auditLog', path: 'audit-log', roles: PROGRAM_TEAM },
   { key: 'apiKeys', path: 'api-keys', roles: ADMIN },
+  { key: 'webhooks', path: 'webhooks', roles: ADMIN },
   { key: 'staff', path: 'staff', roles: ADMIN },
 ];
 

@@ -42,7 +42,11 @@ export function ProgramForm({ settings }: { settings: ProgramSettings }) {
     mutationFn: (body: ProgramPatch) => unwrap(api.PATCH('/v1/program', { body })),
     onSuccess: (saved) => {
       queryClient.setQueryData(['program'], saved);
-      notifications.show({ color: 'teal', message: t('program.saved') });
+      notifications.show({
+        color: 'teal',
+        message: t('program.saved'),
+        closeButtonProps: { 'aria-label': t('program.closeNotice') },
+      });
     },
   });
   const { form, onSubmit, formError, submitting } = useApiForm<ProgramFormValues>({
