@@ -199,6 +199,19 @@ test.describe('webhooks', () => {
       await expectAccessible(page);
       await screenshot(page, `webhooks.endpoint.${language}`);
 
+      // On a phone the page fits without scrolling sideways (the attempts scroll in their box).
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.reload();
+      await expect(card.getByRole('table')).toBeVisible();
+      expect(
+        await page.evaluate<boolean>(
+          'document.documentElement.scrollWidth > document.documentElement.clientWidth',
+        ),
+      ).toBe(false);
+      await expectAccessible(page);
+      await screenshot(page, `webhooks.endpoint.phone.${language}`);
+      await page.setViewportSize({ width: 1280, height: 800 });
+
       await openIn(page, language, '/console/webhooks');
       const row = page.getByRole('row', { name: new RegExp(receiver.url(path)) });
       await expect(row).toContainText('Browser test receiver');

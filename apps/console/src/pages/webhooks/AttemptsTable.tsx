@@ -14,7 +14,11 @@ export function AttemptsTable({ attempts, label }: { attempts: DeliveryAttempt[]
       </Text>
     );
   return (
-    <Table.ScrollContainer minWidth={680}>
+    <Table.ScrollContainer
+      minWidth={680}
+      // Wider than a phone it scrolls sideways: the keyboard must be able to scroll it too.
+      scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}
+    >
       <Table aria-label={label} verticalSpacing="xs">
         <Table.Thead>
           <Table.Tr>

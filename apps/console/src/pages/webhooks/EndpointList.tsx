@@ -38,7 +38,11 @@ export function EndpointList() {
       >
         {(data) => (
           <Stack>
-            <Table.ScrollContainer minWidth={820}>
+            <Table.ScrollContainer
+              minWidth={820}
+              // Wider than a phone it scrolls sideways: the keyboard must be able to scroll it too.
+              scrollAreaProps={{ viewportProps: { tabIndex: 0 } }}
+            >
               <Table striped aria-label={t('webhooks.title')}>
                 <Table.Thead>
                   <Table.Tr>
