@@ -112,6 +112,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/members/jobs/birthdays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send birthday events now
+         * @description Runs the hourly job: members whose birthday is today in the program's time zone (those born on 29 February on the 28th in other years) get a `member.birthday` event, once per member and year: a second run, another instance or a restart sends nothing again. `ran: false` when another instance is running it.
+         */
+        post: operations["MemberJobsController_birthdaysNow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/ledger/audit": {
         parameters: {
             query?: never;
@@ -192,6 +212,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/ledger/jobs/remind-expiring": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Remind members of expiring points now
+         * @description Runs the hourly job: for each of the program's `expiryReminderDays`, members with available points expiring within that many days get a `points.expiring_soon` event, one per member, expiry day (program time zone) and threshold, ever: a second run, another instance or a restart sends nothing again. A day is announced at the tightest threshold it falls within. `ran: false` when another instance is running it.
+         */
+        post: operations["LedgerController_remindExpiring"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/program": {
         parameters: {
             query?: never;
@@ -201,7 +241,7 @@ export interface paths {
         };
         /**
          * Read the program's settings
-         * @description Currency, the return window (pointsPendingDays), expiry, the redemption value, goodwill limits, the time zone and the default phone country. The answer can be sent back with PUT as it is.
+         * @description Currency, the return window (pointsPendingDays), expiry, the redemption value, goodwill limits, the time zone, the default phone country, and when members are told of expiring points (expiryReminderDays) and of a coming tier downgrade (tierDowngradeWarningDays). The answer can be sent back with PUT as it is.
          */
         get: operations["ProgramController_get"];
         /**
@@ -503,7 +543,7 @@ export interface paths {
         put?: never;
         /**
          * Re-evaluate every member’s tier now
-         * @description Runs the nightly re-evaluation on demand: every member, in batches, upgrades at once and downgrades after the grace period and any manual hold. Safe to repeat; `ran` is false when another instance is running it.
+         * @description Runs the nightly re-evaluation on demand: every member, in batches, upgrades at once and downgrades after the grace period and any manual hold. Members whose tier would be lowered within the program's `tierDowngradeWarningDays` if they bought nothing more get a `tier.downgrade_warning` event, once per downgrade day. Safe to repeat; `ran` is false when another instance is running it.
          */
         post: operations["TiersController_evaluate"];
         delete?: never;
@@ -1272,6 +1312,178 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List events, oldest first
+         * @description Every event of the catalog as webhooks deliver it ({id, type, timestamp, data}), oldest first so a receiver that was down catches up in order; `type` filters, `since` starts at an instant. Events are kept at least 30 days (VAFA_EVENT_RETENTION_DAYS). An event is listed once every transaction that began before its own has ended (usually at once), so paging never skips one that committed late.
+         */
+        get: operations["EventsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/events/jobs/delete-old": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Delete old events now
+         * @description Runs the daily job on demand: events written more than VAFA_EVENT_RETENTION_DAYS (default 30) ago are deleted with their deliveries. Safe to repeat; `ran` is false when another instance is running it.
+         */
+        post: operations["EventsController_deleteOld"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook endpoints
+         * @description Newest first, paginated; secrets are never shown again.
+         */
+        get: operations["WebhookEndpointsController_list"];
+        put?: never;
+        /**
+         * Add a webhook endpoint
+         * @description Events of the listed types (all when `eventTypes` is absent or empty) are POSTed to `url`, signed the Standard Webhooks way (headers webhook-id, webhook-timestamp, webhook-signature). The answer carries the signing secret `whsec_...`, shown only now.
+         */
+        post: operations["WebhookEndpointsController_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a webhook endpoint
+         * @description Without its secret.
+         */
+        get: operations["WebhookEndpointsController_get"];
+        put?: never;
+        post?: never;
+        /**
+         * Delete a webhook endpoint
+         * @description With its deliveries; nothing more is sent to it.
+         */
+        delete: operations["WebhookEndpointsController_remove"];
+        options?: never;
+        head?: never;
+        /**
+         * Change a webhook endpoint
+         * @description The fields named replace the current ones. `enabled: false` pauses deliveries (they wait, pending); `enabled: true` resumes them, also after the endpoint was disabled for answering 410 or failing for 5 days.
+         */
+        patch: operations["WebhookEndpointsController_update"];
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/rotate-secret": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate the signing secret
+         * @description A new secret, shown only now. For 24 hours deliveries carry two signatures (the new secret's and the old one's, space-separated in webhook-signature), so the receiver can switch without losing a delivery.
+         */
+        post: operations["WebhookEndpointsController_rotateSecret"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event
+         * @description Emits `webhook.test` for this endpoint only (whatever types it subscribes to) and queues its delivery at once; follow it in GET .../deliveries.
+         */
+        post: operations["WebhookEndpointsController_test"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-endpoints/{id}/deliveries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List an endpoint's deliveries
+         * @description Newest first, each with its attempts (time, status code, duration, error, the first KB of the response); `status` filters (pending, succeeded, failed).
+         */
+        get: operations["WebhookEndpointsController_deliveriesOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhook-deliveries/{id}/redeliver": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Deliver an event again
+         * @description A new delivery of the same event to the same endpoint, due at once, with the same webhook-id so the receiver can tell it already has it.
+         */
+        post: operations["WebhookDeliveriesController_redeliver"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/api-keys": {
         parameters: {
             query?: never;
@@ -1648,6 +1860,23 @@ export interface components {
             /** @example 2026-11-25T10:00:00.000Z */
             expiresAt: string;
         };
+        NotificationJobRunDto: {
+            /**
+             * @description false when another instance holds the job lock; nothing was done
+             * @example true
+             */
+            ran: boolean;
+            /**
+             * @description Members notified (when ran)
+             * @example 120
+             */
+            members?: number;
+            /**
+             * @description Events emitted (when ran); those sent before are not sent again
+             * @example 134
+             */
+            sent?: number;
+        };
         DiscrepancyDto: {
             /**
              * @example account_balance
@@ -1844,6 +2073,19 @@ export interface components {
              * @example IR
              */
             defaultCountry: string | null;
+            /**
+             * @description Days before points expire that the member gets a `points.expiring_soon` event: 1 to 5 distinct whole days from 1 to 365, kept largest first. Each expiry date is announced once per threshold, at the tightest threshold it falls within.
+             * @example [
+             *       30,
+             *       7
+             *     ]
+             */
+            expiryReminderDays: number[];
+            /**
+             * @description Days before a tier downgrade would take effect that the member gets a `tier.downgrade_warning` event (0 to 365; 0 = no warnings).
+             * @example 14
+             */
+            tierDowngradeWarningDays: number;
         };
         UpdateProgramDto: {
             /** @example Vafa Rewards */
@@ -1903,6 +2145,19 @@ export interface components {
              * @example IR
              */
             defaultCountry?: string | null;
+            /**
+             * @description Days before points expire that the member gets a `points.expiring_soon` event: 1 to 5 distinct whole days from 1 to 365, kept largest first. Each expiry date is announced once per threshold, at the tightest threshold it falls within.
+             * @example [
+             *       30,
+             *       7
+             *     ]
+             */
+            expiryReminderDays?: number[];
+            /**
+             * @description Days before a tier downgrade would take effect that the member gets a `tier.downgrade_warning` event (0 to 365; 0 = no warnings).
+             * @example 14
+             */
+            tierDowngradeWarningDays?: number;
         };
         PatchProgramDto: {
             /** @example Vafa Rewards */
@@ -1962,6 +2217,19 @@ export interface components {
              * @example IR
              */
             defaultCountry?: string | null;
+            /**
+             * @description Days before points expire that the member gets a `points.expiring_soon` event: 1 to 5 distinct whole days from 1 to 365, kept largest first. Each expiry date is announced once per threshold, at the tightest threshold it falls within.
+             * @example [
+             *       30,
+             *       7
+             *     ]
+             */
+            expiryReminderDays?: number[];
+            /**
+             * @description Days before a tier downgrade would take effect that the member gets a `tier.downgrade_warning` event (0 to 365; 0 = no warnings).
+             * @example 14
+             */
+            tierDowngradeWarningDays?: number;
         };
         TillProgramDto: {
             /**
@@ -2726,6 +2994,11 @@ export interface components {
             upgraded?: number;
             /** @example 1 */
             downgraded?: number;
+            /**
+             * @description Members sent a `tier.downgrade_warning` (each downgrade day is warned of once)
+             * @example 4
+             */
+            warned?: number;
         };
         AssignTierDto: {
             /** @example gold */
@@ -4265,6 +4538,270 @@ export interface components {
              */
             histogram: components["schemas"]["ClvBucketDto"][];
         };
+        EventPageDto: {
+            /** @description Oldest first, as a receiver replays them */
+            items: components["schemas"]["EventDto"][];
+            /**
+             * @description The next page, or null when there is no more for now. To follow along, repeat later the request that gave the last page: it lists that page again (deduplicate on id) and what was added since
+             * @example WyI3NzIxIiwiMDFhMjJiYjgtZDNjMC03MjdmLWJlOTQtMzAyMjUyMzdiNTMzIl0
+             */
+            nextCursor: string | null;
+        };
+        DeleteOldEventsResultDto: {
+            /**
+             * @description false when another instance is already running it
+             * @example true
+             */
+            ran: boolean;
+            /**
+             * @description Events deleted (with their deliveries)
+             * @example 1200
+             */
+            deleted?: number;
+        };
+        CreateWebhookEndpointDto: {
+            /**
+             * @description Absolute https URL without credentials (http too when VAFA_WEBHOOK_ALLOW_HTTP=true). Private, loopback and link-local addresses are refused when connecting unless listed in VAFA_WEBHOOK_ALLOWED_HOSTS.
+             * @example https://shop.example.com/hooks/vafa
+             */
+            url: string;
+            /**
+             * @description The event types sent to this endpoint; empty or absent means every type
+             * @example [
+             *       "points.earned",
+             *       "campaign.gift_granted"
+             *     ]
+             */
+            eventTypes?: ("member.enrolled" | "member.updated" | "member.birthday" | "points.earned" | "points.redeemed" | "points.reversed" | "points.adjusted" | "points.pending_released" | "points.expired" | "points.expiring_soon" | "tier.upgraded" | "tier.downgraded" | "tier.downgrade_warning" | "reward.redeemed" | "coupon.used" | "coupon.expired" | "referral.qualified" | "referral.rewarded" | "referral.held" | "campaign.gift_granted" | "campaign.run_completed" | "webhook.test" | "webhook_endpoint.disabled")[];
+            /** @example Warehouse: ship gifts */
+            description?: string | null;
+        };
+        CreatedWebhookEndpointDto: {
+            /**
+             * Format: uuid
+             * @example 3d1f2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11
+             */
+            id: string;
+            /** @example https://shop.example.com/hooks/vafa */
+            url: string;
+            /**
+             * @description Empty means every event type
+             * @example [
+             *       "points.earned",
+             *       "campaign.gift_granted"
+             *     ]
+             */
+            eventTypes: ("member.enrolled" | "member.updated" | "member.birthday" | "points.earned" | "points.redeemed" | "points.reversed" | "points.adjusted" | "points.pending_released" | "points.expired" | "points.expiring_soon" | "tier.upgraded" | "tier.downgraded" | "tier.downgrade_warning" | "reward.redeemed" | "coupon.used" | "coupon.expired" | "referral.qualified" | "referral.rewarded" | "referral.held" | "campaign.gift_granted" | "campaign.run_completed" | "webhook.test" | "webhook_endpoint.disabled")[];
+            /** @example Warehouse: ship gifts */
+            description: string | null;
+            /** @example true */
+            enabled: boolean;
+            /**
+             * @description Why it is disabled: `manual` (PATCH), `gone` (it answered 410), `failing` (every attempt failed for 5 days)
+             * @example null
+             * @enum {string|null}
+             */
+            disabledReason: "manual" | "gone" | "failing" | null;
+            /**
+             * Format: date-time
+             * @description Since when every attempt has failed; null after a success
+             * @example null
+             */
+            failingSince: string | null;
+            /**
+             * Format: date-time
+             * @description Until when the secret before the last rotation still signs beside the current
+             * @example null
+             */
+            previousSecretExpiresAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-05-01T10:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-05-01T10:00:00.000Z
+             */
+            updatedAt: string;
+            /**
+             * @description The signing secret, shown only now: keep it where the receiver can read it
+             * @example whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw+dGXk3b1A8o=
+             */
+            secret: string;
+        };
+        WebhookEndpointDto: {
+            /**
+             * Format: uuid
+             * @example 3d1f2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11
+             */
+            id: string;
+            /** @example https://shop.example.com/hooks/vafa */
+            url: string;
+            /**
+             * @description Empty means every event type
+             * @example [
+             *       "points.earned",
+             *       "campaign.gift_granted"
+             *     ]
+             */
+            eventTypes: ("member.enrolled" | "member.updated" | "member.birthday" | "points.earned" | "points.redeemed" | "points.reversed" | "points.adjusted" | "points.pending_released" | "points.expired" | "points.expiring_soon" | "tier.upgraded" | "tier.downgraded" | "tier.downgrade_warning" | "reward.redeemed" | "coupon.used" | "coupon.expired" | "referral.qualified" | "referral.rewarded" | "referral.held" | "campaign.gift_granted" | "campaign.run_completed" | "webhook.test" | "webhook_endpoint.disabled")[];
+            /** @example Warehouse: ship gifts */
+            description: string | null;
+            /** @example true */
+            enabled: boolean;
+            /**
+             * @description Why it is disabled: `manual` (PATCH), `gone` (it answered 410), `failing` (every attempt failed for 5 days)
+             * @example null
+             * @enum {string|null}
+             */
+            disabledReason: "manual" | "gone" | "failing" | null;
+            /**
+             * Format: date-time
+             * @description Since when every attempt has failed; null after a success
+             * @example null
+             */
+            failingSince: string | null;
+            /**
+             * Format: date-time
+             * @description Until when the secret before the last rotation still signs beside the current
+             * @example null
+             */
+            previousSecretExpiresAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-05-01T10:00:00.000Z
+             */
+            createdAt: string;
+            /**
+             * Format: date-time
+             * @example 2026-05-01T10:00:00.000Z
+             */
+            updatedAt: string;
+        };
+        WebhookEndpointPageDto: {
+            items: components["schemas"]["WebhookEndpointDto"][];
+            /** @example null */
+            nextCursor: string | null;
+        };
+        PatchWebhookEndpointDto: {
+            /**
+             * @description Absolute https URL without credentials (http too when VAFA_WEBHOOK_ALLOW_HTTP=true). Private, loopback and link-local addresses are refused when connecting unless listed in VAFA_WEBHOOK_ALLOWED_HOSTS.
+             * @example https://shop.example.com/hooks/vafa
+             */
+            url?: string;
+            /**
+             * @description The event types sent to this endpoint; empty or absent means every type
+             * @example [
+             *       "points.earned",
+             *       "campaign.gift_granted"
+             *     ]
+             */
+            eventTypes?: ("member.enrolled" | "member.updated" | "member.birthday" | "points.earned" | "points.redeemed" | "points.reversed" | "points.adjusted" | "points.pending_released" | "points.expired" | "points.expiring_soon" | "tier.upgraded" | "tier.downgraded" | "tier.downgrade_warning" | "reward.redeemed" | "coupon.used" | "coupon.expired" | "referral.qualified" | "referral.rewarded" | "referral.held" | "campaign.gift_granted" | "campaign.run_completed" | "webhook.test" | "webhook_endpoint.disabled")[];
+            /**
+             * @description null clears it
+             * @example Warehouse: ship gifts
+             */
+            description?: string | null;
+            /**
+             * @description false pauses deliveries (they wait, pending); true resumes them and forgets past failures
+             * @example true
+             */
+            enabled?: boolean;
+        };
+        RotatedSecretDto: {
+            /**
+             * @description The new signing secret, shown only now
+             * @example whsec_Kx0PpM3V1bJ2n8mQd9sT4yZc7rW5uE6aHfLgNiOjSk0=
+             */
+            secret: string;
+            /**
+             * Format: date-time
+             * @description Until then deliveries carry a signature by the old secret too
+             * @example 2026-05-02T10:00:00.000Z
+             */
+            previousSecretExpiresAt: string;
+        };
+        QueuedDeliveryDto: {
+            /**
+             * Format: uuid
+             * @description The event (the webhook-id header)
+             * @example 01a22bb8-d3c0-727f-be94-30225237b533
+             */
+            eventId: string;
+            /**
+             * Format: uuid
+             * @description The delivery; see GET .../deliveries
+             * @example 9a102c43-7079-48c5-9128-6fae95162b17
+             */
+            deliveryId: string;
+        };
+        DeliveryAttemptDto: {
+            /**
+             * Format: date-time
+             * @example 2026-05-01T10:00:00.120Z
+             */
+            at: string;
+            /**
+             * @description The HTTP status; null when no answer came
+             * @example 500
+             */
+            statusCode: number | null;
+            /** @example 84 */
+            durationMs: number;
+            /**
+             * @description Why it failed (a status, a timeout, a refused address …); null on success
+             * @example HTTP 500
+             */
+            error: string | null;
+            /**
+             * @description The first KB of the response body
+             * @example {"error":"database down"}
+             */
+            responseExcerpt: string | null;
+        };
+        WebhookDeliveryDto: {
+            /**
+             * Format: uuid
+             * @example 9a102c43-7079-48c5-9128-6fae95162b17
+             */
+            id: string;
+            /**
+             * Format: uuid
+             * @description The event, sent as the webhook-id header
+             * @example 01a22bb8-d3c0-727f-be94-30225237b533
+             */
+            eventId: string;
+            /** @example points.earned */
+            eventType: string;
+            /**
+             * @description `pending` until an attempt succeeds (`succeeded`) or the retries run out
+             * @example pending
+             * @enum {string}
+             */
+            status: "pending" | "succeeded" | "failed";
+            /** @example 2 */
+            attemptCount: number;
+            /**
+             * Format: date-time
+             * @description When the next attempt is due; null once succeeded or failed
+             * @example 2026-05-01T10:05:00.000Z
+             */
+            nextAttemptAt: string | null;
+            /**
+             * Format: date-time
+             * @example 2026-05-01T10:00:00.000Z
+             */
+            createdAt: string;
+            /** @description Oldest first */
+            attempts: components["schemas"]["DeliveryAttemptDto"][];
+        };
+        WebhookDeliveryPageDto: {
+            /** @description Newest first */
+            items: components["schemas"]["WebhookDeliveryDto"][];
+            /** @example null */
+            nextCursor: string | null;
+        };
         CreateApiKeyDto: {
             /** @example Front till, store 12 */
             name: string;
@@ -4449,7 +4986,7 @@ export interface components {
              * @example tier
              * @enum {string}
              */
-            type: "program" | "earning_rule" | "tier" | "reward" | "referral_program" | "campaign" | "api_key" | "staff_user" | "member_tier";
+            type: "program" | "earning_rule" | "tier" | "reward" | "referral_program" | "campaign" | "api_key" | "staff_user" | "member_tier" | "webhook_endpoint";
             /** @example 5b0f7c8e-2f7a-4f4e-9d4c-3b1f0f6a9e21 */
             id: string;
         };
@@ -4463,7 +5000,7 @@ export interface components {
              * @example update
              * @enum {string}
              */
-            action: "create" | "update" | "delete" | "assign" | "revoke" | "pause" | "resume";
+            action: "create" | "update" | "delete" | "assign" | "revoke" | "pause" | "resume" | "rotate";
             resource: components["schemas"]["AuditResourceDto"];
             /**
              * @description The resource as its GET showed it before the change; null for a creation
@@ -4495,6 +5032,1371 @@ export interface components {
             /** @example null */
             nextCursor: string | null;
         };
+        MemberEnrolledEventData: {
+            /**
+             * @description The member the event is about
+             * @example 6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11
+             */
+            memberId: string;
+            /**
+             * @description The event's place among this member's events: 1, 2, 3 … in commit order, with no gaps
+             * @example 7
+             */
+            memberSeq: number;
+            /**
+             * @description The merchant's own id of the customer
+             * @example crm-10442
+             */
+            externalId: string | null;
+            /** @example 6004871200000123 */
+            cardNumber: string;
+            /**
+             * @description The code the member shares with friends
+             * @example K7M2QX
+             */
+            referralCode: string;
+            /**
+             * @example app
+             * @enum {string|null}
+             */
+            channel: "store" | "online" | "app" | null;
+            /**
+             * @description When the member joined (for an imported member, their first purchase)
+             * @example 2026-05-04T10:15:30.000Z
+             */
+            joinedAt: string;
+            /**
+             * @description POST /v1/members, or the purchase-history import (`vafa import transactions`)
+             * @example api
+             * @enum {string}
+             */
+            source: "api" | "import";
+            /**
+             * @description The member who referred them (a referral sign-up), else null
+             * @example null
+             */
+            referrerId: string | null;
+        };
+        MemberUpdatedEventData: {
+            /**
+             * @description The member the event is about
+             * @example 6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11
+             */
+            memberId: string;
+            /**
+             * @description The event's place among this member's events: 1, 2, 3 … in commit order, with no gaps
+             * @example 7
+             */
+            memberSeq: number;
+            /**
+             * @description Which profile fields changed (not their values: read the member for those)
+             * @example [
+             *       "email",
+             *       "phone"
+             *     ]
+             */
+            fields: ("name" | "email" | "phone" | "birthDate" | "externalId")[];
+        };
+        MemberBirthdayEventData: {
+            /**
+             * @description The member the event is about
+             * @example 6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11
+             */
+            memberId: string;
+            /**
+             * @description The event's place among this member's events: 1, 2, 3 … in commit order, with no gaps
+             * @example 7
+             */
+            memberSeq: number;
+            /**
+             * Format: date
+             * @description The member's birth date; the event comes on the birthday in the program's time zone (for 29 February, on 28 February in other years)
+             * @example 1990-02-28
+             */
+            birthDate: string;
+        };
+        EventBalanceDto: {
+            /** @example 1240 */
+            available: number;
+            /** @example 45 */
+            pending: number;
+        };
+        EarnedRuleDto: {
+            /** @example 2d4c6b8a-1e3f-4a5b-9c7d-0e1f2a3b4c5d */
+            ruleId: string;
+            /** @example Double on coffee */
+            name: string;
+            /** @example 20 */
+            points: number;
+        };
+        PointsEarnedEventData: {
+            /**
+             * @description The member the event is about
+             * @example 6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11
+             */
+            memberId: string;
+            /**
+             * @description The event's place among this member's events: 1, 2, 3 … in commit order, with no gaps
+             * @example 7
+             */
+            memberSeq: number;
+            /**
+             * @description The ledger transaction (as in the member activity)
+             * @example 0f3b6c2e-8a41-4d7e-9b15-2c6d8e9f0a1b
+             */
+            transactionId: string;
+            /** @description The member's points after it */
+            balance: components["schemas"]["EventBalanceDto"];
+            /**
+             * @description Points earned on the order (all of them)
+             * @example 45
+             */
+            points: number;
+            /**
+             * @description How many of them are pending (the return window) until `availableAt`
+             * @example 45
+             */
+            pendingPoints: number;
+            /**
+             * @description When pending points become available (points.pending_released); null: at once
+             * @example 2026-05-18T10:15:30.000Z
+             */
+            availableAt: string | null;
+            /** @example 2027-05-04T10:15:30.000Z */
+            expiresAt: string | null;
+            /**
+             * @description A checkout, or an order of the purchase history imported with --award-points
+             * @example checkout
+             * @enum {string}
+             */
+            source: "checkout" | "import";
+            /**
+             * @description The merchant's order id
+             * @example POS-1-000123
+             */
+            orderId: string;
+            /**
+             * @description Vafa's id of the checkout
+             * @example 0f3b6c2e-8a41-4d7e-9b15-2c6d8e9f0a1b
+             */
+            checkoutId: string;
+            /** @example store-1 */
+            storeId: string | null;
+            /**
+             * @example store
+             * @enum {string}
+             */
+            channel: "store" | "online" | "app";
+            /** @description The earning rules that applied */
+            appliedRules: components["schemas"]["EarnedRuleDto"][];
+        };
+        PointsRedeemedEventData: {
+            /**
+             * @description The member the event is about
+             * @example 6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11
+             */
+            memberId: string;
+            /**
+             * @description The event's place among this member's events: 1, 2, 3 … in commit order, with no gaps
+             * @example 7
+             */
+            memberSeq: number;
+            /**
+             * @description The ledger transaction (as in the member activity)
+             * @example 0f3b6c2e-8a41-4d7e-9b15-2c6d8e9f0a1b
+             */
+            transactionId: string;
+            /** @description The member's points after it */
+            balance: components["schemas"]["EventBalanceDto"];
+            /**
+             * @description Points spent (> 0)
+             * @example 500
+             */
+            points: number;
+            /**
+             * @description Spent as money off an order at checkout, or on a catalog reward
+             * @example checkout
+             * @enum {string}
+             */
+            source: "checkout" | "reward";
+            /** @example POS-1-000123 */
+            orderId: string | null;
+            /** @example 0f3b6c2e-8a41-4d7e-9b15-2c6d8e9f0a1b */
+            checkoutId: string | null;
+            /**
+             * @description At checkout: the minor units the points took off the order
+             * @example 500
+             */
+            discount: number | null;
+            /** @example null */
+            rewardId: string | null;
+            /** @example null */
+            redemptionId: string | null;
+            /**
+             * @description The till
+             * @example store-1
+             */
+            storeId: string | null;
+        };
+        PointsReversedEventData: {
+            /**
+             * @description The member the event is about
+             * @example 6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11
+             */
+            memberId: string;
+            /**
+             * @description The event's place among this member's events: 1, 2, 3 … in commit order, with no gaps
+             * @example 7
+             */
+            memberSeq: number;
+            /**
+             * @description The ledger transaction (as in the member activity)
+             * @example 0f3b6c2e-8a41-4d7e-9b15-2c6d8e9f0a1b
+             */
+            transactionId: string;
+            /** @description The member's points after it */
+            balance: components["schemas"]["EventBalanceDto"];
+            /**
+             * @description The earlier entry this one undoes (in part)
+             * @example 0f3b6c2e-8a41-4d7e-9b15-2c6d8e9f0a1b
+             */
+            reversedTransactionId: string;
+            /**
+             * @description Earned points taken back, or spent points given back
+             * @example earned
+             * @enum {string}
+             */
+            reversed: "earned" | "spent";
+            /**
+             * @description The change to the member's points: negative when taken back, positive when given back
+             * @example -20
+             */
+            points: number;
+            /**
+             * @description Of points taken back, how many were still pending
+             * @example 20
+             */
+            pendingPoints: number;
+            /**
+             * @description return: items of the order were returned; redemption_cancelled: an unused reward was cancelled; referral_return: the qualifying order of a referral was returned
+             * @example return
+             * @enum {string}
+             */
+            reason: "return" | "redemption_cancelled" | "referral_return";
+            /** @example POS-1-000123 */
+            orderId: string | null;
+            /** @example 5b2e7c1d-3f4a-4b6c-8d9e-1a2b3c4d5e6f */
+            returnId: string | null;
+            /** @example null */
+            rewardId: string | null;
+            /** @example null */
+            redemptionId: string | null;
+        };
+        PointsAdjustedEventData: {
+            /**
+             * @description The member the event is about
+             * @example 6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11
+             */
+            memberId: string;
+            /**
+             * @description The event's place among this member's events: 1, 2, 3 … in commit order, with no gaps
+             * @example 7
+             */
+            memberSeq: number;
+            /**
+             * @description The ledger transaction (as in the member activity)
+             * @example 0f3b6c2e-8a41-4d7e-9b15-2c6d8e9f0a1b
+             */
+            transactionId: string;
+            /** @description The member's points after it */
+            balance: components["schemas"]["EventBalanceDto"];
+            /**
+             * @description Positive: a credit; negative: a debit
+             * @example 500
+             */
+            points: number;
+            /**
+             * @example goodwill
+             * @enum {string}
+             */
+            reason: "goodwill" | "correction" | "migration";
+            /**
+             * @description The support ticket (the staff note is not sent)
+             * @example SUP-1042
+             */
+            ticketId: string | null;
+        };
+        PointsPendingReleasedEventData: {
+            /**
+             * @description The member the event is about
+             * @example 6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11
+             */
+            memberId: string;
+            /**
+             * @description The event's place among this member's events: 1, 2, 3 … in commit order, with no gaps
+             * @example 7
+             */
+            memberSeq: number;
+            /**
+             * @description The ledger transaction (as in the member activity)
+             * @example 0f3b6c2e-8a41-4d7e-9b15-2c6d8e9f0a1b
+             */
+            transactionId: string;
+            /** @description The member's points after it */
+            balance: components["schemas"]["EventBalanceDto"];
+            /**
+             * @description Pending points that became available
+             * @example 45
+             */
+            points: number;
+        };
+        PointsExpiredEventData: {
+            /**
+             * @description The member the event is about
+             * @example 6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11
+             */
+            memberId: string;
+            /**
+             * @description The event's place among this member's events: 1, 2, 3 … in commit order, with no gaps
+             * @example 7
+             */
+            memberSeq: number;
+            /**
+             * @description The ledger transaction (as in the member activity)
+             * @example 0f3b6c2e-8a41-4d7e-9b15-2c6d8e9f0a1b
+             */
+            transactionId: string;
+            /** @description The member's points after it */
+            balance: components["schemas"]["EventBalanceDto"];
+            /**
+             * @description Points that expired (> 0)
+             * @example 120
+             */
+            points: number;
+        };
+        PointsExpiringSoonEventData: {
+            /**
+             * @description The member the event is about
+             * @example 6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11
+             */
+            memberId: string;
+            /**
+             * @description The event's place among this member's events: 1, 2, 3 … in commit order, with no gaps
+             * @example 7
+             */
+            memberSeq: number;
+            /**
+             * @description The member's available points expiring that day (program time zone)
+             * @example 120
+             */
+            points: number;
+            /**
+             * Format: date-time
+             * @description When the first of them expires
+             * @example 2027-01-31T09:00:00.000Z
+             */
+            expiresAt: string;
+            /**
+             * Format: date
+             * @description The day they expire, in the program's time zone
+             * @example 2027-01-31
+             */
+            expiresOn: string;
+            /**
+             * @description The reminder this is (one of the program’s expiryReminderDays): the tightest the day falls within; each day is reminded of once per threshold
+             * @example 7
+             */
+            thresholdDays: number;
+            /**
+             * @description The member's available points now
+             * @example 450
+             */
+            balance: number;
+        };
+        EventTierDto: {
+            /** @example gold */
+            code: string;
+            /** @example Gold */
+            name: string;
+        };
+        TierUpgradedEventData: {
+            /**
+             * @description The member the event is about
+             * @example 6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11
+             */
+            memberId: string;
+            /**
+             * @description The event's place among this member's events: 1, 2, 3 … in commit order, with no gaps
+             * @example 7
+             */
+            memberSeq: number;
+            /** @description The tier the member was in (the lowest for a member who never had one) */
+            from: components["schemas"]["EventTierDto"];
+            to: components["schemas"]["EventTierDto"];
+            /**
+             * @description checkout: a purchase crossed a threshold; evaluation: the nightly re-evaluation (or POST /v1/tiers/jobs/evaluate); manual: staff assigned it (their reason stays internal)
+             * @example checkout
+             * @enum {string}
+             */
+            reason: "checkout" | "evaluation" | "manual";
+            /**
+             * @description At checkout: the merchant's order id
+             * @example POS-1-000123
+             */
+            orderId: string | null;
+            /** @example 9d3c1b2a-7e6f-4d5c-8b9a-0f1e2d3c4b5a */
+            checkoutId: string | null;
+            /**
+             * @description A manual assignment held against downgrades until then
+             * @example null
+             */
+            heldUntil: string | null;
+        };
+        TierDowngradedEventData: {
+            /**
+             * @description The member the event is about
+             * @example 6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11
+             */
+            memberId: string;
+            /**
+             * @description The event's place among this member's events: 1, 2, 3 … in commit order, with no gaps
+             * @example 7
+             */
+            memberSeq: number;
+            /** @description The tier the member was in (the lowest for a member who never had one) */
+            from: components["schemas"]["EventTierDto"];
+            to: components["schemas"]["EventTierDto"];
+            /**
+             * @description checkout: a purchase crossed a threshold; evaluation: the nightly re-evaluation (or POST /v1/tiers/jobs/evaluate); manual: staff assigned it (their reason stays internal)
+             * @example checkout
+             * @enum {string}
+             */
+            reason: "checkout" | "evaluation" | "manual";
+            /**
+             * @description At checkout: the merchant's order id
+             * @example POS-1-000123
+             */
+            orderId: string | null;
+            /** @example 9d3c1b2a-7e6f-4d5c-8b9a-0f1e2d3c4b5a */
+            checkoutId: string | null;
+            /**
+             * @description A manual assignment held against downgrades until then
+             * @example null
+             */
+            heldUntil: string | null;
+        };
+        TierDowngradeWarningEventData: {
+            /**
+             * @description The member the event is about
+             * @example 6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11
+             */
+            memberId: string;
+            /**
+             * @description The event's place among this member's events: 1, 2, 3 … in commit order, with no gaps
+             * @example 7
+             */
+            memberSeq: number;
+            /**
+             * Format: uuid
+             * @example 2b7e4c1a-9f3d-4e8b-a6c5-1d0f9e8b7a65
+             */
+            tierId: string;
+            /**
+             * @description The tier the member would leave
+             * @example gold
+             */
+            tierCode: string;
+            /**
+             * @description The code of the tier they would move to: the highest lower one they still qualify for then
+             * @example silver
+             */
+            downgradesTo: string;
+            /**
+             * Format: date-time
+             * @description When the downgrade would take effect if they bought nothing more: the grace period (downgradeGraceDays) after they stop qualifying; the nightly evaluation applies it from then
+             * @example 2027-03-04T02:00:00.000Z
+             */
+            effectiveAt: string;
+            /**
+             * @description The tier's qualification metric
+             * @example spend
+             * @enum {string}
+             */
+            metric: "points_earned" | "spend";
+            /**
+             * @description What the member must still earn (points) or spend (minor units), by the metric, before effectiveAt to keep the tier, counting only orders still in its window then
+             * @example 12000
+             */
+            pointsOrSpendNeeded: number;
+        };
+        ReferralQualifiedEventData: {
+            /**
+             * @description The member the event is about
+             * @example 6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11
+             */
+            memberId: string;
+            /**
+             * @description The event's place among this member's events: 1, 2, 3 … in commit order, with no gaps
+             * @example 7
+             */
+            memberSeq: number;
+            /**
+             * @description The member who shared their code (= memberId)
+             * @example 6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11
+             */
+            referrerId: string;
+            /**
+             * @description The friend who enrolled with it
+             * @example 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d
+             */
+            refereeId: string;
+            /**
+             * @description The referee's first purchase of at least the qualifying spend
+             * @example POS-1-000123
+             */
+            orderId: string;
+            /** @example 9d3c1b2a-7e6f-4d5c-8b9a-0f1e2d3c4b5a */
+            checkoutId: string;
+            /**
+             * @description True when the referral is held for review: it is paid (referral.rewarded) once approved
+             * @example false
+             */
+            held: boolean;
+        };
+        ReferralRewardedEventData: {
+            /**
+             * @description The member the event is about
+             * @example 6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11
+             */
+            memberId: string;
+            /**
+             * @description The event's place among this member's events: 1, 2, 3 … in commit order, with no gaps
+             * @example 7
+             */
+            memberSeq: number;
+            /**
+             * @description The member who shared their code (= memberId)
+             * @example 6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11
+             */
+            referrerId: string;
+            /**
+             * @description The friend who enrolled with it
+             * @example 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d
+             */
+            refereeId: string;
+            /** @example POS-1-000123 */
+            orderId: string | null;
+            /**
+             * @description Welcome points credited to the referee
+             * @example 200
+             */
+            refereePoints: number;
+            /**
+             * @description Points credited to the referrer (0 past their cap of paid referrals)
+             * @example 500
+             */
+            referrerPoints: number;
+            /** @example 0f3b6c2e-8a41-4d7e-9b15-2c6d8e9f0a1b */
+            refereeTransactionId: string | null;
+            /** @example 4e5f6a7b-8c9d-4e0f-9a1b-2c3d4e5f6a7b */
+            referrerTransactionId: string | null;
+        };
+        ReferralHeldEventData: {
+            /**
+             * @description The member the event is about
+             * @example 6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11
+             */
+            memberId: string;
+            /**
+             * @description The event's place among this member's events: 1, 2, 3 … in commit order, with no gaps
+             * @example 7
+             */
+            memberSeq: number;
+            /**
+             * @description The member who shared their code (= memberId)
+             * @example 6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11
+             */
+            referrerId: string;
+            /**
+             * @description The friend who enrolled with it
+             * @example 1a2b3c4d-5e6f-4a7b-8c9d-0e1f2a3b4c5d
+             */
+            refereeId: string;
+            /**
+             * @description Why it waits for review (POST /v1/referrals/{refereeId}/approve or /reject)
+             * @example more than 5 referrals in 24 h
+             */
+            reason: string;
+        };
+        FulfilmentDto: {
+            /**
+             * @description ship_with_next_order: a gift to put in the member's next parcel; hand_over_in_store: a service perk given at the till (then POST /v1/rewards/redemptions/{id}/use); apply_at_checkout: a free product taken off when the member's coupon is used
+             * @example ship_with_next_order
+             * @enum {string}
+             */
+            method: "ship_with_next_order" | "hand_over_in_store" | "apply_at_checkout";
+            /** @example 3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b */
+            rewardId: string;
+            /** @example 8c1d2e3f-4a5b-4c6d-9e7f-0a1b2c3d4e5f */
+            redemptionId: string;
+            /**
+             * @description The reward's name, and its perk text when it has one
+             * @example A book for the summer: The Little Prince
+             */
+            description: string;
+        };
+        RewardRedeemedEventData: {
+            /**
+             * @description The member the event is about
+             * @example 6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11
+             */
+            memberId: string;
+            /**
+             * @description The event's place among this member's events: 1, 2, 3 … in commit order, with no gaps
+             * @example 7
+             */
+            memberSeq: number;
+            /** @example 8c1d2e3f-4a5b-4c6d-9e7f-0a1b2c3d4e5f */
+            redemptionId: string;
+            /** @example 3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b */
+            rewardId: string;
+            /** @example 5 € off your next order */
+            name: string;
+            /**
+             * @example discount_amount
+             * @enum {string}
+             */
+            type: "discount_amount" | "discount_percent" | "free_product" | "service_perk" | "gift";
+            /**
+             * @description Points spent on it (0 for a free grant)
+             * @example 500
+             */
+            pointsCost: number;
+            /**
+             * @description The member's app, a cashier at the till, or a free grant by staff
+             * @example member
+             * @enum {string}
+             */
+            source: "member" | "till" | "staff_grant";
+            /**
+             * @description The till
+             * @example null
+             */
+            storeId: string | null;
+            /**
+             * @description The points.redeemed entry, when points were spent
+             * @example 0f3b6c2e-8a41-4d7e-9b15-2c6d8e9f0a1b
+             */
+            transactionId: string | null;
+            /**
+             * @description The coupon code, for coupon types: the merchant's messages and web shop hand it to the member; it is usable only by this member
+             * @example VAFA-7Q2MXK4PH3RD
+             */
+            code: string | null;
+            /** @example 2026-08-02T10:15:30.000Z */
+            expiresAt: string | null;
+            /** @description For gifts, service perks and free products: what the shop does */
+            fulfilment: components["schemas"]["FulfilmentDto"] | null;
+        };
+        CouponUsedEventData: {
+            /**
+             * @description The member the event is about
+             * @example 6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11
+             */
+            memberId: string;
+            /**
+             * @description The event's place among this member's events: 1, 2, 3 … in commit order, with no gaps
+             * @example 7
+             */
+            memberSeq: number;
+            /** @example 8c1d2e3f-4a5b-4c6d-9e7f-0a1b2c3d4e5f */
+            redemptionId: string;
+            /** @example 3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b */
+            rewardId: string;
+            /** @example VAFA-7Q2MXK4PH3RD */
+            code: string;
+            /**
+             * @example discount_amount
+             * @enum {string}
+             */
+            type: "discount_amount" | "discount_percent" | "free_product" | "service_perk" | "gift";
+            /**
+             * @description Minor units it took off the order
+             * @example 500
+             */
+            discount: number;
+            /** @example POS-1-000123 */
+            orderId: string;
+            /** @example 9d3c1b2a-7e6f-4d5c-8b9a-0f1e2d3c4b5a */
+            checkoutId: string;
+            /** @example store-1 */
+            storeId: string | null;
+        };
+        CouponExpiredEventData: {
+            /**
+             * @description The member the event is about
+             * @example 6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11
+             */
+            memberId: string;
+            /**
+             * @description The event's place among this member's events: 1, 2, 3 … in commit order, with no gaps
+             * @example 7
+             */
+            memberSeq: number;
+            /** @example 8c1d2e3f-4a5b-4c6d-9e7f-0a1b2c3d4e5f */
+            redemptionId: string;
+            /** @example 3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b */
+            rewardId: string;
+            /** @example 5 € off your next order */
+            name: string;
+            /**
+             * @description Coupons and unused perks both expire
+             * @example discount_amount
+             * @enum {string}
+             */
+            type: "discount_amount" | "discount_percent" | "free_product" | "service_perk" | "gift";
+            /**
+             * @description Coupons only
+             * @example VAFA-7Q2MXK4PH3RD
+             */
+            code: string | null;
+            /** @example 2026-08-02T10:15:30.000Z */
+            expiredAt: string;
+        };
+        GiftGrantedDto: {
+            /**
+             * @example reward
+             * @enum {string}
+             */
+            type: "points" | "reward" | "perk";
+            /**
+             * @description Points gifts
+             * @example null
+             */
+            points: number | null;
+            /**
+             * @description Points gifts: the ledger transaction
+             * @example null
+             */
+            transactionId: string | null;
+            /** @example 3e4f5a6b-7c8d-4e9f-8a0b-1c2d3e4f5a6b */
+            rewardId: string | null;
+            /** @example 8c1d2e3f-4a5b-4c6d-9e7f-0a1b2c3d4e5f */
+            redemptionId: string | null;
+            /** @example A book for the summer */
+            name: string | null;
+            /**
+             * @example gift
+             * @enum {string|null}
+             */
+            rewardType: "discount_amount" | "discount_percent" | "free_product" | "service_perk" | "gift" | null;
+            /**
+             * @description For a coupon, its code (usable only by this member)
+             * @example null
+             */
+            code: string | null;
+            /** @example 2026-08-02T10:15:30.000Z */
+            expiresAt: string | null;
+        };
+        CampaignGiftGrantedEventData: {
+            /**
+             * @description The member the event is about
+             * @example 6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11
+             */
+            memberId: string;
+            /**
+             * @description The event's place among this member's events: 1, 2, 3 … in commit order, with no gaps
+             * @example 7
+             */
+            memberSeq: number;
+            /** @example 7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d */
+            campaignId: string;
+            /** @example Summer surprise for our best customers */
+            campaignName: string;
+            /** @example 2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e */
+            runId: string;
+            gift: components["schemas"]["GiftGrantedDto"];
+            /** @description For a physical gift or a perk (reward types gift, service_perk, free_product): what the shop's systems do, e.g. put the gift in the member's next parcel */
+            fulfilment: components["schemas"]["FulfilmentDto"] | null;
+        };
+        SkippedReasonsDto: {
+            /**
+             * @description Not drawn (the campaign probability)
+             * @example 3
+             */
+            chance: number;
+            /**
+             * @description Treated or held out within the cooldown
+             * @example 1
+             */
+            cooldown: number;
+            /**
+             * @description Over the run or total budget
+             * @example 0
+             */
+            budget: number;
+            /** @example 0 */
+            reward_out_of_stock: number;
+            /** @example 0 */
+            reward_not_found: number;
+        };
+        CampaignRunCompletedEventData: {
+            /** @example 7a8b9c0d-1e2f-4a3b-8c4d-5e6f7a8b9c0d */
+            campaignId: string;
+            /** @example Summer surprise for our best customers */
+            campaignName: string;
+            /** @example 2b3c4d5e-6f7a-4b8c-9d0e-1f2a3b4c5d6e */
+            runId: string;
+            /**
+             * @description What started it: its schedule, staff (POST .../run), or members' birthdays
+             * @example schedule
+             * @enum {string}
+             */
+            trigger: "schedule" | "manual" | "birthday";
+            /** @example 2026-05-04T02:00:00.000Z */
+            startedAt: string;
+            /** @example 2026-05-04T02:00:04.210Z */
+            finishedAt: string;
+            /**
+             * @description Members in the audience
+             * @example 412
+             */
+            eligible: number;
+            /**
+             * @description Kept out to measure uplift
+             * @example 41
+             */
+            holdout: number;
+            /**
+             * @description Members given the gift
+             * @example 367
+             */
+            granted: number;
+            /** @example 4 */
+            skipped: number;
+            skippedReasons: components["schemas"]["SkippedReasonsDto"];
+            /**
+             * @description Points this run granted (0 for reward gifts)
+             * @example 0
+             */
+            pointsGranted: number;
+        };
+        WebhookTestEventData: {
+            /**
+             * Format: uuid
+             * @description The endpoint the test was sent to (it goes to no other)
+             * @example 3d1f2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11
+             */
+            endpointId: string;
+            /** @example A test event sent from Vafa. */
+            message: string;
+        };
+        WebhookEndpointDisabledEventData: {
+            /**
+             * Format: uuid
+             * @example 3d1f2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11
+             */
+            endpointId: string;
+            /** @example https://shop.example.com/hooks/vafa */
+            url: string;
+            /**
+             * @description `gone`: it answered 410 Gone; `failing`: every attempt failed for 5 days
+             * @example failing
+             * @enum {string}
+             */
+            reason: "gone" | "failing";
+            /**
+             * Format: date-time
+             * @description Since when every attempt had failed
+             * @example 2026-05-01T10:00:00.000Z
+             */
+            failingSince: string | null;
+        };
+        /** @description The `member.enrolled` event as a receiver gets it (and GET /v1/events lists it). */
+        MemberEnrolledEvent: {
+            /**
+             * Format: uuid
+             * @description Unique per event: the same on every delivery of it (deduplicate on it)
+             * @example 01968f3c-5a7e-7b21-9c4d-3e2f1a0b9c8d
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "member.enrolled";
+            /**
+             * Format: date-time
+             * @description When the change happened
+             * @example 2026-05-04T10:15:30.000Z
+             */
+            timestamp: string;
+            data: components["schemas"]["MemberEnrolledEventData"];
+        };
+        /** @description The `member.updated` event as a receiver gets it (and GET /v1/events lists it). */
+        MemberUpdatedEvent: {
+            /**
+             * Format: uuid
+             * @description Unique per event: the same on every delivery of it (deduplicate on it)
+             * @example 01968f3c-5a7e-7b21-9c4d-3e2f1a0b9c8d
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "member.updated";
+            /**
+             * Format: date-time
+             * @description When the change happened
+             * @example 2026-05-04T10:15:30.000Z
+             */
+            timestamp: string;
+            data: components["schemas"]["MemberUpdatedEventData"];
+        };
+        /** @description The `member.birthday` event as a receiver gets it (and GET /v1/events lists it). */
+        MemberBirthdayEvent: {
+            /**
+             * Format: uuid
+             * @description Unique per event: the same on every delivery of it (deduplicate on it)
+             * @example 01968f3c-5a7e-7b21-9c4d-3e2f1a0b9c8d
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "member.birthday";
+            /**
+             * Format: date-time
+             * @description When the change happened
+             * @example 2026-05-04T10:15:30.000Z
+             */
+            timestamp: string;
+            data: components["schemas"]["MemberBirthdayEventData"];
+        };
+        /** @description The `points.earned` event as a receiver gets it (and GET /v1/events lists it). */
+        PointsEarnedEvent: {
+            /**
+             * Format: uuid
+             * @description Unique per event: the same on every delivery of it (deduplicate on it)
+             * @example 01968f3c-5a7e-7b21-9c4d-3e2f1a0b9c8d
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "points.earned";
+            /**
+             * Format: date-time
+             * @description When the change happened
+             * @example 2026-05-04T10:15:30.000Z
+             */
+            timestamp: string;
+            data: components["schemas"]["PointsEarnedEventData"];
+        };
+        /** @description The `points.redeemed` event as a receiver gets it (and GET /v1/events lists it). */
+        PointsRedeemedEvent: {
+            /**
+             * Format: uuid
+             * @description Unique per event: the same on every delivery of it (deduplicate on it)
+             * @example 01968f3c-5a7e-7b21-9c4d-3e2f1a0b9c8d
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "points.redeemed";
+            /**
+             * Format: date-time
+             * @description When the change happened
+             * @example 2026-05-04T10:15:30.000Z
+             */
+            timestamp: string;
+            data: components["schemas"]["PointsRedeemedEventData"];
+        };
+        /** @description The `points.reversed` event as a receiver gets it (and GET /v1/events lists it). */
+        PointsReversedEvent: {
+            /**
+             * Format: uuid
+             * @description Unique per event: the same on every delivery of it (deduplicate on it)
+             * @example 01968f3c-5a7e-7b21-9c4d-3e2f1a0b9c8d
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "points.reversed";
+            /**
+             * Format: date-time
+             * @description When the change happened
+             * @example 2026-05-04T10:15:30.000Z
+             */
+            timestamp: string;
+            data: components["schemas"]["PointsReversedEventData"];
+        };
+        /** @description The `points.adjusted` event as a receiver gets it (and GET /v1/events lists it). */
+        PointsAdjustedEvent: {
+            /**
+             * Format: uuid
+             * @description Unique per event: the same on every delivery of it (deduplicate on it)
+             * @example 01968f3c-5a7e-7b21-9c4d-3e2f1a0b9c8d
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "points.adjusted";
+            /**
+             * Format: date-time
+             * @description When the change happened
+             * @example 2026-05-04T10:15:30.000Z
+             */
+            timestamp: string;
+            data: components["schemas"]["PointsAdjustedEventData"];
+        };
+        /** @description The `points.pending_released` event as a receiver gets it (and GET /v1/events lists it). */
+        PointsPendingReleasedEvent: {
+            /**
+             * Format: uuid
+             * @description Unique per event: the same on every delivery of it (deduplicate on it)
+             * @example 01968f3c-5a7e-7b21-9c4d-3e2f1a0b9c8d
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "points.pending_released";
+            /**
+             * Format: date-time
+             * @description When the change happened
+             * @example 2026-05-04T10:15:30.000Z
+             */
+            timestamp: string;
+            data: components["schemas"]["PointsPendingReleasedEventData"];
+        };
+        /** @description The `points.expired` event as a receiver gets it (and GET /v1/events lists it). */
+        PointsExpiredEvent: {
+            /**
+             * Format: uuid
+             * @description Unique per event: the same on every delivery of it (deduplicate on it)
+             * @example 01968f3c-5a7e-7b21-9c4d-3e2f1a0b9c8d
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "points.expired";
+            /**
+             * Format: date-time
+             * @description When the change happened
+             * @example 2026-05-04T10:15:30.000Z
+             */
+            timestamp: string;
+            data: components["schemas"]["PointsExpiredEventData"];
+        };
+        /** @description The `points.expiring_soon` event as a receiver gets it (and GET /v1/events lists it). */
+        PointsExpiringSoonEvent: {
+            /**
+             * Format: uuid
+             * @description Unique per event: the same on every delivery of it (deduplicate on it)
+             * @example 01968f3c-5a7e-7b21-9c4d-3e2f1a0b9c8d
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "points.expiring_soon";
+            /**
+             * Format: date-time
+             * @description When the change happened
+             * @example 2026-05-04T10:15:30.000Z
+             */
+            timestamp: string;
+            data: components["schemas"]["PointsExpiringSoonEventData"];
+        };
+        /** @description The `tier.upgraded` event as a receiver gets it (and GET /v1/events lists it). */
+        TierUpgradedEvent: {
+            /**
+             * Format: uuid
+             * @description Unique per event: the same on every delivery of it (deduplicate on it)
+             * @example 01968f3c-5a7e-7b21-9c4d-3e2f1a0b9c8d
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "tier.upgraded";
+            /**
+             * Format: date-time
+             * @description When the change happened
+             * @example 2026-05-04T10:15:30.000Z
+             */
+            timestamp: string;
+            data: components["schemas"]["TierUpgradedEventData"];
+        };
+        /** @description The `tier.downgraded` event as a receiver gets it (and GET /v1/events lists it). */
+        TierDowngradedEvent: {
+            /**
+             * Format: uuid
+             * @description Unique per event: the same on every delivery of it (deduplicate on it)
+             * @example 01968f3c-5a7e-7b21-9c4d-3e2f1a0b9c8d
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "tier.downgraded";
+            /**
+             * Format: date-time
+             * @description When the change happened
+             * @example 2026-05-04T10:15:30.000Z
+             */
+            timestamp: string;
+            data: components["schemas"]["TierDowngradedEventData"];
+        };
+        /** @description The `tier.downgrade_warning` event as a receiver gets it (and GET /v1/events lists it). */
+        TierDowngradeWarningEvent: {
+            /**
+             * Format: uuid
+             * @description Unique per event: the same on every delivery of it (deduplicate on it)
+             * @example 01968f3c-5a7e-7b21-9c4d-3e2f1a0b9c8d
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "tier.downgrade_warning";
+            /**
+             * Format: date-time
+             * @description When the change happened
+             * @example 2026-05-04T10:15:30.000Z
+             */
+            timestamp: string;
+            data: components["schemas"]["TierDowngradeWarningEventData"];
+        };
+        /** @description The `reward.redeemed` event as a receiver gets it (and GET /v1/events lists it). */
+        RewardRedeemedEvent: {
+            /**
+             * Format: uuid
+             * @description Unique per event: the same on every delivery of it (deduplicate on it)
+             * @example 01968f3c-5a7e-7b21-9c4d-3e2f1a0b9c8d
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "reward.redeemed";
+            /**
+             * Format: date-time
+             * @description When the change happened
+             * @example 2026-05-04T10:15:30.000Z
+             */
+            timestamp: string;
+            data: components["schemas"]["RewardRedeemedEventData"];
+        };
+        /** @description The `coupon.used` event as a receiver gets it (and GET /v1/events lists it). */
+        CouponUsedEvent: {
+            /**
+             * Format: uuid
+             * @description Unique per event: the same on every delivery of it (deduplicate on it)
+             * @example 01968f3c-5a7e-7b21-9c4d-3e2f1a0b9c8d
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "coupon.used";
+            /**
+             * Format: date-time
+             * @description When the change happened
+             * @example 2026-05-04T10:15:30.000Z
+             */
+            timestamp: string;
+            data: components["schemas"]["CouponUsedEventData"];
+        };
+        /** @description The `coupon.expired` event as a receiver gets it (and GET /v1/events lists it). */
+        CouponExpiredEvent: {
+            /**
+             * Format: uuid
+             * @description Unique per event: the same on every delivery of it (deduplicate on it)
+             * @example 01968f3c-5a7e-7b21-9c4d-3e2f1a0b9c8d
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "coupon.expired";
+            /**
+             * Format: date-time
+             * @description When the change happened
+             * @example 2026-05-04T10:15:30.000Z
+             */
+            timestamp: string;
+            data: components["schemas"]["CouponExpiredEventData"];
+        };
+        /** @description The `referral.qualified` event as a receiver gets it (and GET /v1/events lists it). */
+        ReferralQualifiedEvent: {
+            /**
+             * Format: uuid
+             * @description Unique per event: the same on every delivery of it (deduplicate on it)
+             * @example 01968f3c-5a7e-7b21-9c4d-3e2f1a0b9c8d
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "referral.qualified";
+            /**
+             * Format: date-time
+             * @description When the change happened
+             * @example 2026-05-04T10:15:30.000Z
+             */
+            timestamp: string;
+            data: components["schemas"]["ReferralQualifiedEventData"];
+        };
+        /** @description The `referral.rewarded` event as a receiver gets it (and GET /v1/events lists it). */
+        ReferralRewardedEvent: {
+            /**
+             * Format: uuid
+             * @description Unique per event: the same on every delivery of it (deduplicate on it)
+             * @example 01968f3c-5a7e-7b21-9c4d-3e2f1a0b9c8d
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "referral.rewarded";
+            /**
+             * Format: date-time
+             * @description When the change happened
+             * @example 2026-05-04T10:15:30.000Z
+             */
+            timestamp: string;
+            data: components["schemas"]["ReferralRewardedEventData"];
+        };
+        /** @description The `referral.held` event as a receiver gets it (and GET /v1/events lists it). */
+        ReferralHeldEvent: {
+            /**
+             * Format: uuid
+             * @description Unique per event: the same on every delivery of it (deduplicate on it)
+             * @example 01968f3c-5a7e-7b21-9c4d-3e2f1a0b9c8d
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "referral.held";
+            /**
+             * Format: date-time
+             * @description When the change happened
+             * @example 2026-05-04T10:15:30.000Z
+             */
+            timestamp: string;
+            data: components["schemas"]["ReferralHeldEventData"];
+        };
+        /** @description The `campaign.gift_granted` event as a receiver gets it (and GET /v1/events lists it). */
+        CampaignGiftGrantedEvent: {
+            /**
+             * Format: uuid
+             * @description Unique per event: the same on every delivery of it (deduplicate on it)
+             * @example 01968f3c-5a7e-7b21-9c4d-3e2f1a0b9c8d
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "campaign.gift_granted";
+            /**
+             * Format: date-time
+             * @description When the change happened
+             * @example 2026-05-04T10:15:30.000Z
+             */
+            timestamp: string;
+            data: components["schemas"]["CampaignGiftGrantedEventData"];
+        };
+        /** @description The `campaign.run_completed` event as a receiver gets it (and GET /v1/events lists it). */
+        CampaignRunCompletedEvent: {
+            /**
+             * Format: uuid
+             * @description Unique per event: the same on every delivery of it (deduplicate on it)
+             * @example 01968f3c-5a7e-7b21-9c4d-3e2f1a0b9c8d
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "campaign.run_completed";
+            /**
+             * Format: date-time
+             * @description When the change happened
+             * @example 2026-05-04T10:15:30.000Z
+             */
+            timestamp: string;
+            data: components["schemas"]["CampaignRunCompletedEventData"];
+        };
+        /** @description The `webhook.test` event as a receiver gets it (and GET /v1/events lists it). */
+        WebhookTestEvent: {
+            /**
+             * Format: uuid
+             * @description Unique per event: the same on every delivery of it (deduplicate on it)
+             * @example 01968f3c-5a7e-7b21-9c4d-3e2f1a0b9c8d
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "webhook.test";
+            /**
+             * Format: date-time
+             * @description When the change happened
+             * @example 2026-05-04T10:15:30.000Z
+             */
+            timestamp: string;
+            data: components["schemas"]["WebhookTestEventData"];
+        };
+        /** @description The `webhook_endpoint.disabled` event as a receiver gets it (and GET /v1/events lists it). */
+        WebhookEndpointDisabledEvent: {
+            /**
+             * Format: uuid
+             * @description Unique per event: the same on every delivery of it (deduplicate on it)
+             * @example 01968f3c-5a7e-7b21-9c4d-3e2f1a0b9c8d
+             */
+            id: string;
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "webhook_endpoint.disabled";
+            /**
+             * Format: date-time
+             * @description When the change happened
+             * @example 2026-05-04T10:15:30.000Z
+             */
+            timestamp: string;
+            data: components["schemas"]["WebhookEndpointDisabledEventData"];
+        };
+        /** @description An event of the catalog; `type` says which, and so what `data` holds. */
+        EventDto: components["schemas"]["MemberEnrolledEvent"] | components["schemas"]["MemberUpdatedEvent"] | components["schemas"]["MemberBirthdayEvent"] | components["schemas"]["PointsEarnedEvent"] | components["schemas"]["PointsRedeemedEvent"] | components["schemas"]["PointsReversedEvent"] | components["schemas"]["PointsAdjustedEvent"] | components["schemas"]["PointsPendingReleasedEvent"] | components["schemas"]["PointsExpiredEvent"] | components["schemas"]["PointsExpiringSoonEvent"] | components["schemas"]["TierUpgradedEvent"] | components["schemas"]["TierDowngradedEvent"] | components["schemas"]["TierDowngradeWarningEvent"] | components["schemas"]["RewardRedeemedEvent"] | components["schemas"]["CouponUsedEvent"] | components["schemas"]["CouponExpiredEvent"] | components["schemas"]["ReferralQualifiedEvent"] | components["schemas"]["ReferralRewardedEvent"] | components["schemas"]["ReferralHeldEvent"] | components["schemas"]["CampaignGiftGrantedEvent"] | components["schemas"]["CampaignRunCompletedEvent"] | components["schemas"]["WebhookTestEvent"] | components["schemas"]["WebhookEndpointDisabledEvent"];
     };
     responses: never;
     parameters: never;
@@ -5270,6 +7172,100 @@ export interface operations {
             };
         };
     };
+    MemberJobsController_birthdaysNow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ran": true,
+                     *       "members": 3,
+                     *       "sent": 3
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NotificationJobRunDto"];
+                };
+            };
+            /** @description Bad input. Codes: `VALIDATION_FAILED`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_FAILED",
+                     *         "message": "Bad input."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Missing, malformed, revoked or expired credentials. Codes: `UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNAUTHORIZED",
+                     *         "message": "Missing, malformed, revoked or expired credentials."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Requires a staff key or console session with role: admin; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own. Codes: `FORBIDDEN`, `CSRF_TOKEN_INVALID`, `CSRF_ORIGIN_MISMATCH`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "Requires a staff key or console session with role: admin; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after Retry-After seconds. Codes: `DATABASE_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "DATABASE_UNAVAILABLE",
+                     *         "message": "A dependency (the database) is unavailable; retry after Retry-After seconds."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     LedgerController_audit: {
         parameters: {
             query?: never;
@@ -5549,6 +7545,100 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LedgerJobRunDto"];
+                };
+            };
+            /** @description Bad input. Codes: `VALIDATION_FAILED`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_FAILED",
+                     *         "message": "Bad input."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Missing, malformed, revoked or expired credentials. Codes: `UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNAUTHORIZED",
+                     *         "message": "Missing, malformed, revoked or expired credentials."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Requires a staff key or console session with role: admin; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own. Codes: `FORBIDDEN`, `CSRF_TOKEN_INVALID`, `CSRF_ORIGIN_MISMATCH`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "Requires a staff key or console session with role: admin; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after Retry-After seconds. Codes: `DATABASE_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "DATABASE_UNAVAILABLE",
+                     *         "message": "A dependency (the database) is unavailable; retry after Retry-After seconds."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    LedgerController_remindExpiring: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "ran": true,
+                     *       "members": 120,
+                     *       "sent": 134
+                     *     }
+                     */
+                    "application/json": components["schemas"]["NotificationJobRunDto"];
                 };
             };
             /** @description Bad input. Codes: `VALIDATION_FAILED`. */
@@ -13361,6 +15451,1153 @@ export interface operations {
             };
         };
     };
+    EventsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+                type?: "member.enrolled" | "member.updated" | "member.birthday" | "points.earned" | "points.redeemed" | "points.reversed" | "points.adjusted" | "points.pending_released" | "points.expired" | "points.expiring_soon" | "tier.upgraded" | "tier.downgraded" | "tier.downgrade_warning" | "reward.redeemed" | "coupon.used" | "coupon.expired" | "referral.qualified" | "referral.rewarded" | "referral.held" | "campaign.gift_granted" | "campaign.run_completed" | "webhook.test" | "webhook_endpoint.disabled";
+                /** @description Only events written at or after this instant (a date means its start, UTC). Events are kept for VAFA_EVENT_RETENTION_DAYS (at least 30). */
+                since?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventPageDto"];
+                };
+            };
+            /** @description Bad input. Codes: `VALIDATION_FAILED`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_FAILED",
+                     *         "message": "Bad input."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Missing, malformed, revoked or expired credentials. Codes: `UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNAUTHORIZED",
+                     *         "message": "Missing, malformed, revoked or expired credentials."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Requires a staff key or console session with role: admin, integration; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own. Codes: `FORBIDDEN`, `CSRF_TOKEN_INVALID`, `CSRF_ORIGIN_MISMATCH`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "Requires a staff key or console session with role: admin, integration; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after Retry-After seconds. Codes: `DATABASE_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "DATABASE_UNAVAILABLE",
+                     *         "message": "A dependency (the database) is unavailable; retry after Retry-After seconds."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    EventsController_deleteOld: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DeleteOldEventsResultDto"];
+                };
+            };
+            /** @description Bad input. Codes: `VALIDATION_FAILED`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_FAILED",
+                     *         "message": "Bad input."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Missing, malformed, revoked or expired credentials. Codes: `UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNAUTHORIZED",
+                     *         "message": "Missing, malformed, revoked or expired credentials."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Requires a staff key or console session with role: admin; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own. Codes: `FORBIDDEN`, `CSRF_TOKEN_INVALID`, `CSRF_ORIGIN_MISMATCH`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "Requires a staff key or console session with role: admin; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after Retry-After seconds. Codes: `DATABASE_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "DATABASE_UNAVAILABLE",
+                     *         "message": "A dependency (the database) is unavailable; retry after Retry-After seconds."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    WebhookEndpointsController_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointPageDto"];
+                };
+            };
+            /** @description Bad input. Codes: `VALIDATION_FAILED`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_FAILED",
+                     *         "message": "Bad input."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Missing, malformed, revoked or expired credentials. Codes: `UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNAUTHORIZED",
+                     *         "message": "Missing, malformed, revoked or expired credentials."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Requires a staff key or console session with role: admin; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own. Codes: `FORBIDDEN`, `CSRF_TOKEN_INVALID`, `CSRF_ORIGIN_MISMATCH`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "Requires a staff key or console session with role: admin; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after Retry-After seconds. Codes: `DATABASE_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "DATABASE_UNAVAILABLE",
+                     *         "message": "A dependency (the database) is unavailable; retry after Retry-After seconds."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    WebhookEndpointsController_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWebhookEndpointDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedWebhookEndpointDto"];
+                };
+            };
+            /** @description Bad input. Codes: `VALIDATION_FAILED`, `WEBHOOK_URL_NOT_ALLOWED`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_FAILED",
+                     *         "message": "Bad input."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Missing, malformed, revoked or expired credentials. Codes: `UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNAUTHORIZED",
+                     *         "message": "Missing, malformed, revoked or expired credentials."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Requires a staff key or console session with role: admin; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own. Codes: `FORBIDDEN`, `CSRF_TOKEN_INVALID`, `CSRF_ORIGIN_MISMATCH`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "Requires a staff key or console session with role: admin; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after Retry-After seconds. Codes: `DATABASE_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "DATABASE_UNAVAILABLE",
+                     *         "message": "A dependency (the database) is unavailable; retry after Retry-After seconds."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    WebhookEndpointsController_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointDto"];
+                };
+            };
+            /** @description Bad input. Codes: `VALIDATION_FAILED`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_FAILED",
+                     *         "message": "Bad input."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Missing, malformed, revoked or expired credentials. Codes: `UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNAUTHORIZED",
+                     *         "message": "Missing, malformed, revoked or expired credentials."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Requires a staff key or console session with role: admin; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own. Codes: `FORBIDDEN`, `CSRF_TOKEN_INVALID`, `CSRF_ORIGIN_MISMATCH`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "Requires a staff key or console session with role: admin; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found. Codes: `WEBHOOK_ENDPOINT_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "WEBHOOK_ENDPOINT_NOT_FOUND",
+                     *         "message": "Not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after Retry-After seconds. Codes: `DATABASE_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "DATABASE_UNAVAILABLE",
+                     *         "message": "A dependency (the database) is unavailable; retry after Retry-After seconds."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    WebhookEndpointsController_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Bad input. Codes: `VALIDATION_FAILED`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_FAILED",
+                     *         "message": "Bad input."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Missing, malformed, revoked or expired credentials. Codes: `UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNAUTHORIZED",
+                     *         "message": "Missing, malformed, revoked or expired credentials."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Requires a staff key or console session with role: admin; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own. Codes: `FORBIDDEN`, `CSRF_TOKEN_INVALID`, `CSRF_ORIGIN_MISMATCH`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "Requires a staff key or console session with role: admin; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found. Codes: `WEBHOOK_ENDPOINT_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "WEBHOOK_ENDPOINT_NOT_FOUND",
+                     *         "message": "Not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after Retry-After seconds. Codes: `DATABASE_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "DATABASE_UNAVAILABLE",
+                     *         "message": "A dependency (the database) is unavailable; retry after Retry-After seconds."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    WebhookEndpointsController_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PatchWebhookEndpointDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointDto"];
+                };
+            };
+            /** @description Bad input. Codes: `VALIDATION_FAILED`, `WEBHOOK_URL_NOT_ALLOWED`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_FAILED",
+                     *         "message": "Bad input."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Missing, malformed, revoked or expired credentials. Codes: `UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNAUTHORIZED",
+                     *         "message": "Missing, malformed, revoked or expired credentials."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Requires a staff key or console session with role: admin; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own. Codes: `FORBIDDEN`, `CSRF_TOKEN_INVALID`, `CSRF_ORIGIN_MISMATCH`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "Requires a staff key or console session with role: admin; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found. Codes: `WEBHOOK_ENDPOINT_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "WEBHOOK_ENDPOINT_NOT_FOUND",
+                     *         "message": "Not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after Retry-After seconds. Codes: `DATABASE_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "DATABASE_UNAVAILABLE",
+                     *         "message": "A dependency (the database) is unavailable; retry after Retry-After seconds."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    WebhookEndpointsController_rotateSecret: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RotatedSecretDto"];
+                };
+            };
+            /** @description Bad input. Codes: `VALIDATION_FAILED`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_FAILED",
+                     *         "message": "Bad input."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Missing, malformed, revoked or expired credentials. Codes: `UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNAUTHORIZED",
+                     *         "message": "Missing, malformed, revoked or expired credentials."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Requires a staff key or console session with role: admin; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own. Codes: `FORBIDDEN`, `CSRF_TOKEN_INVALID`, `CSRF_ORIGIN_MISMATCH`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "Requires a staff key or console session with role: admin; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found. Codes: `WEBHOOK_ENDPOINT_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "WEBHOOK_ENDPOINT_NOT_FOUND",
+                     *         "message": "Not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after Retry-After seconds. Codes: `DATABASE_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "DATABASE_UNAVAILABLE",
+                     *         "message": "A dependency (the database) is unavailable; retry after Retry-After seconds."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    WebhookEndpointsController_test: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuedDeliveryDto"];
+                };
+            };
+            /** @description Bad input. Codes: `VALIDATION_FAILED`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_FAILED",
+                     *         "message": "Bad input."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Missing, malformed, revoked or expired credentials. Codes: `UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNAUTHORIZED",
+                     *         "message": "Missing, malformed, revoked or expired credentials."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Requires a staff key or console session with role: admin; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own. Codes: `FORBIDDEN`, `CSRF_TOKEN_INVALID`, `CSRF_ORIGIN_MISMATCH`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "Requires a staff key or console session with role: admin; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found. Codes: `WEBHOOK_ENDPOINT_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "WEBHOOK_ENDPOINT_NOT_FOUND",
+                     *         "message": "Not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: `WEBHOOK_ENDPOINT_DISABLED`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "WEBHOOK_ENDPOINT_DISABLED",
+                     *         "message": "Conflict with the current state."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after Retry-After seconds. Codes: `DATABASE_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "DATABASE_UNAVAILABLE",
+                     *         "message": "A dependency (the database) is unavailable; retry after Retry-After seconds."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    WebhookEndpointsController_deliveriesOf: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description Opaque cursor from a previous page */
+                cursor?: string;
+                status?: "pending" | "succeeded" | "failed";
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDeliveryPageDto"];
+                };
+            };
+            /** @description Bad input. Codes: `VALIDATION_FAILED`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_FAILED",
+                     *         "message": "Bad input."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Missing, malformed, revoked or expired credentials. Codes: `UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNAUTHORIZED",
+                     *         "message": "Missing, malformed, revoked or expired credentials."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Requires a staff key or console session with role: admin; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own. Codes: `FORBIDDEN`, `CSRF_TOKEN_INVALID`, `CSRF_ORIGIN_MISMATCH`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "Requires a staff key or console session with role: admin; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found. Codes: `WEBHOOK_ENDPOINT_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "WEBHOOK_ENDPOINT_NOT_FOUND",
+                     *         "message": "Not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after Retry-After seconds. Codes: `DATABASE_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "DATABASE_UNAVAILABLE",
+                     *         "message": "A dependency (the database) is unavailable; retry after Retry-After seconds."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
+    WebhookDeliveriesController_redeliver: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueuedDeliveryDto"];
+                };
+            };
+            /** @description Bad input. Codes: `VALIDATION_FAILED`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "VALIDATION_FAILED",
+                     *         "message": "Bad input."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Missing, malformed, revoked or expired credentials. Codes: `UNAUTHORIZED`. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "UNAUTHORIZED",
+                     *         "message": "Missing, malformed, revoked or expired credentials."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Requires a staff key or console session with role: admin; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own. Codes: `FORBIDDEN`, `CSRF_TOKEN_INVALID`, `CSRF_ORIGIN_MISMATCH`. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "FORBIDDEN",
+                     *         "message": "Requires a staff key or console session with role: admin; a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Not found. Codes: `WEBHOOK_DELIVERY_NOT_FOUND`. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "WEBHOOK_DELIVERY_NOT_FOUND",
+                     *         "message": "Not found."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description Conflict with the current state. Codes: `WEBHOOK_ENDPOINT_DISABLED`. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "WEBHOOK_ENDPOINT_DISABLED",
+                     *         "message": "Conflict with the current state."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+            /** @description A dependency (the database) is unavailable; retry after Retry-After seconds. Codes: `DATABASE_UNAVAILABLE`. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    /**
+                     * @example {
+                     *       "error": {
+                     *         "code": "DATABASE_UNAVAILABLE",
+                     *         "message": "A dependency (the database) is unavailable; retry after Retry-After seconds."
+                     *       }
+                     *     }
+                     */
+                    "application/json": components["schemas"]["ApiErrorBody"];
+                };
+            };
+        };
+    };
     ApiKeysController_list: {
         parameters: {
             query?: {
@@ -14527,7 +17764,7 @@ export interface operations {
                 limit?: number;
                 /** @description Opaque cursor from a previous page */
                 cursor?: string;
-                resourceType?: "program" | "earning_rule" | "tier" | "reward" | "referral_program" | "campaign" | "api_key" | "staff_user" | "member_tier";
+                resourceType?: "program" | "earning_rule" | "tier" | "reward" | "referral_program" | "campaign" | "api_key" | "staff_user" | "member_tier" | "webhook_endpoint";
                 /** @description The resource id (`program` and `referral_program` for the single settings) */
                 resourceId?: string;
                 /** @description The API key or staff user that made the changes */
