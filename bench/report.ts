@@ -314,6 +314,15 @@ export function renderReport(report: BenchReport): string {
     if (report.profile.ledger) parts.push(...profileTables(report.profile.ledger, 'credit'));
   }
   if (report.checkout?.profile) parts.push(...profileTables(report.checkout.profile, 'checkout'));
+  const webhooksProfile = report.webhooks?.profile;
+  if (webhooksProfile?.without) {
+    parts.push('\nCheckouts without a webhook endpoint (last such run):');
+    parts.push(...profileTables(webhooksProfile.without, 'checkout'));
+  }
+  if (webhooksProfile?.with) {
+    parts.push('\nCheckouts with one subscribed webhook endpoint (last such run):');
+    parts.push(...profileTables(webhooksProfile.with, 'checkout'));
+  }
   const cpu = report.checkout?.cpuProfile;
   if (cpu) {
     parts.push(

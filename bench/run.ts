@@ -18,7 +18,8 @@
  * BENCH_TPCB_HTTP_SECONDS (10; pgbench's transaction over a bare node:http server, 0 skips it),
  * BENCH_PROFILE=1 (pg_stat_statements breakdown), BENCH_CPU_PROF=1 (V8 CPU profile of the API
  * server, summarised), BENCH_WEBHOOK_EVENTS (20000; events written at once for the delivery
- * rate), PGBENCH (path of the pgbench binary).
+ * rate), BENCH_WEBHOOK_ROUNDS (2; rounds of none, subscribed, subscribed, none peak checkout
+ * runs), PGBENCH (path of the pgbench binary).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
@@ -89,6 +90,7 @@ const KNOBS = [
   'BENCH_PROFILE',
   'BENCH_CPU_PROF',
   'BENCH_WEBHOOK_EVENTS',
+  'BENCH_WEBHOOK_ROUNDS',
   'PGBENCH',
 ];
 const PG_SETTINGS_SHOWN = [
@@ -601,10 +603,22 @@ async function main(): Promise<void> {
       dataDir,
       memberIds,
       events: Math.max(1, intFromEnv('BENCH_WEBHOOK_EVENTS', 20_000)),
+      rounds: Math.max(1, intFromEnv('BENCH_WEBHOOK_ROUNDS', 2)),
       connections: checkoutConnections,
       seconds,
       warmupSeconds: Math.max(warmupSeconds, 1) + 1,
       log,
+      measure: () =>
+        measuredWindow({
+          admin,
+          database: WEBHOOKS_DATABASE,
+          seconds,
+          profile,
+          postmaster,
+        }),
+      readProfile: profile
+        ? (checkouts) => readStatements(admin, WEBHOOKS_DATABASE, checkouts, 40)
+        : undefined,
     });
   }
 

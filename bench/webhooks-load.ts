@@ -1,7 +1,7 @@
 /**
  * The webhooks part of `npm run bench`: how many events per second the dispatcher of one API
  * server delivers to a local receiver, and what one subscribed endpoint costs the checkout (peak
- * checkouts/s with the endpoint enabled against disabled, alternated in one run: none,
+ * checkouts/s with the endpoint enabled against disabled, alternated in one run: rounds of none,
  * subscribed, subscribed, none, so a drift over the run weighs on both alike).
  */
 import { createServer } from 'node:http';
@@ -10,6 +10,8 @@ import type { Client } from 'pg';
 import { prepareCheckout, runCheckoutLoad, startCheckoutServer } from './checkout-load';
 import type { ServerLoad } from './checkout-server';
 import { addCleanup } from './harness';
+import type { PhaseCounters } from './counters';
+import type { DatabaseProfile } from './profile';
 import { round } from './stats';
 
 export interface WebhooksBenchResult {
@@ -25,6 +27,9 @@ export interface WebhooksBenchResult {
     checkoutsPerSecond: number;
     checkouts: number;
     failed: number;
+    /** Machine CPU busy and CPU of programs this bench did not start, in cores. */
+    cpuBusyCores: number | null;
+    otherProgramsCores: number | null;
   }[];
   /** Mean of the runs of each arm. */
   withoutEndpoint: number;
@@ -35,6 +40,14 @@ export interface WebhooksBenchResult {
   deliveredDuringCheckouts: number;
   connections: number;
   seconds: number;
+  /** pg_stat_statements over the last run of each arm, per checkout (BENCH_PROFILE=1). */
+  profile: { without: DatabaseProfile | null; with: DatabaseProfile | null } | null;
+}
+
+interface MeasuredWindow {
+  begin: () => Promise<void>;
+  end: () => Promise<void>;
+  counters: (units: number, perSecond: number) => Promise<PhaseCounters | null>;
 }
 
 /** A merchant's receiver: counts distinct event ids, answers 200 at once. */
@@ -71,8 +84,9 @@ const pendingDeliveries = async (db: Client): Promise<number> =>
     (
       await db.query<{ n: string }>(
         `SELECT (SELECT count(*) FROM webhook_deliveries WHERE status = 'pending')
-              + (SELECT count(*) FROM events e, webhook_fan_out f
-                 WHERE (e.tx_id, e.id) > (f.last_tx_id, f.last_event_id)) AS n`,
+              + (SELECT count(*) FROM webhook_fan_out f CROSS JOIN LATERAL (
+                   SELECT 1 FROM events e WHERE (e.tx_id, e.id) > (f.last_tx_id, f.last_event_id)
+                   ORDER BY e.tx_id, e.id) after) AS n`,
       )
     ).rows[0]?.n ?? 0,
   );
@@ -84,10 +98,16 @@ export async function runWebhooksBench(options: {
   dataDir: string;
   memberIds: string[];
   events: number;
+  /** Rounds of four peak runs: none, subscribed, subscribed, none. */
+  rounds: number;
   connections: number;
   seconds: number;
   warmupSeconds: number;
   log: (line: string) => void;
+  /** Counters around a measured run: CPU of the machine and of other programs. */
+  measure: () => MeasuredWindow;
+  /** With BENCH_PROFILE=1: the statements since the window began, per checkout. */
+  readProfile?: (checkouts: number) => Promise<DatabaseProfile>;
 }): Promise<WebhooksBenchResult> {
   const { db, log } = options;
   const receiver = await startReceiver();
@@ -146,11 +166,17 @@ export async function runWebhooksBench(options: {
   const checkouts: WebhooksBenchResult['checkouts'] = [];
   let deliveredBefore = receiver.count();
   let deliveredDuringCheckouts = 0;
-  for (const subscribed of [false, true, true, false]) {
+  const profiles: { without: DatabaseProfile | null; with: DatabaseProfile | null } = {
+    without: null,
+    with: null,
+  };
+  const order = Array.from({ length: options.rounds }, () => [false, true, true, false]).flat();
+  for (const subscribed of order) {
     await setEnabled(subscribed);
     await until(async () => (await pendingDeliveries(db)) === 0, 600_000, 'an empty queue');
     await db.query('CHECKPOINT');
     log(`webhooks: checkouts with ${subscribed ? 'one subscribed endpoint' : 'no endpoint'} …`);
+    const window = options.measure();
     const load = await runCheckoutLoad({
       baseUrl: api.baseUrl,
       cashierKey,
@@ -162,7 +188,13 @@ export async function runWebhooksBench(options: {
       rateConnections: 1,
       rateInstances: 1,
       log,
+      beforeRun: window.begin,
+      afterRun: window.end,
     });
+    const counters = await window.counters(load.peak.checkouts, load.peak.checkoutsPerSecond);
+    if (options.readProfile) {
+      profiles[subscribed ? 'with' : 'without'] = await options.readProfile(load.peak.checkouts);
+    }
     const failed =
       Object.values(load.peak.failedByStatus).reduce((a, b) => a + b, 0) +
       load.peak.errors +
@@ -172,6 +204,10 @@ export async function runWebhooksBench(options: {
       checkoutsPerSecond: load.peak.checkoutsPerSecond,
       checkouts: load.peak.checkouts,
       failed,
+      cpuBusyCores: counters?.cpuBusyCores ?? null,
+      otherProgramsCores: counters
+        ? round(counters.otherProgramsCores + (counters.unattributedCores ?? 0), 2)
+        : null,
     });
     if (subscribed) {
       await until(async () => (await pendingDeliveries(db)) === 0, 600_000, 'the deliveries');
@@ -196,6 +232,7 @@ export async function runWebhooksBench(options: {
     deliveredDuringCheckouts,
     connections: options.connections,
     seconds: options.seconds,
+    profile: options.readProfile ? profiles : null,
   };
 }
 
@@ -220,6 +257,13 @@ export function webhookRows(w: WebhooksBenchResult | null): string[][] {
       'checkouts/s, no endpoint / one subscribed',
       `${fmt(w.withoutEndpoint)} / ${fmt(w.withEndpoint)}`,
       `runs ${w.checkouts.map((c) => `${c.subscribed ? 'with' : 'without'} ${fmt(c.checkoutsPerSecond)}`).join(', ')}; ${w.connections} connections, ${w.seconds} s each; ${w.deliveredDuringCheckouts.toLocaleString('en-US')} events delivered`,
+    ],
+    [
+      "other programs' CPU in those runs (cores)",
+      w.checkouts.map((c) => fmt(c.otherProgramsCores, 2)).join(' / '),
+      w.checkouts.some((c) => (c.otherProgramsCores ?? 0) > 0.05)
+        ? 'NOT IDLE: the machine was shared, numbers are noisy'
+        : 'machine otherwise idle',
     ],
     [
       'checkout slowdown with one subscribed endpoint',

@@ -99,6 +99,7 @@ describe('webhook deliveries', () => {
     expect(() => verifyWebhook(other.secret, hook!)).toThrow();
 
     const delivery = await settled(endpoint.id, deliveryId);
+    expect(delivery.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-/);
     expect(delivery).toMatchObject({
       eventId,
       eventType: 'webhook.test',
@@ -126,6 +127,8 @@ describe('webhook deliveries', () => {
         2,
     );
     await receiver.until(() => receiver.of('points.earned', '/all').length === 1);
+    const fannedOut = await deliveriesOf(all.id);
+    for (const d of fannedOut) expect(d.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab]/);
     const [toAll] = receiver.of('points.earned', '/all');
     expect(toAll!.event).toMatchObject({
       id: earned,

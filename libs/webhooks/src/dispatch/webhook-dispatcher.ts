@@ -10,12 +10,12 @@ import { WebhookMetrics } from './webhook-metrics';
 import { SendResult, WebhookSender } from './webhook-sender';
 
 const FAN_OUT_BATCH = 500;
-const MAX_IN_FLIGHT = 32;
+const MAX_IN_FLIGHT = 64;
 const RECORD_BATCH = 200;
 
 /**
  * Delivers webhooks from this process (API or worker; off with VAFA_WEBHOOKS=off). Every few
- * hundred ms it fans new events out into deliveries and leases due deliveries, posting up to 32
+ * hundred ms it fans new events out into deliveries and leases due deliveries, posting up to 64
  * at once; any number of processes may run it against one database.
  */
 @Injectable()
@@ -26,6 +26,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   private readonly recorded: CompletedAttempt[] = [];
   private flushing: Promise<void> | undefined;
   private timer: NodeJS.Timeout | undefined;
+  /** The last round left due deliveries behind for want of room. */
+  private backlog = false;
   private ticking: Promise<void> | undefined;
   private stopped = true;
 
@@ -66,22 +68,33 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     }, delayMs);
   }
 
-  /** A delivery finished and made room: look for more now rather than at the next poll. */
+  /**
+   * Deliveries finished and made room: when the last round left work behind, look again now
+   * rather than at the next poll (once half the room is free, so claims go in batches).
+   */
   private wake(): void {
+    if (!this.backlog || this.room() < MAX_IN_FLIGHT / 2) return;
     if (this.timer !== undefined && this.ticking === undefined) this.schedule(0);
   }
 
-  /** One round; true when there may be more to do at once. */
+  /** One round; true when there may be more new events to fan out at once. */
   private async tick(): Promise<boolean> {
+    let fannedOut = 0;
     try {
       const fanned = await this.fanOut.run(FAN_OUT_BATCH, this.room());
+      fannedOut = fanned.events;
       this.start(fanned.claimed);
+    } catch (error) {
+      this.logger.warn({ err: error }, 'webhook fan-out failed; trying again shortly');
+    }
+    try {
       const room = this.room();
       const claimed = room > 0 ? await this.claims.claim(room) : [];
       this.start(claimed);
-      return fanned.events === FAN_OUT_BATCH || (claimed.length > 0 && claimed.length === room);
+      this.backlog = fannedOut === FAN_OUT_BATCH || claimed.length === room;
+      return fannedOut === FAN_OUT_BATCH;
     } catch (error) {
-      this.logger.warn({ err: error }, 'webhook dispatch round failed; trying again shortly');
+      this.logger.warn({ err: error }, 'webhook claim failed; trying again shortly');
       return false;
     }
   }

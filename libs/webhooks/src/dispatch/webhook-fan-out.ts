@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { inTransaction, queryRows } from '@vafa/platform';
+import { NEW_DELIVERY_ID } from '../deliveries/new-delivery-id';
 import {
   CLAIM_COLUMNS,
   ClaimedDelivery,
@@ -10,6 +11,42 @@ import {
 } from './claimed-delivery';
 
 type FanOutRow = { batch_size: string } & ({ delivery_id: string } & ClaimRow);
+
+/**
+ * One batch: the events after `$1, $2` (tx_id, id) of transactions older than every running one,
+ * up to `$3`; the place moved past them; one delivery per enabled subscribed endpoint, the first
+ * `$4` leased for `$5` seconds; answered with the batch size and the leased deliveries.
+ */
+export const FAN_OUT = `WITH horizon AS (
+     SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin
+   ), batch AS (
+     SELECT e.id, e.type, e.member_id, e.member_seq, e.occurred_at, e.data, e.tx_id
+     FROM events e, horizon
+     WHERE (e.tx_id, e.id) > ($1::bigint, $2::uuid) AND e.tx_id < horizon.xmin
+     ORDER BY e.tx_id, e.id LIMIT $3
+   ), moved AS (
+     UPDATE webhook_fan_out f SET last_tx_id = last.tx_id, last_event_id = last.id
+     FROM (SELECT tx_id, id FROM batch ORDER BY tx_id DESC, id DESC LIMIT 1) last
+     WHERE f.id = 1
+   ), targets AS (
+     SELECT batch.id AS event_id, w.id AS endpoint_id,
+            row_number() OVER (ORDER BY batch.tx_id, batch.id, w.id) AS n
+     FROM batch JOIN webhook_endpoints w
+       ON w.enabled AND (cardinality(w.event_types) = 0 OR batch.type = ANY (w.event_types))
+     WHERE batch.type <> 'webhook.test'
+   ), queued AS (
+     INSERT INTO webhook_deliveries
+       (id, endpoint_id, event_id, status, next_attempt_at, locked_until)
+     SELECT ${NEW_DELIVERY_ID}, endpoint_id, event_id, 'pending', now(),
+            CASE WHEN n <= $4 THEN now() + make_interval(secs => $5) END
+     FROM targets ORDER BY n
+     RETURNING *
+   )
+   SELECT (SELECT count(*) FROM batch) AS batch_size, ${CLAIM_COLUMNS}
+   FROM (SELECT 1) one
+   LEFT JOIN (queued d
+     JOIN webhook_endpoints w ON w.id = d.endpoint_id
+     JOIN batch e ON e.id = d.event_id) ON d.locked_until IS NOT NULL`;
 
 /**
  * Turns new events into deliveries. The fan-out keeps its place in the events, by (tx_id, id),
@@ -33,8 +70,11 @@ export class WebhookFanOut {
     const [news] = await queryRows<{ any: boolean }>(
       this.dataSource.manager,
       `SELECT EXISTS (
-         SELECT 1 FROM events e, webhook_fan_out f
-         WHERE f.id = 1 AND (e.tx_id, e.id) > (f.last_tx_id, f.last_event_id)
+         SELECT 1 FROM webhook_fan_out f CROSS JOIN LATERAL (
+           SELECT 1 FROM events e WHERE (e.tx_id, e.id) > (f.last_tx_id, f.last_event_id)
+           ORDER BY e.tx_id, e.id LIMIT 1
+         ) next
+         WHERE f.id = 1
        ) AS any`,
       [],
     );
@@ -47,38 +87,13 @@ export class WebhookFanOut {
         [],
       );
       if (!place) return { events: 0, claimed: [] };
-      const rows = await queryRows<FanOutRow>(
-        manager,
-        `WITH horizon AS (
-           SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin
-         ), batch AS (
-           SELECT e.id, e.type, e.tx_id FROM events e, horizon
-           WHERE (e.tx_id, e.id) > ($1::bigint, $2::uuid) AND e.tx_id < horizon.xmin
-           ORDER BY e.tx_id, e.id LIMIT $3
-         ), moved AS (
-           UPDATE webhook_fan_out f SET last_tx_id = last.tx_id, last_event_id = last.id
-           FROM (SELECT tx_id, id FROM batch ORDER BY tx_id DESC, id DESC LIMIT 1) last
-           WHERE f.id = 1
-         ), targets AS (
-           SELECT batch.id AS event_id, w.id AS endpoint_id,
-                  row_number() OVER (ORDER BY batch.tx_id, batch.id, w.id) AS n
-           FROM batch JOIN webhook_endpoints w
-             ON w.enabled AND (cardinality(w.event_types) = 0 OR batch.type = ANY (w.event_types))
-           WHERE batch.type <> 'webhook.test'
-         ), queued AS (
-           INSERT INTO webhook_deliveries (endpoint_id, event_id, status, next_attempt_at, locked_until)
-           SELECT endpoint_id, event_id, 'pending', now(),
-                  CASE WHEN n <= $4 THEN now() + make_interval(secs => $5) END
-           FROM targets ORDER BY n
-           RETURNING *
-         )
-         SELECT (SELECT count(*) FROM batch) AS batch_size, ${CLAIM_COLUMNS}
-         FROM (SELECT 1) one
-         LEFT JOIN (queued d
-           JOIN webhook_endpoints w ON w.id = d.endpoint_id
-           JOIN events e ON e.id = d.event_id) ON d.locked_until IS NOT NULL`,
-        [place.last_tx_id, place.last_event_id, batchSize, room, LEASE_SECONDS],
-      );
+      const rows = await queryRows<FanOutRow>(manager, FAN_OUT, [
+        place.last_tx_id,
+        place.last_event_id,
+        batchSize,
+        room,
+        LEASE_SECONDS,
+      ]);
       return {
         events: Number(rows[0]?.batch_size ?? 0),
         claimed: rows.filter((r) => r.delivery_id !== null).map(toClaimedDelivery),

@@ -29,8 +29,9 @@ export class WebhookMetrics {
       registers,
       async collect() {
         const [row] = await dataSource.query<{ events: string; deliveries: string }[]>(
-          `SELECT (SELECT count(*) FROM events e, webhook_fan_out f
-                   WHERE (e.tx_id, e.id) > (f.last_tx_id, f.last_event_id)) AS events,
+          `SELECT (SELECT count(*) FROM webhook_fan_out f CROSS JOIN LATERAL (
+                     SELECT 1 FROM events e WHERE (e.tx_id, e.id) > (f.last_tx_id, f.last_event_id)
+                     ORDER BY e.tx_id, e.id) after) AS events,
                   (SELECT count(*) FROM webhook_deliveries d JOIN webhook_endpoints w
                      ON w.id = d.endpoint_id AND w.enabled
                    WHERE d.status = 'pending') AS deliveries`,
@@ -46,9 +47,10 @@ export class WebhookMetrics {
       async collect() {
         const [row] = await dataSource.query<{ age: number | null }[]>(
           `SELECT EXTRACT(EPOCH FROM $1::timestamptz - min(created_at))::float8 AS age FROM (
-             (SELECT e.created_at FROM events e, webhook_fan_out f
-              WHERE (e.tx_id, e.id) > (f.last_tx_id, f.last_event_id)
-              ORDER BY e.tx_id, e.id LIMIT 1)
+             (SELECT next.created_at FROM webhook_fan_out f CROSS JOIN LATERAL (
+                SELECT e.created_at FROM events e
+                WHERE (e.tx_id, e.id) > (f.last_tx_id, f.last_event_id)
+                ORDER BY e.tx_id, e.id LIMIT 1) next)
              UNION ALL
              (SELECT min(e.created_at) FROM webhook_deliveries d
               JOIN webhook_endpoints w ON w.id = d.endpoint_id AND w.enabled

@@ -47,7 +47,7 @@ export class WebhookSender {
   ) {
     const options = {
       keepAlive: true,
-      maxSockets: 64,
+      maxSockets: 64, // as many as the dispatcher posts at once
       allowIPAddressList: [...allowedAddresses],
     };
     this.httpAgent = new RequestFilteringHttpAgent(options);
