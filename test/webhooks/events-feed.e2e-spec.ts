@@ -26,6 +26,21 @@ describe('GET /v1/events', () => {
   const emit = (type: EventType, data: Record<string, unknown>, memberId?: string) =>
     db.transaction((m) => t.app.get(EventOutbox).emit(m, { type, memberId, data }));
 
+  /**
+   * Waits until every event written so far is listable: the feed shows only events of
+   * transactions older than every running one, and the other test workers share this cluster.
+   */
+  const untilListable = async (): Promise<void> => {
+    for (let attempt = 0; attempt < 400; attempt++) {
+      const [row] = await db.query<{ listable: boolean }[]>(
+        `SELECT coalesce((SELECT max(tx_id) FROM events) < pg_snapshot_xmin(pg_current_snapshot())::text::bigint, true) AS listable`,
+      );
+      if (row?.listable) return;
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    throw new Error('events stayed behind a running transaction for 10 s');
+  };
+
   const page = async (query: string, key = t.keys.integration): Promise<EventPage> =>
     (await t.api().get(`/v1/events${query}`).set(bearer(key)).expect(200)).body as EventPage;
 
@@ -50,6 +65,7 @@ describe('GET /v1/events', () => {
     for (let i = 0; i < 5; i++)
       ids.push(await emit('points.earned', { memberId, points: i }, memberId));
     ids.push(await emit('campaign.run_completed', { runId: 'r1' }));
+    await untilListable();
 
     const first = await page(`?since=${since.toISOString()}&limit=2`);
     expect(first.items).toHaveLength(2);
@@ -149,6 +165,7 @@ describe('GET /v1/events', () => {
       .expect(200);
     expect(ran.body).toEqual({ ran: true, deleted: expect.any(Number) });
     expect(ran.body.deleted).toBeGreaterThanOrEqual(2);
+    await untilListable();
     const left = (await all(`?since=${start.toISOString()}`)).map((e) => e.id);
     expect(left).toEqual([recent]);
     expect(left).not.toContain(old);
