@@ -314,6 +314,36 @@ export function renderReport(report: BenchReport): string {
     if (report.profile.ledger) parts.push(...profileTables(report.profile.ledger, 'credit'));
   }
   if (report.checkout?.profile) parts.push(...profileTables(report.checkout.profile, 'checkout'));
+  const deliveryCpu = report.webhooks?.deliveryCpuProfile;
+  if (deliveryCpu) {
+    parts.push(
+      `\nAPI server CPU profile while delivering webhooks (${deliveryCpu.dir}): ${fmt(deliveryCpu.busyMs, 0)} ms busy, ${fmt(deliveryCpu.msPerEvent, 4)} ms per event; self time by origin`,
+    );
+    parts.push(
+      table(
+        [
+          ['origin', 'ms', 'share'],
+          ...deliveryCpu.byOrigin
+            .filter((o) => o.percent >= 0.5)
+            .map((o) => [o.origin, fmt(o.ms, 0), `${fmt(o.percent, 1)} %`]),
+        ],
+        false,
+      ),
+    );
+    parts.push(
+      table(
+        [
+          ['function', 'ms', 'share'],
+          ...deliveryCpu.topFunctions.map((f) => [
+            f.fn.length > 100 ? `${f.fn.slice(0, 97)}...` : f.fn,
+            fmt(f.ms, 0),
+            `${fmt(f.percent, 1)} %`,
+          ]),
+        ],
+        false,
+      ),
+    );
+  }
   const webhooksProfile = report.webhooks?.profile;
   if (webhooksProfile?.without) {
     parts.push('\nCheckouts without a webhook endpoint (last such run):');

@@ -616,6 +616,14 @@ async function main(): Promise<void> {
           profile,
           postmaster,
         }),
+      cpuProfileDir: cpuProfile
+        ? join(
+            projectRoot(),
+            'bench',
+            '.runs',
+            `cpu-webhooks-${startedWall.toISOString().replace(/[:.]/g, '-')}`,
+          )
+        : undefined,
       readProfile: profile
         ? (checkouts) => readStatements(admin, WEBHOOKS_DATABASE, checkouts, 40)
         : undefined,

@@ -4,13 +4,16 @@
  * checkouts/s with the endpoint enabled against disabled, alternated in one run: rounds of none,
  * subscribed, subscribed, none, so a drift over the run weighs on both alike).
  */
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { fork } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Client } from 'pg';
 import { prepareCheckout, runCheckoutLoad, startCheckoutServer } from './checkout-load';
 import type { ServerLoad } from './checkout-server';
 import { addCleanup } from './harness';
+import { nameProcess } from './processes';
 import type { PhaseCounters } from './counters';
+import { type CpuProfileSummary, summarizeCpuProfiles } from './cpu-profile';
 import type { DatabaseProfile } from './profile';
 import { round } from './stats';
 
@@ -40,6 +43,8 @@ export interface WebhooksBenchResult {
   deliveredDuringCheckouts: number;
   connections: number;
   seconds: number;
+  /** The API server's CPU profile over the delivery run (BENCH_CPU_PROF=1). */
+  deliveryCpuProfile: (CpuProfileSummary & { dir: string; msPerEvent: number }) | null;
   /** pg_stat_statements over the last run of each arm, per checkout (BENCH_PROFILE=1). */
   profile: { without: DatabaseProfile | null; with: DatabaseProfile | null } | null;
 }
@@ -50,26 +55,40 @@ interface MeasuredWindow {
   counters: (units: number, perSecond: number) => Promise<PhaseCounters | null>;
 }
 
-/** A merchant's receiver: counts distinct event ids, answers 200 at once. */
-async function startReceiver(): Promise<{ url: string; count: () => number }> {
-  const seen = new Set<string>();
-  const server = createServer((req, res) => {
-    const id = req.headers['webhook-id'];
-    req.resume();
-    req.on('end', () => {
-      if (typeof id === 'string') seen.add(id);
-      res.writeHead(204).end();
-    });
+/** The receiver in its own process (bench/webhook-receiver.ts); `count` asks it over IPC. */
+async function startReceiver(): Promise<{ url: string; count: () => Promise<number> }> {
+  const child = fork(join(__dirname, 'webhook-receiver.js'), [], {
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
-  server.keepAliveTimeout = 60_000;
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   addCleanup('stop the webhook receiver', async () => {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
+    if (child.exitCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill();
+    await exited;
   });
-  const { port } = server.address() as AddressInfo;
-  return { url: `http://127.0.0.1:${port}/hooks`, count: () => seen.size };
+  nameProcess(child.pid ?? 0, 'node: webhook receiver');
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once('message', (message: { type: string; port?: number }) =>
+      message.type === 'listening' && message.port
+        ? resolve(message.port)
+        : reject(new Error('the receiver did not start')),
+    );
+    child.once('exit', () => reject(new Error('the receiver exited')));
+  });
+  const count = (): Promise<number> =>
+    new Promise((resolve) => {
+      const onMessage = (message: { type: string; count?: number }): void => {
+        if (message.type !== 'count') return;
+        child.off('message', onMessage);
+        resolve(message.count ?? 0);
+      };
+      child.on('message', onMessage);
+      child.send('count');
+    });
+  return { url: `http://127.0.0.1:${port}/hooks`, count };
 }
+
+const nowUs = (): number => Number(process.hrtime.bigint() / 1000n);
 
 async function until(done: () => Promise<boolean> | boolean, timeoutMs: number, what: string) {
   const deadline = Date.now() + timeoutMs;
@@ -106,18 +125,23 @@ export async function runWebhooksBench(options: {
   log: (line: string) => void;
   /** Counters around a measured run: CPU of the machine and of other programs. */
   measure: () => MeasuredWindow;
+  /** With BENCH_CPU_PROF=1: write the API server's V8 CPU profile here. */
+  cpuProfileDir?: string;
   /** With BENCH_PROFILE=1: the statements since the window began, per checkout. */
   readProfile?: (checkouts: number) => Promise<DatabaseProfile>;
 }): Promise<WebhooksBenchResult> {
   const { db, log } = options;
+  if (options.cpuProfileDir) await mkdir(options.cpuProfileDir, { recursive: true });
   const receiver = await startReceiver();
   const api = await startCheckoutServer({
     databaseUrl: options.databaseUrl,
     adminKey: options.adminKey,
     dataDir: options.dataDir,
     env: { VAFA_WEBHOOK_ALLOW_HTTP: 'true', VAFA_WEBHOOK_ALLOWED_HOSTS: '127.0.0.1' },
+    cpuProfileDir: options.cpuProfileDir,
   });
   addCleanup('stop the webhooks API server', api.stop);
+  nameProcess(api.pid, 'node: API server (Nest, TypeORM, pg)');
   const { cashierKey } = await prepareCheckout(api.baseUrl, options.adminKey);
   const admin = {
     authorization: `Bearer ${options.adminKey}`,
@@ -152,8 +176,14 @@ export async function runWebhooksBench(options: {
   );
   api.mark();
   const started = performance.now();
-  await until(() => receiver.count() >= options.events, 600_000, 'the events to be delivered');
+  const deliveryWindowUs = { fromUs: nowUs(), toUs: 0 };
+  await until(
+    async () => (await receiver.count()) >= options.events,
+    600_000,
+    'the events to be delivered',
+  );
   const deliverySeconds = (performance.now() - started) / 1000;
+  deliveryWindowUs.toUs = nowUs();
   const delivery = {
     events: options.events,
     seconds: round(deliverySeconds, 2),
@@ -164,7 +194,7 @@ export async function runWebhooksBench(options: {
 
   // 2. Checkouts with the endpoint disabled and enabled, alternated.
   const checkouts: WebhooksBenchResult['checkouts'] = [];
-  let deliveredBefore = receiver.count();
+  let deliveredBefore = await receiver.count();
   let deliveredDuringCheckouts = 0;
   const profiles: { without: DatabaseProfile | null; with: DatabaseProfile | null } = {
     without: null,
@@ -211,11 +241,14 @@ export async function runWebhooksBench(options: {
     });
     if (subscribed) {
       await until(async () => (await pendingDeliveries(db)) === 0, 600_000, 'the deliveries');
-      deliveredDuringCheckouts += receiver.count() - deliveredBefore;
+      deliveredDuringCheckouts += (await receiver.count()) - deliveredBefore;
     }
-    deliveredBefore = receiver.count();
+    deliveredBefore = await receiver.count();
   }
   await api.stop();
+  const cpu = options.cpuProfileDir
+    ? await summarizeCpuProfiles(options.cpuProfileDir, deliveryWindowUs)
+    : null;
 
   const mean = (subscribed: boolean): number => {
     const runs = checkouts.filter((c) => c.subscribed === subscribed);
@@ -233,6 +266,13 @@ export async function runWebhooksBench(options: {
     connections: options.connections,
     seconds: options.seconds,
     profile: options.readProfile ? profiles : null,
+    deliveryCpuProfile: cpu
+      ? {
+          dir: options.cpuProfileDir ?? '',
+          msPerEvent: round(cpu.busyMs / options.events, 4),
+          ...cpu,
+        }
+      : null,
   };
 }
 

@@ -13,6 +13,7 @@ import { EventsController } from './events/events.controller';
 import { EventsQuery } from './events/events.query';
 import { WebhooksScheduler } from './events/webhooks-scheduler';
 import { SecretCipher } from './secrets/secret-cipher';
+import { SigningKeys } from './secrets/signing-keys';
 import { loadWebhookSecretKey, WEBHOOK_SECRET_KEY } from './secrets/webhook-secret-key';
 
 /** GET /v1/events, webhook endpoints and their deliveries, and the dispatcher that sends them. */
@@ -21,6 +22,7 @@ import { loadWebhookSecretKey, WEBHOOK_SECRET_KEY } from './secrets/webhook-secr
   providers: [
     { provide: WEBHOOK_SECRET_KEY, useFactory: loadWebhookSecretKey, inject: [VafaConfig] },
     SecretCipher,
+    SigningKeys,
     EventsQuery,
     EventRetentionJob,
     WebhooksScheduler,

@@ -1,8 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { Clock, VafaConfig } from '@vafa/platform';
 import { toEventEnvelope } from '../events/event-envelope';
-import { SecretCipher } from '../secrets/secret-cipher';
-import { signatureOf } from '../secrets/signing-secret';
+import { SigningKeys } from '../secrets/signing-keys';
+import { signatureWith } from '../secrets/signing-secret';
 import { ClaimedDelivery, CompletedAttempt } from './claimed-delivery';
 import { DeliveryClaims } from './delivery-claims';
 import { WebhookFanOut } from './webhook-fan-out';
@@ -36,7 +36,7 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     private readonly clock: Clock,
     private readonly fanOut: WebhookFanOut,
     private readonly claims: DeliveryClaims,
-    private readonly cipher: SecretCipher,
+    private readonly keys: SigningKeys,
     private readonly metrics: WebhookMetrics,
   ) {
     this.sender = new WebhookSender(config.webhookAllowedHosts);
@@ -153,8 +153,8 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     const timestamp = Math.floor(Date.now() / 1000);
     let signatures: string[];
     try {
-      signatures = this.secretsOf(claim).map((secret) =>
-        signatureOf(secret, claim.event.id, timestamp, body),
+      signatures = this.keysOf(claim).map((key) =>
+        signatureWith(key, claim.event.id, timestamp, body),
       );
     } catch {
       return Promise.resolve({
@@ -178,16 +178,16 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
     );
   }
 
-  /** The current secret, and the one before a rotation while it still signs (by the Clock). */
-  private secretsOf(claim: ClaimedDelivery): string[] {
-    const secrets = [this.cipher.decrypt(claim.secretCiphertext, claim.endpointId)];
+  /** The current secret's key, and the one before a rotation while it still signs (by the Clock). */
+  private keysOf(claim: ClaimedDelivery): Buffer[] {
+    const keys = [this.keys.keyOf(claim.secretCiphertext, claim.endpointId)];
     const previousValid =
       claim.previousSecretCiphertext !== null &&
       claim.previousSecretExpiresAt !== null &&
       claim.previousSecretExpiresAt.getTime() > this.clock.now().getTime();
     if (previousValid && claim.previousSecretCiphertext !== null) {
-      secrets.push(this.cipher.decrypt(claim.previousSecretCiphertext, claim.endpointId));
+      keys.push(this.keys.keyOf(claim.previousSecretCiphertext, claim.endpointId));
     }
-    return secrets;
+    return keys;
   }
 }

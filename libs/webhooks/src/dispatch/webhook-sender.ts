@@ -19,6 +19,13 @@ export interface SendResult {
   retryAfterMs: number | null;
 }
 
+interface RequestTarget {
+  protocol: string;
+  hostname: string;
+  port: string;
+  path: string;
+}
+
 const excerptOf = (chunks: Buffer[]): string | null => {
   const bytes = Buffer.concat(chunks).subarray(0, EXCERPT_BYTES);
   // The decoder holds back a character cut at the end rather than writing a broken one.
@@ -40,6 +47,7 @@ const errorOf = (status: number): string | null =>
 export class WebhookSender {
   private readonly httpAgent: RequestFilteringHttpAgent;
   private readonly httpsAgent: RequestFilteringHttpsAgent;
+  private readonly targets = new Map<string, RequestTarget>();
 
   constructor(
     allowedAddresses: readonly string[],
@@ -55,7 +63,7 @@ export class WebhookSender {
   }
 
   post(url: string, headers: Record<string, string>, body: string): Promise<SendResult> {
-    const target = new URL(url);
+    const target = this.targetOf(url);
     const secure = target.protocol === 'https:';
     const started = performance.now();
     return new Promise((resolve) => {
@@ -70,8 +78,8 @@ export class WebhookSender {
         finish({ statusCode: null, error, responseExcerpt: null, retryAfterMs: null });
 
       const request = (secure ? https : http).request(
-        target,
         {
+          ...target,
           method: 'POST',
           agent: secure ? this.httpsAgent : this.httpAgent,
           headers: { ...headers, 'content-length': String(Buffer.byteLength(body)) },
@@ -106,6 +114,23 @@ export class WebhookSender {
       request.on('error', (error) => failed(error.message));
       request.end(body);
     });
+  }
+
+  /** Where a URL points, parsed once per URL (the endpoints are few, the posts many). */
+  private targetOf(url: string): RequestTarget {
+    let target = this.targets.get(url);
+    if (!target) {
+      if (this.targets.size >= 1000) this.targets.clear();
+      const parsed = new URL(url);
+      target = {
+        protocol: parsed.protocol,
+        hostname: parsed.hostname.replace(/^\[|\]$/g, ''),
+        port: parsed.port,
+        path: `${parsed.pathname}${parsed.search}`,
+      };
+      this.targets.set(url, target);
+    }
+    return target;
   }
 
   close(): void {
