@@ -5,7 +5,7 @@ import type { LedgerLoadResult } from './ledger-load';
 import type { PgbenchResult } from './pgbench';
 import type { TpcbOverHttpResult } from './tpcb-http';
 import type { DatabaseProfile } from './profile';
-import { webhookRows, type WebhooksBenchResult } from './webhooks-load';
+import { webhookCpuTable, webhookRows, type WebhooksBenchResult } from './webhooks-load';
 
 export interface CheckoutReport extends CheckoutLoadResult {
   /** Peak checkouts/s ÷ pgbench TPS (null without pgbench). */
@@ -314,6 +314,13 @@ export function renderReport(report: BenchReport): string {
     if (report.profile.ledger) parts.push(...profileTables(report.profile.ledger, 'credit'));
   }
   if (report.checkout?.profile) parts.push(...profileTables(report.checkout.profile, 'checkout'));
+  const webhookCpu = webhookCpuTable(report.webhooks);
+  if (webhookCpu.length > 1) {
+    parts.push(
+      '\nCheckouts without and with a subscribed webhook endpoint: machine CPU per checkout by process (ms; mean of the runs of each arm)',
+    );
+    parts.push(table(webhookCpu, false));
+  }
   const deliveryCpu = report.webhooks?.deliveryCpuProfile;
   if (deliveryCpu) {
     parts.push(

@@ -33,6 +33,8 @@ export interface WebhooksBenchResult {
     /** Machine CPU busy and CPU of programs this bench did not start, in cores. */
     cpuBusyCores: number | null;
     otherProgramsCores: number | null;
+    /** Machine CPU per checkout by process group, ms. */
+    cpuMsPerCheckoutByGroup: Record<string, number>;
   }[];
   /** Mean of the runs of each arm. */
   withoutEndpoint: number;
@@ -142,6 +144,7 @@ export async function runWebhooksBench(options: {
   });
   addCleanup('stop the webhooks API server', api.stop);
   nameProcess(api.pid, 'node: API server (Nest, TypeORM, pg)');
+  nameProcess(process.pid, 'node: load generator (autocannon) + bench');
   const { cashierKey } = await prepareCheckout(api.baseUrl, options.adminKey);
   const admin = {
     authorization: `Bearer ${options.adminKey}`,
@@ -238,6 +241,7 @@ export async function runWebhooksBench(options: {
       otherProgramsCores: counters
         ? round(counters.otherProgramsCores + (counters.unattributedCores ?? 0), 2)
         : null,
+      cpuMsPerCheckoutByGroup: counters?.cpuMsPerUnitByGroup ?? {},
     });
     if (subscribed) {
       await until(async () => (await pendingDeliveries(db)) === 0, 600_000, 'the deliveries');
@@ -283,6 +287,27 @@ const fmt = (value: number | null | undefined, digits = 1): string =>
         minimumFractionDigits: digits,
         maximumFractionDigits: digits,
       });
+
+/** Machine CPU per checkout by process, mean of each arm's runs: where the difference goes. */
+export function webhookCpuTable(w: WebhooksBenchResult | null): string[][] {
+  if (!w) return [];
+  const mean = (subscribed: boolean, group: string): number => {
+    const runs = w.checkouts.filter((c) => c.subscribed === subscribed);
+    return runs.reduce((sum, c) => sum + (c.cpuMsPerCheckoutByGroup[group] ?? 0), 0) / runs.length;
+  };
+  const groups = [...new Set(w.checkouts.flatMap((c) => Object.keys(c.cpuMsPerCheckoutByGroup)))]
+    .filter((g) => Math.max(mean(false, g), mean(true, g)) >= 0.001)
+    .sort((a, b) => mean(true, b) - mean(true, a));
+  return [
+    ['process', 'no endpoint', 'one subscribed', 'difference'],
+    ...groups.map((g) => [
+      g,
+      fmt(mean(false, g), 3),
+      fmt(mean(true, g), 3),
+      fmt(mean(true, g) - mean(false, g), 3),
+    ]),
+  ];
+}
 
 /** The rows of the report's table for this part. */
 export function webhookRows(w: WebhooksBenchResult | null): string[][] {
