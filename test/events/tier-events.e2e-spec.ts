@@ -1,5 +1,6 @@
 import { bearer, startTestApp, TestApp, TestMember } from '../support/test-app';
 import { ledgerOf } from '../support/ledger-helpers';
+import { createSpendTierLadder } from '../support/tier-ladder';
 import { buyOne } from '../support/till';
 import { eventsOf, expectGaplessSequence } from './events-helpers';
 
@@ -24,31 +25,10 @@ describe('events of tier changes: at checkout, in the nightly job, by hand', () 
   beforeAll(async () => {
     t = await startTestApp();
     events = eventsOf(t);
-    await t
-      .api()
-      .post('/v1/earning-rules')
-      .set(bearer(t.keys.marketer))
-      .send({ name: 'Base', effect: { pointsPerUnit: 1 } })
-      .expect(201);
-    for (const [code, rank, threshold] of [
-      ['member', 0, 0],
-      ['silver', 1, 10000],
-      ['gold', 2, 50000],
-    ] as const) {
-      const created = await t
-        .api()
-        .post('/v1/tiers')
-        .set(bearer(t.keys.marketer))
-        .send({
-          code,
-          name: code[0]!.toUpperCase() + code.slice(1),
-          rank,
-          qualification: { metric: 'spend', threshold, windowDays: 30 },
-          downgradeGraceDays: 0,
-        })
-        .expect(201);
-      tierIds[code] = created.body.id as string;
-    }
+    Object.assign(
+      tierIds,
+      await createSpendTierLadder(t, { windowDays: 30, downgradeGraceDays: 0 }),
+    );
   });
   afterAll(async () => {
     expect((await ledgerOf(t).audit()).balanced).toBe(true);

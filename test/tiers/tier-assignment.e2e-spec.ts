@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { ledgerOf } from '../support/ledger-helpers';
 import { bearer, startTestApp, TestApp, TestMember } from '../support/test-app';
+import { createSpendTierLadder } from '../support/tier-ladder';
 import { buyOne } from '../support/till';
 
 const DAY = 86_400_000;
@@ -23,31 +24,10 @@ describe('tiers: the lowest tier for everyone without one, and manual assignment
 
   beforeAll(async () => {
     t = await startTestApp();
-    await t
-      .api()
-      .post('/v1/earning-rules')
-      .set(bearer(t.keys.marketer))
-      .send({ name: 'Base', effect: { pointsPerUnit: 1 } })
-      .expect(201);
-    for (const [code, rank, threshold] of [
-      ['member', 0, 0],
-      ['silver', 1, 10000],
-      ['gold', 2, 50000],
-    ] as const) {
-      const created = await t
-        .api()
-        .post('/v1/tiers')
-        .set(bearer(t.keys.marketer))
-        .send({
-          code,
-          name: code[0]!.toUpperCase() + code.slice(1),
-          rank,
-          qualification: { metric: 'spend', threshold, windowDays: 365 },
-          downgradeGraceDays: 10,
-        })
-        .expect(201);
-      tierIds[code] = created.body.id as string;
-    }
+    Object.assign(
+      tierIds,
+      await createSpendTierLadder(t, { windowDays: 365, downgradeGraceDays: 10 }),
+    );
   });
   afterAll(async () => {
     expect((await ledgerOf(t).audit()).balanced).toBe(true);
