@@ -1,5 +1,6 @@
 import eslint from '@eslint/js';
 import prettier from 'eslint-config-prettier';
+import jest from 'eslint-plugin-jest';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
@@ -23,6 +24,7 @@ export default tseslint.config(
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
+      eqeqeq: ['error', 'always'],
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/switch-exhaustiveness-check': 'error',
       '@typescript-eslint/no-unused-vars': [
@@ -42,6 +44,22 @@ export default tseslint.config(
               message: 'Reach a library only through its index (@vafa/name).',
             },
           ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['**/*.spec.ts', '**/*.e2e-spec.ts'],
+    ignores: ['test/console/**'],
+    ...jest.configs['flat/recommended'],
+    rules: {
+      ...jest.configs['flat/recommended'].rules,
+      // Money-moving suites check the ledger audit once more when they close.
+      'jest/no-standalone-expect': ['error', { additionalTestBlockFunctions: ['afterAll'] }],
+      'jest/expect-expect': [
+        'error',
+        {
+          assertFunctionNames: ['expect', 'expect*', 'request.**.expect', '**.expect*', 'assert*'],
         },
       ],
     },
@@ -76,4 +94,6 @@ export default tseslint.config(
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
   },
   prettier,
+  // After Prettier's config, which turns `curly` off: braces on every block, one shape for all.
+  { rules: { curly: ['error', 'all'] } },
 );

@@ -48,8 +48,12 @@ export async function startCheckoutServer(options: {
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async (): Promise<void> => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    if (child.connected) child.send('stop');
+    if (child.exitCode !== null || child.signalCode !== null) {
+      return;
+    }
+    if (child.connected) {
+      child.send('stop');
+    }
     const timer = setTimeout(() => child.kill('SIGKILL'), 15_000);
     await exited;
     clearTimeout(timer);
@@ -65,9 +69,11 @@ export async function startCheckoutServer(options: {
           'message',
           (message: { type: string; port?: number; pids?: number[]; message?: string }) => {
             clearTimeout(timer);
-            if (message.type === 'listening' && message.port)
+            if (message.type === 'listening' && message.port) {
               resolve({ port: message.port, pids: message.pids ?? [] });
-            else reject(new Error(`the API server failed to start: ${message.message ?? ''}`));
+            } else {
+              reject(new Error(`the API server failed to start: ${message.message ?? ''}`));
+            }
           },
         );
         child.once('exit', (code) => {
@@ -77,14 +83,20 @@ export async function startCheckoutServer(options: {
       },
     );
     const mark = (): void => {
-      if (child.connected) child.send('mark');
+      if (child.connected) {
+        child.send('mark');
+      }
     };
     const load = (): Promise<ServerLoad | null> =>
       new Promise((resolve) => {
-        if (!child.connected) return resolve(null);
+        if (!child.connected) {
+          return resolve(null);
+        }
         const timer = setTimeout(() => resolve(null), 5000);
         const onMessage = (message: { type: string } & ServerLoad): void => {
-          if (message.type !== 'load') return;
+          if (message.type !== 'load') {
+            return;
+          }
           clearTimeout(timer);
           child.off('message', onMessage);
           resolve({
@@ -122,8 +134,9 @@ async function call<T>(
     body: JSON.stringify(body),
   });
   const text = await response.text();
-  if (response.status !== expected)
+  if (response.status !== expected) {
     throw new Error(`POST ${path} answered ${response.status}, not ${expected}: ${text}`);
+  }
   return JSON.parse(text) as T;
 }
 
@@ -231,7 +244,9 @@ export function checkoutRequests(cashierKey: string, memberIds: string[]): Reque
         };
       },
       onResponse: (status, body) => {
-        if (status >= 300) onFailure(status, body);
+        if (status >= 300) {
+          onFailure(status, body);
+        }
       },
     }),
   };
@@ -273,7 +288,9 @@ async function drive(options: {
   const one = async (i: number): Promise<InstanceOutcome | null> => {
     const rate = options.overallRate === null ? null : share(options.overallRate, i);
     const connections = Math.max(1, share(options.connections, i));
-    if (rate === 0) return null;
+    if (rate === 0) {
+      return null;
+    }
     await new Promise((r) => setTimeout(r, (i * 1000) / k));
     const instance = autocannon({
       url: options.url,
@@ -286,12 +303,16 @@ async function drive(options: {
       requests: [options.requests.definition(onFailure)],
     });
     instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
-      if (status >= 200 && status < 300) latencies.push(ms);
+      if (status >= 200 && status < 300) {
+        latencies.push(ms);
+      }
     });
     const result = await instance;
     const failedByStatus: Record<string, number> = {};
     for (const [status, { count }] of Object.entries(result.statusCodeStats)) {
-      if (!status.startsWith('2')) failedByStatus[status] = count;
+      if (!status.startsWith('2')) {
+        failedByStatus[status] = count;
+      }
     }
     return {
       checkouts: result['2xx'],
@@ -313,8 +334,9 @@ async function drive(options: {
 
   const failedByStatus: Record<string, number> = {};
   for (const o of outcomes) {
-    for (const [status, count] of Object.entries(o.failedByStatus))
+    for (const [status, count] of Object.entries(o.failedByStatus)) {
       failedByStatus[status] = (failedByStatus[status] ?? 0) + count;
+    }
   }
   const checkouts = outcomes.reduce((sum, o) => sum + o.checkouts, 0);
   // Each instance ran for `seconds`; together they cover the same stretch, shifted by < 1 s.
@@ -365,7 +387,9 @@ export async function probeFloor(options: {
     timeout: 10,
   });
   instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
-    if (status === 200) latencies.push(ms);
+    if (status === 200) {
+      latencies.push(ms);
+    }
   });
   const result = await instance;
   return {

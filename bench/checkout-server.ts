@@ -43,7 +43,9 @@ const send = (message: ToParent): void => {
 
 async function main(): Promise<void> {
   const input = JSON.parse(process.env.BENCH_SERVER ?? '{}') as ServerInput;
-  if (cluster.isPrimary && (input.processes ?? 1) > 1) return runPrimary(input.processes ?? 1);
+  if (cluster.isPrimary && (input.processes ?? 1) > 1) {
+    return runPrimary(input.processes ?? 1);
+  }
   const config = loadConfig({
     VAFA_SCHEDULER: 'off',
     VAFA_LOG_LEVEL: 'silent',
@@ -61,7 +63,9 @@ async function main(): Promise<void> {
 
   let stopping = false;
   const stop = (code: number): void => {
-    if (stopping) return;
+    if (stopping) {
+      return;
+    }
     stopping = true;
     void app
       .close()
@@ -75,7 +79,9 @@ async function main(): Promise<void> {
     at: performance.now(),
   };
   process.on('message', (message) => {
-    if (message === 'stop') stop(0);
+    if (message === 'stop') {
+      stop(0);
+    }
     if (message === 'mark') {
       mark = {
         elu: performance.eventLoopUtilization(),
@@ -107,27 +113,38 @@ async function runPrimary(count: number): Promise<void> {
   const ask = (worker: Worker, message: string, type: string): Promise<ToParent> =>
     new Promise((resolve, reject) => {
       const onMessage = (answer: ToParent): void => {
-        if (answer.type !== type && answer.type !== 'failed') return;
+        if (answer.type !== type && answer.type !== 'failed') {
+          return;
+        }
         worker.off('message', onMessage);
-        if (answer.type === 'failed') reject(new Error(answer.message));
-        else resolve(answer);
+        if (answer.type === 'failed') {
+          reject(new Error(answer.message));
+        } else {
+          resolve(answer);
+        }
       };
       worker.on('message', onMessage);
-      if (message) worker.send(message);
+      if (message) {
+        worker.send(message);
+      }
     });
   let port = 0;
   for (let i = 0; i < count; i++) {
     const worker = cluster.fork();
     workers.push(worker);
     const listening = await ask(worker, '', 'listening');
-    if (listening.type === 'listening') port = listening.port;
+    if (listening.type === 'listening') {
+      port = listening.port;
+    }
   }
   const stopAll = async (code: number): Promise<never> => {
     await Promise.all(
       workers.map(
         (w) =>
           new Promise<void>((resolve) => {
-            if (w.isDead()) return resolve();
+            if (w.isDead()) {
+              return resolve();
+            }
             w.once('exit', () => resolve());
             w.send('stop');
           }),
@@ -138,11 +155,15 @@ async function runPrimary(count: number): Promise<void> {
   let ownCpu = process.cpuUsage();
   let markedAt = performance.now();
   process.on('message', (message) => {
-    if (message === 'stop') void stopAll(0);
+    if (message === 'stop') {
+      void stopAll(0);
+    }
     if (message === 'mark') {
       ownCpu = process.cpuUsage();
       markedAt = performance.now();
-      for (const w of workers) w.send('mark');
+      for (const w of workers) {
+        w.send('mark');
+      }
     }
     if (message === 'load') {
       void Promise.all(workers.map((w) => ask(w, 'load', 'load'))).then((loads) => {

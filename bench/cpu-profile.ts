@@ -25,8 +25,12 @@ export interface CpuProfileSummary {
 /** Where a function lives: an npm package, our code (by library), Node itself, or V8. */
 export function originOf(url: string, functionName: string): string {
   if (!url) {
-    if (functionName === '(garbage collector)') return 'V8: garbage collector';
-    if (functionName === '(program)') return 'V8: (program) native, unattributed';
+    if (functionName === '(garbage collector)') {
+      return 'V8: garbage collector';
+    }
+    if (functionName === '(program)') {
+      return 'V8: (program) native, unattributed';
+    }
     return functionName ? `V8: ${functionName}` : 'V8';
   }
   const modules = url.lastIndexOf('/node_modules/');
@@ -34,10 +38,16 @@ export function originOf(url: string, functionName: string): string {
     const rest = url.slice(modules + '/node_modules/'.length).split('/');
     return rest[0]?.startsWith('@') ? `${rest[0]}/${rest[1] ?? ''}` : (rest[0] ?? url);
   }
-  if (url.startsWith('node:')) return 'node: core';
+  if (url.startsWith('node:')) {
+    return 'node: core';
+  }
   const lib = /\/dist\/libs\/([^/]+)\//.exec(url);
-  if (lib) return `vafa: libs/${lib[1]}`;
-  if (url.includes('/dist/apps/')) return 'vafa: apps';
+  if (lib) {
+    return `vafa: libs/${lib[1]}`;
+  }
+  if (url.includes('/dist/apps/')) {
+    return 'vafa: apps';
+  }
   return url;
 }
 
@@ -51,7 +61,9 @@ export async function summarizeCpuProfiles(
   window?: { fromUs: number; toUs: number },
 ): Promise<CpuProfileSummary | null> {
   const files = (await readdir(dir)).filter((f) => f.endsWith('.cpuprofile'));
-  if (files.length === 0) return null;
+  if (files.length === 0) {
+    return null;
+  }
   const byOrigin = new Map<string, number>();
   const byFunction = new Map<string, { origin: string; us: number }>();
   let busyUs = 0;
@@ -62,11 +74,15 @@ export async function summarizeCpuProfiles(
     for (let i = 0; i < profile.samples.length; i++) {
       const delta = profile.timeDeltas[i] ?? 0;
       at += delta;
-      if (window && (at < window.fromUs || at > window.toUs)) continue;
+      if (window && (at < window.fromUs || at > window.toUs)) {
+        continue;
+      }
       // A sample's time is the gap to the next one: the interval it stands for.
       const us = profile.timeDeltas[i + 1] ?? delta;
       const frame = nodes.get(profile.samples[i] ?? -1);
-      if (!frame || frame.functionName === '(idle)') continue;
+      if (!frame || frame.functionName === '(idle)') {
+        continue;
+      }
       const origin = originOf(frame.url, frame.functionName);
       busyUs += us;
       byOrigin.set(origin, (byOrigin.get(origin) ?? 0) + us);

@@ -24,7 +24,9 @@ export const log = (line: string): void => {
 /** The repository root: the nearest folder above this file with a package.json. */
 export function projectRoot(): string {
   for (let dir = __dirname; dir !== dirname(dir); dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (existsSync(join(dir, 'package.json'))) {
+      return dir;
+    }
   }
   return process.cwd();
 }
@@ -43,7 +45,9 @@ export function addCleanup(name: string, run: () => Promise<unknown>): void {
 /** Runs a cleanup now and takes it off the stack. */
 export async function cleanUpNow(name: string): Promise<void> {
   const index = cleanups.findIndex((c) => c.name === name);
-  if (index < 0) return;
+  if (index < 0) {
+    return;
+  }
   const [step] = cleanups.splice(index, 1);
   await step?.run();
 }
@@ -93,7 +97,9 @@ export function runBenchmark(main: () => Promise<void>): void {
     .then(
       () => 0,
       (error: unknown) => {
-        if (!interrupted) console.error('\nbench failed:', error);
+        if (!interrupted) {
+          console.error('\nbench failed:', error);
+        }
         return 1;
       },
     )

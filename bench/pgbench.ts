@@ -68,15 +68,20 @@ function run(
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => {
-      if (code === 0) resolve({ stdout, stderr });
-      else reject(new Error(`${bin} ${args.join(' ')} exited with ${code}:\n${stderr || stdout}`));
+      if (code === 0) {
+        resolve({ stdout, stderr });
+      } else {
+        reject(new Error(`${bin} ${args.join(' ')} exited with ${code}:\n${stderr || stdout}`));
+      }
     });
   });
 }
 
 const numberAfter = (text: string, pattern: RegExp): number => {
   const match = pattern.exec(text);
-  if (!match?.[1]) throw new Error(`could not find ${String(pattern)} in pgbench output:\n${text}`);
+  if (!match?.[1]) {
+    throw new Error(`could not find ${String(pattern)} in pgbench output:\n${text}`);
+  }
   return Number(match[1]);
 };
 
@@ -84,7 +89,9 @@ const numberAfter = (text: string, pattern: RegExp): number => {
 async function readTransactionLogs(dir: string): Promise<number[]> {
   const latencies: number[] = [];
   for (const name of await readdir(dir)) {
-    if (!name.startsWith('pgbench_log')) continue;
+    if (!name.startsWith('pgbench_log')) {
+      continue;
+    }
     for (const line of (await readFile(join(dir, name), 'utf8')).split('\n')) {
       const fields = line.split(' ');
       if (fields.length >= 3 && fields[2] !== 'skipped' && fields[2] !== 'failed') {

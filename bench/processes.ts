@@ -18,8 +18,11 @@ const named = new Map<number, string>();
  * only generates load); `label` null forgets the name again.
  */
 export function nameProcess(pid: number, label: string | null): void {
-  if (label === null) named.delete(pid);
-  else named.set(pid, label);
+  if (label === null) {
+    named.delete(pid);
+  } else {
+    named.set(pid, label);
+  }
 }
 
 interface ProcStat {
@@ -58,17 +61,29 @@ function groupOf(
   isOurs: (pid: number) => boolean,
 ): string {
   const name = named.get(pid);
-  if (name !== undefined) return name;
-  if (pid === process.pid) return NODE_MAIN_DEFAULT;
-  if (pid === 2 || stat.ppid === 2) return 'kernel threads';
-  if (postmaster !== null && pid === postmaster) return 'postgres: postmaster';
+  if (name !== undefined) {
+    return name;
+  }
+  if (pid === process.pid) {
+    return NODE_MAIN_DEFAULT;
+  }
+  if (pid === 2 || stat.ppid === 2) {
+    return 'kernel threads';
+  }
+  if (postmaster !== null && pid === postmaster) {
+    return 'postgres: postmaster';
+  }
   if (postmaster !== null && stat.ppid === postmaster) {
     const title = cmdline.replace(/^postgres:\s*/, '');
     // A client backend's title is "user database host(port) state".
-    if (/^\S+ \S+ \d+\.\d+\.\d+\.\d+\(\d+\)/.test(title)) return 'postgres: client backends';
+    if (/^\S+ \S+ \d+\.\d+\.\d+\.\d+\(\d+\)/.test(title)) {
+      return 'postgres: client backends';
+    }
     return `postgres: ${title.replace(/\s+\d+$/, '').replace(/^(autovacuum worker).*/, '$1')}`;
   }
-  if (isOurs(pid)) return stat.comm === 'pgbench' ? 'pgbench client' : `bench child: ${stat.comm}`;
+  if (isOurs(pid)) {
+    return stat.comm === 'pgbench' ? 'pgbench client' : `bench child: ${stat.comm}`;
+  }
   return OTHER_PROGRAMS;
 }
 
@@ -83,7 +98,9 @@ export async function readProcessTimes(postmaster: number | null): Promise<Proce
   }
   const stats = new Map<number, { stat: ProcStat; cmdline: string }>();
   for (const entry of entries) {
-    if (!/^\d+$/.test(entry)) continue;
+    if (!/^\d+$/.test(entry)) {
+      continue;
+    }
     const pid = Number(entry);
     try {
       const stat = await readStat(pid);
@@ -95,7 +112,9 @@ export async function readProcessTimes(postmaster: number | null): Promise<Proce
   }
   const isOurs = (pid: number): boolean => {
     for (let p = pid, hops = 0; p > 1 && hops < 20; hops++) {
-      if (p === process.pid) return true;
+      if (p === process.pid) {
+        return true;
+      }
       p = stats.get(p)?.stat.ppid ?? 0;
     }
     return false;

@@ -108,7 +108,9 @@ const failures = (run: CheckoutRun): number =>
 
 function checkoutRows(report: BenchReport): string[][] {
   const c = report.checkout;
-  if (!c) return [];
+  if (!c) {
+    return [];
+  }
   const { peak, rated } = c;
   const rows: string[][] = [
     [
@@ -310,10 +312,16 @@ export function renderReport(report: BenchReport): string {
     );
   }
   if (report.profile) {
-    if (report.profile.pgbench) parts.push(...profileTables(report.profile.pgbench, 'tx'));
-    if (report.profile.ledger) parts.push(...profileTables(report.profile.ledger, 'credit'));
+    if (report.profile.pgbench) {
+      parts.push(...profileTables(report.profile.pgbench, 'tx'));
+    }
+    if (report.profile.ledger) {
+      parts.push(...profileTables(report.profile.ledger, 'credit'));
+    }
   }
-  if (report.checkout?.profile) parts.push(...profileTables(report.checkout.profile, 'checkout'));
+  if (report.checkout?.profile) {
+    parts.push(...profileTables(report.checkout.profile, 'checkout'));
+  }
   const webhookCpu = webhookCpuTable(report.webhooks);
   if (webhookCpu.length > 1) {
     parts.push(

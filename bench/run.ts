@@ -105,9 +105,13 @@ const PG_SETTINGS_SHOWN = [
 
 function intFromEnv(name: string, fallback: number): number {
   const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
+  if (raw === undefined || raw === '') {
+    return fallback;
+  }
   const value = Number(raw);
-  if (!Number.isInteger(value) || value < 0) throw new Error(`${name} must be a whole number`);
+  if (!Number.isInteger(value) || value < 0) {
+    throw new Error(`${name} must be a whole number`);
+  }
   return value;
 }
 
@@ -132,7 +136,9 @@ function measuredWindow(options: {
   let cpu: Promise<CpuWindow> | undefined;
   return {
     begin: async (): Promise<void> => {
-      if (profile) await resetStatements(admin);
+      if (profile) {
+        await resetStatements(admin);
+      }
       before = await serverSnapshot(admin, database);
       cpu = sampleCpuWindow(options.seconds * 1000, options.postmaster).catch(() => ({
         seconds: 0,
@@ -147,7 +153,9 @@ function measuredWindow(options: {
       after = await serverSnapshot(admin, database);
     },
     counters: async (units: number, unitsPerSecond: number): Promise<PhaseCounters | null> => {
-      if (!before || !after || !cpu) return null;
+      if (!before || !after || !cpu) {
+        return null;
+      }
       return phaseCounters(admin, { before, after, cpu: await cpu }, units, unitsPerSecond);
     },
   };
@@ -196,15 +204,20 @@ async function checkLedger(db: Client, credits: number, points: number) {
 
 function selectedParts(): Set<Part> {
   const raw = process.env.BENCH_ONLY?.trim();
-  if (!raw) return new Set(PARTS);
+  if (!raw) {
+    return new Set(PARTS);
+  }
   const parts = new Set<Part>();
   for (const name of raw.split(',').map((p) => p.trim().toLowerCase())) {
-    if (!(PARTS as readonly string[]).includes(name))
+    if (!(PARTS as readonly string[]).includes(name)) {
       throw new Error(`BENCH_ONLY: unknown part "${name}" (known: ${PARTS.join(', ')})`);
+    }
     parts.add(name as Part);
   }
   // The baseline is what the other parts are compared with.
-  if (process.env.BENCH_BASELINE !== '0') parts.add('pgbench');
+  if (process.env.BENCH_BASELINE !== '0') {
+    parts.add('pgbench');
+  }
   return parts;
 }
 
@@ -270,9 +283,11 @@ async function main(): Promise<void> {
     : pgbenchBin
       ? null
       : 'pgbench not found (looked at $PGBENCH, else /usr/bin/pgbench and PATH); install it with `apt-get install -y postgresql-client`';
-  if (pgbenchBin) log(`pgbench: ${pgbenchBin}`);
-  else if (parts.has('pgbench'))
+  if (pgbenchBin) {
+    log(`pgbench: ${pgbenchBin}`);
+  } else if (parts.has('pgbench')) {
     console.error(`\n!! ${pgbenchSkipped}\n!! The baseline is skipped.\n`);
+  }
 
   const { dataDir, server } = await startThrowawayPostgres({
     prefix: 'vafa-bench-',
@@ -292,7 +307,9 @@ async function main(): Promise<void> {
     ['checkout', CHECKOUT_DATABASE],
     ['webhooks', WEBHOOKS_DATABASE],
   ] as const) {
-    if (parts.has(part)) await admin.query(`CREATE DATABASE ${database}`);
+    if (parts.has(part)) {
+      await admin.query(`CREATE DATABASE ${database}`);
+    }
   }
   const version = (await admin.query<{ v: string }>('SELECT version() AS v')).rows[0]?.v ?? '';
   const settings: Record<string, string> = {};
@@ -300,7 +317,9 @@ async function main(): Promise<void> {
     settings[name] =
       (await admin.query<Record<string, string>>(`SHOW ${name}`)).rows[0]?.[name] ?? '';
   }
-  if (profile) await admin.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  if (profile) {
+    await admin.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  }
   const backend = await admin.query<{ pid: number }>('SELECT pg_backend_pid() AS pid');
   const postmaster = await parentOf(backend.rows[0]?.pid ?? 0);
   log(
@@ -337,8 +356,9 @@ async function main(): Promise<void> {
       afterRun: window.end,
     });
     pgbenchCounters = await window.counters(pgbench.transactions, pgbench.tps);
-    if (profile)
+    if (profile) {
       pgbenchProfile = await readStatements(admin, PGBENCH_DATABASE, pgbench.transactions);
+    }
     log(`pgbench: ${pgbench.tps.toFixed(1)} TPS`);
   }
 
@@ -408,7 +428,9 @@ async function main(): Promise<void> {
     });
     let closed = false;
     const closeApp = async (): Promise<void> => {
-      if (closed) return;
+      if (closed) {
+        return;
+      }
       closed = true;
       await app.close();
     };
@@ -434,9 +456,13 @@ async function main(): Promise<void> {
       afterRun: window.end,
     });
     ledgerCounters = await window.counters(ledger.credits, ledger.creditsPerSecond);
-    if (profile) ledgerProfile = await readStatements(admin, BENCH_DATABASE, ledger.credits);
+    if (profile) {
+      ledgerProfile = await readStatements(admin, BENCH_DATABASE, ledger.credits);
+    }
     log(`ledger: ${ledger.creditsPerSecond.toFixed(1)} credits/s`);
-    if (ledger.errors > 0) log(`ledger errors: ${ledger.errors}, first: ${ledger.firstError}`);
+    if (ledger.errors > 0) {
+      log(`ledger errors: ${ledger.errors}, first: ${ledger.firstError}`);
+    }
     ledgerCheck = await checkLedger(db, ledger.credits, CREDIT_POINTS);
     // Its pool would otherwise sit beside the checkout server's.
     await closeApp();
@@ -460,7 +486,9 @@ async function main(): Promise<void> {
           `cpu-${startedWall.toISOString().replace(/[:.]/g, '-')}`,
         )
       : undefined;
-    if (cpuProfileDir) await mkdir(cpuProfileDir, { recursive: true });
+    if (cpuProfileDir) {
+      await mkdir(cpuProfileDir, { recursive: true });
+    }
     log('starting the API server (child process) …');
     const api = await startCheckoutServer({
       databaseUrl: checkoutUrl,
@@ -470,8 +498,9 @@ async function main(): Promise<void> {
       processes: apiProcesses,
     });
     addCleanup('stop the API server', api.stop);
-    for (const pid of new Set([api.pid, ...api.apiPids]))
+    for (const pid of new Set([api.pid, ...api.apiPids])) {
       nameProcess(pid, 'node: API server (Nest, TypeORM, pg)');
+    }
     nameProcess(process.pid, 'node: load generator (autocannon) + bench');
     log(
       apiProcesses > 1
@@ -535,21 +564,30 @@ async function main(): Promise<void> {
       rateInstances,
       log,
       beforeRun: async (run) => {
-        if (run === 'peak') ordersBefore = await ordersIn(db);
+        if (run === 'peak') {
+          ordersBefore = await ordersIn(db);
+        }
         await windows[run].begin();
         api.mark();
-        if (run === 'peak') peakWindowUs.fromUs = nowUs();
+        if (run === 'peak') {
+          peakWindowUs.fromUs = nowUs();
+        }
       },
       afterRun: async (run) => {
-        if (run === 'peak') peakWindowUs.toUs = nowUs();
+        if (run === 'peak') {
+          peakWindowUs.toUs = nowUs();
+        }
         serverLoad[run] = await api.load();
         await windows[run].end();
-        if (run !== 'peak') return;
+        if (run !== 'peak') {
+          return;
+        }
         ordersInPeak = (await ordersIn(db)) - ordersBefore;
         // Statements per checkout: per order committed in the window (requests in flight at
         // either edge are counted by the server but not by autocannon).
-        if (profile)
+        if (profile) {
           checkoutProfile = await readStatements(admin, CHECKOUT_DATABASE, ordersInPeak, 60);
+        }
       },
     });
     const peakCounters = await windows.peak.counters(
@@ -567,7 +605,9 @@ async function main(): Promise<void> {
       ? await summarizeCpuProfiles(cpuProfileDir, peakWindowUs)
       : null;
     load.peak.server = serverLoad.peak;
-    if (load.rated) load.rated.server = serverLoad.rated;
+    if (load.rated) {
+      load.rated.server = serverLoad.rated;
+    }
     checkout = {
       ...load,
       checkoutsPerPgbenchTransaction: pgbench
@@ -666,24 +706,34 @@ async function main(): Promise<void> {
   await writeFile(file, `${JSON.stringify(report, null, 2)}\n`);
   log(`wrote ${file}`);
   const problems: string[] = [];
-  if (ledgerCheck && !ledgerCheck.ok)
+  if (ledgerCheck && !ledgerCheck.ok) {
     problems.push(`ledger consistency check failed: ${JSON.stringify(ledgerCheck)}`);
-  if (ledger && ledger.errors > 0)
+  }
+  if (ledger && ledger.errors > 0) {
     problems.push(`${ledger.errors} credits failed: ${ledger.firstError}`);
-  if (checkout && !checkout.check.ok)
+  }
+  if (checkout && !checkout.check.ok) {
     problems.push(`checkout consistency check failed: ${JSON.stringify(checkout.check)}`);
+  }
   for (const run of checkout ? [checkout.peak, checkout.rated] : []) {
-    if (!run) continue;
+    if (!run) {
+      continue;
+    }
     const failed = Object.values(run.failedByStatus).reduce((a, b) => a + b, 0);
-    if (failed + run.errors + run.timeouts > 0)
+    if (failed + run.errors + run.timeouts > 0) {
       problems.push(
         `checkouts failed: ${JSON.stringify(run.failedByStatus)}, ${run.errors} errors, ${run.timeouts} timeouts; first: ${run.firstFailure}`,
       );
+    }
   }
   for (const run of webhooks?.checkouts ?? []) {
-    if (run.failed > 0) problems.push(`${run.failed} checkouts failed in the webhooks part`);
+    if (run.failed > 0) {
+      problems.push(`${run.failed} checkouts failed in the webhooks part`);
+    }
   }
-  if (problems.length > 0) throw new Error(problems.join('\n'));
+  if (problems.length > 0) {
+    throw new Error(problems.join('\n'));
+  }
 }
 
 runBenchmark(main);

@@ -9,12 +9,16 @@ export interface LatencySummary {
 }
 
 export function summarizeLatencies(values: number[]): LatencySummary {
-  if (values.length === 0) return { samples: 0, meanMs: 0, p50Ms: 0, p95Ms: 0, p99Ms: 0, maxMs: 0 };
+  if (values.length === 0) {
+    return { samples: 0, meanMs: 0, p50Ms: 0, p95Ms: 0, p99Ms: 0, maxMs: 0 };
+  }
   const sorted = Float64Array.from(values).sort();
   const rank = (p: number): number =>
     sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? 0;
   let sum = 0;
-  for (const v of sorted) sum += v;
+  for (const v of sorted) {
+    sum += v;
+  }
   return {
     samples: sorted.length,
     meanMs: round(sum / sorted.length),

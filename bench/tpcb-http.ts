@@ -56,7 +56,9 @@ export async function probeTpcbOverHttp(options: {
       timeout: 10,
     });
     instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
-      if (status === 200) latencies.push(ms);
+      if (status === 200) {
+        latencies.push(ms);
+      }
     });
     const result = await instance;
     await options.window.end();
@@ -68,7 +70,9 @@ export async function probeTpcbOverHttp(options: {
       failed: result.non2xx + result.errors + result.timeouts,
     };
   } finally {
-    if (child.connected) child.send('stop');
+    if (child.connected) {
+      child.send('stop');
+    }
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
     await exited;
     clearTimeout(timer);

@@ -12,7 +12,9 @@ const server = createServer((req, res) => {
   const id = req.headers['webhook-id'];
   req.resume();
   req.on('end', () => {
-    if (typeof id === 'string') seen.add(id);
+    if (typeof id === 'string') {
+      seen.add(id);
+    }
     res.writeHead(204).end();
   });
 });
@@ -21,6 +23,8 @@ server.listen(0, '127.0.0.1', () => {
   process.send?.({ type: 'listening', port: (server.address() as AddressInfo).port });
 });
 process.on('message', (message) => {
-  if (message === 'count') process.send?.({ type: 'count', count: seen.size });
+  if (message === 'count') {
+    process.send?.({ type: 'count', count: seen.size });
+  }
 });
 process.on('disconnect', () => process.exit(0));

@@ -63,7 +63,9 @@ async function startReceiver(): Promise<{ url: string; count: () => Promise<numb
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   addCleanup('stop the webhook receiver', async () => {
-    if (child.exitCode !== null) return;
+    if (child.exitCode !== null) {
+      return;
+    }
     const exited = new Promise((resolve) => child.once('exit', resolve));
     child.kill();
     await exited;
@@ -80,7 +82,9 @@ async function startReceiver(): Promise<{ url: string; count: () => Promise<numb
   const count = (): Promise<number> =>
     new Promise((resolve) => {
       const onMessage = (message: { type: string; count?: number }): void => {
-        if (message.type !== 'count') return;
+        if (message.type !== 'count') {
+          return;
+        }
         child.off('message', onMessage);
         resolve(message.count ?? 0);
       };
@@ -95,7 +99,9 @@ const nowUs = (): number => Number(process.hrtime.bigint() / 1000n);
 async function until(done: () => Promise<boolean> | boolean, timeoutMs: number, what: string) {
   const deadline = Date.now() + timeoutMs;
   while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    if (Date.now() > deadline) {
+      throw new Error(`timed out waiting for ${what}`);
+    }
     await new Promise((r) => setTimeout(r, 20));
   }
 }
@@ -133,7 +139,9 @@ export async function runWebhooksBench(options: {
   readProfile?: (checkouts: number) => Promise<DatabaseProfile>;
 }): Promise<WebhooksBenchResult> {
   const { db, log } = options;
-  if (options.cpuProfileDir) await mkdir(options.cpuProfileDir, { recursive: true });
+  if (options.cpuProfileDir) {
+    await mkdir(options.cpuProfileDir, { recursive: true });
+  }
   const receiver = await startReceiver();
   const api = await startCheckoutServer({
     databaseUrl: options.databaseUrl,
@@ -155,8 +163,9 @@ export async function runWebhooksBench(options: {
     headers: admin,
     body: JSON.stringify({ url: receiver.url, description: 'bench receiver' }),
   });
-  if (created.status !== 201)
+  if (created.status !== 201) {
     throw new Error(`endpoint: ${created.status} ${await created.text()}`);
+  }
   const endpointId = ((await created.json()) as { id: string }).id;
   const setEnabled = async (enabled: boolean): Promise<void> => {
     const response = await fetch(`${api.baseUrl}/v1/webhook-endpoints/${endpointId}`, {
@@ -164,7 +173,9 @@ export async function runWebhooksBench(options: {
       headers: admin,
       body: JSON.stringify({ enabled }),
     });
-    if (response.status !== 200) throw new Error(`PATCH endpoint: ${response.status}`);
+    if (response.status !== 200) {
+      throw new Error(`PATCH endpoint: ${response.status}`);
+    }
   };
 
   // 1. Delivery: events written in one transaction, delivered by the server's dispatcher.
@@ -290,7 +301,9 @@ const fmt = (value: number | null | undefined, digits = 1): string =>
 
 /** Machine CPU per checkout by process, mean of each arm's runs: where the difference goes. */
 export function webhookCpuTable(w: WebhooksBenchResult | null): string[][] {
-  if (!w) return [];
+  if (!w) {
+    return [];
+  }
   const mean = (subscribed: boolean, group: string): number => {
     const runs = w.checkouts.filter((c) => c.subscribed === subscribed);
     return runs.reduce((sum, c) => sum + (c.cpuMsPerCheckoutByGroup[group] ?? 0), 0) / runs.length;
@@ -311,7 +324,9 @@ export function webhookCpuTable(w: WebhooksBenchResult | null): string[][] {
 
 /** The rows of the report's table for this part. */
 export function webhookRows(w: WebhooksBenchResult | null): string[][] {
-  if (!w) return [];
+  if (!w) {
+    return [];
+  }
   return [
     [
       'webhook events delivered/s',

@@ -15,7 +15,9 @@ export default defineConfig({
     rolldownOptions: {
       onwarn(warning, warn) {
         // Mantine marks its modules "use client" for server components; meaningless in a SPA.
-        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        if (warning.code === 'MODULE_LEVEL_DIRECTIVE') {
+          return;
+        }
         warn(warning);
       },
     },

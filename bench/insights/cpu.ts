@@ -83,7 +83,9 @@ async function snapshot(): Promise<Snapshot> {
     )
   ).filter((s): s is ProcStat => s !== null);
   const children = new Map<number, ProcStat[]>();
-  for (const s of stats) children.set(s.ppid, [...(children.get(s.ppid) ?? []), s]);
+  for (const s of stats) {
+    children.set(s.ppid, [...(children.get(s.ppid) ?? []), s]);
+  }
   const self = stats.find((s) => s.pid === process.pid);
   const result: Snapshot = {
     at,
@@ -97,8 +99,11 @@ async function snapshot(): Promise<Snapshot> {
   const visit = (pid: number, inPostgres: boolean): void => {
     for (const child of children.get(pid) ?? []) {
       const postgres = inPostgres || child.comm === 'postgres';
-      if (postgres) result.postgres += child.own + (inPostgres ? 0 : child.reaped);
-      else result.children += child.own;
+      if (postgres) {
+        result.postgres += child.own + (inPostgres ? 0 : child.reaped);
+      } else {
+        result.children += child.own;
+      }
       // A postmaster's `reaped` already holds its exited backends; live ones are counted here.
       visit(child.pid, postgres);
     }

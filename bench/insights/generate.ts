@@ -53,7 +53,9 @@ export async function writeSyntheticHistory(options: {
     const text = chunk.join('\n') + '\n';
     chunk = [];
     bytes += Buffer.byteLength(text);
-    if (!out.write(text)) await once(out, 'drain');
+    if (!out.write(text)) {
+      await once(out, 'drain');
+    }
   };
   for (let i = 0; i < options.members; i++) {
     const ageDays = 182 + Math.floor(uniform() * 364);
@@ -62,9 +64,12 @@ export async function writeSyntheticHistory(options: {
     const lastDay = Math.round(tx * 7);
     // x repeat purchases on distinct days in (0, lastDay]: the last one on lastDay.
     const repeatDays = new Set<number>(x > 0 ? [Math.max(lastDay, 1)] : []);
-    while (repeatDays.size < Math.min(x, Math.max(lastDay, 1)))
+    while (repeatDays.size < Math.min(x, Math.max(lastDay, 1))) {
       repeatDays.add(1 + Math.floor(uniform() * Math.max(lastDay, 1)));
-    if (repeatDays.size > 0) repeatCustomers++;
+    }
+    if (repeatDays.size > 0) {
+      repeatCustomers++;
+    }
     const nu = sampleGamma(uniform, TRUTH.gammaGamma.q, TRUTH.gammaGamma.gamma);
     const id = `sim-${String(i + 1).padStart(digits, '0')}`;
     for (const day of [0, ...[...repeatDays].sort((u, v) => u - v)]) {
@@ -73,7 +78,9 @@ export async function writeSyntheticHistory(options: {
       chunk.push(`${id},${at.toISOString()},${amount}`);
       rows++;
     }
-    if (chunk.length >= 20_000) await flush();
+    if (chunk.length >= 20_000) {
+      await flush();
+    }
   }
   await flush();
   out.end();
@@ -102,9 +109,13 @@ export async function writeCdnowHistory(
   const out = ['member_external_id,occurred_at,amount'];
   const members = new Set<string>();
   for (const line of lines) {
-    if (!line.trim()) continue;
+    if (!line.trim()) {
+      continue;
+    }
     const [id, date, , dollars] = line.trim().split(/\s+/);
-    if (!id || !date || !dollars) throw new Error(`unexpected CDNOW line: ${line}`);
+    if (!id || !date || !dollars) {
+      throw new Error(`unexpected CDNOW line: ${line}`);
+    }
     members.add(id);
     out.push(
       `${id},${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)},${Math.round(Number(dollars) * 100)}`,

@@ -85,9 +85,13 @@ const GIFT_POINTS = 100;
 function parseSettings(raw: string | undefined): Record<string, string> {
   const settings: Record<string, string> = {};
   for (const part of (raw ?? '').split(',')) {
-    if (!part.trim()) continue;
+    if (!part.trim()) {
+      continue;
+    }
     const m = /^\s*([a-z_.]+)\s*=\s*([\w.]+)\s*$/i.exec(part);
-    if (!m?.[1] || !m[2]) throw new Error(`BENCH_PG_SETTINGS: "${part}" is not name=value`);
+    if (!m?.[1] || !m[2]) {
+      throw new Error(`BENCH_PG_SETTINGS: "${part}" is not name=value`);
+    }
     settings[m[1]] = m[2];
   }
   return settings;
@@ -97,10 +101,14 @@ function parseSizes(raw: string | undefined): number[] {
   const text = raw?.trim() || '100k,1M';
   const sizes = text.split(',').map((part) => {
     const m = /^(\d+(?:_\d{3})*)([kKmM]?)$/.exec(part.trim());
-    if (!m?.[1]) throw new Error(`BENCH_SIZES: "${part}" is not a size such as 100000, 100k or 1M`);
+    if (!m?.[1]) {
+      throw new Error(`BENCH_SIZES: "${part}" is not a size such as 100000, 100k or 1M`);
+    }
     const n = Number(m[1].replace(/_/g, ''));
     const scale = { '': 1, k: 1_000, K: 1_000, m: 1_000_000, M: 1_000_000 }[m[2] ?? ''] ?? 1;
-    if (n * scale < 100) throw new Error('BENCH_SIZES: at least 100 members a size');
+    if (n * scale < 100) {
+      throw new Error('BENCH_SIZES: at least 100 members a size');
+    }
     return n * scale;
   });
   return [...new Set(sizes)].sort((u, v) => u - v);
@@ -132,10 +140,15 @@ function runCli(
 /** The numbers of the import's summary line ("Imported f.csv in 1.2 s: 10 rows read, …"). */
 function importSummary(stdout: string): Record<string, number> {
   const line = stdout.split('\n').find((l) => l.startsWith('Imported '));
-  if (!line) throw new Error(`the import printed no summary line:\n${stdout}`);
+  if (!line) {
+    throw new Error(`the import printed no summary line:\n${stdout}`);
+  }
   const numbers: Record<string, number> = {};
-  for (const [, n, label] of line.matchAll(/(\d+) ([a-z ]+?)(?=[,.]| on )/g))
-    if (n !== undefined && label !== undefined) numbers[label.trim()] = Number(n);
+  for (const [, n, label] of line.matchAll(/(\d+) ([a-z ]+?)(?=[,.]| on )/g)) {
+    if (n !== undefined && label !== undefined) {
+      numbers[label.trim()] = Number(n);
+    }
+  }
   numbers.seconds = Number(/in ([\d.]+) s:/.exec(line)?.[1]);
   return numbers;
 }
@@ -197,7 +210,9 @@ async function benchDataset(options: {
     detail: (result: T) => Record<string, unknown>,
   ): Promise<T> => {
     await admin.query('CHECKPOINT');
-    if (profile) await resetStatements(admin);
+    if (profile) {
+      await resetStatements(admin);
+    }
     log(`${dataset.name}: ${STEP_TITLES[step]} …`);
     const endCpu = await startCpuWindow();
     const started = performance.now();
@@ -224,20 +239,24 @@ async function benchDataset(options: {
         `CLI ${cpu.cliCpuSeconds.toFixed(1)} s, postgres ${cpu.postgresCpuSeconds.toFixed(1)} s; ` +
         `iowait ${cpu.iowaitCores.toFixed(2)} cores; other programs ${cpu.otherCores.toFixed(2)} cores)`,
     );
-    for (const s of statements ?? [])
+    for (const s of statements ?? []) {
       log(`    ${String(s.totalMs).padStart(7)} ms ${String(s.calls).padStart(6)}× ${s.query}`);
+    }
     return result;
   };
 
   // 1. The import, through the CLI as an operator runs it.
   const args = ['import', 'transactions', dataset.file];
-  if (options.importBatch) args.push('--batch-size', String(options.importBatch));
+  if (options.importBatch) {
+    args.push('--batch-size', String(options.importBatch));
+  }
   const imported = await timed(
     'import',
     async () => {
       const outcome = await runCli(args, url);
-      if (outcome.code !== 0)
+      if (outcome.code !== 0) {
         throw new Error(`the import exited with ${outcome.code}:\n${outcome.stderr}`);
+      }
       return importSummary(outcome.stdout);
     },
     () => ({ units: dataset.rows, unit: 'rows' }),
@@ -275,7 +294,9 @@ async function benchDataset(options: {
     'fit',
     async () => {
       const fitted = await app.get(InsightsRefreshJob).run(dataset.asOf);
-      if (!fitted) throw new Error('the insights refresh was skipped: its lock was held');
+      if (!fitted) {
+        throw new Error('the insights refresh was skipped: its lock was held');
+      }
       return fitted;
     },
     (m) => ({ units: m.customers, unit: 'members' }),
@@ -312,8 +333,9 @@ async function benchDataset(options: {
     headers: { authorization: `Bearer ${adminKey}`, 'content-type': 'application/json' },
     body: JSON.stringify(CAMPAIGN),
   });
-  if (response.status !== 201)
+  if (response.status !== 201) {
     throw new Error(`creating the campaign: ${response.status} ${await response.text()}`);
+  }
   const campaignId = ((await response.json()) as { id: string }).id;
   const run = await timed(
     'campaign',
@@ -358,7 +380,9 @@ async function benchDataset(options: {
 async function main(): Promise<void> {
   const sizes = parseSizes(process.env.BENCH_SIZES);
   const seed = Number(process.env.BENCH_SEED ?? 20261124);
-  if (!Number.isSafeInteger(seed)) throw new Error('BENCH_SEED must be a whole number');
+  if (!Number.isSafeInteger(seed)) {
+    throw new Error('BENCH_SEED must be a whole number');
+  }
   const profile = process.env.BENCH_PROFILE === '1';
   const importBatch = process.env.BENCH_IMPORT_BATCH
     ? Number(process.env.BENCH_IMPORT_BATCH)
@@ -366,8 +390,9 @@ async function main(): Promise<void> {
   const root = projectRoot();
   const cdnowMaster = resolve(root, '..', 'shared', 'data', 'cdnow', 'CDNOW_master.txt');
   const withCdnow = process.env.BENCH_CDNOW !== '0' && existsSync(cdnowMaster);
-  if (!existsSync(join(root, 'dist', 'apps', 'cli', 'src', 'main.js')))
+  if (!existsSync(join(root, 'dist', 'apps', 'cli', 'src', 'main.js'))) {
     throw new Error('dist/apps/cli/src/main.js is missing: run `npm run -s build` first');
+  }
   log(
     `sizes: ${sizes.map(sizeName).join(', ')}; seed ${seed}; CDNOW master: ${withCdnow ? cdnowMaster : 'skipped'}`,
   );
@@ -389,12 +414,15 @@ async function main(): Promise<void> {
   const admin = new Client({ connectionString: withDatabase(server.url, 'postgres') });
   await admin.connect();
   addCleanup('disconnect postgres', () => admin.end());
-  if (profile) await admin.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  if (profile) {
+    await admin.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+  }
   const version = (await admin.query<{ v: string }>('SELECT version() AS v')).rows[0]?.v ?? '';
   const settings: Record<string, string> = {};
-  for (const name of PG_SETTINGS_SHOWN)
+  for (const name of PG_SETTINGS_SHOWN) {
     settings[name] =
       (await admin.query<Record<string, string>>(`SHOW ${name}`)).rows[0]?.[name] ?? '';
+  }
   log(
     `${version.split(' on ')[0]}; ${PG_SETTINGS_SHOWN.map((n) => `${n}=${settings[n]}`).join(', ')}`,
   );
@@ -403,7 +431,7 @@ async function main(): Promise<void> {
   let failure: unknown = null;
   try {
     const plan: (() => Promise<Dataset>)[] = [];
-    if (withCdnow)
+    if (withCdnow) {
       plan.push(async () => {
         const file = join(dataDir, 'cdnow-master.csv');
         const written = await writeCdnowHistory(cdnowMaster, file);
@@ -416,7 +444,8 @@ async function main(): Promise<void> {
           asOf: new Date('1998-06-30T23:59:59.999Z'),
         };
       });
-    for (const members of sizes)
+    }
+    for (const members of sizes) {
       plan.push(async () => {
         const file = join(dataDir, `synthetic-${sizeName(members)}.csv`);
         log(`writing ${members.toLocaleString('en-US')} synthetic members to ${file} …`);
@@ -434,6 +463,7 @@ async function main(): Promise<void> {
           asOf: new Date(`${SYNTHETIC_AS_OF_DAY}T23:59:59.999Z`),
         };
       });
+    }
     for (const prepare of plan) {
       const dataset = await prepare();
       try {
@@ -478,7 +508,9 @@ async function main(): Promise<void> {
     comparisons,
     error: failure === null ? null : describe(failure, true),
   };
-  if (datasets.length > 0) console.log(`\n${renderTables(datasets, comparisons)}\n`);
+  if (datasets.length > 0) {
+    console.log(`\n${renderTables(datasets, comparisons)}\n`);
+  }
   const runs = join(root, 'bench', '.runs');
   await mkdir(runs, { recursive: true });
   const file = join(runs, `insights-${report.startedAt.replace(/[:.]/g, '-')}.json`);
@@ -486,18 +518,29 @@ async function main(): Promise<void> {
   log(`wrote ${file}`);
 
   const problems: string[] = [];
-  if (failure !== null) problems.push(describe(failure, false));
-  for (const d of datasets)
-    for (const c of d.checks) if (!c.ok) problems.push(`${d.name}: check ${c.name}: ${c.detail}`);
+  if (failure !== null) {
+    problems.push(describe(failure, false));
+  }
+  for (const d of datasets) {
+    for (const c of d.checks) {
+      if (!c.ok) {
+        problems.push(`${d.name}: check ${c.name}: ${c.detail}`);
+      }
+    }
+  }
   const disturbed = datasets.flatMap((d) =>
     d.steps.filter((s) => s.disturbed).map((s) => `${d.name} ${s.step}`),
   );
-  if (disturbed.length > 0)
+  if (disturbed.length > 0) {
     log(`other programs used more than ${DISTURBED_CORES} cores during: ${disturbed.join(', ')}`);
+  }
   const missed = comparisons.filter((c) => !c.secondsOk || !c.ratioOk);
-  if (missed.length > 0)
+  if (missed.length > 0) {
     log(`targets missed: ${missed.map((c) => STEP_TITLES[c.step]).join(', ')}`);
-  if (problems.length > 0) throw new Error(problems.join('\n'));
+  }
+  if (problems.length > 0) {
+    throw new Error(problems.join('\n'));
+  }
 }
 
 runBenchmark(main);

@@ -82,12 +82,16 @@ export function compare(datasets: DatasetResult[]): Comparison[] {
     .sort((u, v) => u.members - v.members);
   const small = synthetic[0];
   const large = synthetic[synthetic.length - 1];
-  if (!small || !large) return [];
+  if (!small || !large) {
+    return [];
+  }
   const comparisons: Comparison[] = [];
   for (const step of STEPS) {
     const s = small.steps.find((r) => r.step === step);
     const l = large.steps.find((r) => r.step === step);
-    if (!l) continue;
+    if (!l) {
+      continue;
+    }
     const sizeRatio = large.members / small.members;
     const ratio = s && small !== large ? l.seconds / s.seconds : NaN;
     const targetSeconds = (TARGET_SECONDS_AT_1M * large.members) / 1_000_000;
@@ -152,7 +156,9 @@ export function renderTables(datasets: DatasetResult[], comparisons: Comparison[
     ),
     [false, true, true, false, true, true, true, true, true],
   );
-  if (comparisons.length === 0) return perStep;
+  if (comparisons.length === 0) {
+    return perStep;
+  }
   const first = comparisons[0];
   const scaling = table(
     [

@@ -55,7 +55,9 @@ describe('POST /v1/campaigns/preview: a dry run of an unsaved campaign', () => {
   beforeAll(async () => {
     t = await startTestApp();
     db = t.app.get(DataSource);
-    for (let i = 0; i < 25; i++) await t.member();
+    for (let i = 0; i < 25; i++) {
+      await t.member();
+    }
     const reward = await t
       .api()
       .post('/v1/rewards')

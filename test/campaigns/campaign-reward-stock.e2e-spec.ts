@@ -49,7 +49,9 @@ describe('campaigns: a reward gift that runs out of stock', () => {
   beforeAll(async () => {
     t = await startTestApp();
     db = t.app.get(DataSource);
-    for (let i = 0; i < 5; i++) members.push(await t.member());
+    for (let i = 0; i < 5; i++) {
+      members.push(await t.member());
+    }
   });
   afterAll(async () => {
     expect((await ledgerOf(t).audit()).balanced).toBe(true);

@@ -60,7 +60,9 @@ function meanAndVariance(values: number[]): { n: number; mean: number; variance:
  * compare with an empty group, no interval below 2 members in a group.
  */
 function expectedComparison(treated: number[], holdout: number[]): Comparison | null {
-  if (treated.length === 0 || holdout.length === 0) return null;
+  if (treated.length === 0 || holdout.length === 0) {
+    return null;
+  }
   const t = meanAndVariance(treated);
   const h = meanAndVariance(holdout);
   const uplift = t.mean - h.mean;
@@ -203,7 +205,9 @@ describe('GET /v1/campaigns/{id}/runs/{runId}/members and its CSV export', () =>
     secondRun = run.runId;
     const skipped = await everyone(campaignId, secondRun, { group: 'skipped' });
     const reasons: Record<string, number> = {};
-    for (const m of skipped) reasons[m.reason ?? 'none'] = (reasons[m.reason ?? 'none'] ?? 0) + 1;
+    for (const m of skipped) {
+      reasons[m.reason ?? 'none'] = (reasons[m.reason ?? 'none'] ?? 0) + 1;
+    }
     expect(reasons).toEqual(run.skippedReasons);
     // Everyone the first run treated or held out and this run does not hold out is cooling down.
     expect(reasons.cooldown).toBeGreaterThan(0);
@@ -293,18 +297,24 @@ describe('GET /v1/campaigns/{id}/runs/{runId}/members and its CSV export', () =>
           expect(actual).toBeNull();
           return;
         }
-        if (expected.ci95 === null) expect(actual?.ci95).toBeNull();
+        if (expected.ci95 === null) {
+          expect(actual?.ci95).toBeNull();
+        }
         expect(actual?.treated).toBeCloseTo(expected.treated, 9);
         expect(actual?.holdout).toBeCloseTo(expected.holdout, 9);
         expect(actual?.uplift).toBeCloseTo(expected.uplift, 9);
-        if (expected.ci95 === null) return;
+        if (expected.ci95 === null) {
+          return;
+        }
         expect(actual?.ci95?.[0]).toBeCloseTo(expected.ci95[0], 6);
         expect(actual?.ci95?.[1]).toBeCloseTo(expected.ci95[1], 6);
       };
       expectClose(answer?.purchasesPerMember, expectedComparison(count(treated), count(holdout)));
       expectClose(answer?.spendPerMember, expectedComparison(spend(treated), spend(holdout)));
       // The first run (8 treated, 10 held out) has an interval to compare.
-      if (runId === firstRun) expect(answer?.spendPerMember?.ci95).toHaveLength(2);
+      if (runId === firstRun) {
+        expect(answer?.spendPerMember?.ci95).toHaveLength(2);
+      }
     }
   });
 
@@ -345,8 +355,9 @@ describe('GET /v1/campaigns/{id}/runs/{runId}/members and its CSV export', () =>
   it('streams the export in keyset batches that together are the whole run', async () => {
     const service = t.app.get(RunMembersService);
     const batches: string[][] = [];
-    for await (const batch of service.all(campaignId, firstRun, undefined, 6))
+    for await (const batch of service.all(campaignId, firstRun, undefined, 6)) {
       batches.push(batch.map((m) => m.memberId));
+    }
     expect(batches.map((b) => b.length)).toEqual([6, 6, 6, 2]);
     expect(batches.flat()).toEqual(members.map((m) => m.id).sort());
   });

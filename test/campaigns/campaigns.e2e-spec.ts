@@ -31,8 +31,9 @@ describe('surprise-and-delight campaigns', () => {
   beforeAll(async () => {
     t = await startTestApp();
     db = t.app.get(DataSource);
-    for (let i = 0; i < 40; i++)
+    for (let i = 0; i < 40; i++) {
       members.push(await t.member({ birthDate: i < 3 ? '1990-01-15' : '1985-06-01' }));
+    }
     // Scores as the insights job would leave them: member i has CLV i, the first ten are champions.
     await db.query(
       `INSERT INTO member_insights (member_id, scored_at, recency_days, frequency, monetary, recency_score, frequency_score,

@@ -91,7 +91,9 @@ describe('campaigns in a small shop: before any model, with a holdout too small 
     }
     for (const h of histories.values()) {
       const recent = h.purchases.filter((p) => p.at.getTime() > NOW.getTime() - 365 * DAY);
-      if (recent.length === 0 || h.externalId === 'returned') continue;
+      if (recent.length === 0 || h.externalId === 'returned') {
+        continue;
+      }
       const spend =
         recent.reduce((sum, p) => sum + p.amount, 0) -
         (h.externalId === 'mostly-returned' ? 990_000 : 0);
@@ -148,8 +150,9 @@ describe('campaigns in a small shop: before any model, with a holdout too small 
     expect(real.body).toMatchObject({ eligible: 7, granted: 7, valueBasis: 'spend' });
     expect(await assigned(draft.body.id, 'treated')).toEqual(topBySpend(7));
     const treated = await assigned(draft.body.id, 'treated');
-    for (const excluded of ['returned', 'mostly-returned', 'long-ago'])
+    for (const excluded of ['returned', 'mostly-returned', 'long-ago']) {
       expect(treated).not.toContain(ids.get(excluded));
+    }
     const [stored] = await db.query<{ value_basis: string }[]>(
       'SELECT value_basis FROM campaign_runs WHERE id = $1',
       [real.body.runId],

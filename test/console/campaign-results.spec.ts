@@ -106,8 +106,12 @@ async function runMembers(
   let cursor: string | null = null;
   do {
     const query = new URLSearchParams({ limit: '200' });
-    if (group) query.set('group', group);
-    if (cursor) query.set('cursor', cursor);
+    if (group) {
+      query.set('group', group);
+    }
+    if (cursor) {
+      query.set('cursor', cursor);
+    }
     const page: { items: RunMember[]; nextCursor: string | null } = await json(
       request,
       `${path}?${query.toString()}`,
@@ -148,8 +152,9 @@ async function formatted(
 async function bodyCells(table: Locator): Promise<string[][]> {
   const rows = table.locator('tbody tr');
   const cells: string[][] = [];
-  for (let i = 0; i < (await rows.count()); i += 1)
+  for (let i = 0; i < (await rows.count()); i += 1) {
     cells.push((await rows.nth(i).getByRole('cell').allInnerTexts()).map((text) => text.trim()));
+  }
   return cells;
 }
 
@@ -256,7 +261,9 @@ test.describe('a campaign run with a holdout', () => {
       expect(run).toMatchObject({ followUpComplete: true, measurable: true });
       const purchases = run?.purchasesPerMember;
       const spend = run?.spendPerMember;
-      if (!run || !purchases?.ci95 || !spend?.ci95) throw new Error('no interval to show');
+      if (!run || !purchases?.ci95 || !spend?.ci95) {
+        throw new Error('no interval to show');
+      }
 
       // From the campaign's runs table to the run's results.
       await openIn(page, language, `/console/campaigns/${campaignId}`);
@@ -271,10 +278,13 @@ test.describe('a campaign run with a holdout', () => {
         run.holdout,
         run.skipped,
       ]);
-      for (const [i, label] of names.counted.entries())
+      for (const [i, label] of names.counted.entries()) {
         await expect(counts.getByRole('listitem').nth(i)).toHaveText(`${label}${countTexts[i]}`);
+      }
       await expect(page.getByText(names.ended)).toBeVisible();
-      if (language === 'fa') await expect(counts).toContainText(PERSIAN_DIGIT);
+      if (language === 'fa') {
+        await expect(counts).toContainText(PERSIAN_DIGIT);
+      }
 
       const panels: [string, Comparison, Program | undefined][] = [
         [names.purchases, purchases, undefined],

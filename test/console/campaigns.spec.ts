@@ -11,7 +11,9 @@ test.describe('campaigns, for an admin', () => {
     const name = `Win back big spenders ${Date.now()}`;
     let previews = 0;
     page.on('request', (request) => {
-      if (request.url().endsWith('/v1/campaigns/preview')) previews += 1;
+      if (request.url().endsWith('/v1/campaigns/preview')) {
+        previews += 1;
+      }
     });
     await openIn(page, 'en', '/console/campaigns/new');
     await expect(page.getByRole('heading', { level: 1, name: 'New campaign' })).toBeVisible();
@@ -32,8 +34,9 @@ test.describe('campaigns, for an admin', () => {
     await page.getByRole('button', { name: 'Preview' }).click();
     const preview = page.getByRole('region', { name: 'Preview of this form' });
     await expect(preview).toBeVisible();
-    for (const figure of ['Eligible', 'Holdout', 'Expected grants', 'Points cost'])
+    for (const figure of ['Eligible', 'Holdout', 'Expected grants', 'Points cost']) {
       await expect(preview.getByText(figure, { exact: true })).toBeVisible();
+    }
     await expect(preview.getByText('Eligible', { exact: true }).locator('xpath=..')).toContainText(
       /Eligible\d+/,
     );

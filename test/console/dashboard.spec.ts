@@ -138,8 +138,12 @@ async function formatted(
 ): Promise<string[]> {
   let options: Intl.NumberFormatOptions = { maximumFractionDigits: 2 };
   let scale = 1;
-  if (style.kind === 'percent') options = { style: 'percent', maximumFractionDigits: 1 };
-  if (style.kind === 'significant') options = { maximumSignificantDigits: 4 };
+  if (style.kind === 'percent') {
+    options = { style: 'percent', maximumFractionDigits: 1 };
+  }
+  if (style.kind === 'significant') {
+    options = { maximumSignificantDigits: 4 };
+  }
   if (style.kind === 'money') {
     const digits = Math.round(Math.log10(style.program.minorUnitsPerMajor));
     options = {
@@ -275,7 +279,9 @@ test.describe('the dashboard', () => {
       ]);
       await expect(clvSection).toContainText(customers as string);
       const model = clv.model;
-      if (model === null) throw new Error('the CDNOW sample was fitted in the global setup');
+      if (model === null) {
+        throw new Error('the CDNOW sample was fitted in the global setup');
+      }
       const parameters = await formatted(page, language, { kind: 'significant' }, [
         model.bgnbd.r,
         model.bgnbd.alpha,

@@ -22,8 +22,9 @@ async function call(url: string, method: string, path: string, body: unknown): P
     headers: { Authorization: `Bearer ${ADMIN_KEY}`, 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
-  if (!response.ok)
+  if (!response.ok) {
     throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  }
   return response.json();
 }
 
@@ -33,7 +34,9 @@ async function saveSignedInState(url: string, user: SeedUser, path: string): Pro
   const response = await context.post('/v1/auth/session', {
     data: { email: user.email, password: user.password },
   });
-  if (!response.ok()) throw new Error(`sign-in of ${user.email}: ${response.status()}`);
+  if (!response.ok()) {
+    throw new Error(`sign-in of ${user.email}: ${response.status()}`);
+  }
   await context.storageState({ path });
   await context.dispose();
 }
@@ -46,7 +49,9 @@ function importCdnowSample(dataDir: string, workDir: string): void {
   const rows = ['member_external_id,occurred_at,amount'];
   for (const line of readFileSync(CDNOW_SAMPLE, 'utf8').split(/\r?\n/)) {
     const [id, , date, , dollars] = line.trim().split(/\s+/);
-    if (!id || !date || !dollars) continue;
+    if (!id || !date || !dollars) {
+      continue;
+    }
     const day = `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}`;
     rows.push(`cdnow-${id},${day},${Math.round(Number(dollars) * 100)}`);
   }
@@ -64,7 +69,9 @@ async function databaseUrlOf(dataDir: string): Promise<string> {
     runningEmbeddedDatabaseUrl: (dir: string) => Promise<string | null>;
   };
   const url = await platform.runningEmbeddedDatabaseUrl(dataDir);
-  if (url === null) throw new Error(`no embedded database is running on ${dataDir}`);
+  if (url === null) {
+    throw new Error(`no embedded database is running on ${dataDir}`);
+  }
   return url;
 }
 
@@ -98,7 +105,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       ...(user.role === 'cashier' ? { storeId: 'store-1' } : {}),
     });
   }
-  for (const member of SEED.members) await call(server.url, 'POST', '/v1/members', member);
+  for (const member of SEED.members) {
+    await call(server.url, 'POST', '/v1/members', member);
+  }
   await saveSignedInState(server.url, SEED.staff.admin, STORAGE_STATE.admin);
   await saveSignedInState(server.url, SEED.staff.cashier, STORAGE_STATE.cashier);
 

@@ -401,12 +401,15 @@ test.describe('notification settings in Program', () => {
 
     await page.reload();
     await expect(warning).toHaveValue('0');
-    for (const day of ['60', '14', '3'])
+    for (const day of ['60', '14', '3']) {
       await expect(page.getByText(day, { exact: true })).toBeVisible();
+    }
 
     // Other suites share the server: the defaults back.
     await reminders.click();
-    for (let i = 0; i < 3; i++) await reminders.press('Backspace');
+    for (let i = 0; i < 3; i++) {
+      await reminders.press('Backspace');
+    }
     for (const day of ['30', '7']) {
       await reminders.fill(day);
       await reminders.press('Enter');

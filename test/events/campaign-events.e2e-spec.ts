@@ -31,7 +31,9 @@ describe('events of surprise-and-delight campaigns', () => {
   beforeAll(async () => {
     t = await startTestApp();
     events = eventsOf(t);
-    for (let i = 0; i < 3; i++) members.push(await t.member());
+    for (let i = 0; i < 3; i++) {
+      members.push(await t.member());
+    }
   });
   afterAll(async () => {
     expect((await ledgerOf(t).audit()).balanced).toBe(true);
@@ -108,7 +110,9 @@ describe('events of surprise-and-delight campaigns', () => {
     ]);
     // The run's events come last: after every grant.
     expect(emitted[emitted.length - 1]?.type).toBe('campaign.run_completed');
-    for (const m of members) expectGaplessSequence(await events.ofMember(m.id));
+    for (const m of members) {
+      expectGaplessSequence(await events.ofMember(m.id));
+    }
   });
 
   it('tells the shop how to hand over a physical gift or a perk, and the code of a coupon', async () => {

@@ -309,7 +309,9 @@ describe('events of checkouts, returns and the points jobs', () => {
         ]),
       );
       expect(expiries).toHaveLength(2);
-      for (const m of [a, b]) expectGaplessSequence(await events.ofMember(m.id));
+      for (const m of [a, b]) {
+        expectGaplessSequence(await events.ofMember(m.id));
+      }
     } finally {
       t.clock.set(start);
       await program({ pointsPendingDays: 0, pointsExpiryDays: 365 });

@@ -120,7 +120,9 @@ describe('events of members: enrolment, profile changes and the import', () => {
       [`imp-old-${n}`, '2024-03-06', '900', `imp-o4-${n}`, ''],
     ].map((record, i) => {
       const result = reader.read(record, i + 2);
-      if (!result.ok) throw new Error(result.problem);
+      if (!result.ok) {
+        throw new Error(result.problem);
+      }
       return result.row;
     });
     const dataSource = ledgerOf(t).dataSource;
@@ -182,6 +184,8 @@ describe('events of members: enrolment, profile changes and the import', () => {
       appliedRules: [{ name: 'Base', points: 9 }],
       balance: { available: 9, pending: 0 },
     });
-    for (const id of [a?.id ?? '', existing.id]) expectGaplessSequence(await events.ofMember(id));
+    for (const id of [a?.id ?? '', existing.id]) {
+      expectGaplessSequence(await events.ofMember(id));
+    }
   });
 });

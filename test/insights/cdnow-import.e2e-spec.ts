@@ -39,9 +39,13 @@ describeIfData('CDNOW master: import through the CLI, then fit at 1997-09-30', (
     const rows = ['member_external_id,occurred_at,amount'];
     transactions = [];
     for (const line of lines) {
-      if (!line.trim()) continue;
+      if (!line.trim()) {
+        continue;
+      }
       const [id, date, , dollars] = line.trim().split(/\s+/);
-      if (!id || !date || !dollars) throw new Error(`unexpected CDNOW line: ${line}`);
+      if (!id || !date || !dollars) {
+        throw new Error(`unexpected CDNOW line: ${line}`);
+      }
       const day = `${date.slice(0, 4)}-${date.slice(4, 6)}-${date.slice(6, 8)}`;
       const amount = Math.round(Number(dollars) * 100);
       rows.push(`${id},${day},${amount}`);
@@ -98,8 +102,9 @@ describeIfData('CDNOW master: import through the CLI, then fit at 1997-09-30', (
       expect(relativeError(model.bgnbd[key], bgnbd.params[key])).toBeLessThan(1e-4);
       expect(relativeError(model.bgnbd[key], PUBLISHED_SAMPLE_FIT[key])).toBeLessThan(0.15);
     }
-    for (const key of ['p', 'q', 'gamma'] as const)
+    for (const key of ['p', 'q', 'gamma'] as const) {
       expect(relativeError(model.gammaGamma[key], gammaGamma.params[key])).toBeLessThan(1e-4);
+    }
     expect(model.bgnbd.logLikelihood).toBeCloseTo(bgnbd.logLikelihood, 3);
   }, 120_000);
 

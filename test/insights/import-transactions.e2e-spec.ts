@@ -175,7 +175,9 @@ describe('vafa import transactions', () => {
       const reader = new TransactionRowReader(['member_external_id', 'occurred_at', 'amount'], NOW);
       return records.map((record, i) => {
         const result = reader.read(record, i + 2);
-        if (!result.ok) throw new Error(result.problem);
+        if (!result.ok) {
+          throw new Error(result.problem);
+        }
         return result.row;
       });
     };

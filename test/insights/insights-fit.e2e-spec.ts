@@ -41,8 +41,9 @@ function simulateHistories(seed: number): History[] {
     const lastDay = Math.round(tx * 7);
     // x repeat purchases on distinct days in (0, lastDay]: the last one on lastDay.
     const repeatDays = new Set<number>(x > 0 ? [Math.max(lastDay, 1)] : []);
-    while (repeatDays.size < Math.min(x, Math.max(lastDay, 1)))
+    while (repeatDays.size < Math.min(x, Math.max(lastDay, 1))) {
       repeatDays.add(1 + Math.floor(uniform() * Math.max(lastDay, 1)));
+    }
     const nu = sampleGamma(uniform, SPEND.q, SPEND.gamma);
     const amount = (): number => Math.max(1, Math.round(sampleGamma(uniform, SPEND.p, nu)));
     const hour = (): number => Math.floor(uniform() * 20) * 3_600_000;
@@ -130,8 +131,9 @@ describe('insights: model fitting and member scores', () => {
     const { r, alpha, a, b } = model.bgnbd;
     expect(relativeError(r / alpha, TRUTH.r / TRUTH.alpha)).toBeLessThan(0.05);
     expect(relativeError(a / (a + b), TRUTH.a / (TRUTH.a + TRUTH.b))).toBeLessThan(0.05);
-    for (const key of ['r', 'alpha', 'a', 'b'] as const)
+    for (const key of ['r', 'alpha', 'a', 'b'] as const) {
       expect(relativeError(model.bgnbd[key], TRUTH[key])).toBeLessThan(0.3);
+    }
     const meanSpend = (g: { p: number; q: number; gamma: number }): number =>
       (g.p * g.gamma) / (g.q - 1);
     expect(relativeError(meanSpend(model.gammaGamma), meanSpend(SPEND))).toBeLessThan(0.1);
@@ -146,10 +148,12 @@ describe('insights: model fitting and member scores', () => {
     expect(summaries).toHaveLength(CUSTOMERS);
     const bgnbd = fitBgNbd(bgnbdDataFromSummaries(summaries));
     const gammaGamma = fitGammaGamma(gammaGammaDataFromSummaries(summaries));
-    for (const key of ['r', 'alpha', 'a', 'b'] as const)
+    for (const key of ['r', 'alpha', 'a', 'b'] as const) {
       expect(relativeError(model.bgnbd[key], bgnbd.params[key])).toBeLessThan(1e-4);
-    for (const key of ['p', 'q', 'gamma'] as const)
+    }
+    for (const key of ['p', 'q', 'gamma'] as const) {
       expect(relativeError(model.gammaGamma[key], gammaGamma.params[key])).toBeLessThan(1e-4);
+    }
     expect(model.bgnbd.logLikelihood).toBeCloseTo(bgnbd.logLikelihood, 4);
     // The truth is about as likely as the fit: 2·ΔLL is χ²(4)-distributed (99.9 % below 18.5)
     // for data drawn from the model (here rounded to whole days).
@@ -180,7 +184,9 @@ describe('insights: model fitting and member scores', () => {
     const repeatBuyer = summaries.find((s) => s.frequency >= 3);
     const oneTimer = summaries.find((s) => s.frequency === 0);
     for (const s of [summaries[0], repeatBuyer, oneTimer]) {
-      if (!s) throw new Error('no such simulated customer');
+      if (!s) {
+        throw new Error('no such simulated customer');
+      }
       const response = await insightsOf(ids.get(s.customerId) ?? '').expect(200);
       const expected = customerLifetimeValue({
         ...params,

@@ -31,10 +31,15 @@ export function runCli(args: string[], databaseUrl: string): Promise<CliResult> 
 /** The numbers of the import's summary line. */
 export function parseSummary(stdout: string): Record<string, number> {
   const line = stdout.split('\n').find((l) => l.startsWith('Imported '));
-  if (!line) throw new Error(`no summary line in: ${stdout}`);
+  if (!line) {
+    throw new Error(`no summary line in: ${stdout}`);
+  }
   const numbers: Record<string, number> = {};
-  for (const [, n, label] of line.matchAll(/(\d+) ([a-z ]+?)(?=[,.]| on )/g))
-    if (n !== undefined && label !== undefined) numbers[label.trim()] = Number(n);
+  for (const [, n, label] of line.matchAll(/(\d+) ([a-z ]+?)(?=[,.]| on )/g)) {
+    if (n !== undefined && label !== undefined) {
+      numbers[label.trim()] = Number(n);
+    }
+  }
   const elapsed = /in ([\d.]+) s:/.exec(line);
   numbers.seconds = Number(elapsed?.[1]);
   return numbers;
@@ -78,7 +83,9 @@ export async function insertHistories(
        FROM unnest($1::uuid[], $2::timestamptz[], $3::bigint[]) AS o(member_id, at, amount)`,
       [orders.map((o) => o.memberId), orders.map((o) => o.at), orders.map((o) => o.amount)],
     );
-    for (const m of members) ids.set(m.h.externalId, m.id);
+    for (const m of members) {
+      ids.set(m.h.externalId, m.id);
+    }
   }
   return ids;
 }
@@ -97,7 +104,9 @@ export const historiesOf = (transactions: readonly Transaction[]): History[] => 
   const byCustomer = new Map<string, History>();
   for (const t of transactions) {
     let h = byCustomer.get(t.customerId);
-    if (!h) byCustomer.set(t.customerId, (h = { externalId: t.customerId, purchases: [] }));
+    if (!h) {
+      byCustomer.set(t.customerId, (h = { externalId: t.customerId, purchases: [] }));
+    }
     h.purchases.push({ at: t.occurredAt, amount: t.amount });
   }
   return [...byCustomer.values()];

@@ -157,18 +157,22 @@ describe('GET /v1/reports/pareto', () => {
     const empty = await pareto('?from=2020-01-01&to=2020-12-31').expect(200);
     expect(empty.body).toMatchObject({ members: 0, revenue: 0 });
     expect(empty.body.buckets).toHaveLength(5);
-    for (const b of empty.body.buckets)
+    for (const b of empty.body.buckets) {
       expect(b).toMatchObject({ members: 0, revenue: 0, revenueShare: 0 });
+    }
     expect(empty.body.curve).toHaveLength(MARCH_CURVE.length);
-    for (const p of empty.body.curve) expect(p.revenueShare).toBe(0);
+    for (const p of empty.body.curve) {
+      expect(p.revenueShare).toBe(0);
+    }
   });
 
   it('rounds bucket sizes up, so a small program still has a top 1 %', async () => {
     // Only the checkout of the test above falls on that day.
     const one = await pareto('?from=2025-03-15&to=2025-03-15').expect(200);
     expect(one.body).toMatchObject({ members: 1, revenue: 4000 });
-    for (const b of one.body.buckets)
+    for (const b of one.body.buckets) {
       expect(b).toMatchObject({ members: 1, revenue: 4000, revenueShare: 1 });
+    }
     // The one member is the top 1 % and everyone: the curve jumps to 1 at once.
     expect(one.body.curve.map((p: { revenueShare: number }) => p.revenueShare)).toEqual([
       0,

@@ -71,7 +71,9 @@ describe('GET /v1/reports/segments and GET /v1/members?segment=', () => {
   it("counts members by their latest segment, with their period's revenue net of returns", async () => {
     histories = historiesOf(smallShopTransactions({ members: 100, seed: 3, asOf: HISTORY_END }));
     const ids = await insertHistories(t.app.get(DataSource), histories);
-    for (const [externalId, id] of ids) externalIds.set(id, externalId);
+    for (const [externalId, id] of ids) {
+      externalIds.set(id, externalId);
+    }
     const model = (
       await t
         .api()
@@ -187,8 +189,9 @@ describe('GET /v1/reports/segments and GET /v1/members?segment=', () => {
       { from: 'July' },
       { to: '2024-13-01' },
     ];
-    for (const query of bad)
+    for (const query of bad) {
       expect((await segments(query).expect(400)).body.error.code).toBe('VALIDATION_FAILED');
+    }
     await segments(PERIOD, t.keys.admin).expect(200);
     await segments(PERIOD, t.keys.cashier).expect(403);
     await segments(PERIOD, (await t.member()).token).expect(403);

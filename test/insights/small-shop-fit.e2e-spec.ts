@@ -21,7 +21,9 @@ const historiesOf = (transactions: readonly Transaction[]): History[] => {
   const byCustomer = new Map<string, History>();
   for (const t of transactions) {
     let h = byCustomer.get(t.customerId);
-    if (!h) byCustomer.set(t.customerId, (h = { externalId: t.customerId, purchases: [] }));
+    if (!h) {
+      byCustomer.set(t.customerId, (h = { externalId: t.customerId, purchases: [] }));
+    }
     h.purchases.push({ at: t.occurredAt, amount: t.amount });
   }
   return [...byCustomer.values()];
@@ -174,8 +176,9 @@ describe('insights: small shops get a usable model or a plain refusal, never a d
       const model = (await fit('1997-09-30').expect(201)).body;
       expect(model.customers).toBe(2357);
       const published = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
-      for (const key of ['r', 'alpha', 'a', 'b'] as const)
+      for (const key of ['r', 'alpha', 'a', 'b'] as const) {
         expect(relativeError(model.bgnbd[key], published[key])).toBeLessThan(2e-3);
+      }
       // Gamma-Gamma in cents: γ is 100 times the published 15.44 dollars.
       expect(relativeError(model.gammaGamma.p, 6.25)).toBeLessThan(5e-3);
       expect(relativeError(model.gammaGamma.q, 3.74)).toBeLessThan(5e-3);

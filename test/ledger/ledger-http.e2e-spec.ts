@@ -99,8 +99,9 @@ describe('ledger over HTTP: adjustments, activity, /v1/me, reports, audit', () =
 
   it('pages activity newest first', async () => {
     const m = await t.member();
-    for (let i = 1; i <= 3; i++)
+    for (let i = 1; i <= 3; i++) {
       await adjust(m.id, { points: i, reason: 'goodwill' }, `page-${i}`).expect(201);
+    }
     const first = await t
       .api()
       .get(`/v1/members/${m.id}/activity?limit=2`)
@@ -179,8 +180,9 @@ describe('ledger over HTTP: adjustments, activity, /v1/me, reports, audit', () =
       .expect(400);
     await t.api().put('/v1/program').set(bearer(t.keys.cashier)).send({ name: 'x' }).expect(403);
     // Program settings are configuration: a till or a web shop has no use for them.
-    for (const key of [t.keys.cashier, t.keys.integration])
+    for (const key of [t.keys.cashier, t.keys.integration]) {
       await t.api().get('/v1/program').set(bearer(key)).expect(403);
+    }
   });
 
   it('audits for admins only, and `vafa ledger verify` agrees', async () => {

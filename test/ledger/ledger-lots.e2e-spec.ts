@@ -53,8 +53,11 @@ describe('ledger lots: expiry, pending points, reversals and debts', () => {
     const [spent, expired] = await Promise.allSettled([ledger.debit(m.id, 150), expire.run(at(2))]);
     expect(expired.status).toBe('fulfilled');
     const balance = await ledger.balances(m.id);
-    if (spent.status === 'fulfilled') expect(balance.available).toBe(50);
-    else expect(balance.available).toBe(100);
+    if (spent.status === 'fulfilled') {
+      expect(balance.available).toBe(50);
+    } else {
+      expect(balance.available).toBe(100);
+    }
     expect((await ledger.audit()).balanced).toBe(true);
   });
 

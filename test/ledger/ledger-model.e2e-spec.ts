@@ -330,7 +330,9 @@ describe('the ledger against an in-memory reference model', () => {
       }
       case 'reverse': {
         const originals = model.transactions.filter((tx) => tx.kind === command.target);
-        if (originals.length === 0) return;
+        if (originals.length === 0) {
+          return;
+        }
         const original = originals[command.pick % originals.length] as ModelTransaction;
         const points =
           command.percent === null
@@ -371,7 +373,9 @@ describe('the ledger against an in-memory reference model', () => {
         t.clock.advanceDays(command.days);
         return;
       case 'replay': {
-        if (done.length === 0) return;
+        if (done.length === 0) {
+          return;
+        }
         const earlier = done[command.pick % done.length] as Done;
         const before = await snapshot(memberId);
         const entry = await replay(earlier);

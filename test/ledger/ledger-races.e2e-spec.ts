@@ -23,8 +23,9 @@ describe('ledger under races and retries', () => {
     const refused = results.filter((r): r is PromiseRejectedResult => r.status === 'rejected');
     expect(ok).toHaveLength(10);
     expect(refused).toHaveLength(20);
-    for (const r of refused)
+    for (const r of refused) {
       expect((r.reason as { code?: string }).code).toBe('INSUFFICIENT_POINTS');
+    }
     expect(await ledger.balances(m.id)).toEqual({ available: 0, pending: 0 });
   });
 

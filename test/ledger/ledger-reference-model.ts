@@ -51,9 +51,15 @@ export interface ModelLotView {
 }
 
 const compareNullsLast = (a: number | null, b: number | null): number => {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
+  if (a === b) {
+    return 0;
+  }
+  if (a === null) {
+    return 1;
+  }
+  if (b === null) {
+    return -1;
+  }
   return a - b;
 };
 
@@ -119,7 +125,9 @@ export class LedgerModel {
     } else {
       const prior = this.available;
       this.available += points;
-      if (prior < 0) lot.remaining -= Math.min(points, -prior);
+      if (prior < 0) {
+        lot.remaining -= Math.min(points, -prior);
+      }
     }
     this.transactions.push({
       id: ids.transactionId,
@@ -136,12 +144,15 @@ export class LedgerModel {
   }
 
   debit(transactionId: string, points: number): void {
-    if (this.debitFails(points)) throw new Error('model: debit of more than is available');
+    if (this.debitFails(points)) {
+      throw new Error('model: debit of more than is available');
+    }
     this.available -= points;
     const taken = this.consume(points);
     const total = [...taken.values()].reduce((s, n) => s + n, 0);
-    if (total !== points)
+    if (total !== points) {
       throw new Error(`model: lots held ${total} of ${points} available points`);
+    }
     this.transactions.push({ id: transactionId, kind: 'debit', points, reversed: 0, held: taken });
   }
 
@@ -149,16 +160,23 @@ export class LedgerModel {
   predictReversal(original: ModelTransaction, points: number | undefined): ReversalPrediction {
     const left = original.points - original.reversed;
     const amount = points ?? left;
-    if (amount <= 0 || amount > left) return { ok: false, code: 'REVERSAL_EXCEEDS_ORIGINAL', left };
+    if (amount <= 0 || amount > left) {
+      return { ok: false, code: 'REVERSAL_EXCEEDS_ORIGINAL', left };
+    }
     return { ok: true, amount };
   }
 
   reverse(original: ModelTransaction, amount: number): void {
     const left = original.points - original.reversed;
-    if (amount <= 0 || amount > left) throw new Error('model: reversal of more than is left');
+    if (amount <= 0 || amount > left) {
+      throw new Error('model: reversal of more than is left');
+    }
     original.reversed += amount;
-    if (original.kind === 'credit') this.reverseCredit(original, amount);
-    else this.reverseDebit(original, amount);
+    if (original.kind === 'credit') {
+      this.reverseCredit(original, amount);
+    } else {
+      this.reverseDebit(original, amount);
+    }
   }
 
   /**
@@ -169,12 +187,19 @@ export class LedgerModel {
     let pendingTaken = 0;
     let availableTaken = 0;
     for (const lot of this.lots.values()) {
-      if (lot.creditId !== original.id) continue;
+      if (lot.creditId !== original.id) {
+        continue;
+      }
       const take = Math.min(lot.remaining, amount - pendingTaken - availableTaken);
-      if (take <= 0) continue;
+      if (take <= 0) {
+        continue;
+      }
       lot.remaining -= take;
-      if (lot.state === 'pending') pendingTaken += take;
-      else availableTaken += take;
+      if (lot.state === 'pending') {
+        pendingTaken += take;
+      } else {
+        availableTaken += take;
+      }
     }
     const shortfall = amount - pendingTaken - availableTaken;
     this.consume(shortfall);
@@ -195,15 +220,21 @@ export class LedgerModel {
     let restored = 0;
     for (const { lot, n } of held) {
       const give = Math.min(n, amount - restored);
-      if (give <= 0) break;
+      if (give <= 0) {
+        break;
+      }
       lot.remaining += give;
       original.held.set(lot.id, n - give);
       restored += give;
     }
-    if (restored !== amount) throw new Error(`model: restored ${restored} of ${amount}`);
+    if (restored !== amount) {
+      throw new Error(`model: restored ${restored} of ${amount}`);
+    }
     this.available += amount;
     // Paying the debt afterwards is not the debit's own movement: it changes nothing it holds.
-    if (prior < 0) this.consume(Math.min(amount, -prior));
+    if (prior < 0) {
+      this.consume(Math.min(amount, -prior));
+    }
   }
 
   /** Pending lots due by `now` become available, then pay a debt the member had. */
@@ -211,22 +242,32 @@ export class LedgerModel {
     const prior = this.available;
     let released = 0;
     for (const lot of this.lots.values()) {
-      if (lot.state !== 'pending' || lot.availableAt > now) continue;
+      if (lot.state !== 'pending' || lot.availableAt > now) {
+        continue;
+      }
       lot.state = 'available';
       released += lot.remaining;
     }
-    if (released <= 0) return;
+    if (released <= 0) {
+      return;
+    }
     this.pending -= released;
     this.available += released;
-    if (prior < 0) this.consume(Math.min(-prior, released));
+    if (prior < 0) {
+      this.consume(Math.min(-prior, released));
+    }
   }
 
   /** What remains of available lots past their expiry is gone. */
   expire(now: number): void {
     let expired = 0;
     for (const lot of this.lots.values()) {
-      if (lot.state !== 'available' || lot.remaining <= 0) continue;
-      if (lot.expiresAt === null || lot.expiresAt > now) continue;
+      if (lot.state !== 'available' || lot.remaining <= 0) {
+        continue;
+      }
+      if (lot.expiresAt === null || lot.expiresAt > now) {
+        continue;
+      }
       expired += lot.remaining;
       lot.remaining = 0;
     }
@@ -236,13 +277,17 @@ export class LedgerModel {
   /** Takes up to `points` from available lots, soonest expiry first; returns lot id → taken. */
   private consume(points: number): Map<string, number> {
     const taken = new Map<string, number>();
-    if (points <= 0) return taken;
+    if (points <= 0) {
+      return taken;
+    }
     const lots = [...this.lots.values()]
       .filter((l) => l.state === 'available' && l.remaining > 0)
       .sort(spendOrder);
     let left = points;
     for (const lot of lots) {
-      if (left <= 0) break;
+      if (left <= 0) {
+        break;
+      }
       const take = Math.min(lot.remaining, left);
       lot.remaining -= take;
       taken.set(lot.id, take);
@@ -253,7 +298,9 @@ export class LedgerModel {
 
   private lot(id: string): ModelLot {
     const lot = this.lots.get(id);
-    if (!lot) throw new Error(`model: no lot ${id}`);
+    if (!lot) {
+      throw new Error(`model: no lot ${id}`);
+    }
     return lot;
   }
 }

@@ -103,7 +103,9 @@ describe('members', () => {
   });
 
   it('pages through members with an opaque cursor', async () => {
-    for (let i = 0; i < 3; i++) await t.member();
+    for (let i = 0; i < 3; i++) {
+      await t.member();
+    }
     const first = await t.api().get('/v1/members?limit=2').set(bearer(t.keys.marketer)).expect(200);
     expect(first.body.items).toHaveLength(2);
     expect(first.body.nextCursor).toEqual(expect.any(String));

@@ -64,8 +64,9 @@ describe('tier.downgrade_warning: days before a downgrade would take effect, onc
         .expect(201);
       tierIds[code] = created.body.id as string;
     }
-    for (const name of ['lapsing', 'topsUp', 'comesBack', 'lateNight', 'switchedOff'])
+    for (const name of ['lapsing', 'topsUp', 'comesBack', 'lateNight', 'switchedOff']) {
       m[name] = await t.member();
+    }
   });
   afterAll(async () => {
     expect((await ledgerOf(t).audit()).balanced).toBe(true);
@@ -116,8 +117,9 @@ describe('tier.downgrade_warning: days before a downgrade would take effect, onc
     await evaluate(at(30, 1));
     // Found short two hours after: the grace period ends on 8 February, not 7 February.
     await evaluate(at(30, 13));
-    for (const who of [m.lapsing!, m.comesBack!, m.lateNight!])
+    for (const who of [m.lapsing!, m.comesBack!, m.lateNight!]) {
       expect(await warnings(who)).toHaveLength(1);
+    }
   });
 
   it('sends nothing more to a member who buys back into the tier during the grace period', async () => {
@@ -170,7 +172,8 @@ describe('tier.downgrade_warning: days before a downgrade would take effect, onc
   });
 
   it('leaves the evaluation (and its warnings) to admins', async () => {
-    for (const key of [t.keys.marketer, t.keys.cashier, t.keys.integration])
+    for (const key of [t.keys.marketer, t.keys.cashier, t.keys.integration]) {
       await t.api().post('/v1/tiers/jobs/evaluate').set(bearer(key)).expect(403);
+    }
   });
 });

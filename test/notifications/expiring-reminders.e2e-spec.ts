@@ -60,7 +60,9 @@ describe('points.expiring_soon: each member once per expiry day and threshold', 
     );
     // Five days away: only the 7-day reminder, not the 30-day one as well.
     expect((await eventsFor(t, TYPE, sooner.id)).map((e) => e.data.thresholdDays)).toEqual([7]);
-    for (const m of [later, never, none]) expect(await eventsFor(t, TYPE, m.id)).toEqual([]);
+    for (const m of [later, never, none]) {
+      expect(await eventsFor(t, TYPE, m.id)).toEqual([]);
+    }
 
     const again = await remind();
     expect(again.body).toEqual({ ran: true, members: 0, sent: 0 });
@@ -143,7 +145,9 @@ describe('points.expiring_soon: each member once per expiry day and threshold', 
   it('sends each reminder once when two instances run the job at the same time, and after a restart', async () => {
     clock.set(START);
     const members = await Promise.all(Array.from({ length: 30 }, () => t.member()));
-    for (const [i, m] of members.entries()) await credit(m, 10 + i, days(START, 3 + (i % 20)));
+    for (const [i, m] of members.entries()) {
+      await credit(m, 10 + i, days(START, 3 + (i % 20)));
+    }
     const other = await startTestApp({ databaseUrl: t.databaseUrl, clock });
     try {
       // Straight to the job, past the advisory lock: the notification keys alone must hold.
@@ -162,7 +166,9 @@ describe('points.expiring_soon: each member once per expiry day and threshold', 
           app.api().post('/v1/ledger/jobs/remind-expiring').set(bearer(app.keys.admin)),
         ),
       );
-      for (const r of triggered) expect(r.status).toBe(200);
+      for (const r of triggered) {
+        expect(r.status).toBe(200);
+      }
       expect(triggered.map((r) => (r.body as { sent?: number }).sent ?? 0)).toEqual([0, 0]);
     } finally {
       await other.close();
@@ -178,7 +184,9 @@ describe('points.expiring_soon: each member once per expiry day and threshold', 
     } finally {
       await restarted.close();
     }
-    for (const m of members) expect(await eventsFor(t, TYPE, m.id)).toHaveLength(1);
+    for (const m of members) {
+      expect(await eventsFor(t, TYPE, m.id)).toHaveLength(1);
+    }
     const all = await eventsOf(t, TYPE);
     const keys = all.map((e) =>
       JSON.stringify([e.memberId, e.data.expiresOn, e.data.thresholdDays]),

@@ -186,7 +186,9 @@ describe('bad input is never a 500', () => {
       '/v1/insights/models',
       '/v1/api-keys',
     ];
-    for (const list of lists) refused(await t.api().get(`${list}?cursor=${wrong}`).set(admin));
+    for (const list of lists) {
+      refused(await t.api().get(`${list}?cursor=${wrong}`).set(admin));
+    }
     for (const list of ['/v1/me/activity', '/v1/me/rewards', '/v1/me/perks']) {
       refused(await t.api().get(`${list}?cursor=${wrong}`).set(bearer(member.token)));
     }

@@ -21,8 +21,11 @@ async function withConsoleDir<T>(directory: string, run: () => Promise<T>): Prom
   try {
     return await run();
   } finally {
-    if (previous === undefined) delete process.env.VAFA_CONSOLE_DIR;
-    else process.env.VAFA_CONSOLE_DIR = previous;
+    if (previous === undefined) {
+      delete process.env.VAFA_CONSOLE_DIR;
+    } else {
+      process.env.VAFA_CONSOLE_DIR = previous;
+    }
   }
 }
 

@@ -45,7 +45,9 @@ const isOutageAnswer = (a: Answer): boolean =>
 /** Kills the embedded postmaster as `kill -9` would, and waits until it is gone. */
 async function killPostmaster(dataDir: string): Promise<{ pid: number; port: number }> {
   const lock = await postmasterLock(dataDir);
-  if (!lock || !isAlive(lock.pid)) throw new Error('no postmaster is running');
+  if (!lock || !isAlive(lock.pid)) {
+    throw new Error('no postmaster is running');
+  }
   process.kill(lock.pid, 'SIGKILL');
   await waitFor(() => !isAlive(lock.pid), 5000, 5);
   return lock;
@@ -73,7 +75,9 @@ class AdjustmentStream {
   async run(writers: number, each: number, deadline: number): Promise<void> {
     await Promise.all(
       Array.from({ length: writers }, async (_, w) => {
-        for (let i = 0; i < each; i++) await this.write(`${this.memberId}-${w}-${i}`, deadline);
+        for (let i = 0; i < each; i++) {
+          await this.write(`${this.memberId}-${w}-${i}`, deadline);
+        }
       }),
     );
   }
@@ -100,10 +104,13 @@ class AdjustmentStream {
         this.lastOutageAt = Date.now();
       } else {
         this.unexpected.push(`${answer.status} ${answer.code ?? ''}`);
-        if (answer.status !== 0) return;
+        if (answer.status !== 0) {
+          return;
+        }
       }
-      if (Date.now() > deadline)
+      if (Date.now() > deadline) {
         throw new Error(`write ${key} never succeeded; last answer: ${JSON.stringify(answer)}`);
+      }
       await sleep(100);
     }
   }
@@ -122,12 +129,15 @@ describe('the server when its embedded PostgreSQL dies', () => {
   });
 
   beforeAll(async () => {
-    if (!existsSync(SERVER_ENTRY))
+    if (!existsSync(SERVER_ENTRY)) {
       throw new Error(`${SERVER_ENTRY} is missing: run "npm run build" first`);
+    }
     dataDir = await mkdtemp(join(tmpdir(), 'vafa-recovery-'));
   });
   afterEach(async () => {
-    if (blocker?.listening) await new Promise((resolve) => blocker?.close(resolve));
+    if (blocker?.listening) {
+      await new Promise((resolve) => blocker?.close(resolve));
+    }
     if (server && server.child.exitCode === null && server.child.signalCode === null) {
       server.child.kill('SIGCONT');
       server.child.kill('SIGKILL');
@@ -135,7 +145,9 @@ describe('the server when its embedded PostgreSQL dies', () => {
     }
     server = undefined;
     const pid = await runningPostmaster(dataDir);
-    if (pid) process.kill(pid, 'SIGKILL');
+    if (pid) {
+      process.kill(pid, 'SIGKILL');
+    }
     await waitFor(async () => !(await runningPostmaster(dataDir)), 5000);
   });
   afterAll(async () => {
@@ -327,7 +339,9 @@ describe('the server when its embedded PostgreSQL dies', () => {
       expect(Date.now() - killedAt).toBeLessThan(RECOVERY_LIMIT_MS);
       const outage = answers.filter((a) => a.status !== 200);
       expect(outage.length).toBeGreaterThan(0);
-      for (const answer of outage) expect(isOutageAnswer(answer)).toBe(true);
+      for (const answer of outage) {
+        expect(isOutageAnswer(answer)).toBe(true);
+      }
       s.child.kill('SIGTERM');
       expect(await s.exited).toBe(0);
     } finally {
@@ -351,7 +365,9 @@ async function holdPort(port: number): Promise<Server> {
         blocker.listen(port, '127.0.0.1', () => resolve(blocker));
       });
     } catch (error) {
-      if (attempt > 100) throw error;
+      if (attempt > 100) {
+        throw error;
+      }
       await sleep(20);
     }
   }

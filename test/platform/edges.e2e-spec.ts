@@ -52,8 +52,12 @@ describe('the edges: errors, health, docs, metrics, request ids', () => {
       expect.arrayContaining(['/v1/members', '/v1/me', '/v1/api-keys']),
     );
     for (const [path, operations] of Object.entries(paths)) {
-      if (!path.startsWith('/v1')) continue;
-      for (const operation of Object.values(operations)) expect(operation.security).toBeDefined();
+      if (!path.startsWith('/v1')) {
+        continue;
+      }
+      for (const operation of Object.values(operations)) {
+        expect(operation.security).toBeDefined();
+      }
     }
     expect(JSON.stringify(response.body.components.schemas.CreateMemberDto)).toContain('example');
     await t.api().get('/docs').expect(200);

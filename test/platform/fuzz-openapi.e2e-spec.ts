@@ -138,7 +138,9 @@ const runsOf = (operation: Operation): number =>
 async function send(t: TestApp, token: string, request: FuzzRequest): Promise<Response> {
   const method = request.method as 'get' | 'post' | 'put' | 'patch' | 'delete';
   const pending = t.api()[method](request.url).set(bearer(token)).set(request.headers);
-  if (!request.body) return pending;
+  if (!request.body) {
+    return pending;
+  }
   if ('json' in request.body) {
     // Stringified here: superagent refuses bare numbers and booleans as a body.
     return pending
@@ -150,15 +152,23 @@ async function send(t: TestApp, token: string, request: FuzzRequest): Promise<Re
 
 /** What is wrong with the response, if anything. */
 function problemWith(response: Response): string | undefined {
-  if (response.status >= 500) return `${response.status} ${JSON.stringify(response.body)}`;
-  if (response.status < 400) return undefined;
+  if (response.status >= 500) {
+    return `${response.status} ${JSON.stringify(response.body)}`;
+  }
+  if (response.status < 400) {
+    return undefined;
+  }
   const error = (response.body as { error?: { code?: unknown; message?: unknown } }).error;
   if (typeof error?.code !== 'string' || !ERROR_CODE.test(error.code)) {
     return `${response.status} without an UPPER_SNAKE error.code: ${response.text.slice(0, 200)}`;
   }
-  if (typeof error.message !== 'string') return `${response.status} without error.message`;
+  if (typeof error.message !== 'string') {
+    return `${response.status} without error.message`;
+  }
   // Refused by PostgreSQL rather than by validation: a DTO is missing a bound.
-  if (error.message === DATA_EXCEPTION_MESSAGE) return `${response.status} from PostgreSQL`;
+  if (error.message === DATA_EXCEPTION_MESSAGE) {
+    return `${response.status} from PostgreSQL`;
+  }
   return undefined;
 }
 
@@ -200,11 +210,15 @@ describe('every operation of the OpenAPI document, under generated bad input', (
         const seen = (statuses[`${operation.method} ${operation.path}`] ??= {});
         seen[response.status] = (seen[response.status] ?? 0) + 1;
         const problem = problemWith(response);
-        if (problem) problems.push(`${describeRequest(request)}\n  -> ${problem}`);
+        if (problem) {
+          problems.push(`${describeRequest(request)}\n  -> ${problem}`);
+        }
       }
     }
     console.log(`fuzz: ${sent} requests over ${operations.length} operations`);
-    if (process.env.FUZZ_VERBOSE) console.log(JSON.stringify(statuses, null, 1));
+    if (process.env.FUZZ_VERBOSE) {
+      console.log(JSON.stringify(statuses, null, 1));
+    }
     expect(problems).toEqual([]);
   }, 600_000);
 });

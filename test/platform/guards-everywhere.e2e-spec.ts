@@ -17,14 +17,20 @@ describe('every endpoint declares who may call it', () => {
     let routes = 0;
     for (const wrapper of discovery.getControllers()) {
       const instance = wrapper.instance as object | undefined;
-      if (!instance || !wrapper.metatype) continue;
+      if (!instance || !wrapper.metatype) {
+        continue;
+      }
       const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
       for (const name of scanner.getAllMethodNames(prototype)) {
         const handler = prototype[name] as () => unknown;
-        if (Reflect.getMetadata('path', handler) === undefined) continue;
+        if (Reflect.getMetadata('path', handler) === undefined) {
+          continue;
+        }
         routes++;
         const access = reflector.getAllAndOverride(ACCESS_KEY, [handler, wrapper.metatype]);
-        if (!access) unguarded.push(`${wrapper.metatype.name}.${name}`);
+        if (!access) {
+          unguarded.push(`${wrapper.metatype.name}.${name}`);
+        }
       }
     }
     expect(routes).toBeGreaterThan(5);

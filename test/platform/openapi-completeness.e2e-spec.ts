@@ -32,19 +32,27 @@ const METHODS = new Set(['get', 'put', 'post', 'patch', 'delete']);
 
 /** Schemas a generated client cannot type: an object with no properties, or no type at all. */
 function untyped(schema: Schema, where: string, found: string[]): void {
-  if (schema.$ref || schema.enum) return;
+  if (schema.$ref || schema.enum) {
+    return;
+  }
   for (const part of [...(schema.allOf ?? []), ...(schema.oneOf ?? []), ...(schema.anyOf ?? [])]) {
     untyped(part, where, found);
   }
-  if (schema.allOf || schema.oneOf || schema.anyOf) return;
-  if (!schema.type) found.push(where);
+  if (schema.allOf || schema.oneOf || schema.anyOf) {
+    return;
+  }
+  if (!schema.type) {
+    found.push(where);
+  }
   if (schema.type === 'object' && !schema.properties && schema.additionalProperties === undefined) {
     found.push(where);
   }
   for (const [name, property] of Object.entries(schema.properties ?? {})) {
     untyped(property, `${where}.${name}`, found);
   }
-  if (schema.items) untyped(schema.items, `${where}[]`, found);
+  if (schema.items) {
+    untyped(schema.items, `${where}[]`, found);
+  }
 }
 
 /**
@@ -86,7 +94,9 @@ describe('the OpenAPI document is complete', () => {
     const problems: string[] = [];
     for (const [name, op] of operations()) {
       const success = Object.entries(op.responses).filter(([status]) => status.startsWith('2'));
-      if (success.length === 0) problems.push(`${name}: no 2xx answer`);
+      if (success.length === 0) {
+        problems.push(`${name}: no 2xx answer`);
+      }
       for (const [status, response] of success) {
         for (const media of Object.values(response.content ?? {})) {
           if (!media.schema) {
@@ -102,8 +112,9 @@ describe('the OpenAPI document is complete', () => {
             media.example !== undefined ||
             media.examples !== undefined ||
             Object.values(target?.properties ?? {}).some((p) => p.example !== undefined);
-          if (!hasExample && name !== 'GET /metrics')
+          if (!hasExample && name !== 'GET /metrics') {
             problems.push(`${name} ${status}: no example`);
+          }
         }
       }
     }
@@ -130,11 +141,15 @@ describe('the OpenAPI document is complete', () => {
         ...((op.parameters ?? []).some((p) => p.in === 'path') ? ['404'] : []),
       ];
       for (const status of required) {
-        if (!statuses.includes(status)) problems.push(`${name}: no ${status}`);
+        if (!statuses.includes(status)) {
+          problems.push(`${name}: no ${status}`);
+        }
       }
       for (const status of statuses.filter((s) => s.startsWith('4') || s.startsWith('5'))) {
         const description = (op.responses[status] as { description?: string }).description ?? '';
-        if (!/Codes: `[A-Z_]+`/.test(description)) problems.push(`${name} ${status}: no codes`);
+        if (!/Codes: `[A-Z_]+`/.test(description)) {
+          problems.push(`${name} ${status}: no codes`);
+        }
       }
     }
     expect(problems).toEqual([]);

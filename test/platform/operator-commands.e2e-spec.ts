@@ -49,20 +49,28 @@ describe('operator commands and the embedded database', () => {
   });
 
   beforeAll(() => {
-    if (!existsSync(SERVER_ENTRY) || !existsSync(CLI_ENTRY))
+    if (!existsSync(SERVER_ENTRY) || !existsSync(CLI_ENTRY)) {
       throw new Error('the build is missing: run "npm run build" first');
+    }
   });
   beforeEach(async () => {
     dataDir = await mkdtemp(join(tmpdir(), 'vafa-operator-'));
   });
   afterEach(async () => {
-    for (const child of started.splice(0))
-      if (child.pid && isAlive(child.pid)) child.kill('SIGKILL');
+    for (const child of started.splice(0)) {
+      if (child.pid && isAlive(child.pid)) {
+        child.kill('SIGKILL');
+      }
+    }
     // A server orphaned by its npm parent would still be running.
     const owner = Number((await ownerOf(dataDir)).split(' ')[0]);
-    if (owner > 0 && isAlive(owner)) process.kill(owner, 'SIGKILL');
+    if (owner > 0 && isAlive(owner)) {
+      process.kill(owner, 'SIGKILL');
+    }
     const postmaster = await runningPostmaster(dataDir);
-    if (postmaster) process.kill(postmaster, 'SIGKILL');
+    if (postmaster) {
+      process.kill(postmaster, 'SIGKILL');
+    }
     await rm(dataDir, { recursive: true, force: true });
   });
 

@@ -37,8 +37,12 @@ const mayCall = (access: RouteAccess, caller: Caller): boolean =>
 /** Whether the guard refused the call; what the handler made of it does not matter here. */
 const outcome = (response: Response): string => {
   const code = (response.body as { error?: { code?: string } }).error?.code;
-  if (response.status === 401) return '401';
-  if (response.status === 403 && code === 'FORBIDDEN') return '403 FORBIDDEN';
+  if (response.status === 401) {
+    return '401';
+  }
+  if (response.status === 403 && code === 'FORBIDDEN') {
+    return '403 FORBIDDEN';
+  }
   return 'let through';
 };
 
@@ -50,25 +54,31 @@ function declaredRoutes(t: TestApp): string[] {
   const routes: string[] = [];
   for (const wrapper of discovery.getControllers()) {
     const instance = wrapper.instance as object | undefined;
-    if (!instance || !wrapper.metatype) continue;
+    if (!instance || !wrapper.metatype) {
+      continue;
+    }
     const base: unknown = Reflect.getMetadata('path', wrapper.metatype);
     const prototype = Object.getPrototypeOf(instance) as Record<string, unknown>;
     for (const name of scanner.getAllMethodNames(prototype)) {
       const handler = prototype[name] as () => unknown;
       const path: unknown = Reflect.getMetadata('path', handler);
-      if (path === undefined) continue;
+      if (path === undefined) {
+        continue;
+      }
       const method = RequestMethod[Reflect.getMetadata('method', handler) as RequestMethod];
       const access = reflector.getAllAndOverride<Access | undefined>(ACCESS_KEY, [
         handler,
         wrapper.metatype,
       ]);
-      for (const b of [base].flat())
-        for (const p of [path].flat())
+      for (const b of [base].flat()) {
+        for (const p of [path].flat()) {
           routes.push(
             access
               ? entry(method, joinPath(b, p), toRouteAccess(access))
               : `${method} ${joinPath(b, p)} -> (nothing declared)`,
           );
+        }
+      }
     }
   }
   return routes.sort();
@@ -125,15 +135,18 @@ describe('who may call what: the role matrix is what the app enforces', () => {
       const path = row.path.replace(/\{\w+\}/g, '00000000-0000-4000-8000-000000000000');
       for (const [caller, name, headers] of callers) {
         const call = t.api()[VERB[row.method]](path);
-        if (headers) void call.set(headers);
+        if (headers) {
+          void call.set(headers);
+        }
         const got = outcome(await (row.method === 'GET' ? call : call.send({})));
         const wanted = mayCall(row.access, caller)
           ? 'let through'
           : caller !== 'nobody'
             ? '403 FORBIDDEN'
             : '401';
-        if (got !== wanted)
+        if (got !== wanted) {
           wrong.push(`${row.method} ${row.path} as ${name}: ${got}, wanted ${wanted}`);
+        }
       }
     }
     expect(wrong).toEqual([]);

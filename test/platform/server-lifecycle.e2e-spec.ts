@@ -31,13 +31,16 @@ describe('the server process on its embedded PostgreSQL', () => {
   });
 
   beforeAll(async () => {
-    if (!existsSync(SERVER_ENTRY))
+    if (!existsSync(SERVER_ENTRY)) {
       throw new Error(`${SERVER_ENTRY} is missing: run "npm run build" first`);
+    }
     dataDir = await mkdtemp(join(tmpdir(), 'vafa-lifecycle-'));
   });
   afterAll(async () => {
     const pid = await postmasterPid(dataDir);
-    if (pid && isAlive(pid)) process.kill(pid, 'SIGINT');
+    if (pid && isAlive(pid)) {
+      process.kill(pid, 'SIGINT');
+    }
     await rm(dataDir, { recursive: true, force: true });
   });
 
@@ -110,13 +113,16 @@ describe('the server process on its embedded PostgreSQL', () => {
     try {
       await checkCluster();
     } finally {
-      if (server.child.exitCode === null) server.child.kill('SIGKILL');
+      if (server.child.exitCode === null) {
+        server.child.kill('SIGKILL');
+      }
     }
 
     async function checkCluster(): Promise<void> {
       // Health answers once the first process listens; the second starts after it.
-      for (let i = 0; i < 300 && !server.output().includes('in 2 processes'); i++)
+      for (let i = 0; i < 300 && !server.output().includes('in 2 processes'); i++) {
         await new Promise((r) => setTimeout(r, 100));
+      }
       const workers = await apiProcesses();
       expect(workers).toHaveLength(2);
       expect(new Set(await serves())).toEqual(new Set([200]));
@@ -127,8 +133,9 @@ describe('the server process on its embedded PostgreSQL', () => {
       process.kill(workers[0] ?? 0, 'SIGKILL');
       const deadline = Date.now() + 30_000;
       const until = async (done: () => Promise<boolean>): Promise<void> => {
-        while (!(await done()) && Date.now() < deadline)
+        while (!(await done()) && Date.now() < deadline) {
           await new Promise((r) => setTimeout(r, 50));
+        }
       };
       await until(() => Promise.resolve(server.output().includes('ended (SIGKILL)')));
       expect(server.output()).toContain('ended (SIGKILL); starting another');
@@ -145,7 +152,9 @@ describe('the server process on its embedded PostgreSQL', () => {
 
       server.child.kill('SIGTERM');
       expect(await server.exited).toBe(0);
-      for (const pid of replaced) expect(isAlive(pid)).toBe(false);
+      for (const pid of replaced) {
+        expect(isAlive(pid)).toBe(false);
+      }
       expect(await postmasterPid(dataDir)).toBeNull();
     }
   });

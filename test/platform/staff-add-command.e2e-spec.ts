@@ -59,7 +59,9 @@ describe('the built command line', () => {
   const cli = join(__dirname, '../../dist/apps/cli/src/main.js');
   let t: TestApp;
   beforeAll(async () => {
-    if (!existsSync(cli)) throw new Error('the build is missing: run "npm run build" first');
+    if (!existsSync(cli)) {
+      throw new Error('the build is missing: run "npm run build" first');
+    }
     t = await startTestApp();
   });
   afterAll(() => t.close());

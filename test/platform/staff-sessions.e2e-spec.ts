@@ -350,7 +350,9 @@ describe('sign-in rate limits', () => {
     const user = await signedInStaff(t, 'marketer'); // 1 attempt
     const attempt = (password: string) =>
       t.api().post('/v1/auth/session').send({ email: user.email.toUpperCase(), password });
-    for (let i = 0; i < 4; i++) await attempt('wrong password').expect(401);
+    for (let i = 0; i < 4; i++) {
+      await attempt('wrong password').expect(401);
+    }
     const limited = await attempt(user.password).expect(429);
     expect(limited.body.error.code).toBe('TOO_MANY_SIGN_IN_ATTEMPTS');
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);

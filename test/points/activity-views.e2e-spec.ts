@@ -71,7 +71,8 @@ describe('activity: what staff see, and what the member sees', () => {
       },
     ]);
     const text = JSON.stringify(mine.body);
-    for (const internal of [marketerKeyId, 'grantedBy', 'Customer shouted', 'double-scanned'])
+    for (const internal of [marketerKeyId, 'grantedBy', 'Customer shouted', 'double-scanned']) {
       expect(text).not.toContain(internal);
+    }
   });
 });

@@ -29,8 +29,9 @@ describe("what a checkout's answer tells the till", () => {
         rank: 1,
         qualification: { metric: 'spend', threshold: 10000, windowDays: 365 },
       },
-    ])
+    ]) {
       await t.api().post('/v1/tiers').set(marketer).send(tier).expect(201);
+    }
     await t
       .api()
       .put('/v1/referral-program')

@@ -168,7 +168,9 @@ describe('checkout at the till', () => {
     const responses = await Promise.all(
       Array.from({ length: 10 }, () => checkout(body, `retry-${body.orderId}`)),
     );
-    for (const r of responses) expect(r.status).toBe(201);
+    for (const r of responses) {
+      expect(r.status).toBe(201);
+    }
     expect(new Set(responses.map((r) => r.body.checkoutId as string)).size).toBe(1);
     expect((await ledgerOf(t).balances(m.id)).available).toBe(45);
   });

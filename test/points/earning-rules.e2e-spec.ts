@@ -394,7 +394,9 @@ describe('earning rules (/v1/earning-rules)', () => {
       const properties = Object.entries(schemas[name]?.properties ?? {});
       expect(properties.length).toBeGreaterThan(0);
       for (const [field, schema] of properties) {
-        if (schema.example === undefined) throw new Error(`${name}.${field} has no example`);
+        if (schema.example === undefined) {
+          throw new Error(`${name}.${field} has no example`);
+        }
       }
     }
   });

@@ -65,7 +65,9 @@ describe('referrals: customers who sell for you', () => {
 
   it('stops paying a referrer past the cap, while their referees still get theirs', async () => {
     const referrer = await t.member();
-    for (let i = 0; i < 3; i++) await buy(await referee(referrer.referralCode), 2500);
+    for (let i = 0; i < 3; i++) {
+      await buy(await referee(referrer.referralCode), 2500);
+    }
     expect(await available(referrer)).toBe(1000);
   });
 
@@ -113,7 +115,9 @@ describe('referrals: customers who sell for you', () => {
   it('holds a burst of referrals for review; approval pays, rejection does not', async () => {
     const referrer = await t.member();
     const friends: TestMember[] = [];
-    for (let i = 0; i < 5; i++) friends.push(await referee(referrer.referralCode));
+    for (let i = 0; i < 5; i++) {
+      friends.push(await referee(referrer.referralCode));
+    }
     const held = await t
       .api()
       .get('/v1/referrals?status=held&limit=200')

@@ -51,7 +51,9 @@ describe('the reward catalog', () => {
       { name: 'Tote bag', type: 'gift', pointsCost: 0 },
     ];
     const values = [];
-    for (const body of others) values.push((await post(body).expect(201)).body.value);
+    for (const body of others) {
+      values.push((await post(body).expect(201)).body.value);
+    }
     // A perk without a value is described by its name.
     expect(values).toEqual([10, 'LATTE', 'Free hem', 'Tote bag']);
 
@@ -206,7 +208,9 @@ describe('the reward catalog', () => {
       const items = await r.myRewards(m);
       const ids = items.map((i) => i.id);
       expect(ids).toEqual(expect.arrayContaining([cheap.id, dear.id]));
-      for (const hidden of [off.id, later.id, over.id]) expect(ids).not.toContain(hidden);
+      for (const hidden of [off.id, later.id, over.id]) {
+        expect(ids).not.toContain(hidden);
+      }
       expect(items.find((i) => i.id === cheap.id)).toMatchObject({
         name: 'Cheap',
         pointsCost: 100,

@@ -63,7 +63,9 @@ export function rewardsOf(t: TestApp) {
     /** A member with `points` available (one lot that never expires). */
     funded: async (points: number, fields: Record<string, unknown> = {}): Promise<TestMember> => {
       const member = await t.member(fields);
-      if (points > 0) await ledgerOf(t).credit(member.id, points);
+      if (points > 0) {
+        await ledgerOf(t).credit(member.id, points);
+      }
       return member;
     },
     count: async (table: string, where = 'true', params: unknown[] = []): Promise<number> =>

@@ -145,8 +145,9 @@ describe('redeeming rewards at the till, for a member without the app', () => {
     const members = await Promise.all(Array.from({ length: 4 }, () => r.funded(500)));
     const results = await Promise.all(members.map((m) => redeemAtTill({ id: m.id }, last.id)));
     expect(results.map((x) => x.status).sort()).toEqual([201, 422, 422, 422]);
-    for (const refused of results.filter((x) => x.status === 422))
+    for (const refused of results.filter((x) => x.status === 422)) {
       expect(refused.body.error.code).toBe('REWARD_OUT_OF_STOCK');
+    }
     const balances = await Promise.all(members.map(available));
     expect(balances.sort()).toEqual([400, 500, 500, 500]);
     expect(await r.count('reward_redemptions', 'reward_id = $1', [last.id])).toBe(1);

@@ -11,10 +11,14 @@ export function parseCsv(text: string): string[][] {
       if (c === '"' && body[i + 1] === '"') {
         field += '"';
         i++;
-      } else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
+      } else if (c === '"') {
+        quoted = false;
+      } else {
+        field += c;
+      }
+    } else if (c === '"') {
+      quoted = true;
+    } else if (c === ',') {
       record.push(field);
       field = '';
     } else if (c === '\r' && body[i + 1] === '\n') {
@@ -23,8 +27,12 @@ export function parseCsv(text: string): string[][] {
       record = [];
       field = '';
       i++;
-    } else field += c;
+    } else {
+      field += c;
+    }
   }
-  if (field !== '' || record.length > 0) records.push([...record, field]);
+  if (field !== '' || record.length > 0) {
+    records.push([...record, field]);
+  }
   return records;
 }

@@ -23,7 +23,9 @@ export async function postmasterLock(
   dataDir: string,
 ): Promise<{ pid: number; port: number } | null> {
   const file = join(dataDir, 'pg', 'postmaster.pid');
-  if (!existsSync(file)) return null;
+  if (!existsSync(file)) {
+    return null;
+  }
   const lines = (await readFile(file, 'utf8')).split('\n');
   return { pid: Number(lines[0]), port: Number(lines[3]) };
 }
@@ -42,8 +44,12 @@ export async function waitFor(
 ): Promise<boolean> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    if (await done()) return true;
-    if (Date.now() > deadline) return false;
+    if (await done()) {
+      return true;
+    }
+    if (Date.now() > deadline) {
+      return false;
+    }
     await sleep(intervalMs);
   }
 }

@@ -20,7 +20,9 @@ const listensOn = (port: number): Promise<boolean> =>
 export async function freePort(): Promise<number> {
   for (;;) {
     const port = 20_000 + Math.floor(Math.random() * 12_000);
-    if (await listensOn(port)) return port;
+    if (await listensOn(port)) {
+      return port;
+    }
   }
 }
 
@@ -49,13 +51,19 @@ export async function startServerProcess(
   if (waitForHealth) {
     const deadline = Date.now() + 60_000;
     for (;;) {
-      if (child.exitCode !== null) throw new Error(`server exited early:\n${output}`);
+      if (child.exitCode !== null) {
+        throw new Error(`server exited early:\n${output}`);
+      }
       const ok = await fetch(`${url}/health`).then(
         (r) => r.ok,
         () => false,
       );
-      if (ok) break;
-      if (Date.now() > deadline) throw new Error(`server did not become healthy:\n${output}`);
+      if (ok) {
+        break;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`server did not become healthy:\n${output}`);
+      }
       await new Promise((r) => setTimeout(r, 200));
     }
   }

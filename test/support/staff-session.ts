@@ -41,7 +41,9 @@ export async function signedInStaff(
     .expect(201);
   const signedIn = await t.api().post('/v1/auth/session').send({ email, password }).expect(201);
   const cookie = sessionCookieOf(signedIn);
-  if (!cookie) throw new Error('no session cookie was set');
+  if (!cookie) {
+    throw new Error('no session cookie was set');
+  }
   return {
     userId: (created.body as { id: string }).id,
     email,

@@ -7,8 +7,9 @@ export const TEMPLATE_DATABASE = 'vafa_template';
 /** Set by the global setup: the throwaway cluster's `postgres` database. */
 export function testServerUrl(): string {
   const url = process.env.VAFA_TEST_SERVER_URL;
-  if (!url)
+  if (!url) {
     throw new Error('VAFA_TEST_SERVER_URL is unset: run the e2e tests through jest.e2e.config.js');
+  }
   return url;
 }
 

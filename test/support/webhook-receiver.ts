@@ -66,7 +66,9 @@ export class WebhookReceiver {
   async until(done: () => boolean, timeoutMs = 15_000, what = 'the webhooks'): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     while (!done()) {
-      if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+      if (Date.now() > deadline) {
+        throw new Error(`timed out waiting for ${what}`);
+      }
       await new Promise((r) => setTimeout(r, 20));
     }
   }

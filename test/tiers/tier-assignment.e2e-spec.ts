@@ -142,7 +142,9 @@ describe('tiers: the lowest tier for everyone without one, and manual assignment
 
   it('moves members off a tier so that it can be deleted', async () => {
     const holders = [await t.member(), await t.member()];
-    for (const h of holders) await assign(h.id, { tierCode: 'silver', reason: 'x' }).expect(200);
+    for (const h of holders) {
+      await assign(h.id, { tierCode: 'silver', reason: 'x' }).expect(200);
+    }
     const refused = await t
       .api()
       .delete(`/v1/tiers/${tierIds.silver}`)
@@ -154,8 +156,9 @@ describe('tiers: the lowest tier for everyone without one, and manual assignment
       .query<{ member_id: string }[]>(
         `SELECT member_id FROM member_tiers WHERE tier_code = 'silver'`,
       );
-    for (const { member_id } of rows)
+    for (const { member_id } of rows) {
       await assign(member_id, { tierCode: 'member', reason: 'Silver retired' }).expect(200);
+    }
     await t.api().delete(`/v1/tiers/${tierIds.silver}`).set(bearer(t.keys.marketer)).expect(204);
     expect(await staffTier(holders[0]!.id)).toBe('member');
   });
@@ -174,8 +177,9 @@ describe('tiers: the lowest tier for everyone without one, and manual assignment
     ]) {
       expect((await assign(m.id, body).expect(400)).body.error.code).toBe('VALIDATION_FAILED');
     }
-    for (const key of [t.keys.cashier, t.keys.integration])
+    for (const key of [t.keys.cashier, t.keys.integration]) {
       await assign(m.id, { tierCode: 'gold', reason: 'x' }, key).expect(403);
+    }
     expect(await staffTier(m.id)).toBe('member');
   });
 });

@@ -27,8 +27,9 @@ describe('the nightly tier job beside a checkout that upgrades the member', () =
     )[0]?.n === 1;
   /** Polls until another session waits as described; fails if it never does. */
   const untilWaiting = async (condition: string, params: unknown[] = []): Promise<void> => {
-    for (let i = 0; i < 400 && !(await waiting(condition, params)); i++)
+    for (let i = 0; i < 400 && !(await waiting(condition, params)); i++) {
       await new Promise((r) => setTimeout(r, 25));
+    }
     expect(await waiting(condition, params)).toBe(true);
   };
   const session = async (): Promise<Client> => {

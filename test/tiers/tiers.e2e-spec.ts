@@ -182,8 +182,9 @@ describe('tiers: status that moves at once, and downgrades only at night after g
              WHERE wait_event_type = 'Lock' AND query LIKE '%member_tiers%'`,
           )
         )[0]?.n === 1;
-      for (let i = 0; i < 200 && !(await waiting()); i++)
+      for (let i = 0; i < 200 && !(await waiting()); i++) {
         await new Promise((r) => setTimeout(r, 25));
+      }
       expect(await waiting()).toBe(true);
       await other.query('COMMIT');
       expect((await night).body.downgraded).toBe(0);

@@ -35,7 +35,9 @@ describe('GET /v1/events', () => {
       const [row] = await db.query<{ listable: boolean }[]>(
         `SELECT coalesce((SELECT max(tx_id) FROM events) < pg_snapshot_xmin(pg_current_snapshot())::text::bigint, true) AS listable`,
       );
-      if (row?.listable) return;
+      if (row?.listable) {
+        return;
+      }
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
     throw new Error('events stayed behind a running transaction for 10 s');
@@ -62,8 +64,9 @@ describe('GET /v1/events', () => {
     t.clock.set(since);
     const memberId = randomUUID();
     const ids: string[] = [];
-    for (let i = 0; i < 5; i++)
+    for (let i = 0; i < 5; i++) {
       ids.push(await emit('points.earned', { memberId, points: i }, memberId));
+    }
     ids.push(await emit('campaign.run_completed', { runId: 'r1' }));
     await untilListable();
 
@@ -108,7 +111,9 @@ describe('GET /v1/events', () => {
       let listed: string[] = [];
       while (listed.length < 2 && Date.now() < deadline) {
         listed = (await page(query)).items.map((e) => e.id);
-        if (listed.length < 2) await new Promise((r) => setTimeout(r, 50));
+        if (listed.length < 2) {
+          await new Promise((r) => setTimeout(r, 50));
+        }
       }
       expect(listed).toEqual([late, quick]);
     } finally {

@@ -27,8 +27,9 @@ describe('the outbox across a crash', () => {
   });
 
   beforeAll(async () => {
-    if (!existsSync(SERVER_ENTRY))
+    if (!existsSync(SERVER_ENTRY)) {
       throw new Error(`${SERVER_ENTRY} is missing: run "npm run build:api" first`);
+    }
     dataDir = await mkdtemp(join(tmpdir(), 'vafa-webhook-crash-'));
     databaseUrl = await createTestDatabase();
     receiver = await WebhookReceiver.start();

@@ -65,8 +65,12 @@ describe('webhook deliveries', () => {
     const deadline = Date.now() + 15_000;
     for (;;) {
       const found = (await deliveriesOf(endpointId)).find((d) => d.id === deliveryId);
-      if (found && found.status !== 'pending') return found;
-      if (Date.now() > deadline) throw new Error(`delivery ${deliveryId} did not settle`);
+      if (found && found.status !== 'pending') {
+        return found;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`delivery ${deliveryId} did not settle`);
+      }
       await new Promise((r) => setTimeout(r, 30));
     }
   };
@@ -128,7 +132,9 @@ describe('webhook deliveries', () => {
     );
     await receiver.until(() => receiver.of('points.earned', '/all').length === 1);
     const fannedOut = await deliveriesOf(all.id);
-    for (const d of fannedOut) expect(d.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab]/);
+    for (const d of fannedOut) {
+      expect(d.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab]/);
+    }
     const [toAll] = receiver.of('points.earned', '/all');
     expect(toAll!.event).toMatchObject({
       id: earned,
@@ -189,7 +195,9 @@ describe('webhook deliveries', () => {
     ]);
     const hooks = receiver.of('webhook.test', '/flaky');
     expect(hooks.map((h) => h.headers['webhook-id'])).toEqual([eventId, eventId, eventId]);
-    for (const hook of hooks) expect(verifyWebhook(endpoint.secret, hook)).toBeTruthy();
+    for (const hook of hooks) {
+      expect(verifyWebhook(endpoint.secret, hook)).toBeTruthy();
+    }
   });
 
   it('gives up when the schedule is used up; a redelivery sends the same webhook-id again', async () => {

@@ -61,7 +61,9 @@ describe('two dispatchers on one database', () => {
     const hooks = receiver.of('points.earned', '/both');
     expect(hooks).toHaveLength(ids.length);
     expect(new Set(hooks.map((h) => h.event.id))).toEqual(new Set(ids));
-    for (const hook of hooks.slice(0, 20)) expect(verifyWebhook(secret, hook)).toBeTruthy();
+    for (const hook of hooks.slice(0, 20)) {
+      expect(verifyWebhook(secret, hook)).toBeTruthy();
+    }
 
     const [counts] = await a.app.get(DataSource).query<{ deliveries: string; attempts: string }[]>(
       `SELECT (SELECT count(*) FROM webhook_deliveries WHERE status = 'succeeded') AS deliveries,

@@ -200,7 +200,9 @@ describe('webhook endpoints', () => {
       .expect(200);
     const entries = audit.body.items as { action: string; actor: { kind: string } }[];
     expect(entries.map((e) => e.action).sort()).toEqual(['create', 'delete', 'rotate', 'update']);
-    for (const entry of entries) expect(entry.actor.kind).toBe('api_key');
+    for (const entry of entries) {
+      expect(entry.actor.kind).toBe('api_key');
+    }
     const text = JSON.stringify(audit.body);
     expect(text).not.toContain(created.secret!.slice(6));
     expect(text).not.toContain((rotated.body as { secret: string }).secret.slice(6));

@@ -51,8 +51,12 @@ describe('webhook secrets and endpoint health over time (the test clock)', () =>
         .set(admin())
         .expect(200);
       const found = (page.body.items as Delivery[]).find((d) => d.id === deliveryId);
-      if (found && found.status !== 'pending') return found;
-      if (Date.now() > deadline) throw new Error(`delivery ${deliveryId} did not settle`);
+      if (found && found.status !== 'pending') {
+        return found;
+      }
+      if (Date.now() > deadline) {
+        throw new Error(`delivery ${deliveryId} did not settle`);
+      }
       await new Promise((r) => setTimeout(r, 30));
     }
   };

@@ -51,7 +51,9 @@ describe('webhook destinations on private addresses', () => {
     const deadline = Date.now() + 10_000;
     let delivery: Delivery | undefined;
     while (delivery?.status !== 'failed') {
-      if (Date.now() > deadline) throw new Error(`not refused: ${JSON.stringify(delivery)}`);
+      if (Date.now() > deadline) {
+        throw new Error(`not refused: ${JSON.stringify(delivery)}`);
+      }
       await new Promise((r) => setTimeout(r, 30));
       const page = await t
         .api()

@@ -33,7 +33,9 @@ export async function runApiCluster(options: {
     workers.add(worker);
     worker.once('exit', (code, signal) => {
       workers.delete(worker);
-      if (stopping) return;
+      if (stopping) {
+        return;
+      }
       log(`Vafa: API process ${worker.process.pid} ended (${signal ?? code}); starting another`);
       setTimeout(() => void start(runsScheduler).catch(() => undefined), RESTART_DELAY_MS);
     });
@@ -50,20 +52,26 @@ export async function runApiCluster(options: {
       (w) =>
         new Promise<void>((resolve) => (w.isDead() ? resolve() : w.once('exit', () => resolve()))),
     );
-    for (const w of workers) w.process.kill('SIGTERM');
+    for (const w of workers) {
+      w.process.kill('SIGTERM');
+    }
     void Promise.all(exits)
       .then(() => options.stopDatabase())
       .finally(() => process.exit(0));
   });
 
   await start(true);
-  for (let i = 1; i < config.apiProcesses; i++) await start(false);
+  for (let i = 1; i < config.apiProcesses; i++) {
+    await start(false);
+  }
 }
 
 /** The body of one API process of the cluster. */
 export async function runApiWorker(config: VafaConfig): Promise<void> {
   const databaseUrl = process.env[DATABASE_URL_VARIABLE];
-  if (!databaseUrl) throw new Error(`${DATABASE_URL_VARIABLE} is not set in an API process`);
+  if (!databaseUrl) {
+    throw new Error(`${DATABASE_URL_VARIABLE} is not set in an API process`);
+  }
   const app = await createApiApp({ config, databaseUrl });
   takeOverShutdownSignals(() => {
     void app.close().finally(() => process.exit(0));

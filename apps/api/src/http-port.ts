@@ -4,12 +4,14 @@ import { ConfigError } from '@vafa/platform';
 /** A port someone else listens on (or that we may not use), as one sentence, not a stack. */
 export function portProblem(error: unknown, port: number): ConfigError | undefined {
   const code = (error as NodeJS.ErrnoException | undefined)?.code;
-  if (code === 'EADDRINUSE')
+  if (code === 'EADDRINUSE') {
     return new ConfigError([
       `port ${port} is already in use (another Vafa server or another program listens on it); stop that or set PORT to a free port`,
     ]);
-  if (code === 'EACCES')
+  }
+  if (code === 'EACCES') {
     return new ConfigError([`this user may not listen on port ${port}; set PORT to 1024 or above`]);
+  }
   return undefined;
 }
 
@@ -18,7 +20,9 @@ export function portProblem(error: unknown, port: number): ConfigError | undefin
  * embedded database) is started for nothing. Listens the way the server will: on every address.
  */
 export async function ensurePortFree(port: number): Promise<void> {
-  if (port === 0) return;
+  if (port === 0) {
+    return;
+  }
   await new Promise<void>((resolve, reject) => {
     const probe = createServer();
     probe.once('error', (error) => reject(portProblem(error, port) ?? error));

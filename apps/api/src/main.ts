@@ -14,7 +14,9 @@ import { ensurePortFree, portProblem } from './http-port';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  if (cluster.isWorker) return runApiWorker(config);
+  if (cluster.isWorker) {
+    return runApiWorker(config);
+  }
   await ensurePortFree(config.port);
   const database = await connectDatabase(config, {
     adopt: true,

@@ -5,8 +5,12 @@ export const ROLE_TABLE_BEGIN =
 export const ROLE_TABLE_END = '<!-- end of role table -->';
 
 const who = (access: RouteAccess): string => {
-  if (access === 'public') return 'anyone, without credentials';
-  if (access === 'member') return "a member token, for that member's own data";
+  if (access === 'public') {
+    return 'anyone, without credentials';
+  }
+  if (access === 'member') {
+    return "a member token, for that member's own data";
+  }
   return access.join(', ');
 };
 
@@ -27,7 +31,9 @@ export function renderRoleTable(rows: readonly RoleMatrixRow[]): string {
 export function roleTableIn(readme: string): string | null {
   const begin = readme.indexOf(ROLE_TABLE_BEGIN);
   const end = readme.indexOf(ROLE_TABLE_END);
-  if (begin < 0 || end < begin) return null;
+  if (begin < 0 || end < begin) {
+    return null;
+  }
   return readme.slice(begin + ROLE_TABLE_BEGIN.length, end).trim();
 }
 

@@ -12,7 +12,9 @@ export const CONSOLE_PATH = '/console';
  */
 export function consoleDirectory(): string {
   const fromEnv = process.env.VAFA_CONSOLE_DIR;
-  if (fromEnv) return resolve(fromEnv);
+  if (fromEnv) {
+    return resolve(fromEnv);
+  }
   const besideBuild = resolve(__dirname, '../../../console');
   return existsSync(besideBuild) ? besideBuild : resolve(__dirname, '../../../dist/console');
 }

@@ -96,7 +96,9 @@ export class ImportPointsAwarder {
 
   /** Awards the imported orders among `orderIds` that have not earned yet. */
   async award(orderIds: readonly string[]): Promise<AwardOutcome> {
-    if (this.rules.length === 0 || orderIds.length === 0) return { orders: 0, points: 0 };
+    if (this.rules.length === 0 || orderIds.length === 0) {
+      return { orders: 0, points: 0 };
+    }
     const orders = await this.dataSource.query<ImportedOrder[]>(
       `SELECT id, member_id, order_id, channel, occurred_at, total FROM orders
        WHERE order_id = ANY($1::text[]) AND source = 'import' AND earn_transaction_id IS NULL`,
@@ -148,7 +150,9 @@ export class ImportPointsAwarder {
           },
           this.rules,
         );
-        if (earn.totalPoints <= 0) continue;
+        if (earn.totalPoints <= 0) {
+          continue;
+        }
         // The return window runs from the purchase; expiry from the import, so history does not
         // arrive already expired.
         const availableAt = new Date(
@@ -189,7 +193,9 @@ export class ImportPointsAwarder {
         );
         outcome.orders++;
         outcome.points += earn.totalPoints;
-        if (entry.replayed) continue;
+        if (entry.replayed) {
+          continue;
+        }
         const data: EventPayload<PointsEarnedEventData> = {
           memberId: order.member_id,
           transactionId: entry.transactionId,

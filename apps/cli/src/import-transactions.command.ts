@@ -56,8 +56,9 @@ export async function importTransactions(
   const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
   const writer = new TransactionImportWriter(dataSource);
   const awarder = options.awardPoints ? await ImportPointsAwarder.open(dataSource) : null;
-  if (awarder && awarder.baseRules === 0)
+  if (awarder && awarder.baseRules === 0) {
     console.error('No active earning rule sets pointsPerUnit: no points will be awarded.');
+  }
 
   const summary: ImportSummary = {
     rowsRead: 0,
@@ -125,7 +126,9 @@ export async function importTransactions(
   // batches still reach the database one at a time, in file order.
   let writing: Promise<void> = Promise.resolve();
   const flush = async (): Promise<void> => {
-    if (batch.length === 0) return;
+    if (batch.length === 0) {
+      return;
+    }
     // The next batch's parameters are built before waiting for the one being written, so the
     // database does not wait for them.
     const prepared = writer.prepare(batch);
@@ -144,11 +147,18 @@ export async function importTransactions(
         continue;
       }
       summary.rowsRead++;
-      if (summary.rowsRead % ROWS_BETWEEN_YIELDS === 0) await yieldToIo();
+      if (summary.rowsRead % ROWS_BETWEEN_YIELDS === 0) {
+        await yieldToIo();
+      }
       const result = reader.read(record, info.lines);
-      if (result.ok) batch.push(result.row);
-      else report(info.lines, result.problem);
-      if (batch.length >= batchSize) await flush();
+      if (result.ok) {
+        batch.push(result.row);
+      } else {
+        report(info.lines, result.problem);
+      }
+      if (batch.length >= batchSize) {
+        await flush();
+      }
     }
     await flush();
     await writing;
@@ -160,7 +170,9 @@ export async function importTransactions(
     input.destroy();
     await awarder?.close();
   }
-  if (!reader) throw new ImportFileError(`${file} is empty: expected a header row.`);
+  if (!reader) {
+    throw new ImportFileError(`${file} is empty: expected a header row.`);
+  }
 
   summary.elapsedMs = Date.now() - started;
   const parts = [
@@ -170,8 +182,9 @@ export async function importTransactions(
     `${summary.duplicatesSkipped} duplicates skipped`,
     `${summary.badRows} bad rows`,
   ];
-  if (awarder)
+  if (awarder) {
     parts.push(`${summary.pointsAwarded} points awarded on ${summary.ordersAwarded} orders`);
+  }
   console.log(
     `Imported ${basename(file)} in ${(summary.elapsedMs / 1000).toFixed(1)} s: ${parts.join(', ')}.`,
   );

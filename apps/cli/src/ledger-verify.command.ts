@@ -12,6 +12,8 @@ export async function verifyLedger(dataSource: DataSource): Promise<void> {
     return;
   }
   console.log(`${report.discrepancies.length} discrepancies:`);
-  for (const d of report.discrepancies) console.log(JSON.stringify(d));
+  for (const d of report.discrepancies) {
+    console.log(JSON.stringify(d));
+  }
   process.exitCode = 1;
 }

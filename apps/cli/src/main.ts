@@ -15,7 +15,9 @@ db.command('url')
   .description('print the connection URL of the database in use (for psql or pgbench)')
   .action(async () => {
     const url = await databaseUrlInUse();
-    if (url) return console.log(url);
+    if (url) {
+      return console.log(url);
+    }
     console.error(
       `No Vafa database is running on VAFA_DATA_DIR (${loadConfig().dataDir}): start the server with "npm start" (or set DATABASE_URL), then ask again.`,
     );
@@ -44,9 +46,13 @@ migration
         const pending = await dataSource.driver.createSchemaBuilder().log();
         if (pending.upQueries.length > 0) {
           console.error('Entities and migrations differ:');
-          for (const q of pending.upQueries) console.error(`  ${q.query}`);
+          for (const q of pending.upQueries) {
+            console.error(`  ${q.query}`);
+          }
           process.exitCode = 1;
-        } else console.log('Entities and migrations agree.');
+        } else {
+          console.log('Entities and migrations agree.');
+        }
         return;
       }
       const file = await generateMigration(dataSource, name);
@@ -63,7 +69,9 @@ program
 
 const positiveInteger = (value: string): number => {
   const n = Number(value);
-  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('a positive whole number');
+  if (!Number.isSafeInteger(n) || n < 1) {
+    throw new InvalidArgumentError('a positive whole number');
+  }
   return n;
 };
 
@@ -89,7 +97,9 @@ program
     withDataSource((dataSource) => importTransactions(dataSource, file, options)).then(
       () => undefined,
       (error: unknown) => {
-        if (!(error instanceof ImportFileError)) throw error;
+        if (!(error instanceof ImportFileError)) {
+          throw error;
+        }
         console.error(error.message);
         process.exitCode = 1;
       },
@@ -112,7 +122,9 @@ program
       await runMigrations(dataSource);
       await addStaffUser(dataSource, options, (line) => console.log(line));
     }).catch((error: unknown) => {
-      if (!(error instanceof StaffCommandError)) throw error;
+      if (!(error instanceof StaffCommandError)) {
+        throw error;
+      }
       console.error(error.message);
       process.exitCode = 1;
     }),

@@ -20,7 +20,9 @@ export async function generateMigration(
   name: string,
 ): Promise<string | null> {
   const sql = await dataSource.driver.createSchemaBuilder().log();
-  if (sql.upQueries.length === 0) return null;
+  if (sql.upQueries.length === 0) {
+    return null;
+  }
   const timestamp = Date.now();
   const className = `${name.replace(/[^A-Za-z0-9]/g, '')}${timestamp}`;
   const fileName = `${timestamp}-${name.replace(/[^A-Za-z0-9]+/g, '-')}`;

@@ -7,11 +7,17 @@ function referenceParse(value: string): Date | null {
     /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(
       value,
     );
-  if (!m) return null;
+  if (!m) {
+    return null;
+  }
   const [, y, mo, d, h = '00', mi = '00', s = '00', fraction = '', zone = 'Z'] = m;
   const day = new Date(Date.UTC(Number(y), Number(mo) - 1, Number(d)));
-  if (day.toISOString().slice(0, 10) !== `${y}-${mo}-${d}`) return null;
-  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) return null;
+  if (day.toISOString().slice(0, 10) !== `${y}-${mo}-${d}`) {
+    return null;
+  }
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s) > 59) {
+    return null;
+  }
   const ms = fraction ? fraction.slice(1, 4).padEnd(3, '0') : '000';
   const offset = /^z$/i.test(zone) ? 'Z' : `${zone.slice(0, 3)}:${zone.slice(-2)}`;
   const time = Date.parse(`${y}-${mo}-${d}T${h}:${mi}:${s}.${ms}${offset}`);
@@ -53,7 +59,9 @@ const occurredAtText: fc.Arbitrary<string> = fc.oneof(
     })
     .map(({ year, month, day, time }) => {
       const date = `${year}-${month}-${day}`;
-      if (!time) return date;
+      if (!time) {
+        return date;
+      }
       const seconds = time.second === null ? '' : `:${time.second}${time.fraction ?? ''}`;
       return `${date}${time.sep}${time.hour}:${time.minute}${seconds}${time.zone ?? ''}`;
     }),

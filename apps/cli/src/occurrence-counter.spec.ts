@@ -20,9 +20,13 @@ describe('OccurrenceCounter', () => {
     const counter = new OccurrenceCounter();
     const key = (i: number): string => `member-${i}/2024-01-01T00:00:00.000Z/${i % 97}`;
     const firsts = new Set<number>();
-    for (let i = 0; i < 200_000; i++) firsts.add(counter.add(key(i)));
+    for (let i = 0; i < 200_000; i++) {
+      firsts.add(counter.add(key(i)));
+    }
     const seconds = new Set<number>();
-    for (let i = 0; i < 200_000; i += 997) seconds.add(counter.add(key(i)));
+    for (let i = 0; i < 200_000; i += 997) {
+      seconds.add(counter.add(key(i)));
+    }
     expect([...firsts]).toEqual([1]);
     expect([...seconds]).toEqual([2]);
   });

@@ -28,15 +28,18 @@ export class OccurrenceCounter {
       this.size++;
     }
     this.counts[slot] = seen + 1;
-    if (this.size * 2 > this.capacity) this.grow();
+    if (this.size * 2 > this.capacity) {
+      this.grow();
+    }
     return seen + 1;
   }
 
   private find(h1: number, h2: number): number {
     const mask = this.capacity - 1;
     let slot = h2 & mask;
-    while (this.counts[slot] !== 0 && (this.high[slot] !== h1 || this.low[slot] !== h2))
+    while (this.counts[slot] !== 0 && (this.high[slot] !== h1 || this.low[slot] !== h2)) {
       slot = (slot + 1) & mask;
+    }
     return slot;
   }
 
@@ -48,7 +51,9 @@ export class OccurrenceCounter {
     this.counts = new Uint32Array(this.capacity);
     for (let i = 0; i < counts.length; i++) {
       const count = counts[i] ?? 0;
-      if (count === 0) continue;
+      if (count === 0) {
+        continue;
+      }
       const h1 = high[i] ?? 0;
       const h2 = low[i] ?? 0;
       const slot = this.find(h1, h2);

@@ -33,11 +33,15 @@ export async function addStaffUser(
   clock: Clock = new SystemClock(),
 ): Promise<void> {
   const email = options.email.trim();
-  if (!isEmail(email)) throw new StaffCommandError(`"${options.email}" is not an email address.`);
-  if (!STAFF_ROLES.includes(options.role))
+  if (!isEmail(email)) {
+    throw new StaffCommandError(`"${options.email}" is not an email address.`);
+  }
+  if (!STAFF_ROLES.includes(options.role)) {
     throw new StaffCommandError(`--role must be one of ${STAFF_ROLES.join(', ')}.`);
-  if (options.role === 'cashier' && !options.store)
+  }
+  if (options.role === 'cashier' && !options.store) {
     throw new StaffCommandError('A cashier must be bound to a store: add --store <storeId>.');
+  }
   const password = generatePassword();
   const users = new StaffUsersService(dataSource, new AuditLog(clock), clock);
   try {
@@ -56,12 +60,14 @@ export async function addStaffUser(
     );
     print(`Password (shown only now; sign in and keep it safe): ${password}`);
   } catch (error) {
-    if (error instanceof DomainError && error.code === 'STAFF_USER_EXISTS')
+    if (error instanceof DomainError && error.code === 'STAFF_USER_EXISTS') {
       throw new StaffCommandError(
         `A staff user with the email ${email.toLowerCase()} already exists.`,
       );
-    if (error instanceof DomainError && error.status === 400)
+    }
+    if (error instanceof DomainError && error.status === 400) {
       throw new StaffCommandError(error.message);
+    }
     throw error;
   }
 }

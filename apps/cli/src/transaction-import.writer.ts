@@ -159,7 +159,9 @@ export class TransactionImportWriter {
       if (!member) {
         member = { position: firstSeen.size + 1, joinedAt: row.occurredAt };
         firstSeen.set(row.externalId, member);
-      } else if (row.occurredAt < member.joinedAt) member.joinedAt = row.occurredAt;
+      } else if (row.occurredAt < member.joinedAt) {
+        member.joinedAt = row.occurredAt;
+      }
       memberPositions.push(member.position);
     }
     const candidates = new Map<string, NewMember>();
@@ -197,10 +199,14 @@ export class TransactionImportWriter {
       try {
         return await this.send(WRITE_NEW_BATCH, batch);
       } catch (error) {
-        if (sqlState(error) !== UNIQUE_VIOLATION) throw error;
+        if (sqlState(error) !== UNIQUE_VIOLATION) {
+          throw error;
+        }
         // The statement wrote nothing. A taken card number concerns this batch only; orders
         // already there mean the rest of the file has likely been imported before too.
-        if (constraintOf(error) === ORDER_ID_INDEX) this.overlapsEarlierImport = true;
+        if (constraintOf(error) === ORDER_ID_INDEX) {
+          this.overlapsEarlierImport = true;
+        }
       }
     }
     return this.send(WRITE_ANY_BATCH, batch);
@@ -209,7 +215,9 @@ export class TransactionImportWriter {
   private async send(statement: string, batch: PreparedBatch): Promise<BatchOutcome> {
     const result = await inTransaction(this.dataSource, async (manager) => {
       const [written] = await manager.query<BatchResult[]>(statement, batch.parameters);
-      if (!written) throw new Error('the import statement returned no row');
+      if (!written) {
+        throw new Error('the import statement returned no row');
+      }
       const created = written.created.map((id) => batch.candidates.get(id));
       await this.events.emitMany(
         manager,
@@ -221,7 +229,9 @@ export class TransactionImportWriter {
       membersCreated: result.created.length,
       ordersImported: result.orders_imported,
     };
-    if (result.unresolved.length === 0) return outcome;
+    if (result.unresolved.length === 0) {
+      return outcome;
+    }
     const unresolved = new Set(result.unresolved);
     const rest = await this.writeStepByStep(batch.rows.filter((r) => unresolved.has(r.externalId)));
     return {
@@ -236,7 +246,9 @@ export class TransactionImportWriter {
       const { ids, created } = await this.ensureMembers(manager, rows);
       const memberIds = rows.map((row) => {
         const id = ids.get(row.externalId);
-        if (!id) throw new Error(`member ${row.externalId} vanished during the import`);
+        if (!id) {
+          throw new Error(`member ${row.externalId} vanished during the import`);
+        }
         return id;
       });
       const [inserted] = await manager.query<{ n: number }[]>(
@@ -269,7 +281,9 @@ export class TransactionImportWriter {
     const firstSeen = new Map<string, Date>();
     for (const row of rows) {
       const seen = firstSeen.get(row.externalId);
-      if (!seen || row.occurredAt < seen) firstSeen.set(row.externalId, row.occurredAt);
+      if (!seen || row.occurredAt < seen) {
+        firstSeen.set(row.externalId, row.occurredAt);
+      }
     }
     const ids = new Map<string, string>();
     const lookUp = async (externalIds: string[]): Promise<void> => {
@@ -277,16 +291,21 @@ export class TransactionImportWriter {
         'SELECT id, external_id FROM members WHERE external_id = ANY($1::text[])',
         [externalIds],
       );
-      for (const m of found) ids.set(m.external_id, m.id);
+      for (const m of found) {
+        ids.set(m.external_id, m.id);
+      }
     };
     await lookUp([...firstSeen.keys()]);
 
     let created = 0;
     for (let attempt = 1; ; attempt++) {
       const missing = [...firstSeen.keys()].filter((id) => !ids.has(id));
-      if (missing.length === 0) return { ids, created };
-      if (attempt > MEMBER_INSERT_ATTEMPTS)
+      if (missing.length === 0) {
+        return { ids, created };
+      }
+      if (attempt > MEMBER_INSERT_ATTEMPTS) {
         throw new Error(`could not create members ${missing.slice(0, 5).join(', ')}`);
+      }
       // No conflict target: a taken external id (someone enrolled them meanwhile) and a colliding
       // card number or referral code are all skipped here, and the look-up below sorts them out.
       const inserted = await manager.query<
@@ -311,7 +330,9 @@ export class TransactionImportWriter {
         ],
       );
       created += inserted.length;
-      for (const m of inserted) ids.set(m.external_id, m.id);
+      for (const m of inserted) {
+        ids.set(m.external_id, m.id);
+      }
       await this.events.emitMany(
         manager,
         enrolledEvents(
@@ -324,7 +345,9 @@ export class TransactionImportWriter {
           })),
         ),
       );
-      if (inserted.length < missing.length) await lookUp(missing.filter((id) => !ids.has(id)));
+      if (inserted.length < missing.length) {
+        await lookUp(missing.filter((id) => !ids.has(id)));
+      }
     }
   }
 }

@@ -38,7 +38,9 @@ const DEFAULT_CHANNEL: Channel = 'online';
  */
 export function importedOrderId(purchase: string, occurrence: number): string {
   const id = `imp-${purchase}/${occurrence}`;
-  if (id.length <= MAX_ID_LENGTH) return id;
+  if (id.length <= MAX_ID_LENGTH) {
+    return id;
+  }
   return `imp-${createHash('sha256').update(`${purchase}/${occurrence}`).digest('hex').slice(0, 40)}`;
 }
 
@@ -77,16 +79,21 @@ export class TransactionRowReader {
     const bad = (problem: string): RowResult => ({ ok: false, problem });
 
     const externalId = cell('member_external_id');
-    if (!externalId) return bad('member_external_id is empty');
-    if (externalId.length > MAX_ID_LENGTH)
+    if (!externalId) {
+      return bad('member_external_id is empty');
+    }
+    if (externalId.length > MAX_ID_LENGTH) {
       return bad(`member_external_id is longer than ${MAX_ID_LENGTH} characters`);
+    }
 
     const rawTime = cell('occurred_at');
     const occurredAt = parseOccurredAt(rawTime);
-    if (!occurredAt)
+    if (!occurredAt) {
       return bad(`occurred_at must be an ISO date or date-time, got ${JSON.stringify(rawTime)}`);
-    if (occurredAt.getTime() > this.now.getTime() + MAX_FUTURE_MS)
+    }
+    if (occurredAt.getTime() > this.now.getTime() + MAX_FUTURE_MS) {
       return bad(`occurred_at ${rawTime} is in the future`);
+    }
 
     const rawAmount = cell('amount');
     const amount = Number(rawAmount);
@@ -97,15 +104,17 @@ export class TransactionRowReader {
     }
 
     const rawChannel = cell('channel').toLowerCase();
-    if (rawChannel && !(CHANNELS as readonly string[]).includes(rawChannel))
+    if (rawChannel && !(CHANNELS as readonly string[]).includes(rawChannel)) {
       return bad(
         `channel must be one of ${CHANNELS.join(', ')}, got ${JSON.stringify(rawChannel)}`,
       );
+    }
     const channel = (rawChannel || DEFAULT_CHANNEL) as Channel;
 
     let orderId = cell('order_id');
-    if (orderId.length > MAX_ID_LENGTH)
+    if (orderId.length > MAX_ID_LENGTH) {
       return bad(`order_id is longer than ${MAX_ID_LENGTH} characters`);
+    }
     if (!orderId) {
       const purchase = `${externalId}/${occurredAt.toISOString()}/${amount}`;
       orderId = importedOrderId(purchase, this.occurrences.add(purchase));

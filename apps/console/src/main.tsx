@@ -6,7 +6,9 @@ import { App } from './App';
 import { initI18n } from './i18n/i18n';
 
 const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root');
+if (!root) {
+  throw new Error('index.html has no #root');
+}
 
 void initI18n().then(() => {
   createRoot(root).render(

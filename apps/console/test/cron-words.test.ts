@@ -10,7 +10,9 @@ const translate =
     const template = key
       .split('.')
       .reduce<unknown>((node, part) => (node as Record<string, unknown>)[part], tree);
-    if (typeof template !== 'string') throw new Error(`missing key ${key}`);
+    if (typeof template !== 'string') {
+      throw new Error(`missing key ${key}`);
+    }
     return template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? '');
   };
 

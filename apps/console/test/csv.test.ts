@@ -65,7 +65,9 @@ describe('downloadCsv', () => {
 
     expect(clicked).toEqual(['pareto.csv']);
     expect(saved?.type).toBe('text/csv;charset=utf-8');
-    if (saved === undefined) throw new Error('nothing was saved');
+    if (saved === undefined) {
+      throw new Error('nothing was saved');
+    }
     const bytes = new Uint8Array(await saved.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(bytes.slice(3))).toBe('segment\r\nقهرمانان\r\n');

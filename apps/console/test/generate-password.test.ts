@@ -12,6 +12,8 @@ describe('generatePassword', () => {
   it('makes a different one each time, of the length asked for', () => {
     const seen = new Set(Array.from({ length: 50 }, () => generatePassword(16)));
     expect(seen.size).toBe(50);
-    for (const password of seen) expect(password).toHaveLength(16);
+    for (const password of seen) {
+      expect(password).toHaveLength(16);
+    }
   });
 });

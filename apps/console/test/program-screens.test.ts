@@ -133,14 +133,17 @@ describe('program and referral translations built at run time', () => {
         'redemption',
         'goodwill',
         'notifications',
-      ])
+      ]) {
         expect(typeof program.legend?.[legend]).toBe('string');
+      }
       const referrals = tree.referrals as unknown as Record<string, Record<string, string>>;
       for (const field of REFERRAL_NUMBER_FIELDS) {
         expect(typeof referrals.fields?.[field]).toBe('string');
         expect(typeof referrals.hints?.[field]).toBe('string');
       }
-      for (const status of STATUSES) expect(typeof referrals.statuses?.[status]).toBe('string');
+      for (const status of STATUSES) {
+        expect(typeof referrals.statuses?.[status]).toBe('string');
+      }
     });
   }
 });

@@ -25,8 +25,9 @@ describe('campaign run results', () => {
       ...UPLIFT_ROWS.map((row) => `campaigns.results.rows.${row}`),
       ...VERDICTS.map((verdict) => `campaigns.results.verdict.${verdict}`),
     ];
-    for (const tree of [en, fa])
+    for (const tree of [en, fa]) {
       expect(keys.filter((key) => typeof lookup(tree, key) !== 'string')).toEqual([]);
+    }
   });
 
   it('reads the interval: above zero, below zero, across zero, or none', () => {

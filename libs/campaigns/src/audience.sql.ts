@@ -57,7 +57,9 @@ export async function valueRanking(
   const percents = criteria
     .filter((c) => c.segment === 'top_clv_percent')
     .map((c) => c.params?.percent ?? 0);
-  if (percents.length === 0) return { basis: null, cutoffs, since };
+  if (percents.length === 0) {
+    return { basis: null, cutoffs, since };
+  }
   const [scored] = await manager.query<{ any: boolean }[]>(
     'SELECT EXISTS (SELECT 1 FROM member_insights WHERE clv IS NOT NULL) AS any',
   );
@@ -69,8 +71,9 @@ export async function valueRanking(
          OFFSET greatest(ceil((SELECT count(*) FROM member_insights WHERE clv IS NOT NULL) * $1::float8) - 1, 0) LIMIT 1`,
         [percent / 100],
       );
-      if (row)
+      if (row) {
         cutoffs.set(percent, { value: row.clv, lastPurchaseAt: null, memberId: row.member_id });
+      }
       continue;
     }
     const [row] = await manager.query<{ exact_spend: string; last_at: Date; member_id: string }[]>(
@@ -80,12 +83,13 @@ export async function valueRanking(
        OFFSET greatest(ceil((SELECT count(*) FROM spend) * $3::float8) - 1, 0) LIMIT 1`,
       [since, asOf, percent / 100],
     );
-    if (row)
+    if (row) {
       cutoffs.set(percent, {
         value: row.exact_spend,
         lastPurchaseAt: row.last_at,
         memberId: row.member_id,
       });
+    }
   }
   return { basis, cutoffs, since };
 }
@@ -117,7 +121,9 @@ export function audienceCondition(
       case 'top_clv_percent': {
         // Cut-offs are found once per run (see valueRanking), not once per batch.
         const cutoff = ranking.cutoffs.get(c.params?.percent ?? 0);
-        if (!cutoff) return 'false';
+        if (!cutoff) {
+          return 'false';
+        }
         if (ranking.basis === 'spend') {
           const [value, last, id] = [p(cutoff.value), p(cutoff.lastPurchaseAt), p(cutoff.memberId)];
           // Per member (an index probe on orders), so a batch costs its own members' orders only.

@@ -48,7 +48,9 @@ const compare = (
   mean: 'orders_mean' | 'spend_mean',
   variance: 'orders_var' | 'spend_var',
 ): Comparison | null => {
-  if (!t || !h) return null;
+  if (!t || !h) {
+    return null;
+  }
   const tm = Number(t[mean] ?? 0);
   const hm = Number(h[mean] ?? 0);
   const se =
@@ -108,11 +110,15 @@ const powerNote = (
   mde: number | null,
   measurable: boolean,
 ): string | null => {
-  if (holdout === 0) return 'The holdout is empty: uplift cannot be measured for this run.';
-  if (treated < MIN_GROUP_SIZE || holdout < MIN_GROUP_SIZE)
+  if (holdout === 0) {
+    return 'The holdout is empty: uplift cannot be measured for this run.';
+  }
+  if (treated < MIN_GROUP_SIZE || holdout < MIN_GROUP_SIZE) {
     return `Uplift needs at least ${MIN_GROUP_SIZE} members in each group; treated ${treated}, holdout ${holdout}.`;
-  if (!measurable)
+  }
+  if (!measurable) {
     return `The groups are too small: they detect only a difference in purchase rate of ${((mde ?? 1) * 100).toFixed(0)} points or more, more than the rate can rise.`;
+  }
   return null;
 };
 

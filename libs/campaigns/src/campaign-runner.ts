@@ -134,8 +134,9 @@ export class CampaignRunner {
       throw new DomainError(422, 'CAMPAIGN_NOT_ACTIVE', 'The campaign is not active now.');
     }
     const batchSize = options.batchSize ?? 2000;
-    if (options.dryRun)
+    if (options.dryRun) {
       return this.dryRun(() => Promise.resolve(campaign), options.trigger, batchSize);
+    }
     const runner = this.dataSource.createQueryRunner();
     await runner.connect();
     try {
@@ -174,7 +175,9 @@ export class CampaignRunner {
        RETURNING trigger, eligible, holdout, granted, skipped`,
       [run.id, finishedAt],
     );
-    if (!done) return;
+    if (!done) {
+      return;
+    }
     const reasons = await manager.query<{ reason: string; n: number }[]>(
       `SELECT reason, count(*)::int AS n FROM campaign_assignments
        WHERE run_id = $1 AND assigned_group = 'skipped' GROUP BY reason`,
@@ -244,9 +247,13 @@ export class CampaignRunner {
       };
       throw new DryRunRollback();
     }).catch((error: unknown) => {
-      if (!(error instanceof DryRunRollback)) throw error;
+      if (!(error instanceof DryRunRollback)) {
+        throw error;
+      }
     });
-    if (!result) throw new Error('dry run produced no result');
+    if (!result) {
+      throw new Error('dry run produced no result');
+    }
     return result;
   }
 
@@ -325,7 +332,9 @@ export class CampaignRunner {
         `SELECT m.id FROM members m WHERE m.id > $1 AND ${condition} ORDER BY m.id LIMIT $2`,
         params,
       );
-      if (batch.length === 0) break;
+      if (batch.length === 0) {
+        break;
+      }
       after = batch[batch.length - 1]?.id ?? after;
       const ids = batch.map((b) => b.id);
       const counts = manager
@@ -335,9 +344,12 @@ export class CampaignRunner {
       totals.holdout += counts.holdout;
       totals.granted += counts.granted;
       totals.skipped += counts.skipped;
-      for (const [reason, n] of Object.entries(counts.skippedReasons))
+      for (const [reason, n] of Object.entries(counts.skippedReasons)) {
         totals.skippedReasons[reason] = (totals.skippedReasons[reason] ?? 0) + n;
-      if (batch.length < batchSize) break;
+      }
+      if (batch.length < batchSize) {
+        break;
+      }
     }
     const [latest] = await db.query<{ granted: number; points: string }[]>(
       `SELECT r.granted, c.points_granted AS points FROM campaign_runs r JOIN campaigns c ON c.id = r.campaign_id WHERE r.id = $1`,
@@ -373,7 +385,9 @@ export class CampaignRunner {
     ranking: ValueRanking,
     timeZone: string,
   ): Promise<HoldoutCutoff | null> {
-    if (campaign.holdoutPercent <= 0) return null;
+    if (campaign.holdoutPercent <= 0) {
+      return null;
+    }
     const params: unknown[] = [];
     const condition = audienceCondition(
       campaign.audience,
@@ -387,7 +401,9 @@ export class CampaignRunner {
       params,
     );
     const size = holdoutSize(counted?.n ?? 0, campaign.holdoutPercent);
-    if (size === 0) return null;
+    if (size === 0) {
+      return null;
+    }
     params.push(run.seed, size);
     const [row] = await db.query<{ id: string; d: number }[]>(
       `SELECT m.id, ${draw(`$${params.length - 1}`, 'holdout', 'm.id')} AS d FROM members m WHERE ${condition}
@@ -495,10 +511,12 @@ export class CampaignRunner {
     let unitsLeft = supply.units;
     const assignments = drawn.map(({ member_id, assigned }) => {
       if (assigned === 'treated') {
-        if (grantsLeft < 1 || pointsLeft < giftPoints)
+        if (grantsLeft < 1 || pointsLeft < giftPoints) {
           return { memberId: member_id, group: 'skipped', reason: 'budget' };
-        if (unitsLeft < 1)
+        }
+        if (unitsLeft < 1) {
           return { memberId: member_id, group: 'skipped', reason: supply.shortage };
+        }
         grantsLeft -= 1;
         pointsLeft -= giftPoints;
         unitsLeft -= 1;
@@ -507,8 +525,9 @@ export class CampaignRunner {
       const [group, reason] = assigned.split(':');
       return { memberId: member_id, group: group ?? 'skipped', reason: reason ?? null };
     });
-    if (assignments.length === 0)
+    if (assignments.length === 0) {
       return { eligible: 0, holdout: 0, granted: 0, skipped: 0, skippedReasons: {} };
+    }
     const inserted = await manager.query<
       { member_id: string; assigned_group: string; reason: string | null }[]
     >(
@@ -534,9 +553,11 @@ export class CampaignRunner {
     const count = (group: string): number =>
       inserted.filter((r) => r.assigned_group === group).length;
     const skippedReasons: Record<string, number> = {};
-    for (const r of inserted)
-      if (r.assigned_group === 'skipped' && r.reason)
+    for (const r of inserted) {
+      if (r.assigned_group === 'skipped' && r.reason) {
         skippedReasons[r.reason] = (skippedReasons[r.reason] ?? 0) + 1;
+      }
+    }
     const counts = {
       eligible: inserted.length,
       holdout: count('holdout'),
@@ -563,7 +584,9 @@ export class CampaignRunner {
     run: Run,
     members: string[],
   ): Promise<void> {
-    if (members.length === 0) return;
+    if (members.length === 0) {
+      return;
+    }
     const gift = campaign.gift;
     const granted = (
       memberId: string,
@@ -613,7 +636,9 @@ export class CampaignRunner {
           `campaign:${run.id}:${memberId}`,
           campaign.name,
         );
-        if (issued.replayed) continue;
+        if (issued.replayed) {
+          continue;
+        }
         const given: GiftGrantedDto = {
           type: gift.type,
           points: null,

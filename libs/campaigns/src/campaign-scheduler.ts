@@ -44,7 +44,9 @@ export class CampaignScheduler {
         const fire = CronExpressionParser.parse(c.schedule, { currentDate: now, tz: timeZone })
           .prev()
           .toDate();
-        if (fire <= (c.last_scheduled_at ?? c.created_at)) continue;
+        if (fire <= (c.last_scheduled_at ?? c.created_at)) {
+          continue;
+        }
         await this.dataSource.query('UPDATE campaigns SET last_scheduled_at = $2 WHERE id = $1', [
           c.id,
           fire,
@@ -70,7 +72,9 @@ export class CampaignScheduler {
         const campaigns = await this.dataSource.query<{ id: string }[]>(
           `SELECT id FROM campaigns WHERE active AND schedule IS NULL AND audience @> '[{"segment": "birthday_today"}]'`,
         );
-        for (const c of campaigns) await this.runner.run(c.id, { trigger: 'birthday' });
+        for (const c of campaigns) {
+          await this.runner.run(c.id, { trigger: 'birthday' });
+        }
         return campaigns.map((c) => c.id);
       },
     );

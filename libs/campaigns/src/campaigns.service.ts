@@ -46,7 +46,9 @@ export const campaignNotFound = (): DomainError => notFound('The campaign', 'CAM
 function criterion(c: AudienceCriterionDto): AudienceCriterion {
   const p = c.params ?? {};
   const need = (ok: boolean, what: string): void => {
-    if (!ok) throw validationFailed(`audience ${c.segment} needs ${what}.`);
+    if (!ok) {
+      throw validationFailed(`audience ${c.segment} needs ${what}.`);
+    }
   };
   switch (c.segment) {
     case 'top_clv_percent':
@@ -80,7 +82,9 @@ export class CampaignsService {
 
   async get(id: string): Promise<CampaignEntity> {
     const campaign = await this.repository.findOneBy({ id });
-    if (!campaign) throw campaignNotFound();
+    if (!campaign) {
+      throw campaignNotFound();
+    }
     return campaign;
   }
 
@@ -132,7 +136,9 @@ export class CampaignsService {
         where: { id },
         lock: { mode: 'pessimistic_write' },
       });
-      if (!before) throw campaignNotFound();
+      if (!before) {
+        throw campaignNotFound();
+      }
       await campaigns.update({ id }, fields);
       const after = toCampaignView(await campaigns.findOneByOrFail({ id }));
       await this.record(manager, actor, action, toCampaignView(before), after);
@@ -190,20 +196,25 @@ export class CampaignsService {
 
   private async gift(gift: CampaignDto['gift']): Promise<CampaignGift> {
     if (gift.type === 'points') {
-      if (!gift.points) throw validationFailed('A points gift needs points.');
+      if (!gift.points) {
+        throw validationFailed('A points gift needs points.');
+      }
       return { type: 'points', points: gift.points };
     }
-    if (!gift.rewardId) throw validationFailed(`A ${gift.type} gift needs a rewardId.`);
+    if (!gift.rewardId) {
+      throw validationFailed(`A ${gift.type} gift needs a rewardId.`);
+    }
     const [reward] = await this.dataSource.query<{ type: string }[]>(
       'SELECT type FROM rewards WHERE id = $1',
       [gift.rewardId],
     );
-    if (!reward)
+    if (!reward) {
       throw new DomainError(
         422,
         'REWARD_NOT_FOUND',
         'The gift names a reward that does not exist.',
       );
+    }
     if (gift.type === 'perk' && reward.type !== 'service_perk') {
       throw validationFailed('A perk gift must name a service_perk reward.');
     }

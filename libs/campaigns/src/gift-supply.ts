@@ -18,11 +18,15 @@ export async function lockGiftSupply(
   manager: EntityManager,
   gift: CampaignGift,
 ): Promise<GiftSupply> {
-  if (gift.type === 'points') return { units: Infinity, shortage: 'reward_out_of_stock' };
+  if (gift.type === 'points') {
+    return { units: Infinity, shortage: 'reward_out_of_stock' };
+  }
   const stock = await rewards.lockStock(
     manager,
     gift.type === 'reward' ? gift.rewardId : gift.perk,
   );
-  if (!stock.exists) return { units: 0, shortage: 'reward_not_found' };
+  if (!stock.exists) {
+    return { units: 0, shortage: 'reward_not_found' };
+  }
   return { units: stock.remaining ?? Infinity, shortage: 'reward_out_of_stock' };
 }

@@ -24,7 +24,9 @@ describe('holdout power', () => {
 
   it('assumes p = 0.5 when the baseline purchase rate is unknown, 0 or 1', () => {
     expect(rateSd(0.2)).toBeCloseTo(0.4, 10);
-    for (const p of [null, 0, 1]) expect(rateSd(p)).toBe(0.5);
+    for (const p of [null, 0, 1]) {
+      expect(rateSd(p)).toBe(0.5);
+    }
   });
 
   it('pools the groups’ variances by their degrees of freedom', () => {

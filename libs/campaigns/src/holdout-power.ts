@@ -19,7 +19,9 @@ export function minimumDetectableEffect(
   treated: number,
   holdout: number,
 ): number | null {
-  if (sd === null || !Number.isFinite(sd) || sd < 0 || treated < 1 || holdout < 1) return null;
+  if (sd === null || !Number.isFinite(sd) || sd < 0 || treated < 1 || holdout < 1) {
+    return null;
+  }
   return (Z_975 + Z_80) * sd * Math.sqrt(1 / treated + 1 / holdout);
 }
 
@@ -39,7 +41,9 @@ export interface GroupMoments {
 /** The pooled standard deviation of two groups; null without a degree of freedom. */
 export function pooledSd(t: GroupMoments, h: GroupMoments): number | null {
   const df = Math.max(t.members - 1, 0) + Math.max(h.members - 1, 0);
-  if (df < 1) return null;
+  if (df < 1) {
+    return null;
+  }
   const sum =
     Math.max(t.members - 1, 0) * (t.variance ?? 0) + Math.max(h.members - 1, 0) * (h.variance ?? 0);
   return Math.sqrt(sum / df);

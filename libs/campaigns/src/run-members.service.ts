@@ -44,7 +44,9 @@ export class RunMembersService {
       'SELECT id FROM campaign_runs WHERE id = $1 AND campaign_id = $2',
       [runId, campaignId],
     );
-    if (!run) throw notFound('The campaign run', 'RUN_NOT_FOUND');
+    if (!run) {
+      throw notFound('The campaign run', 'RUN_NOT_FOUND');
+    }
   }
 
   async page(
@@ -72,9 +74,13 @@ export class RunMembersService {
     let after: string | null = null;
     for (;;) {
       const rows = await this.batch(campaignId, runId, group, after, batchSize);
-      if (rows.length > 0) yield rows.map(toRunMember);
+      if (rows.length > 0) {
+        yield rows.map(toRunMember);
+      }
       const last = rows.at(-1);
-      if (last === undefined || rows.length < batchSize) return;
+      if (last === undefined || rows.length < batchSize) {
+        return;
+      }
       after = last.member_id;
     }
   }

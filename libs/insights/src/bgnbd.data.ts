@@ -31,20 +31,28 @@ export function groupBgNbdData(data: BgNbdData): BgNbdRow[] {
     const weight = weights === undefined ? 1 : (weights[i] ?? NaN);
     // Recency carries no information without repeat purchases; normalising it improves grouping.
     const txi = xi === 0 ? 0 : (tx[i] ?? NaN);
-    if (!Number.isInteger(xi) || xi < 0)
+    if (!Number.isInteger(xi) || xi < 0) {
       throw new RangeError(`BG/NBD data: x[${i}] must be a non-negative integer, got ${xi}`);
-    if (!Number.isFinite(Ti) || Ti < 0)
+    }
+    if (!Number.isFinite(Ti) || Ti < 0) {
       throw new RangeError(`BG/NBD data: T[${i}] must be finite and >= 0, got ${Ti}`);
+    }
     if (!Number.isFinite(txi) || txi < 0 || txi > Ti) {
       throw new RangeError(`BG/NBD data: tx[${i}] must lie in [0, T], got tx=${txi}, T=${Ti}`);
     }
-    if (!Number.isFinite(weight) || weight < 0)
+    if (!Number.isFinite(weight) || weight < 0) {
       throw new RangeError(`BG/NBD data: weights[${i}] must be finite and >= 0`);
-    if (weight === 0) continue;
+    }
+    if (weight === 0) {
+      continue;
+    }
     const key = `${xi}|${txi}|${Ti}`;
     const group = groups.get(key);
-    if (group) group.weight += weight;
-    else groups.set(key, { x: xi, tx: txi, T: Ti, weight });
+    if (group) {
+      group.weight += weight;
+    } else {
+      groups.set(key, { x: xi, tx: txi, T: Ti, weight });
+    }
   }
   return [...groups.values()];
 }

@@ -44,12 +44,15 @@ function assertParams(params: BgNbdParams): void {
 
 function assertCustomer(customer: BgNbdCustomer): void {
   const { x, tx, T } = customer;
-  if (!Number.isInteger(x) || x < 0)
+  if (!Number.isInteger(x) || x < 0) {
     throw new RangeError(`BG/NBD: x must be a non-negative integer, got ${x}`);
-  if (!Number.isFinite(T) || T < 0)
+  }
+  if (!Number.isFinite(T) || T < 0) {
     throw new RangeError(`BG/NBD: T must be finite and >= 0, got ${T}`);
-  if (x > 0 && !(tx >= 0 && tx <= T))
+  }
+  if (x > 0 && !(tx >= 0 && tx <= T)) {
     throw new RangeError(`BG/NBD: tx must lie in [0, T], got tx=${tx}, T=${T}`);
+  }
 }
 
 interface XTerms {
@@ -123,7 +126,9 @@ function defaultStart(rows: readonly BgNbdRow[]): BgNbdParams {
 export function fitBgNbd(data: BgNbdData, options: BgNbdFitOptions = {}): BgNbdFit {
   const rows = groupBgNbdData(data);
   const customers = rows.reduce((sum, row) => sum + row.weight, 0);
-  if (customers === 0) throw new RangeError('fitBgNbd: no customers to fit');
+  if (customers === 0) {
+    throw new RangeError('fitBgNbd: no customers to fit');
+  }
   const start = options.start ?? defaultStart(rows);
   assertParams(start);
 
@@ -137,8 +142,9 @@ export function fitBgNbd(data: BgNbdData, options: BgNbdFitOptions = {}): BgNbdF
   // Mean negative log-likelihood keeps the tolerances meaningful regardless of the data size.
   const objective = (theta: readonly number[]): number => {
     const params = toParams(theta);
-    if (![params.r, params.alpha, params.a, params.b].every((v) => v > 0 && Number.isFinite(v)))
+    if (![params.r, params.alpha, params.a, params.b].every((v) => v > 0 && Number.isFinite(v))) {
       return Infinity;
+    }
     return -logLikelihood(params) / customers;
   };
   const result = minimizeNelderMead(
@@ -162,7 +168,9 @@ export function bgnbdProbabilityAlive(params: BgNbdParams, customer: BgNbdCustom
   assertCustomer(customer);
   const { r, alpha, a, b } = params;
   const { x, tx, T } = customer;
-  if (x === 0) return 1;
+  if (x === 0) {
+    return 1;
+  }
   const logOdds = log(a) - log(b + x - 1) + (r + x) * (log(alpha + T) - log(alpha + tx));
   return exp(-log1pExp(logOdds));
 }
@@ -196,15 +204,18 @@ function closedForm(params: BgNbdParams, x: number, T: number, t: number): numbe
 }
 
 function assertHorizon(t: number): void {
-  if (!Number.isFinite(t) || t < 0)
+  if (!Number.isFinite(t) || t < 0) {
     throw new RangeError(`BG/NBD: horizon t must be finite and >= 0, got ${t}`);
+  }
 }
 
 /** E[X(t)]: expected repeat purchases in (0, t] of a customer whose first purchase was at 0. */
 export function bgnbdExpectedPurchases(params: BgNbdParams, t: number): number {
   assertParams(params);
   assertHorizon(t);
-  if (t === 0) return 0;
+  if (t === 0) {
+    return 0;
+  }
   return expectedPurchasesIfAlive(params, 0, 0, t);
 }
 
@@ -216,6 +227,8 @@ export function bgnbdConditionalExpectedPurchases(
 ): number {
   assertHorizon(t);
   const pAlive = bgnbdProbabilityAlive(params, customer);
-  if (t === 0 || pAlive === 0) return 0;
+  if (t === 0 || pAlive === 0) {
+    return 0;
+  }
   return expectedPurchasesIfAlive(params, customer.x, customer.T, t) * pAlive;
 }

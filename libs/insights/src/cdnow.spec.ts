@@ -163,7 +163,9 @@ describeIfData('CDNOW benchmark (real data)', () => {
       let checked = 0;
       for (const { x, tx, T } of cbs) {
         const key = `${x}|${tx}|${T}`;
-        if (seen.has(key)) continue;
+        if (seen.has(key)) {
+          continue;
+        }
         seen.add(key);
         const customer = { x, tx, T };
         expect(
@@ -294,7 +296,9 @@ describeIfData('CDNOW benchmark (real data)', () => {
         expect(s.score).toMatch(/^[1-5]{3}$/);
       }
       const counts = new Map<string, number>();
-      for (const s of scores) counts.set(s.segment, (counts.get(s.segment) ?? 0) + 1);
+      for (const s of scores) {
+        counts.set(s.segment, (counts.get(s.segment) ?? 0) + 1);
+      }
       console.log(
         `CDNOW RFM segments at 1997-09-30: ${JSON.stringify(Object.fromEntries(counts))}`,
       );

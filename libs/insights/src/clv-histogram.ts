@@ -11,11 +11,15 @@ const ROUND_STEPS = [1, 2, 2.5, 5, 10];
  */
 export function roundBucketWidth(top: number, buckets = CLV_HISTOGRAM_BUCKETS): number {
   const raw = top / buckets;
-  if (!(raw > 1)) return 1;
+  if (!(raw > 1)) {
+    return 1;
+  }
   const power = 10 ** Math.floor(Math.log10(raw));
   for (const step of ROUND_STEPS) {
     const width = step * power;
-    if (Number.isInteger(width) && width >= raw) return width;
+    if (Number.isInteger(width) && width >= raw) {
+      return width;
+    }
   }
   return 10 * power;
 }

@@ -52,8 +52,9 @@ export function customerLifetimeValue(input: ClvInput): ClvResult {
       `CLV: annualDiscountRate must be finite and > -1, got ${annualDiscountRate}`,
     );
   }
-  if (!Number.isFinite(stepWeeks) || stepWeeks <= 0)
+  if (!Number.isFinite(stepWeeks) || stepWeeks <= 0) {
     throw new RangeError(`CLV: stepWeeks must be > 0, got ${stepWeeks}`);
+  }
 
   const customer = { x, tx, T };
   const expectedSpend = gammaGammaConditionalExpectedSpend(gammaGamma, x, mx);

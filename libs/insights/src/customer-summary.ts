@@ -46,18 +46,23 @@ export function summarizeCustomers(
   observationEnd: Date,
 ): CustomerSummary[] {
   const endTime = observationEnd.getTime();
-  if (!Number.isFinite(endTime))
+  if (!Number.isFinite(endTime)) {
     throw new RangeError('summarizeCustomers: observationEnd is not a valid date');
+  }
   const endDay = utcDay(observationEnd);
 
   const customers = new Map<string, Accumulator>();
   for (const { customerId, occurredAt, amount } of transactions) {
     const time = occurredAt.getTime();
-    if (!Number.isFinite(time))
+    if (!Number.isFinite(time)) {
       throw new RangeError(`summarizeCustomers: invalid occurredAt for customer ${customerId}`);
-    if (!Number.isFinite(amount))
+    }
+    if (!Number.isFinite(amount)) {
       throw new RangeError(`summarizeCustomers: invalid amount for customer ${customerId}`);
-    if (time > endTime) continue;
+    }
+    if (time > endTime) {
+      continue;
+    }
     let acc = customers.get(customerId);
     if (!acc) {
       acc = {
@@ -71,8 +76,12 @@ export function summarizeCustomers(
     }
     const day = utcDay(occurredAt);
     acc.amountByDay.set(day, (acc.amountByDay.get(day) ?? 0) + amount);
-    if (time < acc.first.getTime()) acc.first = occurredAt;
-    if (time > acc.last.getTime()) acc.last = occurredAt;
+    if (time < acc.first.getTime()) {
+      acc.first = occurredAt;
+    }
+    if (time > acc.last.getTime()) {
+      acc.last = occurredAt;
+    }
     acc.totalSpend += amount;
   }
 
@@ -81,11 +90,19 @@ export function summarizeCustomers(
     let firstDay = Infinity;
     let lastDay = -Infinity;
     for (const day of acc.amountByDay.keys()) {
-      if (day < firstDay) firstDay = day;
-      if (day > lastDay) lastDay = day;
+      if (day < firstDay) {
+        firstDay = day;
+      }
+      if (day > lastDay) {
+        lastDay = day;
+      }
     }
     let repeatSpend = 0;
-    for (const [day, amount] of acc.amountByDay) if (day !== firstDay) repeatSpend += amount;
+    for (const [day, amount] of acc.amountByDay) {
+      if (day !== firstDay) {
+        repeatSpend += amount;
+      }
+    }
     const purchaseDays = acc.amountByDay.size;
     const frequency = purchaseDays - 1;
     summaries.push({

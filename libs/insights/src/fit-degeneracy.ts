@@ -38,21 +38,28 @@ export function findDegeneracy(
   shapes: readonly string[],
   logLikelihood: (values: readonly number[]) => number,
 ): Degeneracy | null {
-  for (const [parameter, value] of params)
-    if (!Number.isFinite(value) || !(value > 0)) return { parameter, value, reason: 'non_finite' };
+  for (const [parameter, value] of params) {
+    if (!Number.isFinite(value) || !(value > 0)) {
+      return { parameter, value, reason: 'non_finite' };
+    }
+  }
   const values = params.map(([, value]) => value);
   const fitted = logLikelihood(values);
-  if (!Number.isFinite(fitted))
+  if (!Number.isFinite(fitted)) {
     return { parameter: 'logLikelihood', value: fitted, reason: 'non_finite' };
+  }
   for (const [parameter, value] of params) {
-    if (shapes.includes(parameter) && !(value > SHAPE_BOUNDS.min && value < SHAPE_BOUNDS.max))
+    if (shapes.includes(parameter) && !(value > SHAPE_BOUNDS.min && value < SHAPE_BOUNDS.max)) {
       return { parameter, value, reason: 'at_bound' };
+    }
   }
   const negative = (theta: readonly number[]): number => {
     try {
       return -logLikelihood(theta.map((t) => Math.exp(t)));
     } catch (error) {
-      if (error instanceof RangeError) return NaN;
+      if (error instanceof RangeError) {
+        return NaN;
+      }
       throw error;
     }
   };
@@ -61,15 +68,18 @@ export function findDegeneracy(
     values.map((v) => Math.log(v)),
   );
   const failed = choleskyFailure(hessian, MIN_CURVATURE);
-  if (failed === null) return null;
+  if (failed === null) {
+    return null;
+  }
   const [parameter, value] = params[failed] ?? ['?', NaN];
   return { parameter, value, reason: 'flat_likelihood' };
 }
 
 export function bgnbdDegeneracy(fit: BgNbdFit, data: BgNbdData): Degeneracy | null {
   const { r, alpha, a, b } = fit.params;
-  if (!Number.isFinite(fit.logLikelihood))
+  if (!Number.isFinite(fit.logLikelihood)) {
     return { parameter: 'logLikelihood', value: fit.logLikelihood, reason: 'non_finite' };
+  }
   return findDegeneracy(
     [
       ['r', r],
@@ -85,8 +95,9 @@ export function bgnbdDegeneracy(fit: BgNbdFit, data: BgNbdData): Degeneracy | nu
 
 export function gammaGammaDegeneracy(fit: GammaGammaFit, data: GammaGammaData): Degeneracy | null {
   const { p, q, gamma } = fit.params;
-  if (!Number.isFinite(fit.logLikelihood))
+  if (!Number.isFinite(fit.logLikelihood)) {
     return { parameter: 'logLikelihood', value: fit.logLikelihood, reason: 'non_finite' };
+  }
   return findDegeneracy(
     [
       ['p', p],

@@ -36,25 +36,33 @@ export function groupGammaGammaData(data: GammaGammaData): GroupedGammaGammaData
     const xi = x[i] ?? NaN;
     const mi = mx[i] ?? NaN;
     const weight = weights === undefined ? 1 : (weights[i] ?? NaN);
-    if (!Number.isInteger(xi) || xi < 0)
+    if (!Number.isInteger(xi) || xi < 0) {
       throw new RangeError(`Gamma-Gamma data: x[${i}] must be a non-negative integer, got ${xi}`);
-    if (!Number.isFinite(weight) || weight < 0)
+    }
+    if (!Number.isFinite(weight) || weight < 0) {
       throw new RangeError(`Gamma-Gamma data: weights[${i}] must be finite and >= 0`);
+    }
     if (xi === 0) {
       excluded += weight;
       continue;
     }
-    if (!Number.isFinite(mi) || mi < 0)
+    if (!Number.isFinite(mi) || mi < 0) {
       throw new RangeError(`Gamma-Gamma data: mx[${i}] must be finite and >= 0, got ${mi}`);
+    }
     if (mi === 0) {
       excluded += weight;
       continue;
     }
-    if (weight === 0) continue;
+    if (weight === 0) {
+      continue;
+    }
     const key = `${xi}|${mi}`;
     const group = groups.get(key);
-    if (group) group.weight += weight;
-    else groups.set(key, { x: xi, mx: mi, weight });
+    if (group) {
+      group.weight += weight;
+    } else {
+      groups.set(key, { x: xi, mx: mi, weight });
+    }
   }
   return { rows: [...groups.values()], excluded };
 }

@@ -97,8 +97,9 @@ export function fitGammaGamma(
     customers += row.weight;
     spend += row.weight * row.mx;
   }
-  if (customers === 0)
+  if (customers === 0) {
     throw new RangeError('fitGammaGamma: no customers with repeat purchases and positive spend');
+  }
   // With p = 1 and q = 2 the model's mean spend p·γ/(q-1) equals γ, so start γ at the observed mean.
   const start = options.start ?? { p: 1, q: 2, gamma: spend / customers };
   assertParams(start);
@@ -111,8 +112,9 @@ export function fitGammaGamma(
   });
   const objective = (theta: readonly number[]): number => {
     const params = toParams(theta);
-    if (![params.p, params.q, params.gamma].every((v) => v > 0 && Number.isFinite(v)))
+    if (![params.p, params.q, params.gamma].every((v) => v > 0 && Number.isFinite(v))) {
       return Infinity;
+    }
     return -logLikelihood(params) / customers;
   };
   const result = minimizeNelderMead(
@@ -148,11 +150,13 @@ export function gammaGammaConditionalExpectedSpend(
 ): number {
   assertParams(params);
   const { p, q, gamma } = params;
-  if (!Number.isInteger(x) || x < 0)
+  if (!Number.isInteger(x) || x < 0) {
     throw new RangeError(`Gamma-Gamma: x must be a non-negative integer, got ${x}`);
+  }
   const m = x === 0 ? 0 : mx;
-  if (!Number.isFinite(m) || m < 0)
+  if (!Number.isFinite(m) || m < 0) {
     throw new RangeError(`Gamma-Gamma: mx must be finite and >= 0, got ${mx}`);
+  }
   const denominator = p * x + q - 1;
   if (!(denominator > 0)) {
     throw new RangeError(

@@ -17,8 +17,11 @@ describe('numericalHessian', () => {
       (x[0] ?? 0) -
       2 * (x[2] ?? 0);
     const h = numericalHessian(f, [0.3, -1, 2]);
-    for (let i = 0; i < 3; i++)
-      for (let j = 0; j < 3; j++) expect(h[i]?.[j]).toBeCloseTo(A[i]?.[j] ?? NaN, 5);
+    for (let i = 0; i < 3; i++) {
+      for (let j = 0; j < 3; j++) {
+        expect(h[i]?.[j]).toBeCloseTo(A[i]?.[j] ?? NaN, 5);
+      }
+    }
   });
 
   it('matches the analytic curvature of a non-quadratic function', () => {

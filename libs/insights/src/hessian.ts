@@ -16,7 +16,9 @@ export function numericalHessian(
   const n = x.length;
   const at = (...moves: [number, number][]): number => {
     const point = [...x];
-    for (const [i, d] of moves) point[i] = (point[i] ?? NaN) + d;
+    for (const [i, d] of moves) {
+      point[i] = (point[i] ?? NaN) + d;
+    }
     return f(point);
   };
   const center = f(x);
@@ -33,7 +35,9 @@ export function numericalHessian(
         (4 * step * step);
       row[j] = value;
       const column = hessian[j];
-      if (column) column[i] = value;
+      if (column) {
+        column[i] = value;
+      }
     }
   }
   return hessian;
@@ -50,15 +54,23 @@ export function choleskyFailure(m: readonly (readonly number[])[], margin = 0): 
   for (let j = 0; j < n; j++) {
     const lj = l[j] ?? [];
     let pivot = (m[j]?.[j] ?? NaN) - margin;
-    for (let k = 0; k < j; k++) pivot -= (lj[k] ?? 0) ** 2;
-    if (!(pivot > 0) || !Number.isFinite(pivot)) return j;
+    for (let k = 0; k < j; k++) {
+      pivot -= (lj[k] ?? 0) ** 2;
+    }
+    if (!(pivot > 0) || !Number.isFinite(pivot)) {
+      return j;
+    }
     const d = Math.sqrt(pivot);
     lj[j] = d;
     for (let i = j + 1; i < n; i++) {
       const li = l[i] ?? [];
       let s = m[i]?.[j] ?? NaN;
-      for (let k = 0; k < j; k++) s -= (li[k] ?? 0) * (lj[k] ?? 0);
-      if (!Number.isFinite(s)) return j;
+      for (let k = 0; k < j; k++) {
+        s -= (li[k] ?? 0) * (lj[k] ?? 0);
+      }
+      if (!Number.isFinite(s)) {
+        return j;
+      }
       li[j] = s / d;
     }
   }

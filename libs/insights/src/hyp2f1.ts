@@ -23,10 +23,15 @@ export function hyp2f1(
   if (![a, b, c, z].every(Number.isFinite)) {
     throw new RangeError(`hyp2f1: non-finite argument (${a}, ${b}, ${c}, ${z})`);
   }
-  if (abs(z) >= 1) throw new RangeError(`hyp2f1: series needs |z| < 1, got ${z}`);
-  if (c <= 0 && Number.isInteger(c))
+  if (abs(z) >= 1) {
+    throw new RangeError(`hyp2f1: series needs |z| < 1, got ${z}`);
+  }
+  if (c <= 0 && Number.isInteger(c)) {
     throw new RangeError(`hyp2f1: c must not be 0 or a negative integer, got ${c}`);
-  if (z === 0) return 1;
+  }
+  if (z === 0) {
+    return 1;
+  }
 
   let term = 1;
   let sum = 1;
@@ -35,10 +40,14 @@ export function hyp2f1(
     term *= ratio * z;
     sum += term;
     // A zero numerator (a or b a non-positive integer) terminates the polynomial.
-    if (term === 0) return sum;
+    if (term === 0) {
+      return sum;
+    }
     // Only stop once the terms are shrinking, otherwise a small early term could stop us
     // before a hump of growing terms (happens when a·b is large relative to c).
-    if (abs(ratio * z) < 1 && abs(term) <= tolerance * abs(sum)) return sum;
+    if (abs(ratio * z) < 1 && abs(term) <= tolerance * abs(sum)) {
+      return sum;
+    }
   }
   throw new Error(`hyp2f1(${a}, ${b}; ${c}; ${z}) did not converge in ${maxTerms} terms`);
 }

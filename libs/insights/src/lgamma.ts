@@ -14,9 +14,15 @@ const POSITIVE_INFINITY = Number.POSITIVE_INFINITY;
 
 /** Natural logarithm of |Γ(x)|. Returns Infinity at the poles (0, -1, -2, ...). */
 export function lgamma(x: number): number {
-  if (x !== x) return x; // NaN
-  if (x === POSITIVE_INFINITY) return POSITIVE_INFINITY;
-  if (x <= 0 && x === floor(x)) return POSITIVE_INFINITY;
+  if (x !== x) {
+    return x;
+  } // NaN
+  if (x === POSITIVE_INFINITY) {
+    return POSITIVE_INFINITY;
+  }
+  if (x <= 0 && x === floor(x)) {
+    return POSITIVE_INFINITY;
+  }
   if (x < 0.5) {
     // Reflection: Γ(x)Γ(1-x) = π / sin(πx).
     return log(PI / abs(sin(PI * x))) - lgamma(1 - x);
@@ -25,7 +31,9 @@ export function lgamma(x: number): number {
   const t = z + LANCZOS_G + 0.5;
   let series = LANCZOS_C0;
   let k = 1;
-  for (const c of LANCZOS_COEFFICIENTS) series += c / (z + k++);
+  for (const c of LANCZOS_COEFFICIENTS) {
+    series += c / (z + k++);
+  }
   return HALF_LOG_TWO_PI + (z + 0.5) * log(t) - t + log(series);
 }
 

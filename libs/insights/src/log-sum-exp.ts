@@ -4,8 +4,12 @@ const NEGATIVE_INFINITY = Number.NEGATIVE_INFINITY;
 
 /** log(exp(a) + exp(b)) without overflow or underflow. */
 export function logAddExp(a: number, b: number): number {
-  if (a === NEGATIVE_INFINITY) return b;
-  if (b === NEGATIVE_INFINITY) return a;
+  if (a === NEGATIVE_INFINITY) {
+    return b;
+  }
+  if (b === NEGATIVE_INFINITY) {
+    return a;
+  }
   const max = a > b ? a : b;
   return max + log1p(exp(-abs(a - b)));
 }
@@ -13,10 +17,18 @@ export function logAddExp(a: number, b: number): number {
 /** log(Σ exp(values[i])) without overflow or underflow; -Infinity for an empty list. */
 export function logSumExp(values: readonly number[]): number {
   let max = NEGATIVE_INFINITY;
-  for (const v of values) if (v > max || v !== v) max = v;
-  if (max === NEGATIVE_INFINITY || !Number.isFinite(max)) return max;
+  for (const v of values) {
+    if (v > max || v !== v) {
+      max = v;
+    }
+  }
+  if (max === NEGATIVE_INFINITY || !Number.isFinite(max)) {
+    return max;
+  }
   let sum = 0;
-  for (const v of values) sum += exp(v - max);
+  for (const v of values) {
+    sum += exp(v - max);
+  }
   return max + log(sum);
 }
 

@@ -28,7 +28,9 @@ describe('minimizeNelderMead', () => {
         maxEvaluations: 50_000,
       });
       expect(result.converged).toBe(true);
-      for (const xi of result.x) expect(xi).toBeCloseTo(1, 5);
+      for (const xi of result.x) {
+        expect(xi).toBeCloseTo(1, 5);
+      }
     }
   });
 

@@ -54,17 +54,21 @@ export function minimizeNelderMead(
   options: NelderMeadOptions = {},
 ): NelderMeadResult {
   const n = start.length;
-  if (n === 0)
+  if (n === 0) {
     throw new RangeError('minimizeNelderMead: start point must have at least one coordinate');
-  if (!start.every(Number.isFinite))
+  }
+  if (!start.every(Number.isFinite)) {
     throw new RangeError('minimizeNelderMead: start point must be finite');
+  }
   const fTolerance = options.fTolerance ?? 1e-10;
   const xTolerance = options.xTolerance ?? 1e-8;
   const maxEvaluations = options.maxEvaluations ?? 200 * n * n + 2000;
   const maxRestarts = options.maxRestarts ?? 10;
   const steps = start.map((_, i) => {
     const s = options.initialStep;
-    if (s === undefined) return 0.5;
+    if (s === undefined) {
+      return 0.5;
+    }
     return typeof s === 'number' ? s : (s[i] ?? 0.5);
   });
 
@@ -83,8 +87,12 @@ export function minimizeNelderMead(
   for (;;) {
     const run = runSimplex(best);
     const improvement = best.f - run.best.f;
-    if (run.best.f <= best.f) best = run.best;
-    if (!run.converged) break;
+    if (run.best.f <= best.f) {
+      best = run.best;
+    }
+    if (!run.converged) {
+      break;
+    }
     if (restarts > 0 && !(improvement > fTolerance)) {
       converged = true;
       break;
@@ -110,8 +118,12 @@ export function minimizeNelderMead(
       const lowest = at(simplex, 0);
       const worst = at(simplex, n);
       const secondWorst = at(simplex, n - 1);
-      if (hasConverged(simplex)) return { best: lowest, converged: true };
-      if (evaluations >= maxEvaluations) return { best: lowest, converged: false };
+      if (hasConverged(simplex)) {
+        return { best: lowest, converged: true };
+      }
+      if (evaluations >= maxEvaluations) {
+        return { best: lowest, converged: false };
+      }
       iterations++;
 
       const centroid = new Array<number>(n).fill(0);
@@ -153,8 +165,12 @@ export function minimizeNelderMead(
   function hasConverged(sorted: readonly Vertex[]): boolean {
     const lowest = at(sorted, 0);
     const highest = at(sorted, sorted.length - 1);
-    if (!Number.isFinite(lowest.f)) return false;
-    if (!(highest.f - lowest.f <= fTolerance)) return false;
+    if (!Number.isFinite(lowest.f)) {
+      return false;
+    }
+    if (!(highest.f - lowest.f <= fTolerance)) {
+      return false;
+    }
     return sorted.every((v) =>
       v.x.every((xi, i) => Math.abs(xi - (lowest.x[i] ?? NaN)) <= xTolerance),
     );

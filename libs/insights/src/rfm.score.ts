@@ -28,7 +28,9 @@ function quintileScores(values: readonly number[]): number[] {
   const sorted = [...values].sort((u, v) => u - v);
   const firstRank = new Map<number, number>();
   sorted.forEach((value, rank) => {
-    if (!firstRank.has(value)) firstRank.set(value, rank);
+    if (!firstRank.has(value)) {
+      firstRank.set(value, rank);
+    }
   });
   return values.map((value) => Math.floor(((firstRank.get(value) ?? 0) * 5) / n) + 1);
 }

@@ -32,15 +32,25 @@ export function rfmSegment(recencyScore: number, frequencyScore: number): RfmSeg
     throw new RangeError(`RFM scores must be integers in 1..5, got R=${r}, F=${f}`);
   }
   if (r <= 2) {
-    if (f === 5) return 'cannot_lose_them';
-    if (f >= 3) return 'at_risk';
+    if (f === 5) {
+      return 'cannot_lose_them';
+    }
+    if (f >= 3) {
+      return 'at_risk';
+    }
     return r === 1 ? 'lost' : 'hibernating';
   }
   if (r === 3) {
-    if (f >= 4) return 'loyal';
+    if (f >= 4) {
+      return 'loyal';
+    }
     return f === 3 ? 'need_attention' : 'about_to_sleep';
   }
-  if (f >= 4) return r === 5 ? 'champions' : 'loyal';
-  if (f >= 2) return 'potential_loyalist';
+  if (f >= 4) {
+    return r === 5 ? 'champions' : 'loyal';
+  }
+  if (f >= 2) {
+    return 'potential_loyalist';
+  }
   return r === 5 ? 'new_customers' : 'promising';
 }

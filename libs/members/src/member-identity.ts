@@ -16,7 +16,9 @@ function luhnCheckDigit(digits: string): number {
     let d = Number(digits[digits.length - 1 - i]);
     if (i % 2 === 0) {
       d *= 2;
-      if (d > 9) d -= 9;
+      if (d > 9) {
+        d -= 9;
+      }
     }
     sum += d;
   }

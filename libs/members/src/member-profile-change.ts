@@ -22,7 +22,9 @@ export function changedFields(before: ProfileValues, after: ProfileValues): Prof
 /** "Your email and phone number were updated." — what the member sees of a change. */
 export function describeProfileChange(fields: ProfileField[]): string {
   const labels = fields.map((f) => MEMBER_LABELS[f]).filter((l): l is string => l !== null);
-  if (labels.length === 0) return 'Your profile was updated.';
+  if (labels.length === 0) {
+    return 'Your profile was updated.';
+  }
   const last = labels.pop() as string;
   const list = labels.length > 0 ? `${labels.join(', ')} and ${last}` : last;
   return `Your ${list} ${labels.length > 0 ? 'were' : 'was'} updated.`;

@@ -26,7 +26,9 @@ export class MemberViewRegistry {
 
   async build(memberId: string, base: Record<string, unknown>): Promise<Record<string, unknown>> {
     const view = { ...base };
-    for (const contributor of this.contributors) await contributor.contribute(memberId, view);
+    for (const contributor of this.contributors) {
+      await contributor.contribute(memberId, view);
+    }
     return view;
   }
 
@@ -35,10 +37,17 @@ export class MemberViewRegistry {
     bases: readonly (Record<string, unknown> & { id: string })[],
   ): Promise<Record<string, unknown>[]> {
     const views = new Map<string, Record<string, unknown>>(bases.map((b) => [b.id, { ...b }]));
-    if (views.size === 0) return [];
+    if (views.size === 0) {
+      return [];
+    }
     for (const contributor of this.contributors) {
-      if (contributor.contributeMany) await contributor.contributeMany(views);
-      else for (const [id, view] of views) await contributor.contribute(id, view);
+      if (contributor.contributeMany) {
+        await contributor.contributeMany(views);
+      } else {
+        for (const [id, view] of views) {
+          await contributor.contribute(id, view);
+        }
+      }
     }
     return bases.map((b) => views.get(b.id) as Record<string, unknown>);
   }

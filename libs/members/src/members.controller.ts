@@ -60,8 +60,13 @@ export class MembersController {
     @CurrentPrincipal() principal: StaffPrincipal,
   ): Promise<MemberPageDto> {
     // Segments come from insights, which only marketers may read.
-    if (query.segment !== undefined && principal.role !== 'admin' && principal.role !== 'marketer')
+    if (
+      query.segment !== undefined &&
+      principal.role !== 'admin' &&
+      principal.role !== 'marketer'
+    ) {
       throw forbidden('Filtering members by segment is for marketers and admins.');
+    }
     const page = await this.members.search(query);
     const items = await this.views.buildMany(
       page.items as unknown as (Record<string, unknown> & { id: string })[],

@@ -118,8 +118,9 @@ export class MembersService {
             }),
           );
           const facts: EnrollmentFacts = {};
-          for (const hook of this.enrollmentHooks)
+          for (const hook of this.enrollmentHooks) {
             Object.assign(facts, await hook(manager, member, input));
+          }
           const data: EventPayload<MemberEnrolledEventData> = {
             memberId: member.id,
             externalId: member.externalId,
@@ -134,19 +135,27 @@ export class MembersService {
           return member;
         });
       } catch (error) {
-        if (sqlState(error) !== '23505') throw error;
+        if (sqlState(error) !== '23505') {
+          throw error;
+        }
         const constraint = constraintOf(error) ?? '';
         const field = IDENTITY_CONSTRAINTS[constraint];
-        if (field) throw memberExists(field);
+        if (field) {
+          throw memberExists(field);
+        }
         // A generated card number or referral code collided: draw new ones.
-        if (!GENERATED_CONSTRAINTS.has(constraint) || attempt >= 5) throw error;
+        if (!GENERATED_CONSTRAINTS.has(constraint) || attempt >= 5) {
+          throw error;
+        }
       }
     }
   }
 
   async get(id: string): Promise<MemberEntity> {
     const member = await this.dataSource.getRepository(MemberEntity).findOneBy({ id });
-    if (!member) throw memberNotFound();
+    if (!member) {
+      throw memberNotFound();
+    }
     return member;
   }
 
@@ -164,7 +173,9 @@ export class MembersService {
           where: { id },
           lock: { mode: 'pessimistic_write' },
         });
-        if (!member) throw memberNotFound();
+        if (!member) {
+          throw memberNotFound();
+        }
         const next: ProfileValues = {
           name: input.name === undefined ? member.name : input.name,
           email:
@@ -178,7 +189,9 @@ export class MembersService {
           externalId: input.externalId === undefined ? member.externalId : input.externalId,
         };
         const fields = changedFields(member, next);
-        if (fields.length === 0) return member;
+        if (fields.length === 0) {
+          return member;
+        }
         await repository.update({ id }, Object.fromEntries(fields.map((f) => [f, next[f]])));
         await this.activity.execute(
           {
@@ -196,7 +209,9 @@ export class MembersService {
       });
     } catch (error) {
       const field = IDENTITY_CONSTRAINTS[constraintOf(error) ?? ''];
-      if (sqlState(error) === '23505' && field) throw memberExists(field);
+      if (sqlState(error) === '23505' && field) {
+        throw memberExists(field);
+      }
       throw error;
     }
   }
@@ -206,7 +221,9 @@ export class MembersService {
    * checkout): one prepared statement, no entity to build.
    */
   async findIdBy(by: { id?: string; cardNumber?: string; phone?: string }): Promise<string | null> {
-    if (by.id !== undefined && !UUID.test(by.id)) return null;
+    if (by.id !== undefined && !UUID.test(by.id)) {
+      return null;
+    }
     const [statement, value] = by.id
       ? [MEMBER_BY_ID, by.id]
       : by.cardNumber
@@ -214,7 +231,9 @@ export class MembersService {
         : by.phone
           ? [MEMBER_BY_PHONE, await this.phoneForms(by.phone)]
           : [null, null];
-    if (!statement) return null;
+    if (!statement) {
+      return null;
+    }
     const { rows } = await preparedQuery<{ id: string }>(this.dataSource.manager, statement, [
       value,
     ]);
@@ -230,12 +249,20 @@ export class MembersService {
     const qb = this.dataSource.getRepository(MemberEntity).createQueryBuilder('m');
     if (query.phone) {
       const forms = await this.phoneForms(query.phone);
-      if (forms.length === 0) throw phoneInvalid();
+      if (forms.length === 0) {
+        throw phoneInvalid();
+      }
       qb.andWhere('m.phone = ANY(:phones)', { phones: forms });
     }
-    if (query.email) qb.andWhere('m.email = :email', { email: normalizeEmail(query.email) });
-    if (query.cardNumber) qb.andWhere('m.card_number = :card', { card: query.cardNumber.trim() });
-    if (query.externalId) qb.andWhere('m.external_id = :ext', { ext: query.externalId });
+    if (query.email) {
+      qb.andWhere('m.email = :email', { email: normalizeEmail(query.email) });
+    }
+    if (query.cardNumber) {
+      qb.andWhere('m.card_number = :card', { card: query.cardNumber.trim() });
+    }
+    if (query.externalId) {
+      qb.andWhere('m.external_id = :ext', { ext: query.externalId });
+    }
     if (query.q !== undefined) {
       const q = query.q;
       const phones = PHONE_PATTERN.test(q) ? await this.phoneForms(q) : [];
@@ -245,14 +272,19 @@ export class MembersService {
           or.orWhere(`m.email LIKE :emailPrefix`, {
             emailPrefix: `${likeLiteral(normalizeEmail(q))}%`,
           });
-          if (/^\d+$/.test(q))
+          if (/^\d+$/.test(q)) {
             or.orWhere(`m.card_number LIKE :cardPrefix`, { cardPrefix: `${q}%` });
-          if (phones.length > 0) or.orWhere('m.phone = ANY(:qPhones)', { qPhones: phones });
+          }
+          if (phones.length > 0) {
+            or.orWhere('m.phone = ANY(:qPhones)', { qPhones: phones });
+          }
         }),
       );
     }
     if (query.segment !== undefined) {
-      if (!this.segmentCondition) throw validationFailed('Members have no segments here.');
+      if (!this.segmentCondition) {
+        throw validationFailed('Members have no segments here.');
+      }
       const { where, parameters } = this.segmentCondition(query.segment);
       qb.andWhere(where, parameters);
     }
@@ -263,7 +295,9 @@ export class MembersService {
   private async e164(phone: string): Promise<string> {
     const { defaultCountry } = await this.program.cached();
     const e164 = toE164(phone, defaultCountry);
-    if (!e164) throw phoneInvalid();
+    if (!e164) {
+      throw phoneInvalid();
+    }
     return e164;
   }
 

@@ -18,16 +18,21 @@ export class MemberPointsView implements OnModuleInit {
   onModuleInit(): void {
     this.registry.register({
       contribute: async (memberId, view) => {
-        if ('points' in view)
+        if ('points' in view) {
           view.points = await this.ledger.pointsSummary(memberId, this.clock.now());
+        }
       },
       contributeMany: async (views) => {
         const wanting = [...views].filter(([, view]) => 'points' in view).map(([id]) => id);
-        if (wanting.length === 0) return;
+        if (wanting.length === 0) {
+          return;
+        }
         const summaries = await this.ledger.pointsSummaries(wanting, this.clock.now());
         for (const id of wanting) {
           const view = views.get(id);
-          if (view) view.points = summaries.get(id);
+          if (view) {
+            view.points = summaries.get(id);
+          }
         }
       },
     });

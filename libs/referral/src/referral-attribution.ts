@@ -29,15 +29,21 @@ export class ReferralAttribution implements OnModuleInit {
     member: MemberEntity,
     input: CreateMemberDto,
   ): Promise<EnrollmentFacts> {
-    if (!input.referralCode) return {};
+    if (!input.referralCode) {
+      return {};
+    }
     const program = await this.program.get(manager);
-    if (!program.active) throw referralCodeInvalid('the referral program is not running');
+    if (!program.active) {
+      throw referralCodeInvalid('the referral program is not running');
+    }
     const [referrer] = await manager.query<
       { id: string; email: string | null; phone: string | null }[]
     >('SELECT id, email, phone FROM members WHERE referral_code = $1', [
       input.referralCode.toUpperCase(),
     ]);
-    if (!referrer) throw referralCodeInvalid('no member has this code');
+    if (!referrer) {
+      throw referralCodeInvalid('no member has this code');
+    }
     const same = (a: string | null, b: string | null): boolean => a !== null && a === b;
     if (
       referrer.id === member.id ||

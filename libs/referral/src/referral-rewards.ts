@@ -92,15 +92,18 @@ export class ReferralRewards implements OnModuleInit {
       !referral ||
       (referral.status !== 'joined' && referral.status !== 'held') ||
       referral.qualifying_order_uuid
-    )
+    ) {
       return NO_REACTION;
+    }
     const program = await this.program.get(manager);
     const deadline = referral.joined_at.getTime() + program.attributionDays * 86_400_000;
     if (event.occurredAt.getTime() > deadline) {
       await this.setStatus(manager, referral.referee_id, 'expired');
       return NO_REACTION;
     }
-    if (event.total < program.qualifyingMinSpend) return NO_REACTION;
+    if (event.total < program.qualifyingMinSpend) {
+      return NO_REACTION;
+    }
     await manager.query(
       'UPDATE referrals SET qualifying_order_uuid = $2, updated_at = $3 WHERE referee_id = $1',
       [referral.referee_id, event.orderUuid, this.clock.now()],
@@ -119,7 +122,9 @@ export class ReferralRewards implements OnModuleInit {
       memberId: referral.referrer_id,
       data: qualified,
     });
-    if (held) return NO_REACTION;
+    if (held) {
+      return NO_REACTION;
+    }
     await this.pay(manager, referral.referee_id, referral.referrer_id, program, event.orderId);
     return {
       movedPoints: true,
@@ -213,16 +218,24 @@ export class ReferralRewards implements OnModuleInit {
 
   private async onReturn(manager: EntityManager, event: ReturnEvent): Promise<void> {
     const referral = await this.referral(manager, 'qualifying_order_uuid = $1', event.orderUuid);
-    if (!referral || referral.status !== 'rewarded') return;
+    if (!referral || referral.status !== 'rewarded') {
+      return;
+    }
     const program = await this.program.get(manager);
-    if (event.remainingTotal >= program.qualifyingMinSpend) return;
+    if (event.remainingTotal >= program.qualifyingMinSpend) {
+      return;
+    }
     const taken = [
       [referral.referee_id, referral.referee_transaction_id, 'referee'],
       [referral.referrer_id, referral.referrer_transaction_id, 'referrer'],
     ] as const;
     for (const [memberId, transactionId, side] of taken) {
-      if (!transactionId) continue;
-      if (side === 'referrer') await lockMemberAccount(manager, memberId);
+      if (!transactionId) {
+        continue;
+      }
+      if (side === 'referrer') {
+        await lockMemberAccount(manager, memberId);
+      }
       const entry = await this.reverse.execute(
         {
           memberId,
@@ -233,7 +246,9 @@ export class ReferralRewards implements OnModuleInit {
         },
         manager,
       );
-      if (entry.replayed) continue;
+      if (entry.replayed) {
+        continue;
+      }
       const why = { reason: 'referral_return' as const, orderId: event.orderId };
       await this.events.emit(manager, pointsReversedEvent(entry, transactionId, why));
     }

@@ -78,13 +78,16 @@ export class ReferralsService {
         'SELECT * FROM referrals WHERE referee_id = $1 FOR UPDATE',
         [refereeId],
       );
-      if (!row) throw referralNotFound();
-      if (row.status !== 'held')
+      if (!row) {
+        throw referralNotFound();
+      }
+      if (row.status !== 'held') {
         throw new DomainError(
           409,
           'REFERRAL_NOT_HELD',
           `This referral is ${row.status}, not held.`,
         );
+      }
       await manager.query(
         `UPDATE referrals SET approved = true, status = 'joined', updated_at = $2 WHERE referee_id = $1`,
         [refereeId, this.clock.now()],
@@ -124,7 +127,9 @@ export class ReferralsService {
       'SELECT * FROM referrals WHERE referee_id = $1',
       [refereeId],
     );
-    if (!row) throw referralNotFound();
+    if (!row) {
+      throw referralNotFound();
+    }
     return toView(row);
   }
 

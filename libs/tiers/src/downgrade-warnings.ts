@@ -108,7 +108,9 @@ export class TierDowngradeWarnings {
     now: Date,
     settings: { warningDays: number; timeZone: string },
   ): Promise<number> {
-    if (settings.warningDays <= 0 || memberIds.length === 0) return 0;
+    if (settings.warningDays <= 0 || memberIds.length === 0) {
+      return 0;
+    }
     const warned = await this.notifications.sendOnce(
       manager,
       KIND,

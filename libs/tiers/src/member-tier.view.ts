@@ -32,8 +32,9 @@ export class MemberTierView implements OnModuleInit {
       contribute: async (memberId, view) => {
         const tier = await this.lookup.current(memberId);
         view.tier = tier ? toTierView(tier) : null;
-        if ('tierProgress' in view)
+        if ('tierProgress' in view) {
           view.tierProgress = tier ? await this.progress(memberId, tier.rank) : null;
+        }
       },
       contributeMany: async (views) => {
         const tiers = await this.lookup.currentMany([...views.keys()]);
@@ -49,7 +50,9 @@ export class MemberTierView implements OnModuleInit {
     const [next] = await this.dataSource.query<
       { code: string; qualification: TierQualification }[]
     >('SELECT code, qualification FROM tiers WHERE rank > $1 ORDER BY rank LIMIT 1', [rank]);
-    if (!next) return null;
+    if (!next) {
+      return null;
+    }
     const now = this.clock.now();
     const current =
       (await qualificationValues(this.dataSource.manager, [memberId], now))

@@ -26,7 +26,9 @@ export class TierEvaluationJob {
   @Cron(CronExpression.EVERY_DAY_AT_2AM, { name: 'tiers-evaluate' })
   async scheduled(): Promise<void> {
     const outcome = await this.run();
-    if (outcome) this.logger.log(outcome, 'tiers re-evaluated');
+    if (outcome) {
+      this.logger.log(outcome, 'tiers re-evaluated');
+    }
   }
 
   async run(

@@ -70,7 +70,9 @@ export class TierLookupService {
     manager: EntityManager = this.dataSource.manager,
   ): Promise<CurrentTier | null> {
     const tiers = await this.tiers(manager);
-    if (tiers.length === 0) return null;
+    if (tiers.length === 0) {
+      return null;
+    }
     const { rows } = await preparedQuery<{ tier_code: string }>(manager, STORED_TIER, [memberId]);
     const code = rows[0]?.tier_code;
     const lowest = toCurrent(tiers[0] as TierDefinition);
@@ -85,7 +87,9 @@ export class TierLookupService {
     const tiers = await this.tiers(manager);
     const result = new Map<string, CurrentTier>();
     const lowest = tiers[0];
-    if (!lowest || memberIds.length === 0) return result;
+    if (!lowest || memberIds.length === 0) {
+      return result;
+    }
     const { rows } = await preparedQuery<{ member_id: string; tier_code: string }>(
       manager,
       STORED_TIERS,

@@ -40,15 +40,18 @@ export function decideTier(
 ): TierDecision | null {
   const ordered = [...tiers].sort((a, b) => a.rank - b.rank);
   const lowest = ordered[0];
-  if (!lowest) return null;
+  if (!lowest) {
+    return null;
+  }
   const qualified = ordered.reduce(
     (best, tier) =>
       tier === lowest || (values.get(tier.code) ?? 0) >= tier.threshold ? tier : best,
     lowest,
   );
   const current = ordered.find((t) => t.code === standing?.code) ?? lowest;
-  if (qualified.rank > current.rank)
+  if (qualified.rank > current.rank) {
     return { code: qualified.code, belowSince: null, change: 'upgrade' };
+  }
   const held = standing?.heldUntil ? now.getTime() < standing.heldUntil.getTime() : false;
   if (!nightly || qualified.rank === current.rank || held) {
     return {

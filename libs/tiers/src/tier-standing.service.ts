@@ -43,7 +43,9 @@ export class TierStandingService implements TierProvider, OnModuleInit {
     const { tierCodes } = await this.evaluate(manager, [memberId], this.clock.now(), false, order);
     const code = tierCodes.get(memberId);
     // Unknown when someone else changed the standing meanwhile: read what it is now.
-    if (code === undefined) return this.current(memberId, manager);
+    if (code === undefined) {
+      return this.current(memberId, manager);
+    }
     return toCheckoutTier(await this.lookup.byCode(code, manager));
   }
 
@@ -64,8 +66,9 @@ export class TierStandingService implements TierProvider, OnModuleInit {
   ): Promise<{ upgraded: number; downgraded: number; tierCodes: Map<string, string> }> {
     const tierCodes = new Map<string, string>();
     const tiers = await this.lookup.tiers(manager);
-    if (tiers.length === 0 || memberIds.length === 0)
+    if (tiers.length === 0 || memberIds.length === 0) {
       return { upgraded: 0, downgraded: 0, tierCodes };
+    }
     const rules = tiers.map(toRule);
     const standings = await manager.query<
       { member_id: string; tier_code: string; below_since: Date | null; held_until: Date | null }[]
@@ -92,17 +95,27 @@ export class TierStandingService implements TierProvider, OnModuleInit {
         nightly,
       );
       const code = decision?.code ?? standing?.code;
-      if (code !== undefined) tierCodes.set(memberId, code);
-      if (!decision) continue;
+      if (code !== undefined) {
+        tierCodes.set(memberId, code);
+      }
+      if (!decision) {
+        continue;
+      }
       const unchanged =
         standing &&
         standing.code === decision.code &&
         standing.belowSince?.getTime() === decision.belowSince?.getTime();
       const implicitLowest = !standing && decision.change === null && decision.belowSince === null;
-      if (!unchanged && !implicitLowest) decisions.push([memberId, decision]);
+      if (!unchanged && !implicitLowest) {
+        decisions.push([memberId, decision]);
+      }
     }
     const applied = await this.store(manager, decisions, byMember, now);
-    for (const [memberId] of decisions) if (!applied.has(memberId)) tierCodes.delete(memberId);
+    for (const [memberId] of decisions) {
+      if (!applied.has(memberId)) {
+        tierCodes.delete(memberId);
+      }
+    }
     const names = new Map(tiers.map((t) => [t.code, t.name]));
     const tierOf = (code: string): { code: string; name: string } => ({
       code,
@@ -112,9 +125,14 @@ export class TierStandingService implements TierProvider, OnModuleInit {
     let downgraded = 0;
     const events: OutboxEvent[] = [];
     for (const [memberId, decision] of decisions) {
-      if (!decision.change || !applied.has(memberId)) continue;
-      if (decision.change === 'upgrade') upgraded++;
-      else downgraded++;
+      if (!decision.change || !applied.has(memberId)) {
+        continue;
+      }
+      if (decision.change === 'upgrade') {
+        upgraded++;
+      } else {
+        downgraded++;
+      }
       const name = names.get(decision.code) ?? decision.code;
       const data: TierChangeData = {
         memberId,
@@ -147,8 +165,11 @@ export class TierStandingService implements TierProvider, OnModuleInit {
       );
     }
     const [single] = events;
-    if (events.length === 1 && single) await this.events.emit(manager, single);
-    else await this.events.emitMany(manager, events);
+    if (events.length === 1 && single) {
+      await this.events.emit(manager, single);
+    } else {
+      await this.events.emitMany(manager, events);
+    }
     return { upgraded, downgraded, tierCodes };
   }
 
@@ -163,7 +184,9 @@ export class TierStandingService implements TierProvider, OnModuleInit {
     seen: Map<string, MemberStanding>,
     now: Date,
   ): Promise<Set<string>> {
-    if (decisions.length === 0) return new Set();
+    if (decisions.length === 0) {
+      return new Set();
+    }
     const rows = await manager.query<{ member_id: string }[]>(
       `WITH d AS (
          SELECT * FROM unnest($1::uuid[], $2::text[], $3::timestamptz[], $4::bool[])

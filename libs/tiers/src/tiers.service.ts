@@ -51,13 +51,17 @@ export class TiersService {
       .createQueryBuilder('t')
       .orderBy('t.rank', 'ASC')
       .limit(limit + 1);
-    if (after) qb.where('t.rank > :rank', { rank: after[0] });
+    if (after) {
+      qb.where('t.rank > :rank', { rank: after[0] });
+    }
     return toPage(await qb.getMany(), limit, toView, (t) => [t.rank]);
   }
 
   async get(id: string): Promise<TierView> {
     const tier = await this.repository.findOneBy({ id });
-    if (!tier) throw tierNotFound();
+    if (!tier) {
+      throw tierNotFound();
+    }
     return toView(tier);
   }
 
@@ -119,7 +123,9 @@ export class TiersService {
   /** The tier as GET shows it, locked until the change commits. */
   private async lockTier(tiers: Repository<TierEntity>, id: string): Promise<TierView> {
     const tier = await tiers.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!tier) throw tierNotFound();
+    if (!tier) {
+      throw tierNotFound();
+    }
     return toView(tier);
   }
 
@@ -155,7 +161,9 @@ export class TiersService {
     try {
       return await work();
     } catch (error) {
-      if (sqlState(error) !== '23505') throw error;
+      if (sqlState(error) !== '23505') {
+        throw error;
+      }
       const field = constraintOf(error) === 'uq_tiers_rank' ? 'rank' : 'code';
       throw new DomainError(409, 'TIER_EXISTS', `A tier with this ${field} already exists.`, {
         field,

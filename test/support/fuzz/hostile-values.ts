@@ -3,14 +3,18 @@ import fc from 'fast-check';
 /** `levels` arrays inside each other, built without recursion. */
 export function deepArray(levels: number): unknown {
   let value: unknown = 1;
-  for (let i = 0; i < levels; i++) value = [value];
+  for (let i = 0; i < levels; i++) {
+    value = [value];
+  }
   return value;
 }
 
 /** `levels` objects inside each other, built without recursion. */
 export function deepObject(levels: number): unknown {
   let value: unknown = 1;
-  for (let i = 0; i < levels; i++) value = { a: value };
+  for (let i = 0; i < levels; i++) {
+    value = { a: value };
+  }
   return value;
 }
 

@@ -39,7 +39,9 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 export function operationsOf(document: Document): Operation[] {
   const schemas = document.components?.schemas ?? {};
   const resolve = (schema: Schema | undefined, depth = 0): Schema | undefined => {
-    if (!schema || depth > 20) return schema;
+    if (!schema || depth > 20) {
+      return schema;
+    }
     if (schema.$ref) {
       const { $ref, ...rest } = schema;
       return resolve({ ...schemas[$ref.replace('#/components/schemas/', '')], ...rest }, depth + 1);
@@ -55,7 +57,9 @@ export function operationsOf(document: Document): Operation[] {
         Object.entries(schema.properties).map(([k, v]) => [k, resolve(v, depth + 1) ?? {}]),
       );
     }
-    if (schema.items) out.items = resolve(schema.items, depth + 1);
+    if (schema.items) {
+      out.items = resolve(schema.items, depth + 1);
+    }
     return out;
   };
   return Object.entries(document.paths).flatMap(([path, operations]) =>

@@ -34,8 +34,12 @@ function plausible(
   name = '',
 ): fc.Arbitrary<unknown> {
   const known = context.knownFields[name];
-  if (known) return known;
-  if (!schema) return fc.constant('x');
+  if (known) {
+    return known;
+  }
+  if (!schema) {
+    return fc.constant('x');
+  }
   if (schema.properties) {
     const required = new Set(schema.required ?? []);
     const keys = Object.keys(schema.properties);
@@ -47,14 +51,24 @@ function plausible(
       );
     });
   }
-  if (schema.example !== undefined) return fc.constant(structuredClone(schema.example));
-  if (schema.enum?.length) return fc.constantFrom(...schema.enum);
-  if (schema.oneOf?.[0]) return plausible(schema.oneOf[0], context, name);
+  if (schema.example !== undefined) {
+    return fc.constant(structuredClone(schema.example));
+  }
+  if (schema.enum?.length) {
+    return fc.constantFrom(...schema.enum);
+  }
+  if (schema.oneOf?.[0]) {
+    return plausible(schema.oneOf[0], context, name);
+  }
   if (schema.type === 'array') {
     return fc.array(plausible(schema.items, context), { minLength: 1, maxLength: 2 });
   }
-  if (schema.type === 'number' || schema.type === 'integer') return fc.constant(1);
-  if (schema.type === 'boolean') return fc.boolean();
+  if (schema.type === 'number' || schema.type === 'integer') {
+    return fc.constant(1);
+  }
+  if (schema.type === 'boolean') {
+    return fc.boolean();
+  }
   return fc.constant('x');
 }
 
@@ -169,7 +183,9 @@ function headersOf(operation: Operation): fc.Arbitrary<Record<string, string>> {
   const idempotency = operation.parameters.find(
     (p) => p.in === 'header' && p.name.toLowerCase() === 'idempotency-key',
   );
-  if (!idempotency) return fc.constant({});
+  if (!idempotency) {
+    return fc.constant({});
+  }
   return fc.oneof(
     { weight: 8, arbitrary: fc.uuid().map((key) => ({ 'Idempotency-Key': `fuzz-${key}` })) },
     { weight: 1, arbitrary: fc.constant({}) },

@@ -21,7 +21,9 @@ export class ApiError extends Error {
 
   /** Field problems of a VALIDATION_FAILED answer (empty for any other error). */
   get fieldProblems(): FieldProblem[] {
-    if (!Array.isArray(this.details)) return [];
+    if (!Array.isArray(this.details)) {
+      return [];
+    }
     return this.details.filter(
       (d): d is FieldProblem =>
         typeof d === 'object' &&

@@ -53,6 +53,8 @@ export async function unwrap<T>(
   call: Promise<{ data?: T; error?: unknown; response: Response }>,
 ): Promise<T> {
   const { data, error, response } = await call;
-  if (error !== undefined || !response.ok) throw toApiError(response.status, error);
+  if (error !== undefined || !response.ok) {
+    throw toApiError(response.status, error);
+  }
   return data as T;
 }

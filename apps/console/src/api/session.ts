@@ -19,8 +19,12 @@ export function useSession(): UseQueryResult<StaffSession | null> {
     queryKey: SESSION_KEY,
     queryFn: async () => {
       const { data, error, response } = await api.GET('/v1/auth/session');
-      if (response.status === 401) return remember(null);
-      if (error !== undefined || !data) throw toApiError(response.status, error);
+      if (response.status === 401) {
+        return remember(null);
+      }
+      if (error !== undefined || !data) {
+        throw toApiError(response.status, error);
+      }
       return remember(data);
     },
     staleTime: Infinity,

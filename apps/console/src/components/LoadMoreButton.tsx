@@ -8,7 +8,9 @@ interface PagedQuery {
 
 /** The button under a paged list: fetches the next page while there is one. */
 export function LoadMoreButton({ query, label }: { query: PagedQuery; label: string }) {
-  if (!query.hasNextPage) return null;
+  if (!query.hasNextPage) {
+    return null;
+  }
   return (
     <Button
       variant="default"

@@ -9,7 +9,9 @@ export function useErrorMessage(): (error: unknown) => string {
   const { t } = useTranslation();
   return (error) => {
     if (error instanceof ApiError) {
-      if (error.code === NETWORK_ERROR) return t('errors.network');
+      if (error.code === NETWORK_ERROR) {
+        return t('errors.network');
+      }
       return error.message;
     }
     return error instanceof Error ? error.message : String(error);

@@ -22,7 +22,9 @@ export function formatSignificant(language: Language, value: number): string {
 
 /** Digits inside identifiers (card numbers, phones) in the language's digits, without grouping. */
 export function formatDigits(language: Language, value: string): string {
-  if (language === 'en') return value;
+  if (language === 'en') {
+    return value;
+  }
   const digits = new Intl.NumberFormat(localeOf(language), { useGrouping: false });
   return value.replace(/\d/g, (digit) => digits.format(Number(digit)));
 }

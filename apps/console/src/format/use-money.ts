@@ -21,7 +21,9 @@ export function useMoney(): Money | undefined {
     queryKey: ['program'],
     queryFn: () => unwrap(api.GET('/v1/program')),
   });
-  if (program.data === undefined) return undefined;
+  if (program.data === undefined) {
+    return undefined;
+  }
   const { currency, minorUnitsPerMajor } = program.data;
   return {
     currency,

@@ -14,9 +14,13 @@ export function applyApiErrors(
   error: unknown,
   fields: readonly string[],
 ): boolean {
-  if (!(error instanceof ApiError)) return false;
+  if (!(error instanceof ApiError)) {
+    return false;
+  }
   const problems = error.fieldProblems;
-  if (problems.length === 0) return false;
+  if (problems.length === 0) {
+    return false;
+  }
   let allPlaced = true;
   for (const { field, problems: messages } of problems) {
     const target = fields.find((name) => field === name || field.startsWith(`${name}.`));

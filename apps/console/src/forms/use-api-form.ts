@@ -31,7 +31,9 @@ export function useApiForm<V extends Values>(
       await submit(values);
     } catch (error) {
       const placed = applyApiErrors(form, error, Object.keys(form.getValues()));
-      if (!placed) setFormError(error);
+      if (!placed) {
+        setFormError(error);
+      }
     } finally {
       setSubmitting(false);
     }

@@ -33,7 +33,9 @@ export default function SignInPage() {
       await navigate(from, { replace: true });
     },
   });
-  if (session.data) return <Navigate to={from} replace />;
+  if (session.data) {
+    return <Navigate to={from} replace />;
+  }
 
   const failure = (error: unknown): string => {
     if (error instanceof ApiError && error.code === 'INVALID_CREDENTIALS') {

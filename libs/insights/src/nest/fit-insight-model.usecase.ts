@@ -34,12 +34,17 @@ class WeightedGroups<Row> {
 
   add(a: number, b: number, c: number, row: () => Row): void {
     let byB = this.index.get(a);
-    if (!byB) this.index.set(a, (byB = new Map<number, Map<number, number>>()));
+    if (!byB) {
+      this.index.set(a, (byB = new Map<number, Map<number, number>>()));
+    }
     let byC = byB.get(b);
-    if (!byC) byB.set(b, (byC = new Map<number, number>()));
+    if (!byC) {
+      byB.set(b, (byC = new Map<number, number>()));
+    }
     const at = byC.get(c);
-    if (at !== undefined) this.weights[at] = (this.weights[at] ?? 0) + 1;
-    else {
+    if (at !== undefined) {
+      this.weights[at] = (this.weights[at] ?? 0) + 1;
+    } else {
       byC.set(c, this.rows.length);
       this.rows.push(row());
       this.weights.push(1);
@@ -107,14 +112,18 @@ export class FitInsightModelUseCase {
     const started = Date.now();
     const summaries = await this.summaries.asOf(asOf);
     const size = historySizeOf(summaries);
-    if (!hasMinimumHistory(size)) throw notEnoughPurchaseHistory(size);
+    if (!hasMinimumHistory(size)) {
+      throw notEnoughPurchaseHistory(size);
+    }
 
     let fitted: { model: FittedModel; scores: MemberScore[] };
     try {
       fitted = this.fit(asOf, summaries, size);
     } catch (error) {
       // The math refuses data or parameters it cannot work with by throwing RangeError.
-      if (error instanceof RangeError) throw modelFitFailed(error.message, size);
+      if (error instanceof RangeError) {
+        throw modelFitFailed(error.message, size);
+      }
       throw error;
     }
     const { model, scores } = fitted;
@@ -146,15 +155,21 @@ export class FitInsightModelUseCase {
     // A degenerate fit often also fails to converge (the optimiser chases a parameter to
     // infinity until its budget runs out): the degeneracy is the reason worth telling.
     const bgnbdFlaw = bgnbdDegeneracy(bgnbd, data.bgnbd);
-    if (bgnbdFlaw) throw modelDegenerate('bgnbd', bgnbdFlaw, size);
+    if (bgnbdFlaw) {
+      throw modelDegenerate('bgnbd', bgnbdFlaw, size);
+    }
     const gammaGammaFlaw = gammaGammaDegeneracy(gammaGamma, data.gammaGamma);
-    if (gammaGammaFlaw) throw modelDegenerate('gammaGamma', gammaGammaFlaw, size);
-    if (!bgnbd.converged || !allPositive([r, alpha, a, b]))
+    if (gammaGammaFlaw) {
+      throw modelDegenerate('gammaGamma', gammaGammaFlaw, size);
+    }
+    if (!bgnbd.converged || !allPositive([r, alpha, a, b])) {
       throw modelFitFailed('the BG/NBD fit did not converge.', size, { bgnbd: bgnbd.params });
-    if (!gammaGamma.converged || !allPositive([p, q, gamma]))
+    }
+    if (!gammaGamma.converged || !allPositive([p, q, gamma])) {
       throw modelFitFailed('the Gamma-Gamma fit did not converge.', size, {
         gammaGamma: { p, q, gamma },
       });
+    }
     if (q <= 1) {
       throw modelFitFailed(
         'the Gamma-Gamma fit has q <= 1, an infinite mean spend: the spend history is too uneven.',
@@ -195,7 +210,9 @@ export class FitInsightModelUseCase {
         model.customers,
       ],
     );
-    if (!inserted) throw new Error('insight model insert returned no id');
+    if (!inserted) {
+      throw new Error('insight model insert returned no id');
+    }
     for (let start = 0; start < scores.length; start += SCORE_BATCH) {
       const batch = scores.slice(start, start + SCORE_BATCH);
       await manager.query(

@@ -27,7 +27,9 @@ export class InsightModelsService {
       .orderBy('m.fitted_at', 'DESC')
       .addOrderBy('m.id', 'DESC')
       .limit(limit + 1);
-    if (after) qb.where('(m.fitted_at, m.id) < (:at, :id)', { at: after[0], id: after[1] });
+    if (after) {
+      qb.where('(m.fitted_at, m.id) < (:at, :id)', { at: after[0], id: after[1] });
+    }
     const rows = await qb.getMany();
     return toPage(rows, limit, toInsightModelDto, (m) => [m.fittedAt.toISOString(), m.id]);
   }

@@ -34,7 +34,9 @@ export class InsightsRefreshJob {
   async nightly(): Promise<InsightModelEntity | null> {
     try {
       const model = await this.run();
-      if (!model) this.logger.log('insights refresh skipped: another instance is running it');
+      if (!model) {
+        this.logger.log('insights refresh skipped: another instance is running it');
+      }
       return model;
     } catch (error) {
       // Too little history (or a degenerate one) is a normal state for a young program.

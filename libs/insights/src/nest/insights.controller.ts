@@ -88,12 +88,16 @@ export class InsightsController {
     const now = this.clock.now();
     let asOf = now;
     if (body.asOf !== undefined) {
-      if (startOf(body.asOf) > now) throw validationFailed('asOf is in the future.');
+      if (startOf(body.asOf) > now) {
+        throw validationFailed('asOf is in the future.');
+      }
       // A date means its whole day, of which only the part up to now has happened.
       asOf = new Date(Math.min(inclusiveEndOf(body.asOf).getTime(), now.getTime()));
     }
     const model = await this.refresh.run(asOf);
-    if (!model) throw refreshRunning();
+    if (!model) {
+      throw refreshRunning();
+    }
     return toInsightModelDto(model);
   }
 

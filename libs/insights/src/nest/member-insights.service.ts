@@ -39,7 +39,9 @@ export class MemberInsightsService {
        WHERE m.id = $1`,
       [memberId],
     );
-    if (!row) throw memberNotFound();
+    if (!row) {
+      throw memberNotFound();
+    }
     if (row.model_id === null || row.scored_at === null || row.as_of === null) {
       const [any] = await this.dataSource.query<{ fitted: boolean }[]>(
         'SELECT EXISTS (SELECT 1 FROM insight_models) AS fitted',

@@ -42,7 +42,9 @@ describe('scoreMembers', () => {
     const rfm = scoreRfm(summaries);
     scores.forEach((score, i) => {
       const s = summaries[i];
-      if (!s) throw new Error('missing summary');
+      if (!s) {
+        throw new Error('missing summary');
+      }
       const clv = customerLifetimeValue({
         bgnbd: OPTIONS.bgnbd,
         gammaGamma: OPTIONS.gammaGamma,
@@ -83,7 +85,9 @@ describe('scoreMembers', () => {
     ];
     for (const [i, score] of scoreMembers(many, OPTIONS).entries()) {
       const s = many[i];
-      if (!s) throw new Error('missing summary');
+      if (!s) {
+        throw new Error('missing summary');
+      }
       const clv = customerLifetimeValue({
         ...OPTIONS,
         x: s.frequency,

@@ -52,7 +52,9 @@ export function scoreMembers(
   const references = new Map<number, Map<number, ClvResult>>();
   const reference = (x: number, T: number): ClvResult => {
     let byAge = references.get(x);
-    if (!byAge) references.set(x, (byAge = new Map<number, ClvResult>()));
+    if (!byAge) {
+      references.set(x, (byAge = new Map<number, ClvResult>()));
+    }
     let clv = byAge.get(T);
     if (!clv) {
       clv = customerLifetimeValue({
@@ -78,7 +80,9 @@ export function scoreMembers(
     // P(alive) of the reference is (b+x-1)/(a+b+x-1) > 0, and its expected spend is > 0.
     const alive = pAlive / base.pAlive;
     const r = rfm[i];
-    if (!r) throw new Error('scoreMembers: RFM scores and summaries differ in length');
+    if (!r) {
+      throw new Error('scoreMembers: RFM scores and summaries differ in length');
+    }
     return {
       memberId: s.customerId,
       recencyDays: r.daysSinceLastPurchase,

@@ -12,10 +12,11 @@ export class MemberSegmentFilter implements OnModuleInit {
 
   onModuleInit(): void {
     this.members.answerSegments((segment) => {
-      if (!isSegment(segment))
+      if (!isSegment(segment)) {
         throw validationFailed(`segment must be one of ${RFM_SEGMENTS.join(', ')}.`, [
           { field: 'segment', problems: [`${segment} is not an RFM segment`] },
         ]);
+      }
       return {
         where: 'm.id IN (SELECT member_id FROM member_insights WHERE rfm_segment = :segment)',
         parameters: { segment },

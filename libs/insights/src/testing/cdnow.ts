@@ -19,8 +19,9 @@ export function readCsv(file: string): Record<string, string>[] {
 export function numberField(row: Record<string, string>, name: string): number {
   const raw = row[name];
   const value = raw === undefined || raw === '' ? NaN : Number(raw);
-  if (!Number.isFinite(value))
+  if (!Number.isFinite(value)) {
     throw new Error(`field ${name} is missing or not a number: ${JSON.stringify(raw)}`);
+  }
   return value;
 }
 

@@ -17,7 +17,9 @@ export function integrateUnitInterval(
     const s = PI * sinh(u);
     const p = 1 / (1 + exp(-s));
     const q = 1 / (1 + exp(s));
-    if (p === 0 || q === 0) continue;
+    if (p === 0 || q === 0) {
+      continue;
+    }
     // p = (1 + tanh(s/2))/2, so dp/du = (π/2)·cosh(u)·sech²(s/2)/2 = π·cosh(u)·p·q.
     sum += f(p, q) * PI * cosh(u) * p * q;
   }

@@ -15,7 +15,9 @@ export type Uniform = () => number;
 /** Uniform on (0, 1): never exactly 0, so logs and powers stay finite. */
 function openUniform(uniform: Uniform): number {
   let u = uniform();
-  while (u === 0) u = uniform();
+  while (u === 0) {
+    u = uniform();
+  }
   return u;
 }
 
@@ -44,8 +46,12 @@ export function sampleGamma(uniform: Uniform, shape: number, rate: number): numb
     } while (v <= 0);
     v = v * v * v;
     const u = openUniform(uniform);
-    if (u < 1 - 0.0331 * z * z * z * z) return (d * v) / rate;
-    if (Math.log(u) < 0.5 * z * z + d * (1 - v + Math.log(v))) return (d * v) / rate;
+    if (u < 1 - 0.0331 * z * z * z * z) {
+      return (d * v) / rate;
+    }
+    if (Math.log(u) < 0.5 * z * z + d * (1 - v + Math.log(v))) {
+      return (d * v) / rate;
+    }
   }
 }
 

@@ -24,10 +24,14 @@ export function simulateBgNbdCustomer(
   let tx = 0;
   for (;;) {
     time += sampleExponential(uniform, lambda);
-    if (time > T) break;
+    if (time > T) {
+      break;
+    }
     x++;
     tx = time;
-    if (uniform() < p) break;
+    if (uniform() < p) {
+      break;
+    }
   }
   return { x, tx, T };
 }
@@ -36,6 +40,8 @@ export function simulateBgNbdCustomer(
 export function simulateMeanSpend(uniform: Uniform, params: GammaGammaParams, x: number): number {
   const nu = sampleGamma(uniform, params.q, params.gamma);
   let total = 0;
-  for (let i = 0; i < x; i++) total += sampleGamma(uniform, params.p, nu);
+  for (let i = 0; i < x; i++) {
+    total += sampleGamma(uniform, params.p, nu);
+  }
   return total / x;
 }

@@ -34,8 +34,9 @@ export function smallShopTransactions(options: SmallShopOptions): Transaction[] 
     const { x, tx } = simulateBgNbdCustomer(uniform, SMALL_SHOP_BGNBD, ageDays / 7);
     const lastDay = Math.max(1, Math.min(ageDays - 1, Math.round(tx * 7)));
     const repeatDays = new Set<number>(x > 0 ? [lastDay] : []);
-    while (repeatDays.size < Math.min(x, lastDay))
+    while (repeatDays.size < Math.min(x, lastDay)) {
       repeatDays.add(1 + Math.floor(uniform() * lastDay));
+    }
     const nu = sampleGamma(uniform, SMALL_SHOP_SPEND.q, SMALL_SHOP_SPEND.gamma);
     for (const day of [0, ...repeatDays]) {
       transactions.push({

@@ -27,7 +27,9 @@ export class ExpireLotsJob {
           now,
           batchSize,
         );
-        if (locked.length === 0) return { scanned: 0, rows: [] };
+        if (locked.length === 0) {
+          return { scanned: 0, rows: [] };
+        }
         const rows = await manager.query<
           {
             member_id: string;
@@ -86,7 +88,9 @@ export class ExpireLotsJob {
       });
       members += batch.rows.length;
       points += batch.rows.reduce((sum, r) => sum + Number(r.points), 0);
-      if (batch.scanned < batchSize) return { members, points };
+      if (batch.scanned < batchSize) {
+        return { members, points };
+      }
     }
   }
 }

@@ -24,7 +24,9 @@ export class LedgerScheduler {
     const outcome = await withAdvisoryLock(this.dataSource, 'vafa:ledger:release', () =>
       this.release.run(this.clock.now()),
     );
-    if (outcome.ran) this.logger.log({ ...outcome.result }, 'pending points released');
+    if (outcome.ran) {
+      this.logger.log({ ...outcome.result }, 'pending points released');
+    }
     return outcome.ran ? outcome.result : null;
   }
 
@@ -35,7 +37,9 @@ export class LedgerScheduler {
       await this.release.run(this.clock.now());
       return this.expire.run(this.clock.now());
     });
-    if (outcome.ran) this.logger.log({ ...outcome.result }, 'points expired');
+    if (outcome.ran) {
+      this.logger.log({ ...outcome.result }, 'points expired');
+    }
     return outcome.ran ? outcome.result : null;
   }
 
@@ -44,7 +48,9 @@ export class LedgerScheduler {
     const outcome = await withAdvisoryLock(this.dataSource, 'vafa:ledger:remind-expiring', () =>
       this.remind.run(this.clock.now()),
     );
-    if (outcome.ran) this.logger.log({ ...outcome.result }, 'expiring points reminded');
+    if (outcome.ran) {
+      this.logger.log({ ...outcome.result }, 'expiring points reminded');
+    }
     return outcome.ran ? outcome.result : null;
   }
 }

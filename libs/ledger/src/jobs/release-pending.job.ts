@@ -26,7 +26,9 @@ export class ReleasePendingJob {
       );
       members += batch.members;
       points += batch.points;
-      if (batch.scanned < batchSize) return { members, points };
+      if (batch.scanned < batchSize) {
+        return { members, points };
+      }
     }
   }
 
@@ -41,7 +43,9 @@ export class ReleasePendingJob {
       now,
       batchSize,
     );
-    if (locked.length === 0) return { scanned: 0, members: 0, points: 0 };
+    if (locked.length === 0) {
+      return { scanned: 0, members: 0, points: 0 };
+    }
     const released = await sql.manager.query<
       {
         member_id: string;
@@ -82,13 +86,14 @@ export class ReleasePendingJob {
     );
     for (const row of released) {
       const debt = debtors.get(row.member_id);
-      if (debt)
+      if (debt) {
         await sql.consumeLots(
           row.member_id,
           row.transaction_id,
           Math.min(debt, Number(row.points)),
           1,
         );
+      }
     }
     await this.events.emitMany(
       sql.manager,

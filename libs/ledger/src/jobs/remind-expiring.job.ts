@@ -86,7 +86,9 @@ export class RemindExpiringJob {
         ),
       );
       sent += reminded.length;
-      for (const memberId of reminded) members.add(memberId);
+      for (const memberId of reminded) {
+        members.add(memberId);
+      }
     }
     await this.notifications.prune(this.dataSource.manager, KIND, now);
     return { members: members.size, sent };

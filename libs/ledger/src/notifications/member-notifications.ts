@@ -47,7 +47,9 @@ export class MemberNotifications {
        ORDER BY c.member_id, c.dedupe_key`,
       [...params, kind, now],
     );
-    if (sent.length === 0) return [];
+    if (sent.length === 0) {
+      return [];
+    }
     await this.outbox.emitMany(
       manager,
       sent.map((row) => ({ type: kind, memberId: row.member_id, data: row.data, occurredAt: now })),

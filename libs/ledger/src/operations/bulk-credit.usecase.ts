@@ -26,11 +26,15 @@ export class BulkCreditUseCase {
     manager: EntityManager,
   ): Promise<{ memberId: string; transactionId: string }[]> {
     const { grants } = command;
-    if (grants.length === 0) return [];
-    if (new Set(grants.map((g) => g.memberId)).size !== grants.length)
+    if (grants.length === 0) {
+      return [];
+    }
+    if (new Set(grants.map((g) => g.memberId)).size !== grants.length) {
       throw validationFailed('Each member may appear once.');
-    if (grants.some((g) => !Number.isSafeInteger(g.points) || g.points <= 0))
+    }
+    if (grants.some((g) => !Number.isSafeInteger(g.points) || g.points <= 0)) {
       throw validationFailed('points must be positive.');
+    }
     const ids = grants.map((g) => g.memberId);
     await manager.query(
       'INSERT INTO ledger_accounts (member_id) SELECT unnest($1::uuid[]) ON CONFLICT (member_id) DO NOTHING',

@@ -9,6 +9,7 @@ export function requirePositivePoints(points: number, field = 'points'): void {
 }
 
 export function requireKey(key: string): void {
-  if (!key || key.length > 300)
+  if (!key || key.length > 300) {
     throw validationFailed('An idempotency key of 1 to 300 characters is required.');
+  }
 }

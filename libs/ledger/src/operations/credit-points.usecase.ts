@@ -91,7 +91,9 @@ export class CreditPointsUseCase {
       // The key is taken: a replay, another request (409), or a first use that was still in
       // flight and may since have rolled back. Step by step, as it always was.
       const tx = await sql.insertTransaction(command, fields, now);
-      if (tx.existing) return entry(tx, await sql.balances(memberId), true);
+      if (tx.existing) {
+        return entry(tx, await sql.balances(memberId), true);
+      }
       written = { tx, ...(await sql.creditAccount(memberId, tx.id, delta, lot, postings)) };
     }
     const { tx, prior, balance, lotId } = written;

@@ -57,15 +57,20 @@ export class DebitPointsUseCase {
         replayed,
         balance,
       });
-      if (tx.existing) return entry(await sql.balances(memberId), true);
+      if (tx.existing) {
+        return entry(await sql.balances(memberId), true);
+      }
 
       const balance = await sql.debitAvailable(memberId, points);
-      if (!balance) throw insufficientPoints(points, (await sql.balances(memberId)).available);
+      if (!balance) {
+        throw insufficientPoints(points, (await sql.balances(memberId)).available);
+      }
       const taken = await sql.consumeLots(memberId, tx.id, points);
-      if (taken !== points)
+      if (taken !== points) {
         throw new Error(
           `ledger invariant broken: lots held ${taken} of ${points} available points`,
         );
+      }
       await sql.insertPostings(memberId, tx.id, [
         ['member:available', -points],
         [command.sink, points],

@@ -124,8 +124,9 @@ function credited(
 /** Postings as columns for unnest: amounts to the same account added up, zeros left out. */
 function postingColumns(postings: Posting[]): [string[], number[]] {
   const merged = new Map<string, number>();
-  for (const [account, amount] of postings)
+  for (const [account, amount] of postings) {
     merged.set(account, (merged.get(account) ?? 0) + amount);
+  }
   const rows = [...merged].filter(([, amount]) => amount !== 0);
   return [rows.map(([a]) => a), rows.map(([, n]) => n)];
 }
@@ -198,8 +199,12 @@ export class LedgerSql {
           [context.memberId, context.idempotencyKey],
         )
       )[0];
-    if (!row) throw new Error('ledger transaction vanished');
-    if (row.request_hash !== hash) throw idempotencyKeyReused();
+    if (!row) {
+      throw new Error('ledger transaction vanished');
+    }
+    if (row.request_hash !== hash) {
+      throw idempotencyKeyReused();
+    }
     return {
       id: row.id,
       existing: inserted.length === 0,
@@ -248,7 +253,9 @@ export class LedgerSql {
       ...creditWriteParameters(delta, lot, postings),
     ]);
     const row = rows[0];
-    if (!row) return null;
+    if (!row) {
+      return null;
+    }
     return {
       tx: {
         id: row.id,
@@ -266,7 +273,9 @@ export class LedgerSql {
     postings: Posting[],
   ): Promise<void> {
     const [accounts, amounts] = postingColumns(postings);
-    if (accounts.length === 0) return;
+    if (accounts.length === 0) {
+      return;
+    }
     await this.manager.query(
       `INSERT INTO ledger_postings (member_id, transaction_id, account, amount)
        SELECT $1, $2, account, amount FROM unnest($3::text[], $4::bigint[]) AS p(account, amount)`,
@@ -315,7 +324,9 @@ export class LedgerSql {
       [memberId, transactionId, ...creditWriteParameters(delta, lot, postings)],
     );
     const row = rows[0];
-    if (!row) throw new Error('ledger credit wrote no account or lot');
+    if (!row) {
+      throw new Error('ledger credit wrote no account or lot');
+    }
     return credited(row, delta);
   }
 
@@ -370,7 +381,9 @@ export class LedgerSql {
     points: number,
     step: 0 | 1 = 0,
   ): Promise<number> {
-    if (points <= 0) return 0;
+    if (points <= 0) {
+      return 0;
+    }
     const rows = await this.manager.query<{ taken: string | null }[]>(
       `WITH ranked AS (
          SELECT id, remaining,
@@ -398,7 +411,9 @@ export class LedgerSql {
     points: number,
     step: 0 | 1 = 0,
   ): Promise<void> {
-    if (points === 0) return;
+    if (points === 0) {
+      return;
+    }
     await this.manager.query(
       'UPDATE ledger_lots SET remaining = remaining - $3 WHERE member_id = $1 AND id = $2',
       [memberId, lotId, points],

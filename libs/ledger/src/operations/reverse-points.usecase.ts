@@ -37,7 +37,9 @@ export class ReversePointsUseCase {
   ) {}
 
   execute(command: ReversePointsCommand, manager?: EntityManager): Promise<LedgerEntry> {
-    if (command.points !== undefined) requirePositivePoints(command.points);
+    if (command.points !== undefined) {
+      requirePositivePoints(command.points);
+    }
     requireKey(command.idempotencyKey);
     return this.runner.run(manager, (sql) => this.reverse(sql, command));
   }
@@ -59,7 +61,9 @@ export class ReversePointsUseCase {
       [command.memberId, command.transactionId, excluding ?? null],
     );
     const row = rows[0];
-    if (!row) throw transactionNotFound();
+    if (!row) {
+      throw transactionNotFound();
+    }
     if (!REVERSIBLE(row.kind)) {
       throw new DomainError(422, 'NOT_REVERSIBLE', `A ${row.kind} transaction cannot be reversed.`);
     }
@@ -101,15 +105,21 @@ export class ReversePointsUseCase {
       replayed,
       balance,
     });
-    if (tx.existing) return entry(await sql.balances(memberId), true);
+    if (tx.existing) {
+      return entry(await sql.balances(memberId), true);
+    }
     // Checked after the replay check: a retried full reversal finds nothing left, yet succeeded.
-    if (amount <= 0) throw reversalExceedsOriginal(0);
+    if (amount <= 0) {
+      throw reversalExceedsOriginal(0);
+    }
 
     const prior = await sql.lockAccount(memberId);
     // Re-read under the lock: a concurrent reversal of the same original may have committed.
     const original = await this.original(sql, command, tx.id);
     const left = Math.abs(original.points) - original.reversed;
-    if (amount > left) throw reversalExceedsOriginal(left);
+    if (amount > left) {
+      throw reversalExceedsOriginal(left);
+    }
 
     if (original.points > 0) {
       const { balance, pendingTaken } = await this.reverseCredit(
@@ -143,10 +153,15 @@ export class ReversePointsUseCase {
     let availableTaken = 0;
     for (const lot of lots) {
       const take = Math.min(Number(lot.remaining), amount - pendingTaken - availableTaken);
-      if (take <= 0) continue;
+      if (take <= 0) {
+        continue;
+      }
       await sql.takeFromLot(memberId, lot.id, transactionId, take);
-      if (lot.state === 'pending') pendingTaken += take;
-      else availableTaken += take;
+      if (lot.state === 'pending') {
+        pendingTaken += take;
+      } else {
+        availableTaken += take;
+      }
     }
     // The rest was already spent: take it from other available points, and owe what is missing.
     const shortfall = amount - pendingTaken - availableTaken;
@@ -187,15 +202,19 @@ export class ReversePointsUseCase {
     let restored = 0;
     for (const lot of held) {
       const give = Math.min(Number(lot.amount), amount - restored);
-      if (give <= 0) break;
+      if (give <= 0) {
+        break;
+      }
       await sql.takeFromLot(memberId, lot.lot_id, transactionId, -give);
       restored += give;
     }
-    if (restored !== amount)
+    if (restored !== amount) {
       throw new Error(`ledger invariant broken: restored ${restored} of ${amount}`);
+    }
     const balance = await sql.changeBalances(memberId, { available: amount });
-    if (priorAvailable < 0)
+    if (priorAvailable < 0) {
       await sql.consumeLots(memberId, transactionId, Math.min(amount, -priorAvailable), 1);
+    }
     await sql.insertPostings(memberId, transactionId, [
       [original.programAccount, -amount],
       ['member:available', amount],

@@ -77,10 +77,11 @@ export class ProgramController {
         throw validationFailed('timeZone must be an IANA time zone such as Europe/Berlin.');
       }
     }
-    if (changes.defaultCountry && !isSupportedCountry(changes.defaultCountry))
+    if (changes.defaultCountry && !isSupportedCountry(changes.defaultCountry)) {
       throw validationFailed(
         `defaultCountry ${changes.defaultCountry} is not a country we know phones of.`,
       );
+    }
     const { expiryReminderDays, ...rest } = changes;
     const normalised = expiryReminderDays
       ? { ...rest, expiryReminderDays: [...expiryReminderDays].sort((a, b) => b - a) }

@@ -57,7 +57,9 @@ export class LedgerQueries {
     );
     for (const a of accounts) {
       const summary = summaries.get(a.member_id);
-      if (!summary) continue;
+      if (!summary) {
+        continue;
+      }
       summary.available = Number(a.available);
       summary.pending = Number(a.pending);
       summary.lifetimeEarned = Number(a.lifetime_earned);

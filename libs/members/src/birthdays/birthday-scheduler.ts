@@ -24,8 +24,9 @@ export class BirthdayScheduler {
     const outcome = await withAdvisoryLock(this.dataSource, 'vafa:members:birthdays', () =>
       this.job.run(this.clock.now()),
     );
-    if (outcome.ran && outcome.result.sent > 0)
+    if (outcome.ran && outcome.result.sent > 0) {
       this.logger.log({ ...outcome.result }, 'birthdays sent');
+    }
     return outcome.ran ? outcome.result : null;
   }
 }

@@ -23,7 +23,9 @@ export class AuditLogReader {
   async list(query: AuditLogQuery): Promise<Page<AuditEntryDto>> {
     const from = query.from === undefined ? undefined : new Date(query.from);
     const to = query.to === undefined ? undefined : new Date(query.to);
-    if (from && to && from >= to) throw validationFailed('from must be before to.');
+    if (from && to && from >= to) {
+      throw validationFailed('from must be before to.');
+    }
     const limit = pageLimit(query);
     const after = decodeCursor(query.cursor, ['instant', 'uuid']);
     // `at` is written to the millisecond, so ordering by the column itself matches the cursor.
@@ -33,11 +35,21 @@ export class AuditLogReader {
       .orderBy('a.at', 'DESC')
       .addOrderBy('a.id', 'DESC')
       .limit(limit + 1);
-    if (query.resourceType) qb.andWhere('a.resource_type = :type', { type: query.resourceType });
-    if (query.resourceId) qb.andWhere('a.resource_id = :resource', { resource: query.resourceId });
-    if (query.actorId) qb.andWhere('a.actor_id = :actor', { actor: query.actorId });
-    if (from) qb.andWhere('a.at >= :from', { from });
-    if (to) qb.andWhere('a.at < :to', { to });
+    if (query.resourceType) {
+      qb.andWhere('a.resource_type = :type', { type: query.resourceType });
+    }
+    if (query.resourceId) {
+      qb.andWhere('a.resource_id = :resource', { resource: query.resourceId });
+    }
+    if (query.actorId) {
+      qb.andWhere('a.actor_id = :actor', { actor: query.actorId });
+    }
+    if (from) {
+      qb.andWhere('a.at >= :from', { from });
+    }
+    if (to) {
+      qb.andWhere('a.at < :to', { to });
+    }
     if (after) {
       const [at, id] = after;
       qb.andWhere('(a.at, a.id) < (CAST(:at AS timestamptz), CAST(:id AS uuid))', { at, id });

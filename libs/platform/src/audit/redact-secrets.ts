@@ -10,18 +10,30 @@ const API_KEY_TEXT = /vafa_sk_|whsec_/i;
  * an API key are replaced by "[redacted]". Dates become ISO strings, as JSON would write them.
  */
 export function redactSecrets(value: unknown): unknown {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value.toISOString();
-  if (typeof value === 'string') return API_KEY_TEXT.test(value) ? REDACTED : value;
-  if (Array.isArray(value)) return value.map(redactSecrets);
+  if (value === null || value === undefined) {
+    return null;
+  }
+  if (value instanceof Date) {
+    return value.toISOString();
+  }
+  if (typeof value === 'string') {
+    return API_KEY_TEXT.test(value) ? REDACTED : value;
+  }
+  if (Array.isArray(value)) {
+    return value.map(redactSecrets);
+  }
   if (typeof value === 'object') {
     const copy: Record<string, unknown> = {};
     for (const [name, field] of Object.entries(value)) {
-      if (field === undefined) continue;
+      if (field === undefined) {
+        continue;
+      }
       copy[name] = SECRET_NAME.test(name) ? REDACTED : redactSecrets(field);
     }
     return copy;
   }
-  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'bigint') {
+    return value.toString();
+  }
   return value;
 }

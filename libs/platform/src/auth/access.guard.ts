@@ -40,7 +40,9 @@ export class AccessGuard extends AuthGuard('bearer') {
     if (!access) {
       throw new DomainError(403, 'ENDPOINT_NOT_GUARDED', 'This endpoint declares no access rule.');
     }
-    if (access.kind === 'public') return true;
+    if (access.kind === 'public') {
+      return true;
+    }
     const principal = await this.authenticate(context);
     if (access.kind === 'member') {
       if (principal.kind !== 'member') {
@@ -70,7 +72,9 @@ export class AccessGuard extends AuthGuard('bearer') {
     const token = request.headers.authorization ? undefined : sessionTokenOf(request);
     if (token === undefined) {
       await super.canActivate(context);
-      if (!request.user) throw unauthorized();
+      if (!request.user) {
+        throw unauthorized();
+      }
       return request.user;
     }
     const found = await this.sessions.authenticate(token);
@@ -93,9 +97,12 @@ export class AccessGuard extends AuthGuard('bearer') {
    * client never takes an outage for a revoked key.
    */
   override handleRequest<TUser = Principal>(error: unknown, user: TUser | false): TUser {
-    if (error)
+    if (error) {
       throw error instanceof Error ? error : new Error('Authentication failed', { cause: error });
-    if (!user) throw unauthorized();
+    }
+    if (!user) {
+      throw unauthorized();
+    }
     return user;
   }
 }

@@ -107,8 +107,12 @@ export class ApiKeysService {
       return await inTransaction(this.dataSource, async (manager) => {
         const keys = manager.getRepository(ApiKeyEntity);
         const before = await keys.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-        if (!before) throw notFound('The API key', 'API_KEY_NOT_FOUND');
-        if (before.revokedAt) return toView(before);
+        if (!before) {
+          throw notFound('The API key', 'API_KEY_NOT_FOUND');
+        }
+        if (before.revokedAt) {
+          return toView(before);
+        }
         await keys.update({ id }, { revokedAt: () => 'now()' });
         const after = await keys.findOneByOrFail({ id });
         await this.recordKey(manager, actor, 'revoke', before, after);
@@ -144,8 +148,13 @@ export class ApiKeysService {
   async authenticate(key: string): Promise<StaffPrincipal | null> {
     const hash = hashApiKey(key);
     const hit = this.valid.get(hash);
-    if (hit && hit.generation === generation && performance.now() - hit.loadedAt < API_KEY_CACHE_MS)
+    if (
+      hit &&
+      hit.generation === generation &&
+      performance.now() - hit.loadedAt < API_KEY_CACHE_MS
+    ) {
       return { ...hit.principal };
+    }
     const loading = { generation, loadedAt: performance.now() };
     const rows = await this.dataSource.query<
       { id: string; name: string; role: StaffRole; store_id: string | null }[]
@@ -169,7 +178,9 @@ export class ApiKeysService {
     // A revocation that landed while reading may or may not be in what was read: keep the
     // answer only if none did.
     if (loading.generation === generation) {
-      if (this.valid.size >= MAX_CACHED_KEYS) this.valid.clear();
+      if (this.valid.size >= MAX_CACHED_KEYS) {
+        this.valid.clear();
+      }
       this.valid.set(hash, { principal, ...loading });
     }
     return { ...principal };
@@ -190,7 +201,9 @@ export class ApiKeysService {
            ON CONFLICT (key_hash) DO NOTHING RETURNING id`,
           [hashApiKey(configuredKey), displayPrefix(configuredKey)],
         );
-        if (!created) return;
+        if (!created) {
+          return;
+        }
         const key = await manager.getRepository(ApiKeyEntity).findOneByOrFail({ id: created.id });
         await this.recordKey(manager, SYSTEM_ACTOR, 'create', null, key);
       });
@@ -199,7 +212,9 @@ export class ApiKeysService {
     const admins = await this.dataSource.query<{ n: number }[]>(
       "SELECT count(*)::int AS n FROM api_keys WHERE role = 'admin' AND revoked_at IS NULL",
     );
-    if ((admins[0]?.n ?? 0) > 0) return;
+    if ((admins[0]?.n ?? 0) > 0) {
+      return;
+    }
     const created = await this.create({ name: 'bootstrap-admin', role: 'admin' }, SYSTEM_ACTOR);
     this.logger.warn('No admin API key existed: generated one (printed once on standard output).');
     print(`Vafa bootstrap admin API key (shown only now, store it safely): ${created.key}`);

@@ -65,7 +65,9 @@ export class AuthSessionController {
     const user = await this.users.verifyCredentials(body.email, body.password);
     // A browser that was signed in (as anyone) leaves that session behind for good.
     const previous = sessionTokenOf(request);
-    if (previous) await this.sessions.endByToken(previous);
+    if (previous) {
+      await this.sessions.endByToken(previous);
+    }
     const { token, session } = await this.sessions.start(user.id);
     const view = await this.users.recordSignIn(user.id);
     setSessionCookie(request, response, token, session.expiresAt, this.clock.now());

@@ -21,7 +21,9 @@ export class BearerStrategy extends PassportStrategy(Strategy, 'bearer') {
    * more characters: a token that is not a valid member token is looked up as a key too.
    */
   async validate(token: string): Promise<Principal | false> {
-    if (token.startsWith(API_KEY_PREFIX)) return (await this.apiKeys.authenticate(token)) ?? false;
+    if (token.startsWith(API_KEY_PREFIX)) {
+      return (await this.apiKeys.authenticate(token)) ?? false;
+    }
     const member = await this.memberTokens.verify(token);
     return member ?? (await this.apiKeys.authenticate(token)) ?? false;
   }

@@ -14,7 +14,9 @@ export const isUnsafeMethod = (request: Request): boolean => !SAFE_METHODS.has(r
  */
 export function requireSameOrigin(request: Request): void {
   const origin = request.headers.origin;
-  if (origin === undefined) return;
+  if (origin === undefined) {
+    return;
+  }
   if (origin !== `${request.protocol}://${request.host}`) {
     throw new DomainError(
       403,

@@ -28,6 +28,8 @@ describe('password hashing', () => {
   it('generates 20-character base64url passwords, different each time', () => {
     const passwords = new Set(Array.from({ length: 50 }, generatePassword));
     expect(passwords.size).toBe(50);
-    for (const p of passwords) expect(p).toMatch(/^[A-Za-z0-9_-]{20}$/);
+    for (const p of passwords) {
+      expect(p).toMatch(/^[A-Za-z0-9_-]{20}$/);
+    }
   });
 });

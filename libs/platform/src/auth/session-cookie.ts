@@ -6,7 +6,9 @@ export const SESSION_COOKIE = 'vafa_session';
 /** The session token the request's cookie carries, if any. */
 export function sessionTokenOf(request: Request): string | undefined {
   const header = request.headers.cookie;
-  if (!header) return undefined;
+  if (!header) {
+    return undefined;
+  }
   const token = parseCookie(header)[SESSION_COOKIE];
   return token ? token : undefined;
 }

@@ -84,7 +84,9 @@ export class StaffSessionsService {
       [hashToken(token)],
     );
     const row = rows[0];
-    if (!row) return null;
+    if (!row) {
+      return null;
+    }
     const now = this.clock.now().getTime();
     const idleFor = now - row.last_seen_at.getTime();
     if (row.disabled || now >= row.expires_at.getTime() || idleFor >= this.idleMs) {

@@ -93,7 +93,9 @@ export class StaffUsersService {
   ) {}
 
   async create(input: NewStaffUser, actor: StaffUserChangeActor): Promise<StaffUserView> {
-    if (input.role === 'cashier' && !input.storeId) throw cashierNeedsStore();
+    if (input.role === 'cashier' && !input.storeId) {
+      throw cashierNeedsStore();
+    }
     const passwordHash = await hashPassword(input.password);
     const now = this.clock.now();
     try {
@@ -117,8 +119,9 @@ export class StaffUsersService {
         return view;
       });
     } catch (error) {
-      if (sqlState(error) === '23505' && constraintOf(error) === 'uq_staff_users_email')
+      if (sqlState(error) === '23505' && constraintOf(error) === 'uq_staff_users_email') {
         throw emailTaken();
+      }
       throw error;
     }
   }
@@ -135,7 +138,9 @@ export class StaffUsersService {
 
   async get(id: string): Promise<StaffUserView> {
     const user = await this.dataSource.getRepository(StaffUserEntity).findOneBy({ id });
-    if (!user) throw staffUserNotFound();
+    if (!user) {
+      throw staffUserNotFound();
+    }
     return toStaffUserView(user);
   }
 
@@ -153,14 +158,18 @@ export class StaffUsersService {
       const role = changes.role ?? user.role;
       const storeId = changes.storeId === undefined ? user.storeId : changes.storeId;
       const disabled = changes.disabled ?? user.disabled;
-      if (role === 'cashier' && !storeId) throw cashierNeedsStore();
+      if (role === 'cashier' && !storeId) {
+        throw cashierNeedsStore();
+      }
       const unchanged =
         (changes.name ?? user.name) === user.name &&
         role === user.role &&
         storeId === user.storeId &&
         disabled === user.disabled &&
         !passwordHash;
-      if (unchanged) return before;
+      if (unchanged) {
+        return before;
+      }
       if (isEnabledAdmin(user) && !(role === 'admin' && !disabled)) {
         await this.requireAnotherAdmin(manager, id);
       }
@@ -186,7 +195,9 @@ export class StaffUsersService {
   async remove(id: string, actor: StaffUserChangeActor): Promise<void> {
     await inTransaction(this.dataSource, async (manager) => {
       const user = await this.lockForChange(manager, id);
-      if (isEnabledAdmin(user)) await this.requireAnotherAdmin(manager, id);
+      if (isEnabledAdmin(user)) {
+        await this.requireAnotherAdmin(manager, id);
+      }
       // The sessions go with the user (ON DELETE CASCADE).
       await manager.query('DELETE FROM staff_users WHERE id = $1', [id]);
       await this.record(manager, actor, 'delete', id, toStaffUserView(user), null);
@@ -205,7 +216,9 @@ export class StaffUsersService {
       user?.passwordHash ?? (await dummyPasswordHash()),
       password,
     );
-    if (!user || !matches || user.disabled) throw invalidCredentials();
+    if (!user || !matches || user.disabled) {
+      throw invalidCredentials();
+    }
     if (needsRehash(user.passwordHash)) {
       // Hashes made with older parameters are remade while the password is at hand.
       const rehashed = await hashPassword(password);
@@ -235,7 +248,9 @@ export class StaffUsersService {
     const user = await manager
       .getRepository(StaffUserEntity)
       .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!user) throw staffUserNotFound();
+    if (!user) {
+      throw staffUserNotFound();
+    }
     return user;
   }
 
@@ -244,7 +259,9 @@ export class StaffUsersService {
       "SELECT count(*)::int AS n FROM staff_users WHERE role = 'admin' AND NOT disabled AND id <> $1",
       [id],
     );
-    if ((rows[0]?.n ?? 0) === 0) throw lastAdmin();
+    if ((rows[0]?.n ?? 0) === 0) {
+      throw lastAdmin();
+    }
   }
 
   private record(

@@ -34,12 +34,15 @@ export class ShortLivedValue<T> {
       hit &&
       hit.generation === this.family.generation &&
       performance.now() - hit.loadedAt < this.ttlMs
-    )
+    ) {
       return hit.value;
+    }
     const loading = { generation: this.family.generation, loadedAt: performance.now() };
     const value = await load();
     // A change that landed while reading may or may not be in what was read: keep it only if none did.
-    if (loading.generation === this.family.generation) this.entry = { value, ...loading };
+    if (loading.generation === this.family.generation) {
+      this.entry = { value, ...loading };
+    }
     return value;
   }
 }
@@ -48,7 +51,9 @@ export class ShortLivedValue<T> {
 export function deepFreeze<T>(value: T): T {
   if (value && typeof value === 'object' && !Object.isFrozen(value)) {
     Object.freeze(value);
-    for (const inner of Object.values(value)) deepFreeze(inner);
+    for (const inner of Object.values(value)) {
+      deepFreeze(inner);
+    }
   }
   return value;
 }

@@ -54,7 +54,9 @@ function partsOf(instant: number, calendar: ReportCalendar, timeZone: string): D
 /** Noon UTC of a civil day `YYYY-MM-DD`: the same date in every calendar, far from midnight. */
 function noonOf(day: string): number {
   const match = CIVIL_DAY.exec(day);
-  if (!match) throw new RangeError(`Not a civil day (YYYY-MM-DD): ${day}`);
+  if (!match) {
+    throw new RangeError(`Not a civil day (YYYY-MM-DD): ${day}`);
+  }
   const [, year, month, date] = match;
   const noon = new Date(0);
   noon.setUTCFullYear(Number(year), Number(month) - 1, Number(date));
@@ -84,8 +86,11 @@ export function startOfLocalDay(day: string, timeZone: string): Date {
   let within = noonOf(day) - 12 * HOUR_MS + 15 * HOUR_MS;
   while (within - before > 1) {
     const middle = before + Math.floor((within - before) / 2);
-    if (localDayOf(new Date(middle), timeZone) >= day) within = middle;
-    else before = middle;
+    if (localDayOf(new Date(middle), timeZone) >= day) {
+      within = middle;
+    } else {
+      before = middle;
+    }
   }
   return new Date(within);
 }
@@ -122,8 +127,9 @@ export function groupDaysByMonth<Row extends { day: string }>(
   const months = new Map<string, CalendarMonth & { rows: Row[] }>();
   for (const row of rows) {
     const found = months.get(calendarMonthKeyOf(row.day, calendar));
-    if (found) found.rows.push(row);
-    else {
+    if (found) {
+      found.rows.push(row);
+    } else {
       const month = calendarMonthOf(row.day, calendar, timeZone);
       months.set(month.month, { ...month, rows: [row] });
     }

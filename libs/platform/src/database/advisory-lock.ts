@@ -17,7 +17,9 @@ export async function withAdvisoryLock<T>(
     ])) as {
       locked: boolean;
     }[];
-    if (!rows[0]?.locked) return { ran: false };
+    if (!rows[0]?.locked) {
+      return { ran: false };
+    }
     try {
       return { ran: true, result: await work() };
     } finally {

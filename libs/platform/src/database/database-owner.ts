@@ -23,7 +23,9 @@ export class OwnerFile {
     const text = await readFile(this.file, 'utf8').catch(() => '');
     const [pid, role] = text.trim().split(/\s+/);
     const owner = Number(pid);
-    if (!Number.isInteger(owner) || owner <= 0) return null;
+    if (!Number.isInteger(owner) || owner <= 0) {
+      return null;
+    }
     // A bare pid was written by versions that only ever let servers own the database.
     return { pid: owner, role: role === 'command' ? 'command' : 'server' };
   }
@@ -47,6 +49,8 @@ export class OwnerFile {
 
   /** Gives ownership up, if this process still has it. */
   async release(): Promise<void> {
-    if (await this.isMine()) await rm(this.file, { force: true });
+    if (await this.isMine()) {
+      await rm(this.file, { force: true });
+    }
   }
 }

@@ -60,7 +60,9 @@ async function freePort(): Promise<number> {
 
 async function loadOrCreateCredentials(dataDir: string): Promise<Credentials> {
   const file = join(dataDir, 'credentials.json');
-  if (existsSync(file)) return JSON.parse(await readFile(file, 'utf8')) as Credentials;
+  if (existsSync(file)) {
+    return JSON.parse(await readFile(file, 'utf8')) as Credentials;
+  }
   const credentials = { user: 'vafa', password: randomBytes(24).toString('base64url') };
   await writeFile(file, JSON.stringify(credentials), { mode: 0o600 });
   return credentials;
@@ -74,7 +76,9 @@ async function ensureDatabase(adminUrl: string, database: string): Promise<void>
   await client.connect();
   try {
     const found = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [database]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${database}"`);
+    if (found.rowCount === 0) {
+      await client.query(`CREATE DATABASE "${database}"`);
+    }
   } finally {
     await client.end();
   }
@@ -109,7 +113,9 @@ async function initialiseCluster(
 export async function runningEmbeddedDatabaseUrl(dataDir: string): Promise<string | null> {
   const root = resolve(dataDir);
   const lock = await readPostmasterLock(join(root, 'pg'));
-  if (!lock || !isRunning(lock.pid) || !existsSync(join(root, 'credentials.json'))) return null;
+  if (!lock || !isRunning(lock.pid) || !existsSync(join(root, 'credentials.json'))) {
+    return null;
+  }
   return urlFor(await loadOrCreateCredentials(root), lock.port, DATABASE_NAME);
 }
 
@@ -157,7 +163,9 @@ export async function startEmbeddedPostgres(
       log(`removing a stale PostgreSQL lock left by process ${running.pid}`);
       await removePostmasterLock(pgDir);
     }
-    if (!existsSync(join(pgDir, 'PG_VERSION'))) await initialiseCluster(pgDir, credentials, log);
+    if (!existsSync(join(pgDir, 'PG_VERSION'))) {
+      await initialiseCluster(pgDir, credentials, log);
+    }
     port = await freePort();
     await owners.claim(role);
     await spawnPostmaster({
@@ -186,9 +194,13 @@ export async function startEmbeddedPostgres(
   let stopped: Promise<void> | undefined;
   const stop = async (): Promise<void> => {
     await supervisor.stop();
-    if (!(await owners.isMine())) return;
+    if (!(await owners.isMine())) {
+      return;
+    }
     const lock = await readPostmasterLock(pgDir);
-    if (lock) await stopPostmaster(lock.pid);
+    if (lock) {
+      await stopPostmaster(lock.pid);
+    }
     await owners.release();
   };
   return { url: urlFor(credentials, port, DATABASE_NAME), stop: () => (stopped ??= stop()) };

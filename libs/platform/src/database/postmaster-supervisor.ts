@@ -38,7 +38,9 @@ export class PostmasterSupervisor {
   ) {}
 
   start(): void {
-    if (this.stopped) return;
+    if (this.stopped) {
+      return;
+    }
     this.timer = setTimeout(() => {
       this.checking = this.check()
         .catch((error: unknown) => this.log(`PostgreSQL supervisor: ${String(error)}`))
@@ -56,7 +58,9 @@ export class PostmasterSupervisor {
 
   private async check(): Promise<void> {
     if (!(await this.owners.isMine())) {
-      if (this.role !== 'server' || (await this.owners.liveOwner())) return;
+      if (this.role !== 'server' || (await this.owners.liveOwner())) {
+        return;
+      }
       await this.owners.claim(this.role);
       this.log('the process that owned the embedded PostgreSQL has gone: taking it over');
     }
@@ -65,10 +69,14 @@ export class PostmasterSupervisor {
       this.retryMs = FIRST_RETRY_MS;
       return;
     }
-    if (this.stopped || Date.now() < this.nextAttemptAt) return;
+    if (this.stopped || Date.now() < this.nextAttemptAt) {
+      return;
+    }
     this.log(`PostgreSQL ${lock ? `(pid ${lock.pid}) ` : ''}has stopped: starting it again`);
     try {
-      if (lock) await removePostmasterLock(this.postmaster.pgDir);
+      if (lock) {
+        await removePostmasterLock(this.postmaster.pgDir);
+      }
       const pid = await spawnPostmaster(this.postmaster);
       this.log(`PostgreSQL is running again (pid ${pid})`);
       this.retryMs = FIRST_RETRY_MS;

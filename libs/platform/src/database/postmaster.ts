@@ -15,7 +15,9 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 
 export async function readPostmasterLock(pgDir: string): Promise<PostmasterLock | null> {
   const file = join(pgDir, 'postmaster.pid');
-  if (!existsSync(file)) return null;
+  if (!existsSync(file)) {
+    return null;
+  }
   const lines = (await readFile(file, 'utf8').catch(() => '')).split('\n');
   const pid = Number(lines[0]);
   const port = Number(lines[3]);
@@ -34,7 +36,9 @@ export function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EPERM') return false;
+    if ((error as NodeJS.ErrnoException).code !== 'EPERM') {
+      return false;
+    }
   }
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -82,7 +86,9 @@ export async function spawnPostmaster(options: {
     child.once('exit', (code, signal) => (exited = `exited with ${signal ?? code}`));
     child.unref();
     await waitUntilAccepting(options.adminUrl, 30_000, () => exited);
-    if (child.pid === undefined) throw new Error('PostgreSQL did not start');
+    if (child.pid === undefined) {
+      throw new Error('PostgreSQL did not start');
+    }
     return child.pid;
   } catch (error) {
     const tail = (await readFile(options.logFile, 'utf8').catch(() => '')).slice(-2000);
@@ -110,8 +116,12 @@ export async function waitUntilAccepting(
     } catch (error) {
       await client.end().catch(() => undefined);
       const reason = gaveUp();
-      if (reason) throw new Error(reason, { cause: error });
-      if (Date.now() > deadline) throw error;
+      if (reason) {
+        throw new Error(reason, { cause: error });
+      }
+      if (Date.now() > deadline) {
+        throw error;
+      }
       await sleep(100);
     }
   }
@@ -127,20 +137,26 @@ export async function stopPostmaster(pid: number, graceMs = 15_000): Promise<voi
     ['SIGQUIT', 5000],
     ['SIGKILL', 5000],
   ] as const) {
-    if (!isRunning(pid)) break;
+    if (!isRunning(pid)) {
+      break;
+    }
     try {
       process.kill(pid, signal);
     } catch {
       break;
     }
     const deadline = Date.now() + waitMs;
-    while (isRunning(pid) && Date.now() < deadline) await sleep(50);
+    while (isRunning(pid) && Date.now() < deadline) {
+      await sleep(50);
+    }
   }
   // An orphaned postmaster (adopted from a crashed server) is reaped by init, which some
   // container inits do only every few seconds: wait for that, so the pid is gone on return
   // (where nothing reaps, it stays a harmless zombie).
   const reapedBy = Date.now() + 3000;
-  while (exists(pid) && Date.now() < reapedBy) await sleep(20);
+  while (exists(pid) && Date.now() < reapedBy) {
+    await sleep(20);
+  }
 }
 
 function exists(pid: number): boolean {

@@ -56,7 +56,9 @@ type Queryable = Pick<Pool, 'query'>;
 /** The transaction's own connection; the pool without a transaction; nothing once released. */
 async function connectionFor(manager: EntityManager): Promise<Queryable | undefined> {
   const runner = manager.queryRunner;
-  if (!runner) return poolOf(manager);
+  if (!runner) {
+    return poolOf(manager);
+  }
   return runner.isReleased ? undefined : ((await runner.connect()) as PoolClient);
 }
 

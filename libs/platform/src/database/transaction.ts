@@ -17,7 +17,9 @@ export async function inTransaction<T>(
       return await dataSource.transaction(work);
     } catch (error) {
       const code = sqlState(error);
-      if (attempt >= attempts || !code || !RETRYABLE.has(code)) throw error;
+      if (attempt >= attempts || !code || !RETRYABLE.has(code)) {
+        throw error;
+      }
       await new Promise((r) => setTimeout(r, Math.random() * 10 * attempt));
     }
   }

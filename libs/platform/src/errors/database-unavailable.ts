@@ -35,14 +35,17 @@ const CONNECTION_MESSAGES = [
  * 401 or a 500. Looks through TypeORM's `driverError`, `cause` chains and AggregateErrors.
  */
 export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
-  if (!error || typeof error !== 'object' || depth > 5) return false;
+  if (!error || typeof error !== 'object' || depth > 5) {
+    return false;
+  }
   // TypeORM releases a transaction's query runner by itself only when its connection breaks;
   // the transaction's next statement then fails with one of these.
   if (
     error instanceof QueryRunnerAlreadyReleasedError ||
     error instanceof QueryRunnerProviderAlreadyReleasedError
-  )
+  ) {
     return true;
+  }
   const e = error as {
     code?: unknown;
     message?: unknown;
@@ -54,13 +57,15 @@ export function isDatabaseUnavailable(error: unknown, depth = 0): boolean {
   if (
     typeof e.code === 'string' &&
     (NETWORK_CODES.has(e.code) || UNAVAILABLE_SQLSTATE.test(e.code))
-  )
+  ) {
     return true;
+  }
   if (
     typeof e.message === 'string' &&
     CONNECTION_MESSAGES.some((m) => e.message === m || (e.message as string).startsWith(`${m} `))
-  )
+  ) {
     return true;
+  }
   const nested = [e.driverError, e.cause, ...grouped];
   return nested.some((inner) => isDatabaseUnavailable(inner, depth + 1));
 }

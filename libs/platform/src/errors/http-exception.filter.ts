@@ -30,9 +30,13 @@ function middlewareStatus(exception: unknown): number | undefined {
 
 function messageOf(exception: HttpException): string {
   const response = exception.getResponse();
-  if (typeof response === 'string') return response;
+  if (typeof response === 'string') {
+    return response;
+  }
   const message = (response as { message?: unknown }).message;
-  if (Array.isArray(message)) return message.join('; ');
+  if (Array.isArray(message)) {
+    return message.join('; ');
+  }
   return typeof message === 'string' ? message : exception.message;
 }
 
@@ -44,8 +48,12 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const [status, body] = this.toBody(exception);
-    if (response.headersSent) return;
-    if (status === 503) response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    if (response.headersSent) {
+      return;
+    }
+    if (status === 503) {
+      response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+    }
     response.status(status).json(body);
   }
 

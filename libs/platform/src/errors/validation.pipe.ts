@@ -58,6 +58,8 @@ export async function mergePatch<T extends object>(
   };
   const instance = plainToInstance(type, merged);
   const errors = await validate(instance, OPTIONS);
-  if (errors.length > 0) throw toValidationFailed(errors);
+  if (errors.length > 0) {
+    throw toValidationFailed(errors);
+  }
   return instance;
 }

@@ -13,8 +13,9 @@ const dataClasses = new Map<EventType, Type<unknown>>();
 export function EventData(type: EventType): ClassDecorator {
   return (target) => {
     const existing = dataClasses.get(type);
-    if (existing && existing !== (target as unknown as Type<unknown>))
+    if (existing && existing !== (target as unknown as Type<unknown>)) {
       throw new Error(`${type} already has its data documented by ${existing.name}`);
+    }
     dataClasses.set(type, target as unknown as Type<unknown>);
   };
 }
@@ -67,7 +68,9 @@ export function addEventSchemas(document: OpenAPIObject): OpenAPIObject {
   const mapping: Record<string, string> = {};
   for (const type of EVENT_TYPES) {
     const data = dataClasses.get(type);
-    if (!data) continue;
+    if (!data) {
+      continue;
+    }
     const name = eventSchemaName(type);
     const envelope: SchemaObject = {
       type: 'object',

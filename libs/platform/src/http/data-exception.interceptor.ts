@@ -10,7 +10,9 @@ const NOT_FROM_INPUT = new Set(['22012']);
 
 /** A value the column or cast cannot take: PostgreSQL's class 22, "data exception". */
 function isDataException(error: unknown): boolean {
-  if (typeof error !== 'object' || error === null) return false;
+  if (typeof error !== 'object' || error === null) {
+    return false;
+  }
   const state = sqlState(error);
   return typeof state === 'string' && /^22[0-9A-Z]{3}$/.test(state) && !NOT_FROM_INPUT.has(state);
 }
@@ -27,7 +29,9 @@ export class DataExceptionInterceptor implements NestInterceptor {
   intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
     return next.handle().pipe(
       catchError((error: unknown) => {
-        if (!isDataException(error)) return throwError(() => error);
+        if (!isDataException(error)) {
+          return throwError(() => error);
+        }
         this.logger.warn({ err: error }, 'input refused by PostgreSQL');
         return throwError(() => validationFailed(DATA_EXCEPTION_MESSAGE));
       }),

@@ -11,7 +11,9 @@ import { findHostileInput } from './hostile-input';
 @Injectable()
 export class HostileInputGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
-    if (context.getType() !== 'http') return true;
+    if (context.getType() !== 'http') {
+      return true;
+    }
     const request = context.switchToHttp().getRequest<Request>();
     for (const [name, part] of [
       ['body', request.body],

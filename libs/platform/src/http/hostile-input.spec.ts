@@ -3,7 +3,9 @@ import { findHostileInput, MAX_INPUT_DEPTH } from './hostile-input';
 describe('findHostileInput', () => {
   const nested = (levels: number): unknown => {
     let value: unknown = 'leaf';
-    for (let i = 0; i < levels; i++) value = { a: [value] };
+    for (let i = 0; i < levels; i++) {
+      value = { a: [value] };
+    }
     return value;
   };
 

@@ -9,8 +9,12 @@ export interface HostileInput {
 }
 
 function stringProblem(text: string): string | undefined {
-  if (text.includes('\u0000')) return 'must not contain a NUL character';
-  if (LONE_SURROGATE.test(text)) return 'must not contain a lone UTF-16 surrogate';
+  if (text.includes('\u0000')) {
+    return 'must not contain a NUL character';
+  }
+  if (LONE_SURROGATE.test(text)) {
+    return 'must not contain a lone UTF-16 surrogate';
+  }
   return undefined;
 }
 
@@ -28,16 +32,22 @@ export function findHostileInput(root: unknown, rootName: string): HostileInput 
     const { value, field, depth } = next;
     if (typeof value === 'string') {
       const problem = stringProblem(value);
-      if (problem) return { field, problem };
+      if (problem) {
+        return { field, problem };
+      }
       continue;
     }
-    if (typeof value !== 'object' || value === null) continue;
+    if (typeof value !== 'object' || value === null) {
+      continue;
+    }
     if (depth >= MAX_INPUT_DEPTH) {
       return { field, problem: `must not be nested more than ${MAX_INPUT_DEPTH} levels deep` };
     }
     for (const [key, inner] of Object.entries(value)) {
       const problem = stringProblem(key);
-      if (problem) return { field, problem: `has a key that ${problem}` };
+      if (problem) {
+        return { field, problem: `has a key that ${problem}` };
+      }
       pending.push({ value: inner, field: `${field}.${key}`, depth: depth + 1 });
     }
   }

@@ -39,8 +39,12 @@ export function hardenHttp(app: NestExpressApplication, requestTimeoutSeconds: n
     },
   });
   const headersFor = (path: string) => {
-    if (path.startsWith('/docs')) return docsHeaders;
-    if (path === '/console' || path.startsWith('/console/')) return consoleHeaders;
+    if (path.startsWith('/docs')) {
+      return docsHeaders;
+    }
+    if (path === '/console' || path.startsWith('/console/')) {
+      return consoleHeaders;
+    }
     return apiHeaders;
   };
   app.use((req: Request, res: Response, next: NextFunction) =>

@@ -21,7 +21,9 @@ function markPublicOperations(document: OpenAPIObject): OpenAPIObject {
   for (const item of Object.values(document.paths)) {
     for (const method of METHODS) {
       const operation = item[method];
-      if (operation && !operation.security) operation.security = [];
+      if (operation && !operation.security) {
+        operation.security = [];
+      }
     }
   }
   return document;

@@ -76,7 +76,9 @@ export function decodeCursor<const S extends readonly CursorField[]>(
   cursor: string | undefined,
   shape: S,
 ): CursorValues<S> | null {
-  if (cursor === undefined) return null;
+  if (cursor === undefined) {
+    return null;
+  }
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));

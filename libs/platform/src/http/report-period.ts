@@ -64,6 +64,8 @@ export interface ReportPeriod {
 export function reportPeriod(query: ReportPeriodQuery, now: Date): ReportPeriod {
   const to = query.to !== undefined ? exclusiveEndOf(query.to) : now;
   const from = query.from !== undefined ? startOf(query.from) : new Date(to.getTime() - YEAR_MS);
-  if (from >= to) throw validationFailed('from must be before to.');
+  if (from >= to) {
+    throw validationFailed('from must be before to.');
+  }
   return { from, to };
 }

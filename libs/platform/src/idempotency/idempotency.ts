@@ -73,7 +73,9 @@ export async function once<T>(
       [request.scope, request.key],
     );
     const first = rows[0];
-    if (!first || first.request_hash !== request.hash) throw idempotencyKeyReused();
+    if (!first || first.request_hash !== request.hash) {
+      throw idempotencyKeyReused();
+    }
     return { replayed: true, response: first.response };
   }
   const response = await work();

@@ -34,10 +34,14 @@ export class NestPinoLogger implements LoggerService {
 
   private write(level: Level, message: unknown, params: unknown[]): void {
     const logger = requestLoggers.getStore() ?? this.root;
-    if (!logger.isLevelEnabled(level)) return;
+    if (!logger.isLevelEnabled(level)) {
+      return;
+    }
     const fields: Record<string, unknown> = {};
     const rest = params.slice(0, -1);
-    if (params.length > 0) fields.context = params[params.length - 1];
+    if (params.length > 0) {
+      fields.context = params[params.length - 1];
+    }
     if (message instanceof Error) {
       logger[level]({ ...fields, err: message }, ...(rest as [string?]));
     } else if (typeof message === 'object' && message !== null) {

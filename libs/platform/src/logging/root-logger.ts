@@ -21,13 +21,19 @@ const REDACTED_PATHS = [
 const PERSONAL_ERROR_FIELDS = ['parameters', 'detail', 'where'] as const;
 
 function withoutValues(value: unknown, depth = 0): unknown {
-  if (typeof value !== 'object' || value === null || depth > 4) return value;
+  if (typeof value !== 'object' || value === null || depth > 4) {
+    return value;
+  }
   const copy: Record<string, unknown> = { ...(value as Record<string, unknown>) };
   for (const field of PERSONAL_ERROR_FIELDS) {
-    if (field in copy) copy[field] = '[redacted]';
+    if (field in copy) {
+      copy[field] = '[redacted]';
+    }
   }
   for (const nested of ['driverError', 'cause'] as const) {
-    if (nested in copy) copy[nested] = withoutValues(copy[nested], depth + 1);
+    if (nested in copy) {
+      copy[nested] = withoutValues(copy[nested], depth + 1);
+    }
   }
   return copy;
 }

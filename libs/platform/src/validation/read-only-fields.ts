@@ -12,7 +12,9 @@ export const ReadOnlyFields =
   };
 
 export function readOnlyFieldsOf(type: unknown): readonly string[] {
-  if (typeof type !== 'function') return [];
+  if (typeof type !== 'function') {
+    return [];
+  }
   return (Reflect.getMetadata(READ_ONLY_FIELDS, type) as string[] | undefined) ?? [];
 }
 
@@ -23,6 +25,8 @@ export function withoutReadOnlyFields(type: unknown, value: unknown): unknown {
     return value;
   }
   const copy = { ...(value as Record<string, unknown>) };
-  for (const field of fields) delete copy[field];
+  for (const field of fields) {
+    delete copy[field];
+  }
   return copy;
 }

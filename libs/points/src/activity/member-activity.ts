@@ -31,7 +31,9 @@ const text = (value: unknown): string | null =>
   typeof value === 'string' && value.length > 0 ? value : null;
 
 function memberReference(entry: ActivityEntry): Record<string, unknown> | null {
-  if (!entry.reference || KINDS_WITHOUT_REFERENCE.has(entry.type)) return null;
+  if (!entry.reference || KINDS_WITHOUT_REFERENCE.has(entry.type)) {
+    return null;
+  }
   const kept = Object.entries(entry.reference).filter(
     ([key, value]) => MEMBER_REFERENCE_KEYS.has(key) && value !== null,
   );

@@ -66,7 +66,9 @@ export class CheckoutQuoteService {
   /** The store an order is recorded for, within what the key may do (channel, store). */
   storeFor(input: CheckoutDto, principal: StaffPrincipal): string | null {
     requireChannelAllowed(principal, input.channel);
-    if (input.storeId) requireOwnStore(principal, input.storeId);
+    if (input.storeId) {
+      requireOwnStore(principal, input.storeId);
+    }
     return input.storeId ?? principal.storeId;
   }
 
@@ -79,8 +81,9 @@ export class CheckoutQuoteService {
     const db = manager ?? this.dataSource.manager;
     const now = this.clock.now();
     const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
-    if (occurredAt.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS)
+    if (occurredAt.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) {
       throw validationFailed('occurredAt is in the future.');
+    }
     // Program settings and rules change rarely: both come from short-lived caches that a change
     // made through this process clears at once (see their services).
     const settings = await this.program.cached(manager);

@@ -46,13 +46,16 @@ export function checkoutResult(
       `${earned} points are pending until ${quote.availableAt.toISOString().slice(0, 10)} (the return window).`,
     );
   }
-  if (earned === 0) messages.push('This order earns no points.');
+  if (earned === 0) {
+    messages.push('This order earns no points.');
+  }
   const before = quote.tier;
   const after = written.tier;
   const tierChanged =
     after && after.code !== before?.code ? { from: before?.code ?? null, to: after.code } : null;
-  if (after && tierChanged)
+  if (after && tierChanged) {
     messages.push(`Welcome to ${after.name}! The member's new tier starts now.`);
+  }
   messages.push(...(written.messages ?? []));
   return {
     checkoutId: written.checkoutId,

@@ -163,7 +163,9 @@ export class CheckoutUseCase {
       quote.day,
       ruleApplicationsToRecord(earn),
     ]);
-    if (inserted.length === 0) throw orderExists(input.orderId);
+    if (inserted.length === 0) {
+      throw orderExists(input.orderId);
+    }
 
     let balance = { available: 0, pending: 0 };
     const reference = { orderId: input.orderId, checkoutId: orderUuid };
@@ -238,8 +240,9 @@ export class CheckoutUseCase {
       };
       await this.events.emit(manager, { type: 'points.earned', memberId, data });
     }
-    if (!earnId && !redeemId)
+    if (!earnId && !redeemId) {
       balance = await this.ledger.pointsSummary(memberId, this.clock.now(), 0);
+    }
     // Only if the ledger kept other ids (a replayed key; order keys are new, so not expected).
     if (earnId !== plannedEarnId || redeemId !== plannedRedeemId) {
       await manager.query(
@@ -267,7 +270,9 @@ export class CheckoutUseCase {
       total: pricing.total,
       occurredAt: quote.occurredAt,
     });
-    if (reaction.movedPoints) balance = await this.ledger.balance(memberId, manager);
+    if (reaction.movedPoints) {
+      balance = await this.ledger.balance(memberId, manager);
+    }
     const tier = await this.tiers.afterPurchase(manager, memberId, {
       orderId: input.orderId,
       checkoutId: orderUuid,

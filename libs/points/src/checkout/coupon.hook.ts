@@ -60,12 +60,16 @@ export class CouponHook {
     codes: string[],
     manager?: EntityManager,
   ): Promise<CouponApplication[]> {
-    if (codes.length === 0) return [];
+    if (codes.length === 0) {
+      return [];
+    }
     const unique = [...new Set(codes.map((c) => c.trim().toUpperCase()))];
     if (unique.length !== codes.length) {
       throw new DomainError(422, 'COUPON_INVALID', 'The same coupon was given twice.', { codes });
     }
-    if (!this.redeemer) throw couponInvalid(unique[0] ?? '');
+    if (!this.redeemer) {
+      throw couponInvalid(unique[0] ?? '');
+    }
     return this.redeemer.price(order, unique, manager);
   }
 
@@ -75,10 +79,14 @@ export class CouponHook {
     order: CouponUse,
     coupons: CouponApplication[],
   ): Promise<void> {
-    if (coupons.length > 0 && this.redeemer) await this.redeemer.markUsed(manager, order, coupons);
+    if (coupons.length > 0 && this.redeemer) {
+      await this.redeemer.markUsed(manager, order, coupons);
+    }
   }
 
   async giveBack(manager: EntityManager, memberId: string, orderUuid: string): Promise<void> {
-    if (this.redeemer) await this.redeemer.giveBack(manager, memberId, orderUuid);
+    if (this.redeemer) {
+      await this.redeemer.giveBack(manager, memberId, orderUuid);
+    }
   }
 }

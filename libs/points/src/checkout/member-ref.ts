@@ -11,9 +11,12 @@ export interface MemberRef {
 /** The member a till request names: 400 unless exactly one identity is given, 404 when unknown. */
 export async function resolveMemberRef(members: MembersService, ref: MemberRef): Promise<string> {
   const given = [ref.id, ref.cardNumber, ref.phone].filter((v) => v !== undefined);
-  if (given.length !== 1)
+  if (given.length !== 1) {
     throw validationFailed('member must name exactly one of id, cardNumber, phone.');
+  }
   const id = await members.findIdBy(ref);
-  if (!id) throw memberNotFound();
+  if (!id) {
+    throw memberNotFound();
+  }
   return id;
 }

@@ -47,7 +47,9 @@ export class PurchaseHooks {
     const messages: string[] = [];
     for (const listener of this.listeners) {
       const reaction = await listener.onPurchase?.(manager, event);
-      if (!reaction) continue;
+      if (!reaction) {
+        continue;
+      }
       movedPoints ||= reaction.movedPoints;
       messages.push(...reaction.messages);
     }
@@ -55,6 +57,8 @@ export class PurchaseHooks {
   }
 
   async returned(manager: EntityManager, event: ReturnEvent): Promise<void> {
-    for (const listener of this.listeners) await listener.onReturn?.(manager, event);
+    for (const listener of this.listeners) {
+      await listener.onReturn?.(manager, event);
+    }
   }
 }

@@ -85,10 +85,14 @@ function IsAfterField(other: string, options?: ValidationOptions): PropertyDecor
       validator: {
         validate: (value: unknown, args?: ValidationArguments) => {
           const before = (args?.object as Record<string, unknown> | undefined)?.[other];
-          if (typeof value !== 'string' || typeof before !== 'string') return true;
+          if (typeof value !== 'string' || typeof before !== 'string') {
+            return true;
+          }
           const end = Date.parse(value);
           const start = Date.parse(before);
-          if (Number.isNaN(end) || Number.isNaN(start)) return true;
+          if (Number.isNaN(end) || Number.isNaN(start)) {
+            return true;
+          }
           return end > start;
         },
         defaultMessage: (args?: ValidationArguments) =>

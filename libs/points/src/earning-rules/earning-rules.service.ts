@@ -52,9 +52,13 @@ export const toEngineRule = (rule: EarningRuleEntity): EarningRule => ({
 /** A copy without the keys whose value is null or undefined: null in the API means "absent". */
 function compact<T extends object>(value: T | null | undefined): Partial<T> {
   const result: Partial<T> = {};
-  if (!value) return result;
+  if (!value) {
+    return result;
+  }
   for (const key of Object.keys(value) as (keyof T)[]) {
-    if (value[key] !== null && value[key] !== undefined) result[key] = value[key];
+    if (value[key] !== null && value[key] !== undefined) {
+      result[key] = value[key];
+    }
   }
   return result;
 }
@@ -65,8 +69,12 @@ type EarningRuleColumns = Omit<EarningRuleEntity, 'id' | 'createdAt' | 'updatedA
 function toColumns(input: EarningRuleInputDto): EarningRuleColumns {
   const conditions: EarningRuleConditions = compact<EarningRuleConditions>(input.conditions);
   // Stored as canonical UTC instants, which is what the engine compares.
-  if (conditions.validFrom) conditions.validFrom = new Date(conditions.validFrom).toISOString();
-  if (conditions.validUntil) conditions.validUntil = new Date(conditions.validUntil).toISOString();
+  if (conditions.validFrom) {
+    conditions.validFrom = new Date(conditions.validFrom).toISOString();
+  }
+  if (conditions.validUntil) {
+    conditions.validUntil = new Date(conditions.validUntil).toISOString();
+  }
   const effect: EarningRuleEffect = compact<EarningRuleEffect>(input.effect);
   const limits: EarningRuleLimits = compact<EarningRuleLimits>(input.limits);
   return {
@@ -144,7 +152,9 @@ export class EarningRulesService {
     id: string,
   ): Promise<EarningRuleEntity> {
     const rule = await rules.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!rule) throw earningRuleNotFound();
+    if (!rule) {
+      throw earningRuleNotFound();
+    }
     return rule;
   }
 
@@ -168,7 +178,9 @@ export class EarningRulesService {
   /** Newest first. */
   async list(query: EarningRuleListQuery): Promise<Page<EarningRuleDto>> {
     const qb = this.rules.createQueryBuilder('r');
-    if (query.active !== undefined) qb.andWhere('r.active = :active', { active: query.active });
+    if (query.active !== undefined) {
+      qb.andWhere('r.active = :active', { active: query.active });
+    }
     return pageNewestFirst(qb, 'created_at', query, (r) => r.createdAt, toEarningRuleDto);
   }
 
@@ -222,7 +234,9 @@ export class EarningRulesService {
 
   private async find(id: string): Promise<EarningRuleEntity> {
     const rule = await this.rules.findOneBy({ id });
-    if (!rule) throw earningRuleNotFound();
+    if (!rule) {
+      throw earningRuleNotFound();
+    }
     return rule;
   }
 }

@@ -8,7 +8,9 @@ const lines = (): ReturnableLine[] => [
 ];
 
 const apply = (ls: ReturnableLine[], plan: ReturnPlan): void => {
-  for (const l of ls) l.returnedQuantity += plan.units.get(l.lineNo) ?? 0;
+  for (const l of ls) {
+    l.returnedQuantity += plan.units.get(l.lineNo) ?? 0;
+  }
 };
 
 describe('planReturn', () => {
@@ -43,7 +45,9 @@ describe('planReturn', () => {
         let refunded = 0;
         for (const sku of [...skus, 'A', 'A', 'A', 'B']) {
           const plan = planReturn(ls, [{ sku, quantity: 1 }], order);
-          if (!('units' in plan)) continue;
+          if (!('units' in plan)) {
+            continue;
+          }
           apply(ls, plan);
           reversed += plan.pointsToReverse;
           refunded += plan.pointsToRefund;

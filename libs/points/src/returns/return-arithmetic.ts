@@ -33,15 +33,21 @@ export function planReturn(
 ): ReturnPlan | { sku: string; returnable: number } {
   const units = new Map<number, number>();
   const wanted = new Map<string, number>();
-  for (const r of request) wanted.set(r.sku, (wanted.get(r.sku) ?? 0) + r.quantity);
+  for (const r of request) {
+    wanted.set(r.sku, (wanted.get(r.sku) ?? 0) + r.quantity);
+  }
   for (const [sku, quantity] of wanted) {
     let left = quantity;
     const candidates = lines.filter((l) => l.sku === sku);
     const returnable = candidates.reduce((sum, l) => sum + l.quantity - l.returnedQuantity, 0);
-    if (returnable < quantity) return { sku, returnable };
+    if (returnable < quantity) {
+      return { sku, returnable };
+    }
     for (const line of candidates) {
       const take = Math.min(left, line.quantity - line.returnedQuantity);
-      if (take > 0) units.set(line.lineNo, take);
+      if (take > 0) {
+        units.set(line.lineNo, take);
+      }
       left -= take;
     }
   }
@@ -57,7 +63,9 @@ export function planReturn(
       share(line.points, line.returnedQuantity, line.quantity);
     valueBefore += line.unitPrice * line.returnedQuantity;
     valueAfter += line.unitPrice * after;
-    if (after < line.quantity) allReturned = false;
+    if (after < line.quantity) {
+      allReturned = false;
+    }
   }
   const bonusReversal =
     share(order.bonusPoints, valueAfter, order.subtotal) -

@@ -86,7 +86,9 @@ export class ReturnOrderUseCase {
         [input.orderId],
       );
     const found = (await find(false))[0];
-    if (!found) throw orderNotFound(input.orderId);
+    if (!found) {
+      throw orderNotFound(input.orderId);
+    }
     requireChannelAllowed(principal, found.channel);
     requireOwnStore(principal, found.store_id);
     // Same lock order as checkouts: the member's account, then the order.
@@ -168,7 +170,9 @@ export class ReturnOrderUseCase {
       const why = { reason: 'return' as const, ...reference };
       await this.events.emit(manager, pointsReversedEvent(entry, order.redeem_transaction_id, why));
     }
-    if (plan.fullyReturned) await this.coupons.giveBack(manager, order.member_id, order.id);
+    if (plan.fullyReturned) {
+      await this.coupons.giveBack(manager, order.member_id, order.id);
+    }
     const [remaining] = await manager.query<{ total: string }[]>(
       `SELECT o.total - coalesce((SELECT sum(l.net_amount * l.returned_quantity / l.quantity) FROM order_lines l
                                   WHERE l.member_id = o.member_id AND l.order_uuid = o.id), 0) AS total

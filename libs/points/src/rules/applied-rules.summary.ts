@@ -14,7 +14,9 @@ interface RuleTotal extends AppliedRule {
 export function summarizeAppliedRules(contributions: readonly Contribution[]): AppliedRule[] {
   const totals = new Map<string, RuleTotal>();
   for (const c of contributions) {
-    if (c.points <= 0) continue;
+    if (c.points <= 0) {
+      continue;
+    }
     const stageOrder = CONTRIBUTION_STAGES.indexOf(c.stage);
     const total = totals.get(c.ruleId);
     if (total === undefined) {
@@ -39,7 +41,9 @@ export function summarizeAppliedRules(contributions: readonly Contribution[]): A
 export function appliedRuleIds(contributions: readonly Contribution[]): string[] {
   const ids: string[] = [];
   for (const c of contributions) {
-    if (c.points > 0 && !ids.includes(c.ruleId)) ids.push(c.ruleId);
+    if (c.points > 0 && !ids.includes(c.ruleId)) {
+      ids.push(c.ruleId);
+    }
   }
   return ids;
 }

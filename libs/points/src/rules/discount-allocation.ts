@@ -14,7 +14,9 @@ export function allocateDiscount(amounts: readonly number[], discount: number): 
   const weights = amounts.map((amount) => Math.max(0, toWholeMinorUnits(amount)));
   const total = weights.reduce((sum, weight) => sum + weight, 0);
   const toAllocate = Math.min(Math.max(0, toWholeMinorUnits(discount)), total);
-  if (toAllocate === 0) return weights.map(() => 0);
+  if (toAllocate === 0) {
+    return weights.map(() => 0);
+  }
 
   const shares = weights.map((weight, index) => ({
     index,

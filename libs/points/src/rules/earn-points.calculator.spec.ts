@@ -650,10 +650,12 @@ describe('calculateEarnPoints golden scenarios', () => {
     const result = calculateEarnPoints(scenario.order, scenario.rules);
 
     expect(result.lines.map((line) => line.points)).toEqual(scenario.lines);
-    if (scenario.basePoints)
+    if (scenario.basePoints) {
       expect(result.lines.map((line) => line.basePoints)).toEqual(scenario.basePoints);
-    if (scenario.lineRuleIds)
+    }
+    if (scenario.lineRuleIds) {
       expect(result.lines.map((line) => line.appliedRuleIds)).toEqual(scenario.lineRuleIds);
+    }
     expect(result.appliedRules).toEqual(scenario.appliedRules);
     expect(result.totalPoints).toBe(scenario.total);
     expect(result.description).toBe(

@@ -69,7 +69,9 @@ import { sortRulesByPriority } from './rule-priority';
 
 function orderFacts(order: OrderForEarning): OrderFacts {
   const occurredAtMs = order.occurredAt.getTime();
-  if (Number.isNaN(occurredAtMs)) throw new RangeError('occurredAt is not a valid date');
+  if (Number.isNaN(occurredAtMs)) {
+    throw new RangeError('occurredAt is not a valid date');
+  }
   return {
     channel: order.channel,
     storeId: order.storeId,

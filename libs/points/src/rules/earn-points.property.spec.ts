@@ -157,8 +157,9 @@ describe('allocateDiscount properties', () => {
           shares.forEach((share, index) => {
             const weight = weights[index] ?? 0;
             expect(Number.isInteger(share) && share >= 0 && share <= weight).toBe(true);
-            if (total > 0)
+            if (total > 0) {
               expect(Math.abs(share - (expected * weight) / total)).toBeLessThan(1 + 1e-6);
+            }
           });
         },
       ),

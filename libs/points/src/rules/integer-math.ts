@@ -47,7 +47,9 @@ export function floorMulDiv(a: number, b: number, divisor: number): number {
  */
 export function proportionalShare(total: number, part: number, whole: number): number {
   const wholeUnits = toWholeMinorUnits(whole);
-  if (wholeUnits <= 0) return 0;
+  if (wholeUnits <= 0) {
+    return 0;
+  }
   const partUnits = Math.min(Math.max(toWholeMinorUnits(part), 0), wholeUnits);
   return floorMulDiv(toWholeMinorUnits(total), partUnits, wholeUnits);
 }

@@ -25,9 +25,13 @@ function tierContribution(
   basePoints: number,
   tier: TierMultiplier | undefined,
 ): Contribution | undefined {
-  if (tier === undefined || !(tier.multiplier > 1)) return undefined;
+  if (tier === undefined || !(tier.multiplier > 1)) {
+    return undefined;
+  }
   const scaledBonus = scaledMultiplierBonus(tier.multiplier);
-  if (scaledBonus === undefined) return undefined;
+  if (scaledBonus === undefined) {
+    return undefined;
+  }
   return {
     ruleId: `${TIER_RULE_ID_PREFIX}${tier.code}`,
     name: `${tier.name} tier ×${tier.multiplier}`,
@@ -54,7 +58,9 @@ export function earnLine(
 
   for (const { rule, rank } of matching) {
     const rate = scaledBaseRate(rule);
-    if (rate === undefined) continue;
+    if (rate === undefined) {
+      continue;
+    }
     basePoints = floorMulDiv(lineNetAmount(line), rate, minorUnitsPerMajor * DECIMAL_SCALE);
     contributions.push({
       ruleId: rule.id,
@@ -81,7 +87,9 @@ export function earnLine(
   }
 
   const tierBonus = tierContribution(basePoints, tier);
-  if (tierBonus !== undefined) contributions.push(tierBonus);
+  if (tierBonus !== undefined) {
+    contributions.push(tierBonus);
+  }
 
   const points = contributions.reduce((sum, c) => sum + c.points, 0);
   return { basePoints, points, contributions };

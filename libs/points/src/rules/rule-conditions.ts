@@ -15,21 +15,29 @@ export interface OrderFacts {
 
 // An empty list is treated like an absent one: admin forms send [] for "any".
 function allows<T>(allowed: readonly T[] | undefined, value: T | undefined): boolean {
-  if (allowed === undefined || allowed.length === 0) return true;
+  if (allowed === undefined || allowed.length === 0) {
+    return true;
+  }
   return value !== undefined && allowed.includes(value);
 }
 
 // Unparseable dates fail closed: NaN makes both comparisons false.
 function isWithinValidity(rule: EarningRule, atMs: number): boolean {
   const { validFrom, validUntil } = rule.conditions;
-  if (validFrom !== undefined && !(atMs >= Date.parse(validFrom))) return false;
-  if (validUntil !== undefined && !(atMs < Date.parse(validUntil))) return false;
+  if (validFrom !== undefined && !(atMs >= Date.parse(validFrom))) {
+    return false;
+  }
+  if (validUntil !== undefined && !(atMs < Date.parse(validUntil))) {
+    return false;
+  }
   return true;
 }
 
 function usageToday(usage: Record<string, number> | undefined, ruleId: string): number {
   // hasOwnProperty guards ids such as "constructor" against Object.prototype.
-  if (usage === undefined || !Object.prototype.hasOwnProperty.call(usage, ruleId)) return 0;
+  if (usage === undefined || !Object.prototype.hasOwnProperty.call(usage, ruleId)) {
+    return 0;
+  }
   return usage[ruleId] ?? 0;
 }
 

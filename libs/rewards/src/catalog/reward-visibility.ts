@@ -9,8 +9,14 @@ export function isRewardVisible(
   now: Date,
   tierCode: string | null,
 ): boolean {
-  if (!reward.active) return false;
-  if (reward.activeFrom && reward.activeFrom.getTime() > now.getTime()) return false;
-  if (reward.activeUntil && reward.activeUntil.getTime() <= now.getTime()) return false;
+  if (!reward.active) {
+    return false;
+  }
+  if (reward.activeFrom && reward.activeFrom.getTime() > now.getTime()) {
+    return false;
+  }
+  if (reward.activeUntil && reward.activeUntil.getTime() <= now.getTime()) {
+    return false;
+  }
   return reward.tiers.length === 0 || (tierCode !== null && reward.tiers.includes(tierCode));
 }

@@ -52,10 +52,14 @@ function IsAfterField(other: string, options?: ValidationOptions): PropertyDecor
       validator: {
         validate: (value: unknown, args?: ValidationArguments) => {
           const before = (args?.object as Record<string, unknown> | undefined)?.[other];
-          if (typeof value !== 'string' || typeof before !== 'string') return true;
+          if (typeof value !== 'string' || typeof before !== 'string') {
+            return true;
+          }
           const end = Date.parse(value);
           const start = Date.parse(before);
-          if (Number.isNaN(end) || Number.isNaN(start)) return true;
+          if (Number.isNaN(end) || Number.isNaN(start)) {
+            return true;
+          }
           return end > start;
         },
         defaultMessage: (args?: ValidationArguments) =>
@@ -94,10 +98,13 @@ function IsValueForType(options?: ValidationOptions): PropertyDecorator {
       validator: {
         validate: (value: unknown, args?: ValidationArguments) => {
           const type = (args?.object as { type?: unknown } | undefined)?.type;
-          if (typeof type !== 'string' || !(REWARD_TYPES as readonly string[]).includes(type))
-            return true; // the type's own complaint
+          if (typeof type !== 'string' || !(REWARD_TYPES as readonly string[]).includes(type)) {
+            return true;
+          } // the type's own complaint
           const rule = VALUE_RULES[type as RewardType];
-          if (value === undefined || value === null) return rule.need === null;
+          if (value === undefined || value === null) {
+            return rule.need === null;
+          }
           return rule.check(value);
         },
         defaultMessage: (args?: ValidationArguments) => {

@@ -100,14 +100,18 @@ export class RewardsService {
 
   async get(id: string): Promise<RewardDto> {
     const reward = await this.rewards.findOneBy({ id });
-    if (!reward) throw rewardNotFound();
+    if (!reward) {
+      throw rewardNotFound();
+    }
     return toRewardDto(reward);
   }
 
   /** Newest first. */
   async list(query: RewardListQuery): Promise<Page<RewardDto>> {
     const qb = this.rewards.createQueryBuilder('r');
-    if (query.active !== undefined) qb.andWhere('r.active = :active', { active: query.active });
+    if (query.active !== undefined) {
+      qb.andWhere('r.active = :active', { active: query.active });
+    }
     return pageNewestFirst(qb, 'created_at', query, (r) => r.createdAt, toRewardDto);
   }
 
@@ -140,7 +144,9 @@ export class RewardsService {
     const reward = await manager
       .getRepository(RewardEntity)
       .findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
-    if (!reward) throw rewardNotFound();
+    if (!reward) {
+      throw rewardNotFound();
+    }
     return toRewardDto(reward);
   }
 

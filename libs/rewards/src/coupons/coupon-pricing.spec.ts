@@ -76,7 +76,9 @@ describe('priceCoupons', () => {
 describe('newCouponCode', () => {
   it('draws VAFA- and 12 Crockford base32 characters, different every time', () => {
     const codes = Array.from({ length: 2000 }, () => newCouponCode());
-    for (const c of codes) expect(c).toMatch(COUPON_CODE_PATTERN);
+    for (const c of codes) {
+      expect(c).toMatch(COUPON_CODE_PATTERN);
+    }
     expect(new Set(codes).size).toBe(codes.length);
   });
 });

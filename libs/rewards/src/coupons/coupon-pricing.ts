@@ -42,10 +42,11 @@ export function priceCoupons(
           (l, i) => l.sku === coupon.sku && l.quantity > (freeUnits.get(i) ?? 0),
         );
         const found = order.lines[line];
-        if (!found)
+        if (!found) {
           throw couponRefused(coupon.code, 'not_applicable', {
             requires: { sku: coupon.sku ?? '' },
           });
+        }
         freeUnits.set(line, (freeUnits.get(line) ?? 0) + 1);
         discount = found.unitPrice;
         description = `${coupon.name} (one ${found.sku} free)`;

@@ -48,7 +48,9 @@ export class RewardCouponRedeemer implements CouponRedeemer, OnModuleInit {
     codes: string[],
     manager?: EntityManager,
   ): Promise<CouponApplication[]> {
-    if (codes.length === 0) return [];
+    if (codes.length === 0) {
+      return [];
+    }
     const rows = await (manager ?? this.dataSource.manager).query<CouponRow[]>(
       `SELECT code, reward_name, reward_type, value_amount, value_text, status, expires_at, used_at,
               cancelled_at
@@ -59,10 +61,15 @@ export class RewardCouponRedeemer implements CouponRedeemer, OnModuleInit {
     const held = codes.map((code): HeldCoupon => {
       const row = byCode.get(code);
       // Unknown and someone else's codes answer alike; the member's own say what is wrong.
-      if (!row) throw couponInvalid(code);
-      if (row.status === 'used') throw couponRefused(code, 'used', { at: row.used_at });
-      if (row.status === 'cancelled')
+      if (!row) {
+        throw couponInvalid(code);
+      }
+      if (row.status === 'used') {
+        throw couponRefused(code, 'used', { at: row.used_at });
+      }
+      if (row.status === 'cancelled') {
         throw couponRefused(code, 'cancelled', { at: row.cancelled_at });
+      }
       if (
         row.status === 'expired' ||
         (row.expires_at !== null && row.expires_at.getTime() <= order.at.getTime())
@@ -89,7 +96,9 @@ export class RewardCouponRedeemer implements CouponRedeemer, OnModuleInit {
     order: CouponUse,
     coupons: CouponApplication[],
   ): Promise<void> {
-    if (coupons.length === 0) return;
+    if (coupons.length === 0) {
+      return;
+    }
     const rows = await queryRows<{
       code: string;
       id: string;
@@ -105,10 +114,14 @@ export class RewardCouponRedeemer implements CouponRedeemer, OnModuleInit {
     );
     const used = new Map(rows.map((r) => [r.code, r]));
     const missed = coupons.find((c) => !used.has(c.code));
-    if (missed !== undefined) throw couponInvalid(missed.code);
+    if (missed !== undefined) {
+      throw couponInvalid(missed.code);
+    }
     for (const coupon of coupons) {
       const row = used.get(coupon.code);
-      if (!row) continue;
+      if (!row) {
+        continue;
+      }
       const data: EventPayload<CouponUsedEventData> = {
         memberId: order.memberId,
         redemptionId: row.id,

@@ -47,7 +47,9 @@ export function fulfilmentOf(issued: {
   perk?: string;
 }): FulfilmentDto | null {
   const method = FULFILMENT[issued.type];
-  if (!method) return null;
+  if (!method) {
+    return null;
+  }
   return {
     method,
     rewardId: issued.rewardId,

@@ -64,7 +64,9 @@ export class ExpireCouponsJob {
         return { scanned: row?.scanned ?? 0, expired: rows.length };
       });
       expired += batch.expired;
-      if (batch.scanned < batchSize) return { expired };
+      if (batch.scanned < batchSize) {
+        return { expired };
+      }
     }
   }
 }

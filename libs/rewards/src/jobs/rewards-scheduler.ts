@@ -20,7 +20,9 @@ export class RewardsScheduler {
     const outcome = await withAdvisoryLock(this.dataSource, 'vafa:rewards:expire-coupons', () =>
       this.expire.run(this.clock.now()),
     );
-    if (outcome.ran) this.logger.log({ ...outcome.result }, 'coupons and perks expired');
+    if (outcome.ran) {
+      this.logger.log({ ...outcome.result }, 'coupons and perks expired');
+    }
     return outcome.ran ? outcome.result : null;
   }
 }

@@ -24,12 +24,16 @@ export class CancelRedemptionUseCase {
   ) {}
 
   async execute(redemptionId: string, reason?: string): Promise<CancelRedemptionResultDto> {
-    if (!UUID.test(redemptionId)) throw redemptionNotFound();
+    if (!UUID.test(redemptionId)) {
+      throw redemptionNotFound();
+    }
     const [found] = await this.dataSource.query<{ member_id: string }[]>(
       'SELECT member_id FROM reward_redemptions WHERE id = $1',
       [redemptionId],
     );
-    if (!found) throw redemptionNotFound();
+    if (!found) {
+      throw redemptionNotFound();
+    }
     const memberId = found.member_id;
     return inTransaction(this.dataSource, async (manager) => {
       // Same lock order as redemptions and checkouts: the member's account first.
@@ -38,7 +42,9 @@ export class CancelRedemptionUseCase {
         `SELECT ${REDEMPTION_COLUMNS} FROM reward_redemptions WHERE member_id = $1 AND id = $2 FOR UPDATE`,
         [memberId, redemptionId],
       );
-      if (!row) throw redemptionNotFound();
+      if (!row) {
+        throw redemptionNotFound();
+      }
       const refunded = row.ledger_transaction_id ? Number(row.points_spent) : 0;
       const result = (b: { available: number; pending: number }): CancelRedemptionResultDto => ({
         redemptionId,
@@ -48,8 +54,12 @@ export class CancelRedemptionUseCase {
         pointsRefunded: refunded,
         balance: { available: b.available, pending: b.pending },
       });
-      if (row.status === 'cancelled') return result(balance);
-      if (row.status === 'used') throw redemptionNotCancellable(row.status);
+      if (row.status === 'cancelled') {
+        return result(balance);
+      }
+      if (row.status === 'used') {
+        throw redemptionNotCancellable(row.status);
+      }
 
       await manager.query(
         `UPDATE reward_redemptions SET status = 'cancelled', cancelled_at = $3

@@ -125,18 +125,24 @@ export class RedeemRewardUseCase {
     const account = await lockMemberAccount(manager, memberId);
     const now = this.clock.now();
     const reward = await this.issuer.load(manager, rewardId);
-    if (!reward) throw rewardNotFound();
+    if (!reward) {
+      throw rewardNotFound();
+    }
     const tier = await this.tiers.current(memberId, manager);
     // Gated, inactive or out-of-window rewards do not exist for this member.
-    if (!isRewardVisible(reward, now, tier?.code ?? null)) throw rewardNotFound();
+    if (!isRewardVisible(reward, now, tier?.code ?? null)) {
+      throw rewardNotFound();
+    }
     if (reward.perMemberLimit !== null) {
       const redeemed = await countRedeemed(manager, memberId, reward.id);
-      if (redeemed >= reward.perMemberLimit)
+      if (redeemed >= reward.perMemberLimit) {
         throw rewardLimitReached(reward.id, reward.perMemberLimit);
+      }
     }
     // Checked before queueing on the reward's row; the debit checks again, atomically.
-    if (account.available < reward.pointsCost)
+    if (account.available < reward.pointsCost) {
       throw insufficientPoints(reward.pointsCost, account.available);
+    }
     await this.issuer.takeStock(manager, reward);
 
     const redemptionId = randomUUID();

@@ -48,7 +48,9 @@ export class RewardGrantService {
     reason: string | null,
   ): Promise<GrantedReward> {
     const granted = await this.grantFree(manager, memberId, rewardId, idempotencyKey, reason);
-    if (granted.replayed) return granted;
+    if (granted.replayed) {
+      return granted;
+    }
     const data: EventPayload<RewardRedeemedEventData> = {
       memberId,
       redemptionId: granted.redemptionId,
@@ -78,13 +80,18 @@ export class RewardGrantService {
     idempotencyKey: string,
     reason: string | null = null,
   ): Promise<GrantedReward> {
-    if (!idempotencyKey || idempotencyKey.length > 300)
+    if (!idempotencyKey || idempotencyKey.length > 300) {
       throw validationFailed('An idempotency key of 1 to 300 characters is required.');
-    if (!UUID.test(memberId)) throw memberNotFound();
+    }
+    if (!UUID.test(memberId)) {
+      throw memberNotFound();
+    }
     const member = await manager.query<unknown[]>('SELECT 1 FROM members WHERE id = $1', [
       memberId,
     ]);
-    if (member.length === 0) throw memberNotFound();
+    if (member.length === 0) {
+      throw memberNotFound();
+    }
     await lockMemberAccount(manager, memberId);
     const key = `grant:${idempotencyKey}`;
     const [existing] = await manager.query<RedemptionRow[]>(
@@ -92,11 +99,15 @@ export class RewardGrantService {
       [memberId, key],
     );
     if (existing) {
-      if (existing.reward_id !== rewardId) throw idempotencyKeyReused();
+      if (existing.reward_id !== rewardId) {
+        throw idempotencyKeyReused();
+      }
       return { ...toIssuedReward(existing), replayed: true };
     }
     const reward = await this.issuer.load(manager, rewardId);
-    if (!reward) throw rewardNotFound();
+    if (!reward) {
+      throw rewardNotFound();
+    }
     await this.issuer.takeStock(manager, reward);
     const now = this.clock.now();
     const redemptionId = randomUUID();
@@ -135,7 +146,9 @@ export class RewardGrantService {
     manager: EntityManager,
     rewardId: string,
   ): Promise<{ exists: boolean; remaining: number | null }> {
-    if (!UUID.test(rewardId)) return { exists: false, remaining: 0 };
+    if (!UUID.test(rewardId)) {
+      return { exists: false, remaining: 0 };
+    }
     const [row] = await manager.query<{ stock_remaining: number | null }[]>(
       'SELECT stock_remaining FROM rewards WHERE id = $1 FOR UPDATE',
       [rewardId],

@@ -73,14 +73,18 @@ export class RewardIssuer {
    * only those that still find a unit get one. Unlimited rewards never touch the row.
    */
   async takeStock(manager: EntityManager, reward: RewardEntity): Promise<void> {
-    if (reward.stockRemaining === null) return;
+    if (reward.stockRemaining === null) {
+      return;
+    }
     const rows = await queryRows<unknown>(
       manager,
       `UPDATE rewards SET stock_remaining = stock_remaining - 1
        WHERE id = $1 AND stock_remaining > 0 RETURNING stock_remaining`,
       [reward.id],
     );
-    if (rows.length === 0) throw rewardOutOfStock(reward.id);
+    if (rows.length === 0) {
+      throw rewardOutOfStock(reward.id);
+    }
   }
 
   /** Gives a unit back (a cancellation), never above the stock offered. */
@@ -135,7 +139,9 @@ export class RewardIssuer {
           issue.reason,
         ],
       );
-      if (rows[0]) return rows[0];
+      if (rows[0]) {
+        return rows[0];
+      }
     }
     throw new Error('could not draw an unused coupon code');
   }

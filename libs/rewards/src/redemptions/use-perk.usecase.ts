@@ -21,7 +21,9 @@ export class UsePerkUseCase {
   ) {}
 
   async execute(redemptionId: string): Promise<PerkDto> {
-    if (!UUID.test(redemptionId)) throw redemptionNotFound();
+    if (!UUID.test(redemptionId)) {
+      throw redemptionNotFound();
+    }
     const now = this.clock.now();
     const rows = await queryRows<RedemptionRow>(
       this.dataSource.manager,
@@ -30,13 +32,19 @@ export class UsePerkUseCase {
        RETURNING ${REDEMPTION_COLUMNS}`,
       [redemptionId, now],
     );
-    if (rows[0]) return toPerkDto(rows[0], 'used');
+    if (rows[0]) {
+      return toPerkDto(rows[0], 'used');
+    }
     const [row] = await this.dataSource.query<RedemptionRow[]>(
       `SELECT ${REDEMPTION_COLUMNS} FROM reward_redemptions WHERE id = $1`,
       [redemptionId],
     );
-    if (!row) throw redemptionNotFound();
-    if (isCouponType(row.reward_type)) throw perkNotUsable('coupon');
+    if (!row) {
+      throw redemptionNotFound();
+    }
+    if (isCouponType(row.reward_type)) {
+      throw perkNotUsable('coupon');
+    }
     const expired = row.status === 'active' && row.expires_at !== null && row.expires_at <= now;
     throw perkNotUsable(expired ? 'expired' : row.status);
   }

@@ -29,13 +29,17 @@ export class WebhookDeliveriesService {
     const exists = await this.dataSource
       .getRepository(WebhookEndpointEntity)
       .exists({ where: { id: endpointId } });
-    if (!exists) throw webhookEndpointNotFound();
+    if (!exists) {
+      throw webhookEndpointNotFound();
+    }
     const qb = this.dataSource
       .getRepository(WebhookDeliveryEntity)
       .createQueryBuilder('d')
       .innerJoinAndSelect('d.event', 'event')
       .where('d.endpointId = :endpointId', { endpointId });
-    if (query.status) qb.andWhere('d.status = :status', { status: query.status });
+    if (query.status) {
+      qb.andWhere('d.status = :status', { status: query.status });
+    }
     const page = await pageNewestFirst(
       qb,
       'createdAt',
@@ -69,8 +73,12 @@ export class WebhookDeliveriesService {
         [deliveryId],
       );
       const found = rows[0];
-      if (!found) throw webhookDeliveryNotFound();
-      if (!found.enabled) throw webhookEndpointDisabled();
+      if (!found) {
+        throw webhookDeliveryNotFound();
+      }
+      if (!found.enabled) {
+        throw webhookEndpointDisabled();
+      }
       const id = await queueDelivery(manager, found.endpoint_id, found.event_id);
       return { eventId: found.event_id, deliveryId: id };
     });

@@ -124,8 +124,11 @@ export class DeliveryClaims {
         );
       }
       for (const s of mine) {
-        if (s.gone) await this.disable(manager, s.claim.endpointId, 'gone');
-        else if (!s.succeeded) await this.noteFailure(manager, s.claim.endpointId);
+        if (s.gone) {
+          await this.disable(manager, s.claim.endpointId, 'gone');
+        } else if (!s.succeeded) {
+          await this.noteFailure(manager, s.claim.endpointId);
+        }
       }
       return settle.map((s) => s.outcome);
     });
@@ -154,7 +157,9 @@ export class DeliveryClaims {
       where: { id: endpointId },
       lock: { mode: 'pessimistic_write' },
     });
-    if (!entity?.enabled) return;
+    if (!entity?.enabled) {
+      return;
+    }
     const before = toWebhookEndpointDto(entity);
     const failingSince = entity.failingSince;
     entity.enabled = false;

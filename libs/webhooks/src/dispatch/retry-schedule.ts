@@ -14,7 +14,9 @@ export function nextRetryDelayMs(
   random: () => number = Math.random,
 ): number | null {
   const base = schedule[attemptsMade];
-  if (base === undefined) return null;
+  if (base === undefined) {
+    return null;
+  }
   const jittered = Math.round(base * (0.9 + 0.2 * random()));
   const asked = retryAfterMs !== null && retryAfterMs <= MAX_RETRY_AFTER_MS ? retryAfterMs : 0;
   return Math.max(jittered, asked);
@@ -22,9 +24,13 @@ export function nextRetryDelayMs(
 
 /** Retry-After as delay-seconds or an HTTP date, in ms from `now`; null when absent or bad. */
 export function parseRetryAfter(value: string | undefined, now: number): number | null {
-  if (value === undefined) return null;
+  if (value === undefined) {
+    return null;
+  }
   const text = value.trim();
-  if (/^\d{1,9}$/.test(text)) return Number(text) * 1000;
+  if (/^\d{1,9}$/.test(text)) {
+    return Number(text) * 1000;
+  }
   const at = Date.parse(text);
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }

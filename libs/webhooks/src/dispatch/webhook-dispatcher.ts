@@ -43,7 +43,9 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   }
 
   onApplicationBootstrap(): void {
-    if (this.config.webhooks === 'off') return;
+    if (this.config.webhooks === 'off') {
+      return;
+    }
     this.stopped = false;
     this.schedule(0);
   }
@@ -57,7 +59,9 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
   }
 
   private schedule(delayMs: number): void {
-    if (this.stopped) return;
+    if (this.stopped) {
+      return;
+    }
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.timer = undefined;
@@ -73,8 +77,12 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
    * rather than at the next poll (once half the room is free, so claims go in batches).
    */
   private wake(): void {
-    if (!this.backlog || this.room() < MAX_IN_FLIGHT / 2) return;
-    if (this.timer !== undefined && this.ticking === undefined) this.schedule(0);
+    if (!this.backlog || this.room() < MAX_IN_FLIGHT / 2) {
+      return;
+    }
+    if (this.timer !== undefined && this.ticking === undefined) {
+      this.schedule(0);
+    }
   }
 
   /** One round; true when there may be more new events to fan out at once. */
@@ -139,7 +147,9 @@ export class WebhookDispatcher implements OnApplicationBootstrap, OnModuleDestro
       const batch = this.recorded.splice(0, RECORD_BATCH);
       try {
         const outcomes = await this.claims.completeMany(batch);
-        for (const outcome of outcomes) this.metrics.count(outcome);
+        for (const outcome of outcomes) {
+          this.metrics.count(outcome);
+        }
       } catch (error) {
         // Their leases run out and another round (here or elsewhere) attempts them again.
         this.logger.warn({ err: error, deliveries: batch.length }, 'webhook attempts not recorded');

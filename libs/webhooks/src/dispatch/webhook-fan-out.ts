@@ -78,7 +78,9 @@ export class WebhookFanOut {
        ) AS any`,
       [],
     );
-    if (!news?.any) return { events: 0, claimed: [] };
+    if (!news?.any) {
+      return { events: 0, claimed: [] };
+    }
     return inTransaction(this.dataSource, async (manager) => {
       const [place] = await queryRows<{ last_tx_id: string; last_event_id: string }>(
         manager,
@@ -86,7 +88,9 @@ export class WebhookFanOut {
          FOR UPDATE SKIP LOCKED`,
         [],
       );
-      if (!place) return { events: 0, claimed: [] };
+      if (!place) {
+        return { events: 0, claimed: [] };
+      }
       const rows = await queryRows<FanOutRow>(manager, FAN_OUT, [
         place.last_tx_id,
         place.last_event_id,

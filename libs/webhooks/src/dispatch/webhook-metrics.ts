@@ -20,8 +20,9 @@ export class WebhookMetrics {
       labelNames: ['outcome'] as const,
       registers,
     });
-    for (const outcome of ['succeeded', 'retrying', 'failed'] as const)
+    for (const outcome of ['succeeded', 'retrying', 'failed'] as const) {
       this.attempts.inc({ outcome }, 0);
+    }
     new Gauge({
       name: 'vafa_webhook_queue_depth',
       help: 'Events not yet fanned out (stage=fan_out) and deliveries pending to enabled endpoints (stage=delivery)',

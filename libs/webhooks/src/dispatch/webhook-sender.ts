@@ -69,7 +69,9 @@ export class WebhookSender {
     return new Promise((resolve) => {
       let settled = false;
       const finish = (result: Omit<SendResult, 'durationMs'>): void => {
-        if (settled) return;
+        if (settled) {
+          return;
+        }
         settled = true;
         clearTimeout(timer);
         resolve({ ...result, durationMs: Math.round(performance.now() - started) });
@@ -97,7 +99,9 @@ export class WebhookSender {
             });
           response.on('data', (chunk: Buffer) => {
             size += chunk.length;
-            if (size <= MAX_RESPONSE_BYTES + chunk.length) chunks.push(chunk);
+            if (size <= MAX_RESPONSE_BYTES + chunk.length) {
+              chunks.push(chunk);
+            }
             if (size > MAX_RESPONSE_BYTES) {
               answered();
               response.destroy();
@@ -120,7 +124,9 @@ export class WebhookSender {
   private targetOf(url: string): RequestTarget {
     let target = this.targets.get(url);
     if (!target) {
-      if (this.targets.size >= 1000) this.targets.clear();
+      if (this.targets.size >= 1000) {
+        this.targets.clear();
+      }
       const parsed = new URL(url);
       target = {
         protocol: parsed.protocol,

@@ -109,9 +109,15 @@ export class WebhookEndpointsService {
     return inTransaction(this.dataSource, async (manager) => {
       const entity = await this.find(manager, id, true);
       const before = toWebhookEndpointDto(entity);
-      if (url !== undefined) entity.url = url;
-      if (patch.eventTypes !== undefined) entity.eventTypes = patch.eventTypes;
-      if (patch.description !== undefined) entity.description = patch.description;
+      if (url !== undefined) {
+        entity.url = url;
+      }
+      if (patch.eventTypes !== undefined) {
+        entity.eventTypes = patch.eventTypes;
+      }
+      if (patch.description !== undefined) {
+        entity.description = patch.description;
+      }
       if (patch.enabled !== undefined && patch.enabled !== entity.enabled) {
         entity.enabled = patch.enabled;
         entity.disabledReason = patch.enabled ? null : 'manual';
@@ -155,7 +161,9 @@ export class WebhookEndpointsService {
   async sendTest(id: string): Promise<QueuedDeliveryDto> {
     return inTransaction(this.dataSource, async (manager) => {
       const entity = await this.find(manager, id);
-      if (!entity.enabled) throw webhookEndpointDisabled();
+      if (!entity.enabled) {
+        throw webhookEndpointDisabled();
+      }
       const eventId = await this.outbox.emit(manager, {
         type: 'webhook.test',
         data: { endpointId: id, message: 'A test event sent from Vafa.' },
@@ -175,7 +183,9 @@ export class WebhookEndpointsService {
       where: { id },
       ...(forUpdate ? { lock: { mode: 'pessimistic_write' as const } } : {}),
     });
-    if (!entity) throw webhookEndpointNotFound();
+    if (!entity) {
+      throw webhookEndpointNotFound();
+    }
     return entity;
   }
 

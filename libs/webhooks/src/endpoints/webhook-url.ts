@@ -14,15 +14,21 @@ export function checkWebhookUrl(text: string, allowHttp: boolean): string {
   } catch {
     throw webhookUrlNotAllowed('The url must be an absolute http or https URL.');
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     throw webhookUrlNotAllowed('The url must be an absolute http or https URL.');
-  if (url.protocol === 'http:' && !allowHttp)
+  }
+  if (url.protocol === 'http:' && !allowHttp) {
     throw webhookUrlNotAllowed('The url must use https (plain http is not enabled here).');
-  if (url.username || url.password)
+  }
+  if (url.username || url.password) {
     throw webhookUrlNotAllowed('The url must not carry a user name or password.');
-  if (!url.hostname) throw webhookUrlNotAllowed('The url must name a host.');
+  }
+  if (!url.hostname) {
+    throw webhookUrlNotAllowed('The url must name a host.');
+  }
   const normalized = url.toString();
-  if (normalized.length > WEBHOOK_URL_MAX_LENGTH)
+  if (normalized.length > WEBHOOK_URL_MAX_LENGTH) {
     throw webhookUrlNotAllowed(`The url must be at most ${WEBHOOK_URL_MAX_LENGTH} characters.`);
+  }
   return normalized;
 }

@@ -20,7 +20,9 @@ export class EventRetentionJob {
       );
       const n = Number(rows[0]?.n ?? 0);
       deleted += n;
-      if (n < batchSize) return { deleted };
+      if (n < batchSize) {
+        return { deleted };
+      }
     }
   }
 }

@@ -26,7 +26,9 @@ export class WebhooksScheduler {
     const outcome = await withAdvisoryLock(this.dataSource, 'vafa:events:retention', () =>
       this.retention.run(olderThan),
     );
-    if (outcome.ran) this.logger.log({ ...outcome.result }, 'old events deleted');
+    if (outcome.ran) {
+      this.logger.log({ ...outcome.result }, 'old events deleted');
+    }
     return outcome.ran ? outcome.result : null;
   }
 }

@@ -22,7 +22,9 @@ export class SecretCipher {
 
   decrypt(stored: string, endpointId: string): string {
     const [version, payload = ''] = stored.split(':', 2);
-    if (version !== VERSION) throw new Error('unknown signing secret format');
+    if (version !== VERSION) {
+      throw new Error('unknown signing secret format');
+    }
     const bytes = Buffer.from(payload, 'base64');
     const decipher = createDecipheriv('aes-256-gcm', this.key, bytes.subarray(0, 12));
     decipher.setAAD(Buffer.from(endpointId));

@@ -19,7 +19,9 @@ export class SigningKeys {
     const cacheKey = `${endpointId}:${ciphertext}`;
     let key = this.keys.get(cacheKey);
     if (!key) {
-      if (this.keys.size >= MAX_CACHED) this.keys.clear();
+      if (this.keys.size >= MAX_CACHED) {
+        this.keys.clear();
+      }
       key = signingKeyOf(this.cipher.decrypt(ciphertext, endpointId));
       this.keys.set(cacheKey, key);
     }

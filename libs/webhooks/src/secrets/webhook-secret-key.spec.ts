@@ -20,7 +20,9 @@ describe('loadWebhookSecretKey', () => {
     const config = loadConfig({ VAFA_DATA_DIR: dir });
     const keys = await Promise.all([1, 2, 3, 4].map(() => loadWebhookSecretKey(config)));
     expect(keys[0]).toHaveLength(32);
-    for (const key of keys) expect(key).toEqual(keys[0]);
+    for (const key of keys) {
+      expect(key).toEqual(keys[0]);
+    }
     const file = join(dir, 'webhook-secret.key');
     expect((await stat(file)).mode & 0o777).toBe(0o600);
     expect(Buffer.from(await readFile(file, 'utf8'), 'base64')).toEqual(keys[0]);

@@ -10,7 +10,9 @@ export const WEBHOOK_SECRET_KEY_FILE = 'webhook-secret.key';
 
 const decode = (text: string, where: string): Buffer => {
   const key = Buffer.from(text.trim(), 'base64');
-  if (key.length !== 32) throw new Error(`${where} must hold 32 bytes in base64`);
+  if (key.length !== 32) {
+    throw new Error(`${where} must hold 32 bytes in base64`);
+  }
   return key;
 };
 
@@ -20,12 +22,16 @@ const decode = (text: string, where: string): Buffer => {
  * hosts sharing one database must share the key: set VAFA_WEBHOOK_SECRET_KEY on each.
  */
 export async function loadWebhookSecretKey(config: VafaConfig): Promise<Buffer> {
-  if (config.webhookSecretKey) return decode(config.webhookSecretKey, 'VAFA_WEBHOOK_SECRET_KEY');
+  if (config.webhookSecretKey) {
+    return decode(config.webhookSecretKey, 'VAFA_WEBHOOK_SECRET_KEY');
+  }
   const file = join(config.dataDir, WEBHOOK_SECRET_KEY_FILE);
   try {
     return decode(await readFile(file, 'utf8'), file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw error;
+    }
   }
   await mkdir(config.dataDir, { recursive: true });
   // Written whole under another name, then linked into place: a process starting at the same
@@ -35,7 +41,9 @@ export async function loadWebhookSecretKey(config: VafaConfig): Promise<Buffer> 
   try {
     await link(draft, file);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') {
+      throw error;
+    }
   } finally {
     await unlink(draft);
   }

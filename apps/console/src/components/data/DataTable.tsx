@@ -32,7 +32,9 @@ export function DataTable<Row>({ label, columns, rows, fileName }: DataTableProp
   const { t } = useTranslation();
   const format = useFormat();
   const shown = (column: DataColumn<Row>, row: Row): ReactNode => {
-    if (column.render) return column.render(row);
+    if (column.render) {
+      return column.render(row);
+    }
     const value = column.value(row);
     return typeof value === 'number' ? format.number(value) : (value ?? '');
   };

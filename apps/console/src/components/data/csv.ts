@@ -10,8 +10,12 @@ const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
 /** One field (RFC 4180): numbers as they are, text guarded against formulas and quoted when needed. */
 export function csvField(value: CsvCell): string {
-  if (value === null) return '';
-  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  if (value === null) {
+    return '';
+  }
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? String(value) : '';
+  }
   const text = FORMULA_START.test(value) ? `'${value}` : value;
   return NEEDS_QUOTES.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

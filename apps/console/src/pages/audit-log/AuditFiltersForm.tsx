@@ -22,11 +22,21 @@ const toValues = (filters: AuditFilters): FilterValues => ({
 
 function toFilters(values: FilterValues): AuditFilters {
   const filters: AuditFilters = {};
-  if (values.resourceType) filters.resourceType = values.resourceType as ResourceType;
-  if (values.resourceId.trim()) filters.resourceId = values.resourceId.trim();
-  if (values.actorId.trim()) filters.actorId = values.actorId.trim();
-  if (values.fromDay) filters.fromDay = values.fromDay;
-  if (values.toDay) filters.toDay = values.toDay;
+  if (values.resourceType) {
+    filters.resourceType = values.resourceType as ResourceType;
+  }
+  if (values.resourceId.trim()) {
+    filters.resourceId = values.resourceId.trim();
+  }
+  if (values.actorId.trim()) {
+    filters.actorId = values.actorId.trim();
+  }
+  if (values.fromDay) {
+    filters.fromDay = values.fromDay;
+  }
+  if (values.toDay) {
+    filters.toDay = values.toDay;
+  }
   return filters;
 }
 

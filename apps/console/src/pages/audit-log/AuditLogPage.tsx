@@ -26,7 +26,9 @@ function filtersFrom(params: URLSearchParams): AuditFilters {
   }
   for (const name of ['resourceId', 'actorId', 'fromDay', 'toDay'] as const) {
     const value = params.get(name);
-    if (value) filters[name] = value;
+    if (value) {
+      filters[name] = value;
+    }
   }
   return filters;
 }
@@ -61,7 +63,9 @@ export default function AuditLogPage() {
     const search = new URLSearchParams();
     for (const name of FILTER_PARAMS) {
       const value = next[name];
-      if (value) search.set(name, value);
+      if (value) {
+        search.set(name, value);
+      }
     }
     setParams(search);
   };

@@ -11,7 +11,9 @@ const ROW_BACKGROUND: Record<DiffKind, string | undefined> = {
 };
 
 function Value({ json }: { json: string | undefined }) {
-  if (json === undefined) return null;
+  if (json === undefined) {
+    return null;
+  }
   return (
     <Code dir="ltr" style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}>
       {json}

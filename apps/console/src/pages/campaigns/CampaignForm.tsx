@@ -64,7 +64,9 @@ export function CampaignForm({ initialValues, save }: CampaignFormProps) {
     },
   });
   const runPreview = () => {
-    if (form.validate().hasErrors) return;
+    if (form.validate().hasErrors) {
+      return;
+    }
     preview.mutate(toCampaignBody(form.getValues()));
   };
 

@@ -15,16 +15,22 @@ function LastRun({ campaignId }: { campaignId: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const results = useCampaignResults(campaignId);
-  if (results.isError) return <>{t('campaigns.list.unknown')}</>;
+  if (results.isError) {
+    return <>{t('campaigns.list.unknown')}</>;
+  }
   const last = results.data?.runs[0];
-  if (results.data === undefined) return <>…</>;
+  if (results.data === undefined) {
+    return <>…</>;
+  }
   return <>{last === undefined ? t('campaigns.list.never') : format.dateTime(last.startedAt)}</>;
 }
 
 function ScheduleWords({ campaign }: { campaign: CampaignView }) {
   const { t } = useTranslation();
   const format = useFormat();
-  if (campaign.schedule === null) return <>{t('campaigns.cron.none')}</>;
+  if (campaign.schedule === null) {
+    return <>{t('campaigns.cron.none')}</>;
+  }
   const words = cronInWords(campaign.schedule, format.language, t);
   return words === null ? <span dir="ltr">{campaign.schedule}</span> : <>{words}</>;
 }

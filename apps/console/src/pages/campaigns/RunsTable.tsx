@@ -19,9 +19,13 @@ export function useCampaignResults(id: string) {
 }
 
 function uplift(format: Formatters, comparison: Comparison | null, pending: string): string {
-  if (comparison === null) return pending;
+  if (comparison === null) {
+    return pending;
+  }
   const value = format.number(comparison.uplift);
-  if (comparison.ci95 === null) return value;
+  if (comparison.ci95 === null) {
+    return value;
+  }
   const [low, high] = comparison.ci95 as [number, number];
   return `${value} [${format.number(low)} … ${format.number(high)}]`;
 }

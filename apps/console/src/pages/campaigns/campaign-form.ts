@@ -139,17 +139,23 @@ export function toCampaignForm(view: CampaignView): CampaignFormValues {
  */
 export function formPathOf(apiPath: string): string {
   const first = /^audience\.(?:params\.)?(percent|segments|tiers|days|segment)\b/.exec(apiPath);
-  if (first) return `criteria.0.${first[1]}`;
+  if (first) {
+    return `criteria.0.${first[1]}`;
+  }
   const more = /^audience\.and\.(\d+)\.(?:params\.)?(percent|segments|tiers|days|segment)\b/.exec(
     apiPath,
   );
-  if (more) return `criteria.${Number(more[1]) + 1}.${more[2]}`;
+  if (more) {
+    return `criteria.${Number(more[1]) + 1}.${more[2]}`;
+  }
   return apiPath;
 }
 
 /** The same error with its field problems at the form's paths, for applyApiErrors. */
 export function withFormPaths(error: unknown): unknown {
-  if (!(error instanceof ApiError) || error.fieldProblems.length === 0) return error;
+  if (!(error instanceof ApiError) || error.fieldProblems.length === 0) {
+    return error;
+  }
   const details = error.fieldProblems.map((problem) => ({
     ...problem,
     field: formPathOf(problem.field),
@@ -163,21 +169,29 @@ export function validateCampaign(
   t: (key: string) => string,
 ): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (values.name.trim() === '') errors.name = t('campaigns.errors.name');
+  if (values.name.trim() === '') {
+    errors.name = t('campaigns.errors.name');
+  }
   values.criteria.forEach((row, index) => {
     const at = `criteria.${index}`;
-    if (row.segment === 'top_clv_percent' && row.percent === '')
+    if (row.segment === 'top_clv_percent' && row.percent === '') {
       errors[`${at}.percent`] = t('campaigns.errors.percent');
-    if (row.segment === 'rfm_segment' && row.segments.length === 0)
+    }
+    if (row.segment === 'rfm_segment' && row.segments.length === 0) {
       errors[`${at}.segments`] = t('campaigns.errors.segments');
-    if (row.segment === 'tier' && row.tiers.length === 0)
+    }
+    if (row.segment === 'tier' && row.tiers.length === 0) {
       errors[`${at}.tiers`] = t('campaigns.errors.tiers');
-    if (row.segment === 'inactive_days' && row.days === '')
+    }
+    if (row.segment === 'inactive_days' && row.days === '') {
       errors[`${at}.days`] = t('campaigns.errors.days');
+    }
   });
-  if (values.gift.type === 'points' && values.gift.points === '')
+  if (values.gift.type === 'points' && values.gift.points === '') {
     errors['gift.points'] = t('campaigns.errors.giftPoints');
-  if (values.gift.type !== 'points' && !values.gift.rewardId)
+  }
+  if (values.gift.type !== 'points' && !values.gift.rewardId) {
     errors['gift.rewardId'] = t('campaigns.errors.giftReward');
+  }
   return errors;
 }

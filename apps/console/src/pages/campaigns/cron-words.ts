@@ -11,7 +11,9 @@ export type CronShape =
   | { kind: 'monthly'; day: number; hour: number; minute: number };
 
 const inRange = (text: string, min: number, max: number): number | null => {
-  if (!/^\d{1,2}$/.test(text)) return null;
+  if (!/^\d{1,2}$/.test(text)) {
+    return null;
+  }
   const value = Number(text);
   return value >= min && value <= max ? value : null;
 };
@@ -23,8 +25,12 @@ function weekdays(field: string): number[] | null {
     const [from, to] = part.split('-');
     const start = inRange(from ?? '', 0, 7);
     const end = to === undefined ? start : inRange(to, 0, 7);
-    if (start === null || end === null || end < start || part.split('-').length > 2) return null;
-    for (let day = start; day <= end; day += 1) days.add(day % 7);
+    if (start === null || end === null || end < start || part.split('-').length > 2) {
+      return null;
+    }
+    for (let day = start; day <= end; day += 1) {
+      days.add(day % 7);
+    }
   }
   return [...days].sort((a, b) => a - b);
 }
@@ -32,7 +38,9 @@ function weekdays(field: string): number[] | null {
 /** Reads the five fields of a cron expression (minute hour day-of-month month weekday). */
 export function cronShape(expression: string): CronShape | null {
   const fields = expression.trim().split(/\s+/);
-  if (fields.length !== 5) return null;
+  if (fields.length !== 5) {
+    return null;
+  }
   const [minuteField, hourField, dayField, monthField, weekdayField] = fields as [
     string,
     string,
@@ -40,10 +48,14 @@ export function cronShape(expression: string): CronShape | null {
     string,
     string,
   ];
-  if (monthField !== '*') return null;
+  if (monthField !== '*') {
+    return null;
+  }
   const restEvery = dayField === '*' && weekdayField === '*';
   if (restEvery && hourField === '*') {
-    if (minuteField === '*') return { kind: 'everyMinute' };
+    if (minuteField === '*') {
+      return { kind: 'everyMinute' };
+    }
     const step = /^\*\/(\d{1,2})$/.exec(minuteField);
     if (step) {
       const n = inRange(step[1] as string, 1, 59);
@@ -54,16 +66,24 @@ export function cronShape(expression: string): CronShape | null {
   }
   const minute = inRange(minuteField, 0, 59);
   const hour = inRange(hourField, 0, 23);
-  if (minute === null || hour === null) return null;
-  if (restEvery) return { kind: 'daily', hour, minute };
+  if (minute === null || hour === null) {
+    return null;
+  }
+  if (restEvery) {
+    return { kind: 'daily', hour, minute };
+  }
   if (dayField === '*') {
     const days = weekdays(weekdayField);
-    if (days === null) return null;
+    if (days === null) {
+      return null;
+    }
     return days.length === 7
       ? { kind: 'daily', hour, minute }
       : { kind: 'weekly', days, hour, minute };
   }
-  if (weekdayField !== '*') return null;
+  if (weekdayField !== '*') {
+    return null;
+  }
   const day = inRange(dayField, 1, 31);
   return day === null ? null : { kind: 'monthly', day, hour, minute };
 }
@@ -83,7 +103,9 @@ function weekdayNames(language: Language, days: number[]): string {
 /** The schedule in words in the language on screen, or null when its shape is not a common one. */
 export function cronInWords(expression: string, language: Language, t: Translate): string | null {
   const shape = cronShape(expression);
-  if (shape === null) return null;
+  if (shape === null) {
+    return null;
+  }
   const number = (value: number) => formatDigits(language, String(value));
   switch (shape.kind) {
     case 'everyMinute':

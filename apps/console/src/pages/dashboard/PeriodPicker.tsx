@@ -24,7 +24,9 @@ export function PeriodPicker({ period, onChange }: PeriodPickerProps) {
   const endsBeforeStart = draft.from !== '' && draft.to !== '' && draft.to < draft.from;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    if (isValidPeriod(draft)) onChange(draft);
+    if (isValidPeriod(draft)) {
+      onChange(draft);
+    }
   };
   return (
     <form onSubmit={submit} aria-label={t('dashboard.period.label')}>

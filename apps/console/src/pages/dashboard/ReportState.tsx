@@ -12,7 +12,9 @@ interface ReportStateProps<T> {
 
 /** A report section: its heading stays while the report loads or fails (with Try again). */
 export function ReportState<T>({ title, query, children }: ReportStateProps<T>) {
-  if (!query.isError && query.data !== undefined) return <>{children(query.data)}</>;
+  if (!query.isError && query.data !== undefined) {
+    return <>{children(query.data)}</>;
+  }
   return (
     <Card withBorder component="section" aria-label={title} padding="md">
       <Stack gap="sm">

@@ -16,6 +16,8 @@ export function monthLabel(
   format: Pick<Formatters, 'month' | 'digits'>,
   timeZone: string | undefined,
 ): string | null {
-  if (bucket.start) return format.month(bucket.start, timeZone);
+  if (bucket.start) {
+    return format.month(bucket.start, timeZone);
+  }
   return bucket.month === null ? null : format.digits(bucket.month);
 }

@@ -60,16 +60,22 @@ const listOrUndefined = <T>(list: T[]): T[] | undefined => (list.length > 0 ? li
 
 /** `datetime-local` text (local time) to an ISO instant; the text itself when it is no date. */
 function toInstant(local: string): string | undefined {
-  if (local === '') return undefined;
+  if (local === '') {
+    return undefined;
+  }
   const date = new Date(local);
   return Number.isNaN(date.getTime()) ? local : date.toISOString();
 }
 
 /** An ISO instant to `datetime-local` text in the browser's time zone. */
 function toLocalInput(iso: string | undefined): string {
-  if (iso === undefined) return '';
+  if (iso === undefined) {
+    return '';
+  }
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return '';
+  if (Number.isNaN(date.getTime())) {
+    return '';
+  }
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}T${pad(date.getHours())}:${pad(date.getMinutes())}`;
 }

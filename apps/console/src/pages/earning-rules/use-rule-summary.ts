@@ -11,17 +11,20 @@ export function useRuleSummary(money: Money | undefined) {
   const effect = (rule: EarningRule): string => {
     const { pointsPerUnit, multiplier, fixedPoints } = rule.effect;
     const parts: string[] = [];
-    if (pointsPerUnit !== undefined)
+    if (pointsPerUnit !== undefined) {
       parts.push(
         t('earningRules.summary.perUnit', {
           points: format.number(pointsPerUnit),
           currency: money?.currency ?? '',
         }),
       );
-    if (multiplier !== undefined)
+    }
+    if (multiplier !== undefined) {
       parts.push(t('earningRules.summary.multiplier', { multiplier: format.number(multiplier) }));
-    if (fixedPoints !== undefined)
+    }
+    if (fixedPoints !== undefined) {
       parts.push(t('earningRules.summary.fixed', { points: format.number(fixedPoints) }));
+    }
     return parts.length > 0 ? parts.join(' · ') : t('earningRules.summary.noEffect');
   };
 
@@ -47,10 +50,11 @@ export function useRuleSummary(money: Money | undefined) {
     const said = parts
       .filter((part): part is [string, string] => part[1] !== undefined && part[1] !== '')
       .map(([key, value]) => t(`earningRules.summary.${key}`, { value }));
-    if (rule.limits?.perMemberPerDay !== undefined)
+    if (rule.limits?.perMemberPerDay !== undefined) {
       said.push(
         t('earningRules.summary.perDay', { value: format.number(rule.limits.perMemberPerDay) }),
       );
+    }
     return said.length > 0 ? said.join(' · ') : t('earningRules.summary.always');
   };
 

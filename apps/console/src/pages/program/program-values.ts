@@ -50,15 +50,23 @@ const sameDays = (a: readonly (number | string)[], b: readonly number[]): boolea
 export function toProgramPatch(values: ProgramFormValues, before: ProgramSettings): ProgramPatch {
   const patch: Record<string, unknown> = {};
   for (const field of ['name', 'currency', 'timeZone'] as const) {
-    if (values[field].trim() !== before[field]) patch[field] = values[field].trim();
+    if (values[field].trim() !== before[field]) {
+      patch[field] = values[field].trim();
+    }
   }
   const country = values.defaultCountry.trim() === '' ? null : values.defaultCountry.trim();
-  if (country !== before.defaultCountry) patch.defaultCountry = country;
+  if (country !== before.defaultCountry) {
+    patch.defaultCountry = country;
+  }
   for (const field of NUMBER_FIELDS) {
     const value = values[field] === '' ? null : Number(values[field]);
-    if (value !== before[field]) patch[field] = value;
+    if (value !== before[field]) {
+      patch[field] = value;
+    }
   }
   const days = values.expiryReminderDays.map(toDays);
-  if (!sameDays(days, before.expiryReminderDays)) patch.expiryReminderDays = days;
+  if (!sameDays(days, before.expiryReminderDays)) {
+    patch.expiryReminderDays = days;
+  }
   return patch;
 }

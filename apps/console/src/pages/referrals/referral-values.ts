@@ -38,12 +38,17 @@ export function toReferralPatch(
   before: ReferralProgram,
 ): ReferralProgramPatch {
   const patch: Record<string, unknown> = {};
-  if (values.active !== before.active) patch.active = values.active;
-  if (values.shareBaseUrl.trim() !== before.shareBaseUrl)
+  if (values.active !== before.active) {
+    patch.active = values.active;
+  }
+  if (values.shareBaseUrl.trim() !== before.shareBaseUrl) {
     patch.shareBaseUrl = values.shareBaseUrl.trim();
+  }
   for (const field of NUMBER_FIELDS) {
     const value = values[field] === '' ? null : Number(values[field]);
-    if (value !== before[field]) patch[field] = value;
+    if (value !== before[field]) {
+      patch[field] = value;
+    }
   }
   return patch;
 }

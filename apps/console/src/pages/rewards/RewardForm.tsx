@@ -79,11 +79,14 @@ export function RewardForm({ initialValues, save }: RewardFormProps) {
             {...form.getInputProps('type')}
             onChange={(type) => {
               // A number does not mean the same under a text type, nor the other way round.
-              if (type === null) return;
+              if (type === null) {
+                return;
+              }
               const wasNumeric = NUMERIC_VALUE.has(values.type);
               form.setFieldValue('type', type as RewardType);
-              if (wasNumeric !== NUMERIC_VALUE.has(type as RewardType))
+              if (wasNumeric !== NUMERIC_VALUE.has(type as RewardType)) {
                 form.setFieldValue('value', '');
+              }
             }}
           />
         </SimpleGrid>

@@ -23,8 +23,9 @@ import { useRewardTypeLabels } from './reward-labels';
 import { LoadMoreButton } from '../../components/LoadMoreButton';
 
 function valueText(format: Formatters, reward: Reward): string {
-  if (reward.type === 'discount_percent' && typeof reward.value === 'number')
+  if (reward.type === 'discount_percent' && typeof reward.value === 'number') {
     return `${format.number(reward.value)}${format.language === 'fa' ? '٪' : '%'}`;
+  }
   return typeof reward.value === 'number' ? format.number(reward.value) : reward.value;
 }
 

@@ -56,7 +56,9 @@ const pad = (n: number) => String(n).padStart(2, '0');
 
 /** An instant as `datetime-local` text in the browser's time zone. */
 export function toLocalInput(iso: string | null): string {
-  if (iso === null) return '';
+  if (iso === null) {
+    return '';
+  }
   const d = new Date(iso);
   return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${pad(d.getHours())}:${pad(d.getMinutes())}`;
 }
@@ -115,7 +117,11 @@ export function validateReward(
   t: (key: string) => string,
 ): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (values.name.trim() === '') errors.name = t('rewards.errors.name');
-  if (values.pointsCost === '') errors.pointsCost = t('rewards.errors.pointsCost');
+  if (values.name.trim() === '') {
+    errors.name = t('rewards.errors.name');
+  }
+  if (values.pointsCost === '') {
+    errors.pointsCost = t('rewards.errors.pointsCost');
+  }
   return errors;
 }

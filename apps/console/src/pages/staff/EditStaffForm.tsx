@@ -21,13 +21,23 @@ interface EditValues extends Record<string, unknown> {
 /** Only what changed is sent: a PATCH that changes nothing writes nothing. */
 function changes(user: StaffUser, values: EditValues): PatchStaffUser {
   const patch: PatchStaffUser = {};
-  if (values.name.trim() !== user.name) patch.name = values.name.trim();
-  if (values.role !== user.role) patch.role = values.role;
+  if (values.name.trim() !== user.name) {
+    patch.name = values.name.trim();
+  }
+  if (values.role !== user.role) {
+    patch.role = values.role;
+  }
   const storeId =
     STORE_ROLES.includes(values.role) && values.storeId.trim() ? values.storeId.trim() : null;
-  if (storeId !== user.storeId) patch.storeId = storeId;
-  if (values.disabled !== user.disabled) patch.disabled = values.disabled;
-  if (values.password !== '') patch.password = values.password;
+  if (storeId !== user.storeId) {
+    patch.storeId = storeId;
+  }
+  if (values.disabled !== user.disabled) {
+    patch.disabled = values.disabled;
+  }
+  if (values.password !== '') {
+    patch.password = values.password;
+  }
   return patch;
 }
 
@@ -55,7 +65,9 @@ export function EditStaffForm({ user, onDone }: { user: StaffUser; onDone: () =>
     },
     submit: async (values) => {
       const body = changes(user, values);
-      if (Object.keys(body).length > 0) await patch.mutateAsync(body);
+      if (Object.keys(body).length > 0) {
+        await patch.mutateAsync(body);
+      }
       onDone();
     },
   });

@@ -7,7 +7,9 @@ export function generatePassword(length = 20): string {
   let password = '';
   while (password.length < length) {
     for (const byte of crypto.getRandomValues(new Uint8Array(length))) {
-      if (byte < limit && password.length < length) password += ALPHABET[byte % ALPHABET.length];
+      if (byte < limit && password.length < length) {
+        password += ALPHABET[byte % ALPHABET.length];
+      }
     }
   }
   return password;

@@ -96,7 +96,9 @@ export function Basket({
   };
 
   const showFieldProblems = (error: unknown): boolean => {
-    if (!(error instanceof ApiError) || error.fieldProblems.length === 0) return false;
+    if (!(error instanceof ApiError) || error.fieldProblems.length === 0) {
+      return false;
+    }
     for (const { field, problems } of error.fieldProblems) {
       form.setFieldError(formFieldOf(field, values), problems.join(' '));
     }
@@ -104,7 +106,9 @@ export function Basket({
   };
 
   const onCheckOut = async () => {
-    if (checkingOut.current) return;
+    if (checkingOut.current) {
+      return;
+    }
     const problems = basketProblems(values, program.minorUnitsPerMajor);
     form.setErrors(
       Object.fromEntries(
@@ -115,7 +119,9 @@ export function Basket({
       ),
     );
     setNothingToCheckOut(body === null);
-    if (Object.keys(problems).length > 0 || body === null) return;
+    if (Object.keys(problems).length > 0 || body === null) {
+      return;
+    }
     checkingOut.current = true;
     checkout.reset();
     try {

@@ -31,14 +31,18 @@ export function BasketLines({ form, currency }: BasketLinesProps) {
   const enterMovesOn =
     (index: number, field: (typeof FIELDS)[number]) =>
     (event: React.KeyboardEvent<HTMLInputElement>) => {
-      if (event.key !== 'Enter') return;
+      if (event.key !== 'Enter') {
+        return;
+      }
       event.preventDefault();
       const next = FIELDS[FIELDS.indexOf(field) + 1];
       if (next !== undefined) {
         focusLater(lineFieldId(index, next));
         return;
       }
-      if (index === lines.length - 1) form.insertListItem('lines', emptyLine());
+      if (index === lines.length - 1) {
+        form.insertListItem('lines', emptyLine());
+      }
       focusLater(lineFieldId(index + 1, 'sku'));
     };
 

@@ -29,7 +29,9 @@ export function CouponPicker({ memberId, money, value, onChange }: CouponPickerP
 
   const addTyped = () => {
     const code = typed.trim().toUpperCase();
-    if (code !== '' && !value.some((other) => sameCode(other, code))) onChange([...value, code]);
+    if (code !== '' && !value.some((other) => sameCode(other, code))) {
+      onChange([...value, code]);
+    }
     setTyped('');
   };
 
@@ -68,7 +70,9 @@ export function CouponPicker({ memberId, money, value, onChange }: CouponPickerP
           value={typed}
           onChange={(event) => setTyped(event.currentTarget.value)}
           onKeyDown={(event) => {
-            if (event.key !== 'Enter') return;
+            if (event.key !== 'Enter') {
+              return;
+            }
             event.preventDefault();
             addTyped();
           }}

@@ -48,14 +48,20 @@ export function FindMember({ onFound, inputRef }: FindMemberProps) {
     // A Persian keyboard types Persian digits; cards and phones are stored with Latin ones.
     const q = latinDigits(query.trim());
     setTooShort(q.length < MIN_SEARCH_LENGTH);
-    if (q.length < MIN_SEARCH_LENGTH || search.isPending) return;
+    if (q.length < MIN_SEARCH_LENGTH || search.isPending) {
+      return;
+    }
     setEnrolling(false);
     search.mutate(q, {
       onSuccess: ({ items }) => {
         const [only] = items;
-        if (items.length === 1 && only !== undefined) found(only);
-        else if (items.length === 0) setOutcome({ kind: 'none', query: q });
-        else setOutcome({ kind: 'several', members: items });
+        if (items.length === 1 && only !== undefined) {
+          found(only);
+        } else if (items.length === 0) {
+          setOutcome({ kind: 'none', query: q });
+        } else {
+          setOutcome({ kind: 'several', members: items });
+        }
       },
     });
   };

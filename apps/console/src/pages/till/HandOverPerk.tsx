@@ -27,7 +27,9 @@ export function HandOverPerk({ perk }: { perk: Perk }) {
         disabled={handOver.isSuccess}
         aria-label={t('till.perks.handOverNamed', { name: perk.name })}
         onClick={() => {
-          if (!handOver.isPending) handOver.mutate();
+          if (!handOver.isPending) {
+            handOver.mutate();
+          }
         }}
       >
         {t('till.perks.handOver')}

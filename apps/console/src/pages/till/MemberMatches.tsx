@@ -24,7 +24,9 @@ export function MemberMatches({ members, onChoose }: MemberMatchesProps) {
 
   const onKeyDown = (event: React.KeyboardEvent<HTMLUListElement>) => {
     const step = { ArrowDown: 1, ArrowUp: -1 }[event.key];
-    if (step === undefined || list.current === null) return;
+    if (step === undefined || list.current === null) {
+      return;
+    }
     const buttons = Array.from(list.current.querySelectorAll('button'));
     const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
     const next = buttons[(at + step + buttons.length) % buttons.length];

@@ -59,11 +59,18 @@ const quantityOf = (line: BasketLine): number | null => {
 export function basketProblems(values: BasketValues, minorUnitsPerMajor: number): BasketProblems {
   const problems: BasketProblems = {};
   values.lines.forEach((line, index) => {
-    if (isBlankLine(line)) return;
-    if (line.sku.trim() === '') problems[`lines.${index}.sku`] = 'skuRequired';
-    if (quantityOf(line) === null) problems[`lines.${index}.quantity`] = 'quantityInvalid';
-    if (parseMoney(line.unitPrice, minorUnitsPerMajor) === null)
+    if (isBlankLine(line)) {
+      return;
+    }
+    if (line.sku.trim() === '') {
+      problems[`lines.${index}.sku`] = 'skuRequired';
+    }
+    if (quantityOf(line) === null) {
+      problems[`lines.${index}.quantity`] = 'quantityInvalid';
+    }
+    if (parseMoney(line.unitPrice, minorUnitsPerMajor) === null) {
       problems[`lines.${index}.unitPrice`] = 'priceInvalid';
+    }
   });
   return problems;
 }
@@ -75,7 +82,9 @@ function toLine(
   const sku = line.sku.trim();
   const quantity = quantityOf(line);
   const unitPrice = parseMoney(line.unitPrice, minorUnitsPerMajor);
-  if (sku === '' || quantity === null || unitPrice === null) return null;
+  if (sku === '' || quantity === null || unitPrice === null) {
+    return null;
+  }
   const category = line.category.trim();
   return { sku, ...(category === '' ? {} : { category }), quantity, unitPrice };
 }
@@ -88,7 +97,9 @@ export function toCheckoutBody(values: BasketValues, context: BasketContext): Ch
   const lines = values.lines
     .map((line) => toLine(line, context.minorUnitsPerMajor))
     .filter((line): line is NonNullable<typeof line> => line !== null);
-  if (lines.length === 0) return null;
+  if (lines.length === 0) {
+    return null;
+  }
   const redeemPoints = Number(values.redeemPoints);
   const couponCodes = [...new Set(values.couponCodes.map((code) => code.trim()))].filter(
     (code) => code !== '',
@@ -112,7 +123,9 @@ export function toCheckoutBody(values: BasketValues, context: BasketContext): Ch
  */
 export function formFieldOf(field: string, values: BasketValues): string {
   const match = /^lines\.(\d+)(\..*)?$/.exec(field);
-  if (match === null) return field;
+  if (match === null) {
+    return field;
+  }
   const sent = values.lines
     .map((line, index) => ({ line, index }))
     .filter(({ line }) => !isBlankLine(line));

@@ -20,7 +20,9 @@ const MAX_PHONE_DIGITS = 15;
 export function enrolValuesFrom(typed: string): EnrolValues {
   const text = latinDigits(typed.trim());
   const empty: EnrolValues = { name: '', phone: '', email: '' };
-  if (text.includes('@')) return { ...empty, email: text };
+  if (text.includes('@')) {
+    return { ...empty, email: text };
+  }
   if (/^[\d\s().+-]+$/.test(text)) {
     const digits = text.replace(/\D/g, '').length;
     return digits >= 6 && digits <= MAX_PHONE_DIGITS ? { ...empty, phone: text } : empty;

@@ -18,7 +18,9 @@ export class KeyedSender<Body, Result> {
   }
 
   submit(body: Body): Promise<Result> {
-    if (this.inFlight !== null) return this.inFlight;
+    if (this.inFlight !== null) {
+      return this.inFlight;
+    }
     const sending = this.send(body, this.keys.keyFor(body)).then(
       (result) => {
         this.inFlight = null;

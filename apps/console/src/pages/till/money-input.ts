@@ -21,7 +21,9 @@ export const latinDigits = (text: string): string => text.replace(EASTERN_DIGITS
 export function parseMoney(text: string, minorUnitsPerMajor: number): number | null {
   const normalized = latinDigits(text).replace(GROUPING, '').replace(DECIMAL, '.');
   const match = /^(\d+)(?:\.(\d*))?$/.exec(normalized);
-  if (match === null) return null;
+  if (match === null) {
+    return null;
+  }
   const whole = match[1] ?? '';
   const fraction = match[2] ?? '';
   const decimals = Math.round(Math.log10(minorUnitsPerMajor));
@@ -29,7 +31,9 @@ export function parseMoney(text: string, minorUnitsPerMajor: number): number | n
     // A currency whose minor unit is no power of ten: the nearest whole minor unit.
     return Math.round(Number(`${whole}.${fraction || '0'}`) * minorUnitsPerMajor);
   }
-  if (fraction.length > decimals) return null;
+  if (fraction.length > decimals) {
+    return null;
+  }
   const minor = Number(whole) * minorUnitsPerMajor + Number(fraction.padEnd(decimals, '0') || '0');
   return Number.isSafeInteger(minor) ? minor : null;
 }

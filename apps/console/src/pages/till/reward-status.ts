@@ -8,8 +8,14 @@ export type BlockedReason = (typeof BLOCKED_REASONS)[number];
 export function blockedBecause(
   reward: Pick<TillReward, 'redeemable' | 'affordable' | 'stockRemaining'>,
 ): BlockedReason | null {
-  if (reward.redeemable) return null;
-  if (!reward.affordable) return 'notAffordable';
-  if (reward.stockRemaining !== null && reward.stockRemaining <= 0) return 'outOfStock';
+  if (reward.redeemable) {
+    return null;
+  }
+  if (!reward.affordable) {
+    return 'notAffordable';
+  }
+  if (reward.stockRemaining !== null && reward.stockRemaining <= 0) {
+    return 'outOfStock';
+  }
   return 'limitReached';
 }

@@ -34,7 +34,9 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 
 /** Only the details' own strings and numbers, so a translation never shows "[object Object]". */
 function plainDetails(details: unknown): Record<string, string | number> {
-  if (!isRecord(details)) return {};
+  if (!isRecord(details)) {
+    return {};
+  }
   return Object.fromEntries(
     Object.entries(details).filter(
       (entry): entry is [string, string | number] =>
@@ -62,8 +64,12 @@ function couponText(details: unknown): TillErrorText {
 
 /** What the till says for an API error it knows, or null for the API's own message. */
 export function tillErrorText(error: unknown): TillErrorText | null {
-  if (!(error instanceof ApiError)) return null;
-  if (error.code === 'COUPON_INVALID') return couponText(error.details);
+  if (!(error instanceof ApiError)) {
+    return null;
+  }
+  if (error.code === 'COUPON_INVALID') {
+    return couponText(error.details);
+  }
   if ((TILL_ERROR_CODES as readonly string[]).includes(error.code)) {
     return { key: error.code, values: plainDetails(error.details) };
   }

@@ -10,11 +10,15 @@ export function useRewardValue(money: Money): (type: RewardType, value: number |
   const { t } = useTranslation();
   const format = useFormat();
   return (type, value) => {
-    if (type === 'discount_amount' && typeof value === 'number')
+    if (type === 'discount_amount' && typeof value === 'number') {
       return t('till.reward.amountOff', { amount: money.format(value) });
-    if (type === 'discount_percent' && typeof value === 'number')
+    }
+    if (type === 'discount_percent' && typeof value === 'number') {
       return t('till.reward.percentOff', { percent: format.number(value) });
-    if (type === 'free_product') return t('till.reward.freeProduct', { sku: String(value) });
+    }
+    if (type === 'free_product') {
+      return t('till.reward.freeProduct', { sku: String(value) });
+    }
     return typeof value === 'number' ? format.number(value) : value;
   };
 }

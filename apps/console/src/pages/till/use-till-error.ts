@@ -14,7 +14,9 @@ export function useTillError(): (error: unknown) => string {
   const errorMessage = useErrorMessage();
   return (error) => {
     const text = tillErrorText(error);
-    if (text === null) return errorMessage(error);
+    if (text === null) {
+      return errorMessage(error);
+    }
     const values = Object.fromEntries(
       Object.entries(text.values).map(([name, value]) => [
         name,

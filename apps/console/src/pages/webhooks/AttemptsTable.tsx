@@ -7,12 +7,13 @@ import type { DeliveryAttempt } from './webhooks-query';
 export function AttemptsTable({ attempts, label }: { attempts: DeliveryAttempt[]; label: string }) {
   const { t } = useTranslation();
   const format = useFormat();
-  if (attempts.length === 0)
+  if (attempts.length === 0) {
     return (
       <Text size="sm" c="dimmed">
         {t('webhooks.attempts.none')}
       </Text>
     );
+  }
   return (
     <Table.ScrollContainer
       minWidth={680}

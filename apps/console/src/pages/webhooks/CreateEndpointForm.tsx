@@ -24,7 +24,9 @@ export function CreateEndpointForm({
       try {
         onCreated(await create.mutateAsync(toCreateBody(values)));
       } catch (error) {
-        if (!isUrlRefused(error)) throw error;
+        if (!isUrlRefused(error)) {
+          throw error;
+        }
         form.setFieldError('url', webhookError(error));
       }
     },

@@ -17,10 +17,14 @@ export function EditEndpointForm({ endpoint, onDone }: { endpoint: Endpoint; onD
     submit: async (values) => {
       const body = toPatchBody(values, endpoint);
       try {
-        if (Object.keys(body).length > 0) await patch.mutateAsync(body);
+        if (Object.keys(body).length > 0) {
+          await patch.mutateAsync(body);
+        }
         onDone();
       } catch (error) {
-        if (!isUrlRefused(error)) throw error;
+        if (!isUrlRefused(error)) {
+          throw error;
+        }
         form.setFieldError('url', webhookError(error));
       }
     },

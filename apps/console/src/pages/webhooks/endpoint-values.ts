@@ -42,12 +42,20 @@ export function toEndpointValues(endpoint: Endpoint): EndpointValues {
 export function toPatchBody(values: EndpointValues, before: Endpoint): PatchEndpoint {
   const patch: PatchEndpoint = {};
   const url = values.url.trim();
-  if (url !== before.url) patch.url = url;
+  if (url !== before.url) {
+    patch.url = url;
+  }
   const types = inCatalogOrder(values.eventTypes);
   const typesBefore = inCatalogOrder(before.eventTypes);
-  if (types.join() !== typesBefore.join()) patch.eventTypes = types;
+  if (types.join() !== typesBefore.join()) {
+    patch.eventTypes = types;
+  }
   const description = values.description.trim() || null;
-  if (description !== before.description) patch.description = description;
-  if (values.enabled !== before.enabled) patch.enabled = values.enabled;
+  if (description !== before.description) {
+    patch.description = description;
+  }
+  if (values.enabled !== before.enabled) {
+    patch.enabled = values.enabled;
+  }
   return patch;
 }

@@ -11,9 +11,12 @@ export function useWebhookError(): (error: unknown) => string {
   const { t } = useTranslation();
   const errorMessage = useErrorMessage();
   return (error) => {
-    if (isUrlRefused(error)) return t('webhooks.errors.urlRefused');
-    if (error instanceof ApiError && error.code === 'WEBHOOK_ENDPOINT_DISABLED')
+    if (isUrlRefused(error)) {
+      return t('webhooks.errors.urlRefused');
+    }
+    if (error instanceof ApiError && error.code === 'WEBHOOK_ENDPOINT_DISABLED') {
       return t('webhooks.errors.disabled');
+    }
     return errorMessage(error);
   };
 }

@@ -32,8 +32,9 @@ export default function RunResultsPage() {
       <QueryState query={results}>
         {(data) => {
           const run = data.runs.find((r) => r.runId === runId);
-          if (run === undefined)
+          if (run === undefined) {
             return <Alert color="gray">{t('campaigns.results.runNotFound')}</Alert>;
+          }
           return <RunOutcome run={run} money={money} />;
         }}
       </QueryState>

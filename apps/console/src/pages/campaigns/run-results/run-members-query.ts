@@ -41,8 +41,9 @@ export async function downloadRunMembers(
     '/v1/campaigns/{id}/runs/{runId}/members/export',
     { params: { path: { id: campaignId, runId }, query: { group } }, parseAs: 'blob' },
   );
-  if (error !== undefined || !response.ok || data === undefined)
+  if (error !== undefined || !response.ok || data === undefined) {
     throw toApiError(response.status, error);
+  }
   const named = ATTACHMENT_NAME.exec(response.headers.get('Content-Disposition') ?? '')?.[1];
   saveBlob(named ?? `campaign-${campaignId}-run-${runId}-members.csv`, data);
 }

@@ -16,10 +16,16 @@ export interface UpliftRow {
 export type Verdict = 'up' | 'down' | 'unclear';
 
 export function verdictOf(comparison: Comparison): Verdict | null {
-  if (comparison.ci95 === null) return null;
+  if (comparison.ci95 === null) {
+    return null;
+  }
   const [low, high] = comparison.ci95 as [number, number];
-  if (low > 0) return 'up';
-  if (high < 0) return 'down';
+  if (low > 0) {
+    return 'up';
+  }
+  if (high < 0) {
+    return 'down';
+  }
   return 'unclear';
 }
 
@@ -53,8 +59,9 @@ export function chartPoints(
 ): UpliftPoint[] {
   return rows.map((row) => {
     const point: UpliftPoint = { label: label(row.key), [row.key]: row.value };
-    if (row.key === 'uplift' && row.low !== null && row.high !== null)
+    if (row.key === 'uplift' && row.low !== null && row.high !== null) {
       point.ci = [row.value - row.low, row.high - row.value];
+    }
     return point;
   });
 }

@@ -72,7 +72,9 @@ export function GoodwillForm({ member }: { member: Member }) {
           : t('member.grant.pointsInvalid'),
     },
     submit: async (values) => {
-      if (inFlight.current) return inFlight.current;
+      if (inFlight.current) {
+        return inFlight.current;
+      }
       setGranted(null);
       const body = toBody(values);
       const sending = grant.mutateAsync({ body, key: keys.current.keyFor(body) });

@@ -16,7 +16,9 @@ export class IdempotencyKeys {
 
   keyFor(body: unknown): string {
     const json = JSON.stringify(body);
-    if (this.current?.body !== json) this.current = { key: this.newKey(), body: json };
+    if (this.current?.body !== json) {
+      this.current = { key: this.newKey(), body: json };
+    }
     return this.current.key;
   }
 
