@@ -4,6 +4,6 @@ const shared = require('./jest.shared');
 module.exports = {
   ...shared,
   displayName: 'unit',
-  roots: ['<rootDir>/libs', '<rootDir>/apps'],
+  roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test/architecture'],
   testMatch: ['**/*.spec.ts'],
 };
