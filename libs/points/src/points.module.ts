@@ -4,7 +4,8 @@ import { MembersModule } from '@vafa/members';
 import { MemberActivityController, MyActivityController } from './activity/activity.controller';
 import { AdjustPointsUseCase } from './adjustments/adjust-points.usecase';
 import { AdjustmentsController } from './adjustments/adjustments.controller';
-import { GoodwillReportController, GoodwillReportService } from './adjustments/goodwill-report';
+import { GoodwillReportController } from './adjustments/goodwill-report.controller';
+import { GoodwillReportQuery } from './adjustments/goodwill-report.query';
 import { EarningRulesController } from './earning-rules/earning-rules.controller';
 import { EarningRulesService } from './earning-rules/earning-rules.service';
 import { CheckoutQuoteService } from './checkout/checkout-quote.service';
@@ -35,7 +36,7 @@ import { ReturnOrderUseCase } from './returns/return-order.usecase';
     CouponHook,
     TierHook,
     PurchaseHooks,
-    GoodwillReportService,
+    GoodwillReportQuery,
     EarningRulesService,
   ],
   exports: [CouponHook, TierHook, PurchaseHooks, EarningRulesService],

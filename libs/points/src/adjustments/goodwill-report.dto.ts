@@ -1,5 +1,29 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { REPORT_CALENDARS, type ReportCalendar } from '@vafa/platform';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import {
+  IsReportCalendar,
+  REPORT_CALENDARS,
+  type ReportCalendar,
+  ReportPeriodQuery,
+} from '@vafa/platform';
+
+/** The query string of GET /v1/reports/goodwill. */
+export class GoodwillReportParamsDto extends ReportPeriodQuery {
+  @IsReportCalendar()
+  calendar?: ReportCalendar;
+
+  @ApiPropertyOptional({
+    example: 30,
+    description: 'Days before and after each first grant to compare',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  windowDays?: number;
+}
 
 export class GoodwillMonthDto {
   @ApiProperty({

@@ -1,46 +1,19 @@
-import { Controller, Get, Injectable, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  Clock,
-  groupDaysByMonth,
-  IsReportCalendar,
-  type ReportCalendar,
-  reportPeriod,
-  ReportPeriodQuery,
-  Roles,
-} from '@vafa/platform';
+import { Clock, groupDaysByMonth, reportPeriod } from '@vafa/platform';
 import { ProgramSettingsService } from '@vafa/ledger';
-import { GoodwillReportDto } from './goodwill-report.dto';
-
-class GoodwillReportQuery extends ReportPeriodQuery {
-  @IsReportCalendar()
-  calendar?: ReportCalendar;
-
-  @ApiPropertyOptional({
-    example: 30,
-    description: 'Days before and after each first grant to compare',
-  })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(365)
-  windowDays?: number;
-}
+import type { GoodwillReportDto, GoodwillReportParamsDto } from './goodwill-report.dto';
 
 /** Goodwill granted, and how members who received it bought before and after (a first look). */
 @Injectable()
-export class GoodwillReportService {
+export class GoodwillReportQuery {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly program: ProgramSettingsService,
   ) {}
 
-  async report(query: GoodwillReportQuery): Promise<GoodwillReportDto> {
+  async report(query: GoodwillReportParamsDto): Promise<GoodwillReportDto> {
     const now = this.clock.now();
     // By default up to and including now (the bound is exclusive).
     const { from, to } = reportPeriod(query, new Date(now.getTime() + 1));
@@ -109,28 +82,5 @@ export class GoodwillReportService {
         spendAfter: n(effect?.spend_after),
       },
     };
-  }
-}
-
-@ApiTags('Insights and reports')
-@Controller('v1/reports/goodwill')
-export class GoodwillReportController {
-  constructor(private readonly reports: GoodwillReportService) {}
-
-  @Get()
-  @Roles('marketer')
-  @ApiOperation({
-    summary: 'Goodwill granted, and what followed',
-    description:
-      'Goodwill adjustments in [from, to) (dates or date-times; a date `to` counts in full; ' +
-      'default: the year up to now; `from` not before `to` is 400 VALIDATION_FAILED) by month and ' +
-      'by support ticket, and a first look at their effect: orders and spend of the members in ' +
-      'the `windowDays` before and after their first grant, for members whose after-window has ' +
-      "passed. Months are months of the `calendar` asked for in the program's time zone, each " +
-      'with the instant it starts; a member is counted once a month. Read-only; for marketers.',
-  })
-  @ApiOkResponse({ type: GoodwillReportDto })
-  report(@Query() query: GoodwillReportQuery): Promise<GoodwillReportDto> {
-    return this.reports.report(query);
   }
 }
