@@ -3,11 +3,9 @@ import { LedgerModule } from '@vafa/ledger';
 import { MembersModule } from '@vafa/members';
 import { PointsModule } from '@vafa/points';
 import { ReferralAttribution } from './referral-attribution';
-import {
-  MyReferralController,
-  ReferralProgramController,
-  ReferralsController,
-} from './referral.controllers';
+import { MyReferralController } from './my-referral.controller';
+import { ReferralProgramController } from './referral-program.controller';
+import { ReferralsController } from './referrals.controller';
 import { ReferralProgramService } from './referral-program.service';
 import { ReferralRewards } from './referral-rewards';
 import { ReferralsService } from './referrals.service';
