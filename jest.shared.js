@@ -22,6 +22,7 @@ const aliases = [
   'insights',
   'campaigns',
   'webhooks',
+  'app',
 ];
 // Paths are rewritten at compile time, so the global setup (loaded outside Jest's module
 // registry) resolves @vafa/* too.

@@ -13,7 +13,7 @@ import cluster, { type Worker } from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { loadConfig } from '@vafa/platform';
-import { createApiApp } from '../apps/api/src/create-app';
+import { createApiApp } from '@vafa/app';
 
 interface ServerInput {
   databaseUrl: string;

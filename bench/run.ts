@@ -29,7 +29,7 @@ import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { CreditPointsUseCase } from '@vafa/ledger';
 import { loadConfig, withDatabase } from '@vafa/platform';
-import { createApiApp, migrateDatabase } from '../apps/api/src/create-app';
+import { createApiApp, migrateDatabase } from '@vafa/app';
 import {
   CpuWindow,
   PhaseCounters,

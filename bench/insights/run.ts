@@ -29,7 +29,7 @@ import { Client } from 'pg';
 import { CampaignRunner } from '@vafa/campaigns';
 import { InsightsRefreshJob } from '@vafa/insights';
 import { loadConfig, withDatabase } from '@vafa/platform';
-import { createApiApp, migrateDatabase } from '../../apps/api/src/create-app';
+import { createApiApp, migrateDatabase } from '@vafa/app';
 import {
   addCleanup,
   cleanUpNow,

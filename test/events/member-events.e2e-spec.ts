@@ -1,8 +1,11 @@
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 import { ledgerOf } from '../support/ledger-helpers';
-import { ImportPointsAwarder } from '../../apps/cli/src/import-points.awarder';
-import { TransactionImportWriter } from '../../apps/cli/src/transaction-import.writer';
-import { type ImportRow, TransactionRowReader } from '../../apps/cli/src/transaction-row';
+import {
+  type ImportRow,
+  ImportPointsAwarder,
+  TransactionImportWriter,
+  TransactionRowReader,
+} from '@vafa/points';
 import { eventsOf, expectGaplessSequence, typesAndMembers } from './events-helpers';
 
 describe('events of members: enrolment, profile changes and the import', () => {

@@ -5,8 +5,7 @@ import { bearer, startTestApp, TestApp } from '../support/test-app';
 import { ledgerOf } from '../support/ledger-helpers';
 import { parseSummary, runCli } from './insights-helpers';
 import { generateCardNumber, generateReferralCode } from '@vafa/members';
-import { TransactionImportWriter } from '../../apps/cli/src/transaction-import.writer';
-import { type ImportRow, TransactionRowReader } from '../../apps/cli/src/transaction-row';
+import { type ImportRow, TransactionImportWriter, TransactionRowReader } from '@vafa/points';
 
 interface OrderRow {
   order_id: string;

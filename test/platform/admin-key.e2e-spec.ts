@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import type { Server } from 'node:http';
 import request from 'supertest';
 import { loadConfig } from '@vafa/platform';
-import { createApiApp } from '../../apps/api/src/create-app';
+import { createApiApp } from '@vafa/app';
 import { createTestDatabase } from '../support/test-database';
 
 /** VAFA_ADMIN_KEY is how a lost admin key is recovered: any key the config accepts must work. */

@@ -2,7 +2,7 @@ import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { DataSource } from 'typeorm';
-import { addStaffUser, StaffCommandError } from '../../apps/cli/src/staff-add.command';
+import { addStaffUser, StaffCommandError } from '@vafa/platform';
 import { startTestApp, TestApp } from '../support/test-app';
 
 describe('npm run vafa -- staff add: the way into a fresh install', () => {

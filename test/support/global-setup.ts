@@ -2,7 +2,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres, withDatabase } from '@vafa/platform';
-import { migrateDatabase } from '../../apps/api/src/create-app';
+import { migrateDatabase } from '@vafa/app';
 import { TEMPLATE_DATABASE, adminQuery } from './test-database';
 
 /** One throwaway embedded PostgreSQL for the whole e2e run, with a migrated template database. */

@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
 import { loadConfig, ManualClock, StaffRole } from '@vafa/platform';
-import { createApiApp } from '../../apps/api/src/create-app';
+import { createApiApp } from '@vafa/app';
 import { createTestDatabase } from './test-database';
 
 export interface TestMember {

@@ -1,6 +1,6 @@
 import cluster, { type Worker } from 'node:cluster';
 import { takeOverShutdownSignals, type VafaConfig } from '@vafa/platform';
-import { createApiApp } from './create-app';
+import { createApiApp } from '@vafa/app';
 
 /** How the primary tells a worker which database to use (it owns the embedded one). */
 const DATABASE_URL_VARIABLE = 'VAFA_CLUSTER_DATABASE_URL';

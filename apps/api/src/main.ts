@@ -9,7 +9,7 @@ import {
   type VafaConfig,
 } from '@vafa/platform';
 import { runApiCluster, runApiWorker } from './api-cluster';
-import { createApiApp } from './create-app';
+import { createApiApp } from '@vafa/app';
 import { ensurePortFree, portProblem } from './http-port';
 
 async function main(): Promise<void> {

@@ -7,7 +7,7 @@ import {
   takeOverShutdownSignals,
 } from '@vafa/platform';
 import type { DataSource } from 'typeorm';
-import { DATABASE_SCHEMA } from '../../api/src/database-schema';
+import { DATABASE_SCHEMA } from '@vafa/app';
 
 /**
  * Reaches the database a server on the same VAFA_DATA_DIR (or DATABASE_URL) uses: joins a

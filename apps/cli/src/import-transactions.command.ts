@@ -1,75 +1,15 @@
 import { Presets, SingleBar } from 'cli-progress';
-import { parse } from 'csv-parse';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { DataSource } from 'typeorm';
-import { ImportPointsAwarder } from './import-points.awarder';
-import { type PreparedBatch, TransactionImportWriter } from './transaction-import.writer';
-import { ImportFileError, type ImportRow, TransactionRowReader } from './transaction-row';
+import {
+  type ImportProgress,
+  type ImportSummary,
+  importTransactions,
+  type ImportTransactionsOptions,
+} from '@vafa/points';
 
-export interface ImportTransactionsOptions {
-  awardPoints?: boolean;
-  /** Rows per database round trip (default 5,000). */
-  batchSize?: number;
-}
-
-export interface ImportSummary {
-  rowsRead: number;
-  membersCreated: number;
-  ordersImported: number;
-  duplicatesSkipped: number;
-  badRows: number;
-  ordersAwarded: number;
-  pointsAwarded: number;
-  elapsedMs: number;
-}
-
-export const DEFAULT_BATCH_SIZE = 5_000;
-const READ_CHUNK_BYTES = 16 * 1024;
-const ROWS_BETWEEN_YIELDS = 256;
-
-const yieldToIo = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
-interface ParsedRecord {
-  record: string[];
-  info: { lines: number };
-}
-
-/**
- * `vafa import transactions FILE.csv`: streams the file, validates each row (bad rows are
- * reported by line number on stderr and skipped), and writes members and orders in batches.
- * Re-running the same file adds nothing; `--award-points` credits the imported orders.
- */
-export async function importTransactions(
-  dataSource: DataSource,
-  file: string,
-  options: ImportTransactionsOptions = {},
-): Promise<ImportSummary> {
-  const started = Date.now();
-  const size = await stat(file).then(
-    (s) => s.size,
-    (error: Error) => {
-      throw new ImportFileError(`Cannot read ${file}: ${error.message}`);
-    },
-  );
-  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
-  const writer = new TransactionImportWriter(dataSource);
-  const awarder = options.awardPoints ? await ImportPointsAwarder.open(dataSource) : null;
-  if (awarder && awarder.baseRules === 0) {
-    console.error('No active earning rule sets pointsPerUnit: no points will be awarded.');
-  }
-
-  const summary: ImportSummary = {
-    rowsRead: 0,
-    membersCreated: 0,
-    ordersImported: 0,
-    duplicatesSkipped: 0,
-    badRows: 0,
-    ordersAwarded: 0,
-    pointsAwarded: 0,
-    elapsedMs: 0,
-  };
+/** A progress bar on stderr, with bad rows printed above it. */
+function progressBar(): ImportProgress {
   const interactive = process.stderr.isTTY === true;
   const bar = new SingleBar(
     {
@@ -80,101 +20,24 @@ export async function importTransactions(
     },
     Presets.shades_classic,
   );
-  const report = (line: number, problem: string): void => {
-    summary.badRows++;
+  return {
+    start: (totalBytes) => bar.start(totalBytes, 0, { rows: 0 }),
+    update: (bytesRead, rows) => bar.update(bytesRead, { rows }),
     // Clears the progress line first, which redraws itself on the next update.
-    process.stderr.write(`${interactive ? '\r\x1b[2K' : ''}line ${line}: ${problem}\n`);
+    badRow: (line, problem) =>
+      process.stderr.write(`${interactive ? '\r\x1b[2K' : ''}line ${line}: ${problem}\n`),
+    warn: (message) => console.error(message),
+    stop: () => bar.stop(),
   };
+}
 
-  // Small chunks and a yield every few hundred rows (below) keep the parsing from holding up the
-  // database replies of the batch being written: parsed records are consumed in microtasks,
-  // which run to the end of what was read before any I/O callback gets its turn.
-  const input = createReadStream(file, { highWaterMark: READ_CHUNK_BYTES });
-  let bytesRead = 0;
-  input.on('data', (chunk) => (bytesRead += chunk.length));
-  const parser = input.pipe(
-    parse({
-      bom: true,
-      trim: true,
-      skip_empty_lines: true,
-      relax_column_count: true,
-      skip_records_with_error: true,
-      info: true,
-    }),
-  );
-  parser.on('skip', (error: Error & { lines?: number }) => {
-    summary.rowsRead++;
-    report(error.lines ?? 0, `malformed CSV (${error.message})`);
-  });
-
-  let reader: TransactionRowReader | null = null;
-  let batch: ImportRow[] = [];
-  const write = async (prepared: PreparedBatch): Promise<void> => {
-    const { rows } = prepared;
-    const outcome = await writer.write(prepared);
-    summary.membersCreated += outcome.membersCreated;
-    summary.ordersImported += outcome.ordersImported;
-    summary.duplicatesSkipped += rows.length - outcome.ordersImported;
-    if (awarder) {
-      const awarded = await awarder.award(rows.map((r) => r.orderId));
-      summary.ordersAwarded += awarded.orders;
-      summary.pointsAwarded += awarded.points;
-    }
-    bar.update(bytesRead, { rows: summary.rowsRead });
-  };
-  // One batch is written while the next one is read: the database and the parsing overlap, and
-  // batches still reach the database one at a time, in file order.
-  let writing: Promise<void> = Promise.resolve();
-  const flush = async (): Promise<void> => {
-    if (batch.length === 0) {
-      return;
-    }
-    // The next batch's parameters are built before waiting for the one being written, so the
-    // database does not wait for them.
-    const prepared = writer.prepare(batch);
-    batch = [];
-    await writing;
-    writing = write(prepared);
-    // Failures surface at the next flush or at the end; until then they are not unhandled.
-    writing.catch(() => undefined);
-  };
-
-  bar.start(size, 0, { rows: 0 });
-  try {
-    for await (const { record, info } of parser as AsyncIterable<ParsedRecord>) {
-      if (!reader) {
-        reader = new TransactionRowReader(record, new Date());
-        continue;
-      }
-      summary.rowsRead++;
-      if (summary.rowsRead % ROWS_BETWEEN_YIELDS === 0) {
-        await yieldToIo();
-      }
-      const result = reader.read(record, info.lines);
-      if (result.ok) {
-        batch.push(result.row);
-      } else {
-        report(info.lines, result.problem);
-      }
-      if (batch.length >= batchSize) {
-        await flush();
-      }
-    }
-    await flush();
-    await writing;
-    bar.update(size, { rows: summary.rowsRead });
-  } finally {
-    // A failed read must not leave a batch writing while the connection closes.
-    await writing.catch(() => undefined);
-    bar.stop();
-    input.destroy();
-    await awarder?.close();
-  }
-  if (!reader) {
-    throw new ImportFileError(`${file} is empty: expected a header row.`);
-  }
-
-  summary.elapsedMs = Date.now() - started;
+/** `vafa import transactions FILE.csv`: the import with a progress bar and a summary line. */
+export async function importTransactionsCommand(
+  dataSource: DataSource,
+  file: string,
+  options: ImportTransactionsOptions,
+): Promise<ImportSummary> {
+  const summary = await importTransactions(dataSource, file, options, progressBar());
   const parts = [
     `${summary.rowsRead} rows read`,
     `${summary.membersCreated} members created`,
@@ -182,7 +45,7 @@ export async function importTransactions(
     `${summary.duplicatesSkipped} duplicates skipped`,
     `${summary.badRows} bad rows`,
   ];
-  if (awarder) {
+  if (options.awardPoints) {
     parts.push(`${summary.pointsAwarded} points awarded on ${summary.ordersAwarded} orders`);
   }
   console.log(

@@ -1,12 +1,19 @@
 import 'reflect-metadata';
 import { Command, InvalidArgumentError, Option } from 'commander';
-import { ConfigError, loadConfig, runMigrations, STAFF_ROLES, StaffRole } from '@vafa/platform';
+import {
+  addStaffUser,
+  ConfigError,
+  loadConfig,
+  runMigrations,
+  STAFF_ROLES,
+  StaffCommandError,
+  StaffRole,
+} from '@vafa/platform';
 import { databaseUrlInUse, withDataSource } from './database-session';
 import { generateMigration } from './migration-generate.command';
 import { verifyLedger } from './ledger-verify.command';
-import { DEFAULT_BATCH_SIZE, importTransactions } from './import-transactions.command';
-import { ImportFileError } from './transaction-row';
-import { addStaffUser, StaffCommandError } from './staff-add.command';
+import { DEFAULT_BATCH_SIZE, ImportFileError } from '@vafa/points';
+import { importTransactionsCommand } from './import-transactions.command';
 
 const program = new Command('vafa').description('Vafa loyalty platform: operator commands');
 
@@ -94,7 +101,7 @@ program
     'import purchase history: creates missing members, skips orders already imported, reports bad rows',
   )
   .action((file: string, options: { awardPoints?: boolean; batchSize: number }) =>
-    withDataSource((dataSource) => importTransactions(dataSource, file, options)).then(
+    withDataSource((dataSource) => importTransactionsCommand(dataSource, file, options)).then(
       () => undefined,
       (error: unknown) => {
         if (!(error instanceof ImportFileError)) {

@@ -7,8 +7,7 @@ import {
   NestPinoLogger,
   takeOverShutdownSignals,
 } from '@vafa/platform';
-import { AppModule } from '../../api/src/app.module';
-import { migrateDatabase } from '../../api/src/create-app';
+import { AppModule, migrateDatabase } from '@vafa/app';
 
 /** The same modules as the API with the scheduler on and no HTTP, for scaling jobs out. */
 async function main(): Promise<void> {

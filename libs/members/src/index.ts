@@ -8,3 +8,4 @@ export * from './member-phone';
 export * from './member-view.registry';
 export * from './members.module';
 export * from './members.service';
+export * from './import/member-import.repository';

@@ -13,6 +13,7 @@ export * from './auth/staff-session.entity';
 export * from './auth/staff-sessions.service';
 export * from './auth/staff-user.entity';
 export * from './auth/staff-users.service';
+export * from './auth/staff-add.usecase';
 export * from './cache/short-lived-cache';
 export * from './calendar/calendar-months';
 export * from './calendar/report-calendar.query';

@@ -10,3 +10,7 @@ export * from './checkout/tier.hook';
 export * from './checkout/purchase.hooks';
 export { MemberRefDto } from './checkout/checkout.dto';
 export * from './checkout/member-ref';
+export * from './import/import-transactions.usecase';
+export * from './import/import-points.usecase';
+export * from './import/transaction-import.usecase';
+export * from './import/transaction-row';

@@ -1,16 +1,12 @@
 import { isEmail } from 'class-validator';
-import {
-  AuditLog,
-  Clock,
-  DomainError,
-  generatePassword,
-  STAFF_ROLES,
-  StaffRole,
-  StaffUsersService,
-  SYSTEM_ACTOR,
-  SystemClock,
-} from '@vafa/platform';
 import type { DataSource } from 'typeorm';
+import { SYSTEM_ACTOR } from '../audit/audit-actor';
+import { AuditLog } from '../audit/audit-log';
+import { Clock, SystemClock } from '../clock/clock';
+import { DomainError } from '../errors/domain-error';
+import { generatePassword } from './password-hashing';
+import { STAFF_ROLES, type StaffRole } from './principal';
+import { StaffUsersService } from './staff-users.service';
 
 export interface StaffAddOptions {
   email: string;
@@ -23,7 +19,7 @@ export interface StaffAddOptions {
 export class StaffCommandError extends Error {}
 
 /**
- * `vafa staff add`: creates a staff user with a generated password and prints it once, the way
+ * `vafa staff add` (the operator's command): creates a staff user with a generated password and prints it once, the way
  * into a fresh install's console (only its argon2id hash is kept).
  */
 export async function addStaffUser(

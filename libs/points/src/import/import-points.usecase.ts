@@ -10,19 +10,15 @@ import {
 import {
   CreditPointsUseCase,
   type PointsEarnedEventData,
-  ProgramSettingsEntity,
+  type ProgramSettings,
   ProgramSettingsService,
 } from '@vafa/ledger';
-import {
-  calculateEarnPoints,
-  type Channel,
-  type EarningRule,
-  EarningRulesService,
-} from '@vafa/points';
-import { openLedgerContext } from './ledger-context';
+import { EarningRulesService } from '../earning-rules/earning-rules.service';
+import { calculateEarnPoints, type Channel, type EarningRule } from '../rules';
+import { openImportLedgerContext } from './import-ledger.module';
 
 const DAY_MS = 86_400_000;
-/** Transactions at once; the CLI pool holds 8 connections. */
+/** Transactions at once; the import command's pool holds 8 connections. */
 const CONCURRENT_TRANSACTIONS = 4;
 /**
  * Members credited in one transaction. Each transaction takes its members' account locks in
@@ -57,12 +53,12 @@ export class ImportPointsAwarder {
     private readonly context: INestApplicationContext,
     private readonly credit: CreditPointsUseCase,
     private readonly events: EventOutbox,
-    private readonly settings: ProgramSettingsEntity,
+    private readonly settings: ProgramSettings,
     private readonly rules: EarningRule[],
   ) {}
 
   static async open(dataSource: DataSource): Promise<ImportPointsAwarder> {
-    const context = await openLedgerContext(dataSource);
+    const context = await openImportLedgerContext(dataSource);
     try {
       const settings = await context.get(ProgramSettingsService).get();
       const rules = (await new EarningRulesService(dataSource, context.get(AuditLog)).activeRules())

@@ -5,14 +5,14 @@ import { AuditLog, Clock, EventOutbox, SystemClock } from '@vafa/platform';
 import { LedgerModule } from '@vafa/ledger';
 
 /**
- * The CLI's DataSource, a system clock, the audit log and the event outbox, for the ledger's
+ * The import's DataSource, a system clock, the audit log and the event outbox, for the ledger's
  * services to inject.
  */
 @Module({})
-class CliInfrastructureModule {
+class ImportInfrastructureModule {
   static forDataSource(dataSource: DataSource): DynamicModule {
     return {
-      module: CliInfrastructureModule,
+      module: ImportInfrastructureModule,
       global: true,
       providers: [
         { provide: DataSource, useValue: dataSource },
@@ -26,17 +26,18 @@ class CliInfrastructureModule {
 }
 
 @Module({})
-class CliLedgerModule {}
+class ImportLedgerModule {}
 
 /**
- * The ledger's use cases (the only code that writes balances) wired to the CLI's connection, so
- * commands move points exactly as the servers do. No HTTP, no scheduler.
+ * The ledger's use cases (the only code that writes balances) wired to a connection outside the
+ * servers (the import command's), so an import moves points exactly as the servers do. No HTTP,
+ * no scheduler.
  */
-export function openLedgerContext(dataSource: DataSource): Promise<INestApplicationContext> {
+export function openImportLedgerContext(dataSource: DataSource): Promise<INestApplicationContext> {
   return NestFactory.createApplicationContext(
     {
-      module: CliLedgerModule,
-      imports: [CliInfrastructureModule.forDataSource(dataSource), LedgerModule],
+      module: ImportLedgerModule,
+      imports: [ImportInfrastructureModule.forDataSource(dataSource), LedgerModule],
     },
     { logger: false, abortOnError: false },
   );
