@@ -4,6 +4,7 @@ import {
   addStaffUser,
   ConfigError,
   loadConfig,
+  revertLastMigration,
   runMigrations,
   STAFF_ROLES,
   StaffCommandError,
@@ -39,6 +40,15 @@ migration
     withDataSource(async (dataSource) => {
       const applied = await runMigrations(dataSource);
       console.log(applied.length ? `Applied: ${applied.join(', ')}` : 'The schema is up to date.');
+    }),
+  );
+migration
+  .command('revert')
+  .description('undo the last applied migration (run "migration run" to apply it again)')
+  .action(() =>
+    withDataSource(async (dataSource) => {
+      const reverted = await revertLastMigration(dataSource);
+      console.log(reverted ? `Reverted: ${reverted}` : 'No migration has been applied.');
     }),
   );
 migration

@@ -43,3 +43,18 @@ export async function runMigrations(dataSource: DataSource): Promise<string[]> {
   const applied = await dataSource.runMigrations({ transaction: 'each' });
   return applied.map((m) => m.name);
 }
+
+/**
+ * Undoes the most recently applied migration (its `down`, in one transaction) and returns its
+ * name, or null when none has been applied.
+ */
+export async function revertLastMigration(dataSource: DataSource): Promise<string | null> {
+  const [last] = await dataSource.query<{ name: string }[]>(
+    `SELECT name FROM ${dataSource.options.migrationsTableName ?? 'migrations'} ORDER BY id DESC LIMIT 1`,
+  );
+  if (!last) {
+    return null;
+  }
+  await dataSource.undoLastMigration({ transaction: 'each' });
+  return last.name;
+}
