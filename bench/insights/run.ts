@@ -7,7 +7,7 @@
  *   import    `node dist/apps/cli/src/main.js import transactions FILE` (the CLI, a child process);
  *   fit       InsightsRefreshJob.run(asOf): BG/NBD + Gamma-Gamma fit and the scoring of every
  *             member, as POST /v1/insights/models/fit does;
- *   campaign  CampaignRunner.run: audience top_clv_percent 20, a 100-point gift, 10 % holdout.
+ *   campaign  RunCampaignUseCase.run: audience top_clv_percent 20, a 100-point gift, 10 % holdout.
  * The real CDNOW master (../shared/data/cdnow) goes through the same steps when it is there.
  * Prints the tables (seconds, rates, the large/small ratio per step with PASS/FAIL against the
  * targets: at 1M ≤ 60 s per step, 1M/100k ≤ 11×) and writes bench/.runs/insights-<timestamp>.json.
@@ -26,7 +26,7 @@ import { arch, cpus, release, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
-import { CampaignRunner } from '@vafa/campaigns';
+import { RunCampaignUseCase } from '@vafa/campaigns';
 import { InsightsRefreshJob } from '@vafa/insights';
 import { loadConfig, withDatabase } from '@vafa/platform';
 import { createApiApp, migrateDatabase } from '@vafa/app';
@@ -339,7 +339,7 @@ async function benchDataset(options: {
   const campaignId = ((await response.json()) as { id: string }).id;
   const run = await timed(
     'campaign',
-    () => app.get(CampaignRunner).run(campaignId, { trigger: 'manual' }),
+    () => app.get(RunCampaignUseCase).run(campaignId, { trigger: 'manual' }),
     (r) => ({ units: r.eligible, unit: 'members' }),
     (r) => ({ ...r }),
   );

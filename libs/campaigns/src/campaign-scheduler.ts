@@ -4,7 +4,7 @@ import { CronExpressionParser } from 'cron-parser';
 import { DataSource } from 'typeorm';
 import { Clock, withAdvisoryLock } from '@vafa/platform';
 import { ProgramSettingsService } from '@vafa/ledger';
-import { CampaignRunner } from './campaign-runner';
+import { RunCampaignUseCase } from './run-campaign.usecase';
 
 /**
  * Runs scheduled campaigns when their cron time has come (once per fire time, across
@@ -17,7 +17,7 @@ export class CampaignScheduler {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly runner: CampaignRunner,
+    private readonly runner: RunCampaignUseCase,
     private readonly program: ProgramSettingsService,
     private readonly clock: Clock,
   ) {}

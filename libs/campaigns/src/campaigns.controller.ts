@@ -31,10 +31,10 @@ import { CampaignDto, PatchCampaignDto, RunCampaignDto } from './campaign.dto';
 import { CampaignResultsDto } from './campaign-results.dto';
 import { CampaignResultsService } from './campaign-results.service';
 import { RunResultDto } from './campaign-run.dto';
-import { CampaignRunner } from './campaign-runner';
 import { CampaignScheduler } from './campaign-scheduler';
 import { CampaignPageDto, CampaignViewDto, RunDueResultDto } from './campaign-view.dto';
 import { CampaignsService, toCampaignView } from './campaigns.service';
+import { RunCampaignUseCase } from './run-campaign.usecase';
 
 const CAMPAIGN_NOT_FOUND = { 404: ['CAMPAIGN_NOT_FOUND'] } as const;
 /** A gift naming a catalog reward that does not exist. */
@@ -60,7 +60,7 @@ const PREVIEW_EXAMPLE: RunResultDto = {
 export class CampaignsController {
   constructor(
     private readonly campaigns: CampaignsService,
-    private readonly runner: CampaignRunner,
+    private readonly runner: RunCampaignUseCase,
     private readonly results: CampaignResultsService,
     private readonly scheduler: CampaignScheduler,
   ) {}

@@ -9,4 +9,4 @@ import { CampaignEntity } from './campaign.entity';
 
 export const CAMPAIGN_ENTITIES = [CampaignEntity, CampaignRunEntity, CampaignAssignmentEntity];
 export * from './campaigns.module';
-export * from './campaign-runner';
+export * from './run-campaign.usecase';
