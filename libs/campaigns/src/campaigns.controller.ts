@@ -19,6 +19,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  AdminOnly,
   ApiErrors,
   auditActorOf,
   CurrentPrincipal,
@@ -110,7 +111,7 @@ export class CampaignsController {
   }
 
   @Post('jobs/run-due')
-  @Roles()
+  @AdminOnly()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Run the due campaigns now',

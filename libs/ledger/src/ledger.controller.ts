@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ReportCalendarQuery, Roles } from '@vafa/platform';
+import { AdminOnly, ReportCalendarQuery, Roles } from '@vafa/platform';
 import { AuditReportDto } from './audit/audit-report.dto';
 import { LedgerAuditService } from './audit/ledger-audit.service';
 import { LedgerJobRunDto } from './jobs/job-run.dto';
@@ -25,7 +25,7 @@ export class LedgerController {
   ) {}
 
   @Get('ledger/audit')
-  @Roles()
+  @AdminOnly()
   @ApiOperation({
     summary: 'Check the ledger against its history',
     description:
@@ -49,7 +49,7 @@ export class LedgerController {
   }
 
   @Post('ledger/jobs/release-pending')
-  @Roles()
+  @AdminOnly()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Release pending points now',
@@ -62,7 +62,7 @@ export class LedgerController {
   }
 
   @Post('ledger/jobs/expire')
-  @Roles()
+  @AdminOnly()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Expire points now',
@@ -75,7 +75,7 @@ export class LedgerController {
   }
 
   @Post('ledger/jobs/remind-expiring')
-  @Roles()
+  @AdminOnly()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Remind members of expiring points now',

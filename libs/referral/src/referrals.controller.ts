@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, Roles } from '@vafa/platform';
+import { AdminOnly, ApiErrors } from '@vafa/platform';
 import { ReferralDto, ReferralPageDto, ReferralQuery } from './referral.dto';
 import { ReferralsService } from './referrals.service';
 
@@ -8,7 +8,7 @@ const REFERRAL_NOT_FOUND = ['REFERRAL_NOT_FOUND'];
 
 @ApiTags('Referrals')
 @Controller('v1/referrals')
-@Roles()
+@AdminOnly()
 export class ReferralsController {
   constructor(private readonly referrals: ReferralsService) {}
 

@@ -19,6 +19,7 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  AdminOnly,
   ApiErrors,
   auditActorOf,
   CurrentPrincipal,
@@ -147,7 +148,7 @@ export class TiersController {
   }
 
   @Post('jobs/evaluate')
-  @Roles()
+  @AdminOnly()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Re-evaluate every member’s tier now',

@@ -6,7 +6,15 @@ import {
   ApiTags,
   ApiUnprocessableEntityResponse,
 } from '@nestjs/swagger';
-import { ApiErrors, Clock, inclusiveEndOf, Roles, startOf, validationFailed } from '@vafa/platform';
+import {
+  AdminOnly,
+  ApiErrors,
+  Clock,
+  inclusiveEndOf,
+  Roles,
+  startOf,
+  validationFailed,
+} from '@vafa/platform';
 import {
   FitModelDto,
   InsightModelDto,
@@ -115,7 +123,7 @@ export class InsightsController {
   }
 
   @Post('insights/jobs/refresh')
-  @Roles()
+  @AdminOnly()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Refit as of now, like the nightly job',

@@ -1,6 +1,6 @@
 import { Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@vafa/platform';
+import { AdminOnly } from '@vafa/platform';
 import { NotificationJobRunDto, notificationJobRun } from '@vafa/ledger';
 import { BirthdayScheduler } from './birthday-scheduler';
 
@@ -10,7 +10,7 @@ export class MemberJobsController {
   constructor(private readonly birthdays: BirthdayScheduler) {}
 
   @Post('birthdays')
-  @Roles()
+  @AdminOnly()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Send birthday events now',

@@ -30,14 +30,20 @@ const secured = (
     ApiResponse(errorResponse(403, forbidden, description)),
   );
 
-/** Staff endpoint for the given roles; `admin` may always call it. */
-export const Roles = (...roles: StaffRole[]): MethodDecorator & ClassDecorator =>
+const staffOnly = (roles: StaffRole[]): MethodDecorator & ClassDecorator =>
   secured(
     { kind: 'staff', roles },
     `Requires a staff key or console session with role: ${['admin', ...roles].join(', ')}; ` +
       "a write with the session cookie also needs its X-CSRF-Token and, if it sends an Origin, this server's own",
     ['FORBIDDEN', 'CSRF_TOKEN_INVALID', 'CSRF_ORIGIN_MISMATCH'],
   );
+
+/** Staff endpoint for the given roles; `admin` may always call it. */
+export const Roles = (first: StaffRole, ...rest: StaffRole[]): MethodDecorator & ClassDecorator =>
+  staffOnly([first, ...rest]);
+
+/** Staff endpoint for admins only. */
+export const AdminOnly = (): MethodDecorator & ClassDecorator => staffOnly([]);
 
 /** The member's own API: only a member token, and only for that member's data. */
 export const MemberOnly = (): MethodDecorator & ClassDecorator =>

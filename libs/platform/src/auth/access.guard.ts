@@ -20,8 +20,8 @@ const unauthorized = (): DomainError =>
 export type AuthenticatedRequest = Request & { user?: Principal; staffSession?: StaffSession };
 
 /**
- * The global guard: every route must declare who may call it (@Roles, @MemberOnly or @Public);
- * a route that declares nothing is refused, so a forgotten decorator fails closed.
+ * The global guard: every route must declare who may call it (@Roles, @AdminOnly, @MemberOnly or
+ * @Public); a route that declares nothing is refused, so a forgotten decorator fails closed.
  */
 @Injectable()
 export class AccessGuard extends AuthGuard('bearer') {

@@ -13,14 +13,14 @@ import { ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestj
 import { auditActorOf } from '../audit/audit-actor';
 import { ApiErrors } from '../http/api-errors';
 import { PageQuery } from '../http/pagination';
-import { CurrentPrincipal, Roles } from './access.decorators';
+import { AdminOnly, CurrentPrincipal } from './access.decorators';
 import { ApiKeyDto, ApiKeyPageDto, CreateApiKeyDto, CreatedApiKeyDto } from './api-key.dto';
 import { ApiKeysService } from './api-keys.service';
 import type { StaffPrincipal } from './principal';
 
 @ApiTags('API keys')
 @Controller('v1/api-keys')
-@Roles()
+@AdminOnly()
 export class ApiKeysController {
   constructor(private readonly apiKeys: ApiKeysService) {}
 

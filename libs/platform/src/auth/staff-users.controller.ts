@@ -19,7 +19,7 @@ import {
 } from '@nestjs/swagger';
 import { ApiErrors } from '../http/api-errors';
 import { PageQuery } from '../http/pagination';
-import { CurrentPrincipal, Roles } from './access.decorators';
+import { AdminOnly, CurrentPrincipal } from './access.decorators';
 import type { StaffPrincipal } from './principal';
 import {
   CreateStaffUserDto,
@@ -33,7 +33,7 @@ const NOT_FOUND = { 404: ['STAFF_USER_NOT_FOUND'] } as const;
 
 @ApiTags('Staff users')
 @Controller('v1/staff-users')
-@Roles()
+@AdminOnly()
 export class StaffUsersController {
   constructor(private readonly users: StaffUsersService) {}
 

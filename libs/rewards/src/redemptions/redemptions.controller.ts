@@ -18,6 +18,7 @@ import {
 } from '@nestjs/swagger';
 import { DataSource } from 'typeorm';
 import {
+  AdminOnly,
   ApiErrors,
   CurrentPrincipal,
   inTransaction,
@@ -135,7 +136,7 @@ export class RedemptionsController {
   }
 
   @Post('jobs/expire-coupons')
-  @Roles()
+  @AdminOnly()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Expire coupons and perks now',

@@ -1,12 +1,12 @@
 import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ApiErrors, Roles } from '@vafa/platform';
+import { AdminOnly, ApiErrors } from '@vafa/platform';
 import { QueuedDeliveryDto } from '../endpoints/webhook-endpoint.dto';
 import { WebhookDeliveriesService } from './webhook-deliveries.service';
 
 @ApiTags('Webhooks')
 @Controller('v1/webhook-deliveries')
-@Roles()
+@AdminOnly()
 export class WebhookDeliveriesController {
   constructor(private readonly deliveries: WebhookDeliveriesService) {}
 

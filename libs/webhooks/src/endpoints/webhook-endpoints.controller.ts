@@ -19,11 +19,11 @@ import {
   ApiTags,
 } from '@nestjs/swagger';
 import {
+  AdminOnly,
   ApiErrors,
   auditActorOf,
   CurrentPrincipal,
   PageQuery,
-  Roles,
   StaffPrincipal,
 } from '@vafa/platform';
 import { DeliveryListQuery, WebhookDeliveryPageDto } from '../deliveries/webhook-delivery.dto';
@@ -43,7 +43,7 @@ const NOT_FOUND = { 404: ['WEBHOOK_ENDPOINT_NOT_FOUND'] } as const;
 
 @ApiTags('Webhooks')
 @Controller('v1/webhook-endpoints')
-@Roles()
+@AdminOnly()
 export class WebhookEndpointsController {
   constructor(
     private readonly endpoints: WebhookEndpointsService,

@@ -1,6 +1,6 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@vafa/platform';
+import { AdminOnly, Roles } from '@vafa/platform';
 import { DeleteOldEventsResultDto, EventListQuery, EventPageDto } from './event.dto';
 import { EventsQuery } from './events.query';
 import { WebhooksScheduler } from './webhooks-scheduler';
@@ -30,7 +30,7 @@ export class EventsController {
   }
 
   @Post('jobs/delete-old')
-  @Roles()
+  @AdminOnly()
   @HttpCode(200)
   @ApiOperation({
     summary: 'Delete old events now',
