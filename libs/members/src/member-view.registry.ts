@@ -1,7 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { discoverListeners } from '@vafa/platform';
+
+/** The member view seam: `@ListenerFor(MEMBER_VIEW_SEAM)` providers implementing MemberViewListener. */
+export const MEMBER_VIEW_SEAM = Symbol('member view listeners');
 
 /** Adds one domain's part (points, tier, ...) to a member's view. */
-export interface MemberViewContributor {
+export interface MemberViewListener {
   contribute(memberId: string, view: Record<string, unknown>): Promise<void>;
   /**
    * The same for many members at once (lists), in a fixed number of statements rather than a
@@ -11,17 +16,19 @@ export interface MemberViewContributor {
 }
 
 /**
- * Other libraries register here so that the member's own view (`/v1/me`) and the staff views
+ * Other libraries listen here so that the member's own view (`/v1/me`) and the staff views
  * (`/v1/members/...`) show their part without this library depending on them (dependencies
  * point from the domains to members, never back). A contributor fills what the base view holds
  * a key for: `tierProgress` only where the base has it.
  */
 @Injectable()
-export class MemberViewRegistry {
-  private readonly contributors: MemberViewContributor[] = [];
+export class MemberViewRegistry implements OnModuleInit {
+  private contributors: MemberViewListener[] = [];
 
-  register(contributor: MemberViewContributor): void {
-    this.contributors.push(contributor);
+  constructor(private readonly discovery: DiscoveryService) {}
+
+  onModuleInit(): void {
+    this.contributors = discoverListeners(this.discovery, MEMBER_VIEW_SEAM);
   }
 
   async build(memberId: string, base: Record<string, unknown>): Promise<Record<string, unknown>> {

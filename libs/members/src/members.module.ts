@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { LedgerModule } from '@vafa/ledger';
 import { BirthdayJob } from './birthdays/birthday.job';
 import { BirthdayScheduler } from './birthdays/birthday-scheduler';
@@ -9,7 +10,7 @@ import { MembersController } from './members.controller';
 import { MembersService } from './members.service';
 
 @Module({
-  imports: [LedgerModule],
+  imports: [DiscoveryModule, LedgerModule],
   controllers: [MembersController, MeController, MemberJobsController],
   providers: [MembersService, MemberViewRegistry, BirthdayJob, BirthdayScheduler],
   exports: [MembersService, MemberViewRegistry],

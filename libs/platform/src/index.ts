@@ -32,6 +32,7 @@ export * from './events/event.entity';
 export * from './events/event-outbox';
 export * from './events/event-schemas';
 export * from './events/event-types';
+export * from './extension/listener.decorators';
 export * from './http/api-errors';
 export * from './http/http-hardening';
 export * from './http/client-error-response';

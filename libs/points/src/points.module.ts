@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { DiscoveryModule } from '@nestjs/core';
 import { LedgerModule } from '@vafa/ledger';
 import { MembersModule } from '@vafa/members';
 import { MemberActivityController, MyActivityController } from './activity/activity.controller';
@@ -14,11 +15,11 @@ import { CouponHook } from './checkout/coupon.hook';
 import { PurchaseHooks } from './checkout/purchase.hooks';
 import { TierHook } from './checkout/tier.hook';
 import { PosController } from './checkout/pos.controller';
-import { MemberPointsView } from './member-points.view';
+import { PointsMemberViewListener } from './points-member-view.listener';
 import { ReturnOrderUseCase } from './returns/return-order.usecase';
 
 @Module({
-  imports: [LedgerModule, MembersModule],
+  imports: [DiscoveryModule, LedgerModule, MembersModule],
   controllers: [
     GoodwillReportController,
     AdjustmentsController,
@@ -29,7 +30,7 @@ import { ReturnOrderUseCase } from './returns/return-order.usecase';
   ],
   providers: [
     AdjustPointsUseCase,
-    MemberPointsView,
+    PointsMemberViewListener,
     CheckoutQuoteService,
     CheckoutUseCase,
     ReturnOrderUseCase,

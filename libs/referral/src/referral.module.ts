@@ -7,12 +7,17 @@ import { MyReferralController } from './my-referral.controller';
 import { ReferralProgramController } from './referral-program.controller';
 import { ReferralsController } from './referrals.controller';
 import { ReferralProgramService } from './referral-program.service';
-import { ReferralRewards } from './referral-rewards';
+import { ReferralPurchaseListener } from './referral-purchase.listener';
 import { ReferralsService } from './referrals.service';
 
 @Module({
   imports: [LedgerModule, MembersModule, PointsModule],
   controllers: [ReferralProgramController, ReferralsController, MyReferralController],
-  providers: [ReferralProgramService, ReferralAttribution, ReferralRewards, ReferralsService],
+  providers: [
+    ReferralProgramService,
+    ReferralAttribution,
+    ReferralPurchaseListener,
+    ReferralsService,
+  ],
 })
 export class ReferralModule {}

@@ -16,7 +16,7 @@ import type { MyReferralDto } from './referral.dto';
 import type { ReferralStatus } from './referral.entity';
 import { referralNotFound } from './referral.errors';
 import { ReferralProgramService } from './referral-program.service';
-import { ReferralRewards } from './referral-rewards';
+import { ReferralPurchaseListener } from './referral-purchase.listener';
 
 export interface ReferralView {
   refereeId: string;
@@ -54,7 +54,7 @@ export class ReferralsService {
     private readonly dataSource: DataSource,
     private readonly members: MembersService,
     private readonly program: ReferralProgramService,
-    private readonly rewards: ReferralRewards,
+    private readonly rewards: ReferralPurchaseListener,
     private readonly clock: Clock,
   ) {}
 

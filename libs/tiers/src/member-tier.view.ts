@@ -1,7 +1,7 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock } from '@vafa/platform';
-import { MemberViewRegistry } from '@vafa/members';
+import { Clock, ListenerFor } from '@vafa/platform';
+import { MEMBER_VIEW_SEAM, type MemberViewListener } from '@vafa/members';
 import { qualificationValues } from './tier-metrics';
 import { type CurrentTier, TierLookupService } from './tier-lookup.service';
 import type { TierQualification } from './tier.entity';
@@ -19,31 +19,28 @@ const toTierView = (tier: CurrentTier): Record<string, unknown> => ({
  * (/v1/me and the staff's), by TierLookupService's one rule; lists get the tier alone.
  */
 @Injectable()
-export class MemberTierView implements OnModuleInit {
+@ListenerFor(MEMBER_VIEW_SEAM)
+export class MemberTierView implements MemberViewListener {
   constructor(
-    private readonly registry: MemberViewRegistry,
     private readonly lookup: TierLookupService,
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
   ) {}
 
-  onModuleInit(): void {
-    this.registry.register({
-      contribute: async (memberId, view) => {
-        const tier = await this.lookup.current(memberId);
-        view.tier = tier ? toTierView(tier) : null;
-        if ('tierProgress' in view) {
-          view.tierProgress = tier ? await this.progress(memberId, tier.rank) : null;
-        }
-      },
-      contributeMany: async (views) => {
-        const tiers = await this.lookup.currentMany([...views.keys()]);
-        for (const [memberId, view] of views) {
-          const tier = tiers.get(memberId);
-          view.tier = tier ? toTierView(tier) : null;
-        }
-      },
-    });
+  async contribute(memberId: string, view: Record<string, unknown>): Promise<void> {
+    const tier = await this.lookup.current(memberId);
+    view.tier = tier ? toTierView(tier) : null;
+    if ('tierProgress' in view) {
+      view.tierProgress = tier ? await this.progress(memberId, tier.rank) : null;
+    }
+  }
+
+  async contributeMany(views: ReadonlyMap<string, Record<string, unknown>>): Promise<void> {
+    const tiers = await this.lookup.currentMany([...views.keys()]);
+    for (const [memberId, view] of views) {
+      const tier = tiers.get(memberId);
+      view.tier = tier ? toTierView(tier) : null;
+    }
   }
 
   private async progress(memberId: string, rank: number): Promise<Record<string, unknown> | null> {

@@ -1,8 +1,8 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, EventOutbox, type OutboxEvent } from '@vafa/platform';
 import { RecordActivityUseCase } from '@vafa/ledger';
-import { CheckoutOrderRef, CheckoutTier, TierHook, TierProvider } from '@vafa/points';
+import type { CheckoutOrderRef, CheckoutTier } from '@vafa/points';
 import type { TierChangeData } from './events/tier.events';
 import { decideTier, MemberStanding, TierDecision, TierRule } from './tier-qualification';
 import { qualificationValues } from './tier-metrics';
@@ -17,19 +17,14 @@ const toRule = (t: TierDefinition): TierRule => ({
 
 /** Moves members between tiers: upgrades inside checkouts, downgrades in the nightly job. */
 @Injectable()
-export class TierStandingService implements TierProvider, OnModuleInit {
+export class TierStandingService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly lookup: TierLookupService,
     private readonly activity: RecordActivityUseCase,
-    private readonly hook: TierHook,
     private readonly events: EventOutbox,
     private readonly clock: Clock,
   ) {}
-
-  onModuleInit(): void {
-    this.hook.register(this);
-  }
 
   async current(memberId: string, manager?: EntityManager): Promise<CheckoutTier | null> {
     return toCheckoutTier(await this.lookup.current(memberId, manager));

@@ -10,6 +10,7 @@ import { TierDistributionReport } from './reports/tier-distribution.report';
 import { TierAssignmentService } from './tier-assignment.service';
 import { TierEvaluationJob } from './tier-evaluation.job';
 import { TierLookupService } from './tier-lookup.service';
+import { TierCheckoutListener } from './tier-checkout.listener';
 import { TierStandingService } from './tier-standing.service';
 import { TiersController } from './tiers.controller';
 import { TiersService } from './tiers.service';
@@ -21,6 +22,7 @@ import { TiersService } from './tiers.service';
     TiersService,
     TierLookupService,
     TierStandingService,
+    TierCheckoutListener,
     TierEvaluationJob,
     TierDowngradeWarnings,
     MemberTierView,

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
-import { DomainError } from '@vafa/platform';
+import { discoverOneListener, DomainError } from '@vafa/platform';
 
 export interface CouponApplication {
   code: string;
@@ -25,8 +26,11 @@ export interface CouponUse extends CouponOrder {
   storeId: string | null;
 }
 
+/** The coupon seam: at most one `@ListenerFor(COUPON_SEAM)` provider implementing CouponListener. */
+export const COUPON_SEAM = Symbol('coupon listener');
+
 /** Implemented by the rewards library, which issues coupons. */
-export interface CouponRedeemer {
+export interface CouponListener {
   /** Prices the codes for this member's order; throws 422 COUPON_INVALID for any bad code. */
   price(order: CouponOrder, codes: string[], manager?: EntityManager): Promise<CouponApplication[]>;
   /** Marks the priced coupons used by the order (and says so), in the checkout's transaction. */
@@ -44,15 +48,17 @@ export const couponInvalid = (code: string): DomainError =>
   );
 
 /**
- * Where checkout meets coupons. Without a redeemer registered (no rewards library), every code
+ * Where checkout meets coupons. Without a coupon listener (no rewards library), every code
  * is invalid: a checkout never silently ignores a code the shopper handed over.
  */
 @Injectable()
-export class CouponHook {
-  private redeemer?: CouponRedeemer;
+export class CouponHook implements OnModuleInit {
+  private redeemer?: CouponListener;
 
-  register(redeemer: CouponRedeemer): void {
-    this.redeemer = redeemer;
+  constructor(private readonly discovery: DiscoveryService) {}
+
+  onModuleInit(): void {
+    this.redeemer = discoverOneListener(this.discovery, COUPON_SEAM);
   }
 
   async price(

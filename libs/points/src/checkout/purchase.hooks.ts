@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
+import { discoverListeners } from '@vafa/platform';
 
 export interface PurchaseEvent {
   memberId: string;
@@ -28,18 +30,24 @@ export interface PurchaseReaction {
 
 export const NO_REACTION: PurchaseReaction = Object.freeze({ movedPoints: false, messages: [] });
 
+/** The purchase seam: `@ListenerFor(PURCHASE_SEAM)` providers implementing PurchaseListener. */
+export const PURCHASE_SEAM = Symbol('purchase listeners');
+
 /** Other domains (referrals, ...) react to purchases and returns inside the same transaction. */
 export interface PurchaseListener {
   onPurchase?(manager: EntityManager, event: PurchaseEvent): Promise<PurchaseReaction>;
   onReturn?(manager: EntityManager, event: ReturnEvent): Promise<void>;
 }
 
+/** Calls the purchase listeners, in module order. */
 @Injectable()
-export class PurchaseHooks {
-  private readonly listeners: PurchaseListener[] = [];
+export class PurchaseHooks implements OnModuleInit {
+  private listeners: PurchaseListener[] = [];
 
-  register(listener: PurchaseListener): void {
-    this.listeners.push(listener);
+  constructor(private readonly discovery: DiscoveryService) {}
+
+  onModuleInit(): void {
+    this.listeners = discoverListeners(this.discovery, PURCHASE_SEAM);
   }
 
   async purchased(manager: EntityManager, event: PurchaseEvent): Promise<PurchaseReaction> {

@@ -1,5 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
+import { discoverOneListener } from '@vafa/platform';
 
 export interface CheckoutTier {
   code: string;
@@ -8,8 +10,11 @@ export interface CheckoutTier {
   multiplier: number;
 }
 
+/** The tier seam: at most one `@ListenerFor(TIER_SEAM)` provider implementing TierListener. */
+export const TIER_SEAM = Symbol('tier listener');
+
 /** Implemented by the tiers library. */
-export interface TierProvider {
+export interface TierListener {
   current(memberId: string, manager?: EntityManager): Promise<CheckoutTier | null>;
   /** Upgrades the member at once if the purchase just written crossed a threshold; never downgrades. */
   afterPurchase(
@@ -25,13 +30,15 @@ export interface CheckoutOrderRef {
   checkoutId: string;
 }
 
-/** Where checkout meets tiers: without a provider, members have no tier. */
+/** Where checkout meets tiers: without a tier listener (no tiers library), members have no tier. */
 @Injectable()
-export class TierHook {
-  private provider?: TierProvider;
+export class TierHook implements OnModuleInit {
+  private provider?: TierListener;
 
-  register(provider: TierProvider): void {
-    this.provider = provider;
+  constructor(private readonly discovery: DiscoveryService) {}
+
+  onModuleInit(): void {
+    this.provider = discoverOneListener(this.discovery, TIER_SEAM);
   }
 
   current(memberId: string, manager?: EntityManager): Promise<CheckoutTier | null> {

@@ -1,12 +1,12 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, EventOutbox, type EventPayload, queryRows } from '@vafa/platform';
+import { Clock, EventOutbox, type EventPayload, ListenerFor, queryRows } from '@vafa/platform';
 import {
   CouponApplication,
-  CouponHook,
   couponInvalid,
   CouponOrder,
-  CouponRedeemer,
+  COUPON_SEAM,
+  CouponListener,
   CouponUse,
 } from '@vafa/points';
 import type { RewardType } from '../catalog/reward.entity';
@@ -31,17 +31,13 @@ interface CouponRow {
  * transaction, to mark them used; a full return gives them back.
  */
 @Injectable()
-export class RewardCouponRedeemer implements CouponRedeemer, OnModuleInit {
+@ListenerFor(COUPON_SEAM)
+export class RewardCouponRedeemer implements CouponListener {
   constructor(
-    private readonly hook: CouponHook,
     private readonly dataSource: DataSource,
     private readonly events: EventOutbox,
     private readonly clock: Clock,
   ) {}
-
-  onModuleInit(): void {
-    this.hook.register(this);
-  }
 
   async price(
     order: CouponOrder,

@@ -1,9 +1,10 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   Clock,
   EventOutbox,
   type EventPayload,
+  ListenerFor,
   preparedQuery,
   type PreparedStatement,
 } from '@vafa/platform';
@@ -17,8 +18,9 @@ import {
 } from '@vafa/ledger';
 import {
   NO_REACTION,
+  PURCHASE_SEAM,
   PurchaseEvent,
-  PurchaseHooks,
+  PurchaseListener,
   PurchaseReaction,
   ReturnEvent,
 } from '@vafa/points';
@@ -50,9 +52,9 @@ const REFEREE_REFERRAL: PreparedStatement = {
 };
 
 @Injectable()
-export class ReferralRewards implements OnModuleInit {
+@ListenerFor(PURCHASE_SEAM)
+export class ReferralPurchaseListener implements PurchaseListener {
   constructor(
-    private readonly hooks: PurchaseHooks,
     private readonly program: ReferralProgramService,
     private readonly settings: ProgramSettingsService,
     private readonly credit: CreditPointsUseCase,
@@ -60,13 +62,6 @@ export class ReferralRewards implements OnModuleInit {
     private readonly events: EventOutbox,
     private readonly clock: Clock,
   ) {}
-
-  onModuleInit(): void {
-    this.hooks.register({
-      onPurchase: (manager, event) => this.onPurchase(manager, event),
-      onReturn: (manager, event) => this.onReturn(manager, event),
-    });
-  }
 
   private async referral(
     manager: EntityManager,
@@ -80,10 +75,7 @@ export class ReferralRewards implements OnModuleInit {
     return row;
   }
 
-  private async onPurchase(
-    manager: EntityManager,
-    event: PurchaseEvent,
-  ): Promise<PurchaseReaction> {
+  async onPurchase(manager: EntityManager, event: PurchaseEvent): Promise<PurchaseReaction> {
     // Every checkout asks, and most members were not referred: a prepared statement.
     const {
       rows: [referral],
@@ -216,7 +208,7 @@ export class ReferralRewards implements OnModuleInit {
     await this.events.emit(manager, { type: 'referral.rewarded', memberId: referrerId, data });
   }
 
-  private async onReturn(manager: EntityManager, event: ReturnEvent): Promise<void> {
+  async onReturn(manager: EntityManager, event: ReturnEvent): Promise<void> {
     const referral = await this.referral(manager, 'qualifying_order_uuid = $1', event.orderUuid);
     if (!referral || referral.status !== 'rewarded') {
       return;

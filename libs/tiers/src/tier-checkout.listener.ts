@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { ListenerFor } from '@vafa/platform';
+import {
+  type CheckoutOrderRef,
+  type CheckoutTier,
+  TIER_SEAM,
+  type TierListener,
+} from '@vafa/points';
+import { TierStandingService } from './tier-standing.service';
+
+/** The checkout's tier: the member's multiplier, and an upgrade the purchase just earned. */
+@Injectable()
+@ListenerFor(TIER_SEAM)
+export class TierCheckoutListener implements TierListener {
+  constructor(private readonly standing: TierStandingService) {}
+
+  current(memberId: string, manager?: EntityManager): Promise<CheckoutTier | null> {
+    return this.standing.current(memberId, manager);
+  }
+
+  afterPurchase(
+    manager: EntityManager,
+    memberId: string,
+    order: CheckoutOrderRef,
+  ): Promise<CheckoutTier | null> {
+    return this.standing.afterPurchase(manager, memberId, order);
+  }
+}
