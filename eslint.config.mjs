@@ -4,6 +4,26 @@ import jest from 'eslint-plugin-jest';
 import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
+const LIBRARY_INDEX_ONLY = [
+  { group: ['@vafa/*/*'], message: 'Reach a library only through its index (@vafa/name).' },
+  { group: ['**/libs/*/src/**'], message: 'Reach a library only through its index (@vafa/name).' },
+];
+/**
+ * From apps/<x>/src or libs/<x>/src, a relative import through a `src` folder goes into another
+ * project (apps/worker → ../../api/src/app.module, or a lib's internals by a relative path).
+ */
+const LEAVING_THE_PROJECT = {
+  group: ['../**/src/**'],
+  message: 'Reach other code through a library index (@vafa/name); apps never import apps.',
+};
+/** The Nest apps; the console is a Vite app with its own tsconfig. */
+const SERVER_APPS = ['api', 'worker', 'cli'];
+/** Rules override one another whole: every folder's restrictions start from the index rule. */
+const restrictImports = (...patterns) => [
+  'error',
+  { patterns: [...LIBRARY_INDEX_ONLY, ...patterns] },
+];
+
 export default tseslint.config(
   {
     ignores: [
@@ -31,21 +51,24 @@ export default tseslint.config(
         'error',
         { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
       ],
-      'no-restricted-imports': [
-        'error',
-        {
-          patterns: [
-            {
-              group: ['@vafa/*/*'],
-              message: 'Reach a library only through its index (@vafa/name).',
-            },
-            {
-              group: ['**/libs/*/src/**'],
-              message: 'Reach a library only through its index (@vafa/name).',
-            },
-          ],
-        },
-      ],
+      'no-restricted-imports': restrictImports(),
+    },
+  },
+  {
+    // Apps import libraries only, never one another (what two apps share belongs in a lib), and
+    // a lib reaches another only through its index, relative paths included.
+    files: [...SERVER_APPS.map((app) => `apps/${app}/**/*.ts`), 'libs/**/*.ts'],
+    rules: { 'no-restricted-imports': restrictImports(LEAVING_THE_PROJECT) },
+  },
+  {
+    // Tests and benchmarks drive the apps as built programs or through libs (@vafa/app builds
+    // the API), never through an app's source.
+    files: ['test/**/*.ts', 'bench/**/*.ts'],
+    rules: {
+      'no-restricted-imports': restrictImports({
+        group: ['**/apps/**'],
+        message: 'Tests and benchmarks import libraries (@vafa/name), not apps.',
+      }),
     },
   },
   {
