@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { validationFailed } from '../errors/domain-error';
+import { validationFailed } from '../platform.errors';
 import { decodeCursor, Page, pageLimit, toPage } from '../http/pagination';
 import { AuditEntryEntity } from './audit-entry.entity';
 import type { AuditEntryDto, AuditLogQuery } from './audit-log.dto';

@@ -3,8 +3,8 @@ import { DataSource, EntityManager } from 'typeorm';
 import { type AuditActor, SYSTEM_ACTOR } from '../audit/audit-actor';
 import { AuditLog } from '../audit/audit-log';
 import { inTransaction } from '../database/transaction';
-import { DomainError, notFound } from '../errors/domain-error';
 import { Page, PageQuery, pageNewestFirst } from '../http/pagination';
+import { apiKeyNotFound, cashierNeedsStore } from '../platform.errors';
 import { ApiKeyEntity } from './api-key.entity';
 import { displayPrefix, generateApiKey, hashApiKey } from './api-key.secret';
 import type { StaffPrincipal, StaffRole } from './principal';
@@ -68,9 +68,7 @@ export class ApiKeysService {
     actor: AuditActor,
   ): Promise<ApiKeyView & { key: string }> {
     if (input.role === 'cashier' && !input.storeId) {
-      throw new DomainError(400, 'VALIDATION_FAILED', 'A cashier key must be bound to a storeId.', [
-        { field: 'storeId', problems: ['storeId is required for the cashier role'] },
-      ]);
+      throw cashierNeedsStore('A cashier key');
     }
     const key = generateApiKey();
     const saved = await inTransaction(this.dataSource, async (manager) => {
@@ -108,7 +106,7 @@ export class ApiKeysService {
         const keys = manager.getRepository(ApiKeyEntity);
         const before = await keys.findOne({ where: { id }, lock: { mode: 'pessimistic_write' } });
         if (!before) {
-          throw notFound('The API key', 'API_KEY_NOT_FOUND');
+          throw apiKeyNotFound();
         }
         if (before.revokedAt) {
           return toView(before);

@@ -9,8 +9,8 @@ import {
 import type { Request, Response } from 'express';
 import { Clock } from '../clock/clock';
 import { VafaConfig } from '../config/vafa-config';
-import { DomainError } from '../errors/domain-error';
 import { ApiErrors } from '../http/api-errors';
+import { sessionNotFound } from '../platform.errors';
 import { Public, Roles } from './access.decorators';
 import type { AuthenticatedRequest } from './access.guard';
 import { requireSameOrigin } from './csrf';
@@ -22,11 +22,7 @@ import { StaffUsersService, StaffUserView } from './staff-users.service';
 
 const sessionOf = (request: AuthenticatedRequest): StaffSession => {
   if (!request.staffSession) {
-    throw new DomainError(
-      404,
-      'SESSION_NOT_FOUND',
-      'This request was made with an API key, not a console session cookie.',
-    );
+    throw sessionNotFound();
   }
   return request.staffSession;
 };

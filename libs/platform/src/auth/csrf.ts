@@ -1,6 +1,6 @@
 import type { Request } from 'express';
 import { timingSafeEqual } from 'node:crypto';
-import { DomainError } from '../errors/domain-error';
+import { csrfOriginMismatch, csrfTokenInvalid } from '../platform.errors';
 
 export const CSRF_HEADER = 'X-CSRF-Token';
 
@@ -18,11 +18,7 @@ export function requireSameOrigin(request: Request): void {
     return;
   }
   if (origin !== `${request.protocol}://${request.host}`) {
-    throw new DomainError(
-      403,
-      'CSRF_ORIGIN_MISMATCH',
-      `Requests signed in with a session cookie must come from this server's own origin, not ${origin}.`,
-    );
+    throw csrfOriginMismatch(origin);
   }
 }
 
@@ -36,10 +32,6 @@ export function requireCsrfToken(request: Request, csrfToken: string): void {
   const expected = Buffer.from(csrfToken);
   const given = Buffer.from(typeof sent === 'string' ? sent : '');
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) {
-    throw new DomainError(
-      403,
-      'CSRF_TOKEN_INVALID',
-      `A write signed in with a session cookie needs the session's csrfToken in the ${CSRF_HEADER} header.`,
-    );
+    throw csrfTokenInvalid(CSRF_HEADER);
   }
 }

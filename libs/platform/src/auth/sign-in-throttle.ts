@@ -1,7 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerOptions } from '@nestjs/throttler';
 import type { Request, Response } from 'express';
-import { DomainError } from '../errors/domain-error';
+import { tooManySignInAttempts } from '../platform.errors';
 
 const MINUTE_MS = 60_000;
 export const SIGN_IN_LIMIT_PER_EMAIL = 5;
@@ -38,12 +38,6 @@ export class SignInThrottleGuard extends ThrottlerGuard {
   ): Promise<void> {
     const retryAfter = Math.max(1, Math.ceil(limit.timeToBlockExpire));
     context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(retryAfter));
-    return Promise.reject(
-      new DomainError(
-        429,
-        'TOO_MANY_SIGN_IN_ATTEMPTS',
-        `Too many sign-in attempts: try again in ${retryAfter} seconds.`,
-      ),
-    );
+    return Promise.reject(tooManySignInAttempts(retryAfter));
   }
 }

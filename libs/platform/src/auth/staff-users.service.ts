@@ -4,8 +4,14 @@ import { AuditActor, auditActorOf } from '../audit/audit-actor';
 import { AuditAction, AuditLog } from '../audit/audit-log';
 import { Clock } from '../clock/clock';
 import { constraintOf, inTransaction, sqlState } from '../database/transaction';
-import { DomainError, notFound } from '../errors/domain-error';
 import { Page, PageQuery, pageNewestFirst } from '../http/pagination';
+import {
+  cashierNeedsStore,
+  invalidCredentials,
+  lastAdmin,
+  staffUserExists,
+  staffUserNotFound,
+} from '../platform.errors';
 import { dummyPasswordHash, hashPassword, needsRehash, verifyPassword } from './password-hashing';
 import type { StaffPrincipal, StaffRole } from './principal';
 import { StaffUserEntity } from './staff-user.entity';
@@ -56,27 +62,6 @@ export const toStaffUserView = (u: StaffUserEntity): StaffUserView => ({
 
 export const normalizeEmail = (email: string): string => email.trim().toLowerCase();
 
-const cashierNeedsStore = (): DomainError =>
-  new DomainError(400, 'VALIDATION_FAILED', 'A cashier must be bound to a storeId.', [
-    { field: 'storeId', problems: ['storeId is required for the cashier role'] },
-  ]);
-
-const emailTaken = (): DomainError =>
-  new DomainError(409, 'STAFF_USER_EXISTS', 'A staff user with this email already exists.');
-
-const lastAdmin = (): DomainError =>
-  new DomainError(
-    409,
-    'LAST_ADMIN',
-    'This is the last enabled admin user: make another user admin before disabling, demoting or deleting it.',
-  );
-
-export const staffUserNotFound = (): DomainError =>
-  notFound('The staff user', 'STAFF_USER_NOT_FOUND');
-
-const invalidCredentials = (): DomainError =>
-  new DomainError(401, 'INVALID_CREDENTIALS', 'The email or the password is not right.');
-
 const actorOf = (actor: StaffUserChangeActor): AuditActor =>
   actor.kind === 'staff' ? auditActorOf(actor) : actor;
 
@@ -94,7 +79,7 @@ export class StaffUsersService {
 
   async create(input: NewStaffUser, actor: StaffUserChangeActor): Promise<StaffUserView> {
     if (input.role === 'cashier' && !input.storeId) {
-      throw cashierNeedsStore();
+      throw cashierNeedsStore('A cashier');
     }
     const passwordHash = await hashPassword(input.password);
     const now = this.clock.now();
@@ -120,7 +105,7 @@ export class StaffUsersService {
       });
     } catch (error) {
       if (sqlState(error) === '23505' && constraintOf(error) === 'uq_staff_users_email') {
-        throw emailTaken();
+        throw staffUserExists();
       }
       throw error;
     }
@@ -159,7 +144,7 @@ export class StaffUsersService {
       const storeId = changes.storeId === undefined ? user.storeId : changes.storeId;
       const disabled = changes.disabled ?? user.disabled;
       if (role === 'cashier' && !storeId) {
-        throw cashierNeedsStore();
+        throw cashierNeedsStore('A cashier');
       }
       const unchanged =
         (changes.name ?? user.name) === user.name &&

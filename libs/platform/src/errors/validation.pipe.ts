@@ -2,7 +2,7 @@ import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/commo
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { withoutReadOnlyFields } from '../validation/read-only-fields';
-import { validationFailed } from './domain-error';
+import { validationFailed } from '../platform.errors';
 
 function flatten(errors: ValidationError[], parent = ''): { field: string; problems: string[] }[] {
   return errors.flatMap((error) => {

@@ -1,7 +1,7 @@
 import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import { catchError, Observable, throwError } from 'rxjs';
 import { sqlState } from '../database/transaction';
-import { validationFailed } from '../errors/domain-error';
+import { validationFailed } from '../platform.errors';
 
 export const DATA_EXCEPTION_MESSAGE = 'A value in the request is out of range or not valid.';
 

@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import type { Request } from 'express';
-import { validationFailed } from '../errors/domain-error';
+import { validationFailed } from '../platform.errors';
 import { findHostileInput } from './hostile-input';
 
 /**

@@ -1,7 +1,11 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
 import { PreparedStatement, preparedQuery } from '../database/prepared-query';
-import { DomainError, idempotencyKeyReused } from '../errors/domain-error';
+import {
+  idempotencyKeyInvalid,
+  idempotencyKeyRequired,
+  idempotencyKeyReused,
+} from '../platform.errors';
 
 const CLAIM: PreparedStatement = {
   name: 'vafa_idempotency_claim',
@@ -35,18 +39,10 @@ export function requestHash(value: unknown): string {
 
 export function requireIdempotencyKey(key: string | undefined): string {
   if (!key) {
-    throw new DomainError(
-      400,
-      'IDEMPOTENCY_KEY_REQUIRED',
-      'This request needs an Idempotency-Key header.',
-    );
+    throw idempotencyKeyRequired();
   }
   if (!KEY_PATTERN.test(key)) {
-    throw new DomainError(
-      400,
-      'VALIDATION_FAILED',
-      'Idempotency-Key must be 1 to 200 printable characters.',
-    );
+    throw idempotencyKeyInvalid();
   }
   return key;
 }
