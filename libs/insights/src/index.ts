@@ -42,6 +42,8 @@ export type { RfmInput, RfmScore } from './rfm.score';
 export { RFM_SEGMENTS, rfmSegment } from './rfm.segments';
 export type { RfmSegment } from './rfm.segments';
 export * from './nest/insights.entities';
+export { INSIGHTS_ERROR_CODES } from './nest/insights.errors';
+export type { InsightsErrorCode } from './nest/insights.errors';
 export { InsightsModule } from './nest/insights.module';
 export { InsightsRefreshJob, INSIGHTS_LOCK } from './nest/insights-refresh.job';
 export { PurchaseSummariesQuery } from './nest/purchase-summaries.query';

@@ -1,6 +1,16 @@
 import { DomainError } from '@vafa/platform';
 
-export const insufficientPoints = (requested: number, available: number): DomainError =>
+export const LEDGER_ERROR_CODES = [
+  'INSUFFICIENT_POINTS',
+  'REVERSAL_EXCEEDS_ORIGINAL',
+  'NOT_REVERSIBLE',
+  'LEDGER_TRANSACTION_NOT_FOUND',
+] as const;
+
+export type LedgerErrorCode = (typeof LEDGER_ERROR_CODES)[number];
+type LedgerError = DomainError<LedgerErrorCode>;
+
+export const insufficientPoints = (requested: number, available: number): LedgerError =>
   new DomainError(
     422,
     'INSUFFICIENT_POINTS',
@@ -11,7 +21,7 @@ export const insufficientPoints = (requested: number, available: number): Domain
     },
   );
 
-export const reversalExceedsOriginal = (left: number): DomainError =>
+export const reversalExceedsOriginal = (left: number): LedgerError =>
   new DomainError(
     422,
     'REVERSAL_EXCEEDS_ORIGINAL',
@@ -21,5 +31,8 @@ export const reversalExceedsOriginal = (left: number): DomainError =>
     },
   );
 
-export const transactionNotFound = (): DomainError =>
+export const notReversible = (kind: string): LedgerError =>
+  new DomainError(422, 'NOT_REVERSIBLE', `A ${kind} transaction cannot be reversed.`);
+
+export const transactionNotFound = (): LedgerError =>
   new DomainError(404, 'LEDGER_TRANSACTION_NOT_FOUND', 'The ledger transaction was not found.');

@@ -6,6 +6,7 @@ export * from './member.entity';
 export * from './member-identity';
 export * from './member-phone';
 export * from './member-view.registry';
+export * from './members.errors';
 export * from './members.module';
 export * from './members.service';
 export * from './import/member-import.repository';

@@ -1,16 +1,7 @@
 import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js';
-import { DomainError } from '@vafa/platform';
 
 /** What a phone field may hold before parsing: digits, spaces, ( ) . - and + anywhere. */
 export const PHONE_PATTERN = /^[\d\s().+-]{6,30}$/;
-
-export const phoneInvalid = (field = 'phone'): DomainError =>
-  new DomainError(
-    400,
-    'PHONE_INVALID',
-    `${field} is not a phone number we can place: give its country code (+98 912 000 1234), or set the program's defaultCountry for numbers written without one.`,
-    { field },
-  );
 
 /**
  * A phone as E.164 (`+989120001234`), or null when it cannot be one. A number written without

@@ -4,10 +4,8 @@ import { Brackets, DataSource, EntityManager, type ObjectLiteral } from 'typeorm
 import {
   Clock,
   constraintOf,
-  DomainError,
   EventOutbox,
   type EventPayload,
-  notFound,
   Page,
   pageNewestFirst,
   preparedQuery,
@@ -19,7 +17,8 @@ import { CreateMemberDto, MemberDto, MemberLookupQuery, UpdateMemberDto } from '
 import { MEMBER_BY_CARD, MEMBER_BY_ID, MEMBER_BY_PHONE } from './member-lookup.statements';
 import { MemberEntity } from './member.entity';
 import { generateCardNumber, generateReferralCode, normalizeEmail } from './member-identity';
-import { legacyPhone, PHONE_PATTERN, phoneInvalid, toE164 } from './member-phone';
+import { legacyPhone, PHONE_PATTERN, toE164 } from './member-phone';
+import { memberExists, memberNotFound, phoneInvalid } from './members.errors';
 import { changedFields, describeProfileChange, type ProfileValues } from './member-profile-change';
 import type { MemberEnrolledEventData, MemberUpdatedEventData } from './events/member.events';
 
@@ -46,8 +45,6 @@ export const toMemberDto = (m: MemberEntity): MemberDto => ({
   points: { available: 0, pending: 0, lifetimeEarned: 0, expiringSoon: [] },
 });
 
-export const memberNotFound = (): DomainError => notFound('The member', 'MEMBER_NOT_FOUND');
-
 /** What an enrollment hook found out that the member.enrolled event tells. */
 export interface EnrollmentFacts {
   /** The member whose referral code was used. */
@@ -70,9 +67,6 @@ export type SegmentCondition = (segment: string) => { where: string; parameters:
 
 /** A LIKE pattern matching `text` literally. */
 const likeLiteral = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-const memberExists = (field: string): DomainError =>
-  new DomainError(409, 'MEMBER_EXISTS', `A member with this ${field} already exists.`, { field });
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

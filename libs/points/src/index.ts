@@ -1,3 +1,4 @@
+export * from './points.errors';
 export * from './points.module';
 export * from './rules';
 export * from './earning-rules/earning-rule.entity';

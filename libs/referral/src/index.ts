@@ -6,4 +6,5 @@ import { ReferralProgramEntity } from './referral-program.entity';
 import { ReferralEntity } from './referral.entity';
 
 export const REFERRAL_ENTITIES = [ReferralProgramEntity, ReferralEntity];
+export * from './referral.errors';
 export * from './referral.module';

@@ -1,18 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import {
-  AuditActor,
-  AuditLog,
-  Clock,
-  DomainError,
-  EventOutbox,
-  inTransaction,
-} from '@vafa/platform';
+import { AuditActor, AuditLog, Clock, EventOutbox, inTransaction } from '@vafa/platform';
 import { RecordActivityUseCase } from '@vafa/ledger';
 import { MembersService } from '@vafa/members';
 import type { AssignTierDto, TierAssignmentDto } from './tier-assignment.dto';
 import { TierLookupService } from './tier-lookup.service';
+import { assignedTierNotFound } from './tiers.errors';
 import type { TierChangeData } from './events/tier.events';
 
 const DAY = 86_400_000;
@@ -44,9 +38,7 @@ export class TierAssignmentService {
     return inTransaction(this.dataSource, async (manager) => {
       const tier = await this.lookup.byCode(input.tierCode, manager);
       if (!tier) {
-        throw new DomainError(422, 'TIER_NOT_FOUND', `There is no tier ${input.tierCode}.`, {
-          field: 'tierCode',
-        });
+        throw assignedTierNotFound(input.tierCode);
       }
       // The standing is locked (when there is one) as the nightly job and checkouts lock it.
       await manager.query('SELECT 1 FROM member_tiers WHERE member_id = $1 FOR UPDATE', [memberId]);

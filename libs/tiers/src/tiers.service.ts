@@ -5,9 +5,7 @@ import {
   AuditLog,
   constraintOf,
   decodeCursor,
-  DomainError,
   inTransaction,
-  notFound,
   Page,
   pageLimit,
   PageQuery,
@@ -17,6 +15,7 @@ import {
 import type { TierDto } from './tier.dto';
 import { TierEntity } from './tier.entity';
 import { TIER_DEFINITIONS } from './tier-lookup.service';
+import { tierExists, tierInUse, tierNotFound } from './tiers.errors';
 
 export type TierView = Omit<TierEntity, 'createdAt' | 'updatedAt'>;
 
@@ -29,8 +28,6 @@ const toView = (t: TierEntity): TierView => ({
   benefits: t.benefits,
   downgradeGraceDays: t.downgradeGraceDays,
 });
-
-const tierNotFound = (): DomainError => notFound('The tier', 'TIER_NOT_FOUND');
 
 @Injectable()
 export class TiersService {
@@ -91,11 +88,7 @@ export class TiersService {
         [tier.code],
       );
       if ((members[0]?.n ?? 0) > 0) {
-        throw new DomainError(
-          409,
-          'TIER_IN_USE',
-          `${members[0]?.n} members hold this tier; move them first.`,
-        );
+        throw tierInUse(members[0]?.n);
       }
       await tiers.delete({ id });
       await this.record(manager, actor, 'delete', tier, null);
@@ -165,9 +158,7 @@ export class TiersService {
         throw error;
       }
       const field = constraintOf(error) === 'uq_tiers_rank' ? 'rank' : 'code';
-      throw new DomainError(409, 'TIER_EXISTS', `A tier with this ${field} already exists.`, {
-        field,
-      });
+      throw tierExists(field);
     }
   }
 }

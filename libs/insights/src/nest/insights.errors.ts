@@ -1,5 +1,17 @@
 import { DomainError } from '@vafa/platform';
 
+export const INSIGHTS_ERROR_CODES = [
+  'NOT_ENOUGH_PURCHASE_HISTORY',
+  'INSIGHT_MODEL_FIT_FAILED',
+  'INSIGHT_MODEL_DEGENERATE',
+  'INSIGHT_MODEL_NOT_FITTED',
+  'INSIGHTS_REFRESH_RUNNING',
+  'MEMBER_INSIGHTS_NOT_FOUND',
+] as const;
+
+export type InsightsErrorCode = (typeof INSIGHTS_ERROR_CODES)[number];
+type InsightsError = DomainError<InsightsErrorCode>;
+
 /** The smallest history worth fitting: below this the four BG/NBD parameters are noise. */
 export const MIN_CUSTOMERS = 20;
 /** Gamma-Gamma learns only from customers with repeat purchases of positive value. */
@@ -47,7 +59,7 @@ export const recommendation = (size: HistorySize): string =>
   `${RECOMMENDED_HISTORY_WEEKS} weeks of history; there are ${size.repeatCustomers} over ` +
   `${Math.round(size.historyWeeks)} weeks.`;
 
-export const notEnoughPurchaseHistory = (size: HistorySize): DomainError =>
+export const notEnoughPurchaseHistory = (size: HistorySize): InsightsError =>
   new DomainError(
     422,
     'NOT_ENOUGH_PURCHASE_HISTORY',
@@ -61,7 +73,7 @@ export const modelFitFailed = (
   reason: string,
   size: HistorySize,
   details?: Record<string, unknown>,
-): DomainError =>
+): InsightsError =>
   new DomainError(
     422,
     'INSIGHT_MODEL_FIT_FAILED',
@@ -95,7 +107,7 @@ export const modelDegenerate = (
   model: 'bgnbd' | 'gammaGamma',
   found: { parameter: string; value: number; reason: string },
   size: HistorySize,
-): DomainError =>
+): InsightsError =>
   new DomainError(
     422,
     'INSIGHT_MODEL_DEGENERATE',
@@ -112,21 +124,21 @@ export const modelDegenerate = (
     },
   );
 
-export const refreshRunning = (): DomainError =>
+export const refreshRunning = (): InsightsError =>
   new DomainError(
     409,
     'INSIGHTS_REFRESH_RUNNING',
     'Another fit of the insight models is running; try again when it has finished.',
   );
 
-export const noModelFitted = (): DomainError =>
+export const noModelFitted = (): InsightsError =>
   new DomainError(
     409,
     'INSIGHT_MODEL_NOT_FITTED',
     'No insight model has been fitted yet: POST /v1/insights/models/fit first.',
   );
 
-export const memberInsightsNotFound = (): DomainError =>
+export const memberInsightsNotFound = (): InsightsError =>
   new DomainError(
     404,
     'MEMBER_INSIGHTS_NOT_FOUND',

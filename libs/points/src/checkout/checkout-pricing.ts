@@ -1,4 +1,4 @@
-import { DomainError } from '@vafa/platform';
+import { redeemPointsNotWhole, redemptionLimitExceeded } from '../points.errors';
 import { allocateDiscount } from '../rules';
 
 export interface PricingSettings {
@@ -35,26 +35,13 @@ export function priceOrder(
   if (scaled % settings.redemptionPoints !== 0) {
     const step =
       settings.redemptionPoints / gcd(settings.redemptionPoints, settings.redemptionValue);
-    throw new DomainError(
-      422,
-      'REDEEM_POINTS_NOT_WHOLE',
-      `Points are redeemed in steps of ${step}.`,
-      { step },
-    );
+    throw redeemPointsNotWhole(step);
   }
   const pointsDiscount = scaled / settings.redemptionPoints;
   const cap = Math.floor((afterCoupons * settings.maxRedeemPercent) / 100);
   if (pointsDiscount > cap) {
     const maxPoints = Math.floor((cap * settings.redemptionPoints) / settings.redemptionValue);
-    throw new DomainError(
-      422,
-      'REDEMPTION_LIMIT_EXCEEDED',
-      `Points may pay at most ${cap} of this order (${maxPoints} points).`,
-      {
-        maxPoints,
-        maxDiscount: cap,
-      },
-    );
+    throw redemptionLimitExceeded(cap, maxPoints);
   }
   const discount = appliedCoupons + pointsDiscount;
   const allocated = allocateDiscount(amounts, discount);

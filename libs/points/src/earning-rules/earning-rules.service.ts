@@ -5,9 +5,7 @@ import {
   AuditLog,
   CacheFamily,
   deepFreeze,
-  DomainError,
   inTransaction,
-  notFound,
   Page,
   pageNewestFirst,
   ShortLivedValue,
@@ -20,9 +18,7 @@ import type {
 } from '../rules';
 import { EarningRuleDto, EarningRuleInputDto, EarningRuleListQuery } from './earning-rule.dto';
 import { EarningRuleEntity } from './earning-rule.entity';
-
-export const earningRuleNotFound = (): DomainError =>
-  notFound('The earning rule', 'EARNING_RULE_NOT_FOUND');
+import { earningRuleNotFound } from '../points.errors';
 
 export const toEarningRuleDto = (rule: EarningRuleEntity): EarningRuleDto => ({
   id: rule.id,

@@ -1,5 +1,6 @@
-import { DomainError, StaffPrincipal } from '@vafa/platform';
+import type { StaffPrincipal } from '@vafa/platform';
 import type { Channel } from '@vafa/members';
+import { channelNotAllowed, storeMismatch } from '../points.errors';
 
 /** The channels a web shop's server (an integration key) records orders for. */
 export const WEB_SHOP_CHANNELS: readonly Channel[] = ['online', 'app'];
@@ -13,12 +14,7 @@ export function requireOwnStore(principal: StaffPrincipal, storeId: string | nul
   const bound =
     principal.role === 'cashier' || (principal.role === 'integration' && principal.storeId);
   if (bound && storeId !== principal.storeId) {
-    throw new DomainError(
-      403,
-      'STORE_MISMATCH',
-      `This key belongs to store ${principal.storeId}.`,
-      { storeId: principal.storeId },
-    );
+    throw storeMismatch(principal.storeId);
   }
 }
 
@@ -28,11 +24,6 @@ export function requireOwnStore(principal: StaffPrincipal, storeId: string | nul
  */
 export function requireChannelAllowed(principal: StaffPrincipal, channel: Channel): void {
   if (principal.role === 'integration' && !WEB_SHOP_CHANNELS.includes(channel)) {
-    throw new DomainError(
-      403,
-      'CHANNEL_NOT_ALLOWED',
-      `An integration key records ${WEB_SHOP_CHANNELS.join(' and ')} orders only, not ${channel}.`,
-      { channel, allowed: WEB_SHOP_CHANNELS },
-    );
+    throw channelNotAllowed(channel, WEB_SHOP_CHANNELS);
   }
 }

@@ -1,6 +1,6 @@
 import type { CouponApplication } from '@vafa/points';
 import type { RewardType } from '../catalog/reward.entity';
-import { couponRefused } from './coupon-refusals';
+import { couponRefused } from '../rewards.errors';
 
 /** A valid coupon the member handed over, with the terms it was issued with. */
 export interface HeldCoupon {
