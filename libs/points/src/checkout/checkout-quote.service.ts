@@ -30,6 +30,8 @@ export interface CheckoutQuote {
   day: string;
   availableAt: Date;
   expiresAt: Date | null;
+  /** The program's currency: minor units per major unit (100 for USD, 1000 for KWD). */
+  minorUnitsPerMajor: number;
 }
 
 const MAX_CLOCK_SKEW_MS = 10 * 60_000;
@@ -140,6 +142,7 @@ export class CheckoutQuoteService {
       day,
       availableAt,
       expiresAt,
+      minorUnitsPerMajor: settings.minorUnitsPerMajor,
     };
   }
 }

@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   Clock,
-  DomainError,
   EventOutbox,
   type EventPayload,
   inTransaction,
@@ -16,23 +15,21 @@ import {
 import {
   CreditPointsUseCase,
   DebitPointsUseCase,
+  insufficientPoints,
   LedgerQueries,
   lockMemberAccount,
   type PointsEarnedEventData,
   type PointsRedeemedEventData,
 } from '@vafa/ledger';
+import { orderExists } from '../points.errors';
 import { ruleApplicationsToRecord } from '../rules';
 import type { CheckoutDto } from './checkout.dto';
 import { CheckoutQuote, CheckoutQuoteService } from './checkout-quote.service';
 import { CheckoutResult, checkoutResult } from './checkout-result';
 import { CouponHook } from './coupon.hook';
+import { majorUnits } from './major-units';
 import { PurchaseHooks } from './purchase.hooks';
 import { TierHook } from './tier.hook';
-
-const orderExists = (orderId: string): DomainError =>
-  new DomainError(409, 'ORDER_EXISTS', `Order ${orderId} was already checked out.`, { orderId });
-
-const money = (minor: number): string => (minor / 100).toFixed(2);
 
 /**
  * The order, its lines and today's rule uses in one statement (prepared once per connection).
@@ -83,15 +80,7 @@ export class CheckoutUseCase {
     const quote = await this.quotes.quote(input, member, this.quotes.storeFor(input, principal));
     const balance = await this.ledger.pointsSummary(member.id, this.clock.now());
     if ((input.redeemPoints ?? 0) > balance.available) {
-      throw new DomainError(
-        422,
-        'INSUFFICIENT_POINTS',
-        `The member has ${balance.available} points available.`,
-        {
-          requested: input.redeemPoints,
-          available: balance.available,
-        },
-      );
+      throw insufficientPoints(input.redeemPoints ?? 0, balance.available);
     }
     return checkoutResult(quote, input, {
       checkoutId: null,
@@ -178,7 +167,7 @@ export class CheckoutUseCase {
           kind: 'redeem',
           sink: 'program:redeemed',
           idempotencyKey: `order:${orderUuid}:redeem`,
-          description: `Spent ${input.redeemPoints} points on order ${input.orderId} (${money(pricing.pointsDiscount)} off)`,
+          description: `Spent ${input.redeemPoints} points on order ${input.orderId} (${majorUnits(pricing.pointsDiscount, quote.minorUnitsPerMajor)} off)`,
           reference,
           occurredAt: quote.occurredAt,
           newTransactionId: plannedRedeemId ?? undefined,
