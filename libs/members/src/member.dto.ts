@@ -12,16 +12,13 @@ import {
   MaxLength,
   MinLength,
 } from 'class-validator';
-import { PageQuery } from '@vafa/platform';
+import { PageQuery, trimmed } from '@vafa/platform';
 import { Channel, CHANNELS } from './member.entity';
 import { PHONE_PATTERN } from './member-phone';
 
 const PHONE_DESCRIPTION =
   "Stored as E.164 (+989120001234). Without a country code (0912 000 1234) it is read in the program's defaultCountry; 400 PHONE_INVALID when it cannot be placed.";
 const PHONE_FORMAT_MESSAGE = 'phone must be 6 to 30 digits, spaces, ( ) . - or +';
-
-const trimmed = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.trim() : value;
 
 export class CreateMemberDto {
   @ApiPropertyOptional({ example: 'crm-10023', description: 'Your own id for this customer' })

@@ -10,6 +10,7 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
+import { trimmed } from '@vafa/platform';
 
 export class AssignTierDto {
   @ApiProperty({ example: 'gold' })
@@ -22,7 +23,7 @@ export class AssignTierDto {
     example: 'Status match: gold at a partner airline (ticket SUP-88)',
     description: 'Why; kept for staff, never shown to the member',
   })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trimmed)
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)

@@ -11,11 +11,9 @@ import {
   MinLength,
 } from 'class-validator';
 import { IsOmittable } from '../validation/omittable';
+import { trimmed } from '../validation/trimmed';
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from './password-hashing';
 import { STAFF_ROLES, StaffRole } from './principal';
-
-const trimmed = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.trim() : value;
 
 const PASSWORD_DESCRIPTION = `${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters; stored only as an argon2id hash`;
 

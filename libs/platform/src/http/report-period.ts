@@ -1,9 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOptional, isISO8601, ValidateBy, ValidationArguments } from 'class-validator';
+import { IsOptional, ValidateBy, ValidationArguments } from 'class-validator';
 import { validationFailed } from '../errors/domain-error';
+import {
+  CALENDAR_DATE,
+  isDateTimeWithZone,
+  isStrictInstant,
+} from '../validation/date-time-with-zone';
 
-const DATE = /^\d{4}-\d{2}-\d{2}$/;
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const DAY_MS = 86_400_000;
 const YEAR_MS = 365 * DAY_MS;
 
@@ -13,10 +16,7 @@ export function IsDateOrDateTime(): PropertyDecorator {
     name: 'isDateOrDateTime',
     validator: {
       validate: (value: unknown) =>
-        typeof value === 'string' &&
-        (DATE.test(value) || DATE_TIME.test(value)) &&
-        isISO8601(value, { strict: true }) &&
-        !Number.isNaN(Date.parse(value)),
+        isStrictInstant(value, CALENDAR_DATE) || isDateTimeWithZone(value),
       defaultMessage: (args?: ValidationArguments) =>
         `${args?.property ?? 'value'} must be a date (2026-09-30) or an ISO 8601 date-time with a ` +
         'time zone (2026-09-30T18:00:00Z)',
@@ -29,11 +29,11 @@ export const startOf = (value: string): Date => new Date(Date.parse(value));
 
 /** The exclusive end of a validated value: a date covers its whole UTC day. */
 export const exclusiveEndOf = (value: string): Date =>
-  DATE.test(value) ? new Date(Date.parse(value) + DAY_MS) : new Date(Date.parse(value));
+  CALENDAR_DATE.test(value) ? new Date(Date.parse(value) + DAY_MS) : new Date(Date.parse(value));
 
 /** The last instant a validated value covers: a date means the end of its UTC day. */
 export const inclusiveEndOf = (value: string): Date =>
-  new Date(exclusiveEndOf(value).getTime() - (DATE.test(value) ? 1 : 0));
+  new Date(exclusiveEndOf(value).getTime() - (CALENDAR_DATE.test(value) ? 1 : 0));
 
 /** The period of a report: `from` inclusive, `to` exclusive (a date counts in full). */
 export class ReportPeriodQuery {

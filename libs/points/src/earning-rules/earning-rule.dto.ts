@@ -8,7 +8,6 @@ import {
   IsDefined,
   IsIn,
   IsInt,
-  isISO8601,
   IsNotEmpty,
   IsNumber,
   IsObject,
@@ -19,10 +18,17 @@ import {
   Min,
   ValidateBy,
   ValidateNested,
-  ValidationArguments,
   ValidationOptions,
 } from 'class-validator';
-import { MaxDecimalPlaces, PageQuery, ReadOnlyFields } from '@vafa/platform';
+import {
+  IsAfterField,
+  IsDateTimeWithZone,
+  MaxDecimalPlaces,
+  PageQuery,
+  ReadOnlyFields,
+  toBoolean,
+  trimmed,
+} from '@vafa/platform';
 import type { Channel } from '../rules';
 
 export const EARNING_RULE_CHANNELS: readonly Channel[] = ['store', 'online', 'app'];
@@ -30,32 +36,6 @@ export const EFFECT_KINDS = ['pointsPerUnit', 'multiplier', 'fixedPoints'] as co
 
 const MAX_LIST = 1000;
 const MAX_CODE = 200;
-/** An instant with an explicit zone: `2026-12-01T00:00:00Z`, `2026-12-01T08:00:00.000+03:30`. */
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-/** An ISO 8601 date-time with an explicit zone, on a real calendar day. */
-function IsDateTimeWithZone(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isDateTimeWithZone',
-      validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' &&
-          DATE_TIME.test(value) &&
-          isISO8601(value, { strict: true }) &&
-          !Number.isNaN(Date.parse(value)),
-        defaultMessage: (args?: ValidationArguments) =>
-          `${args?.property ?? 'value'} must be an ISO 8601 date-time with a time zone, ` +
-          'e.g. 2026-12-01T00:00:00Z',
-      },
-    },
-    options,
-  );
-}
-
-const trimmed = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.trim() : value;
-
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -70,33 +50,6 @@ function HasAnEffect(options?: ValidationOptions): PropertyDecorator {
           !isPlainObject(value) ||
           EFFECT_KINDS.some((kind) => value[kind] !== undefined && value[kind] !== null),
         defaultMessage: () => `effect must set at least one of ${EFFECT_KINDS.join(', ')}`,
-      },
-    },
-    options,
-  );
-}
-
-/** This instant is strictly after the sibling field's (checked only when both are valid). */
-function IsAfterField(other: string, options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isAfterField',
-      constraints: [other],
-      validator: {
-        validate: (value: unknown, args?: ValidationArguments) => {
-          const before = (args?.object as Record<string, unknown> | undefined)?.[other];
-          if (typeof value !== 'string' || typeof before !== 'string') {
-            return true;
-          }
-          const end = Date.parse(value);
-          const start = Date.parse(before);
-          if (Number.isNaN(end) || Number.isNaN(start)) {
-            return true;
-          }
-          return end > start;
-        },
-        defaultMessage: (args?: ValidationArguments) =>
-          `${args?.property ?? 'value'} must be after ${other}`,
       },
     },
     options,
@@ -314,9 +267,6 @@ export class ReplaceEarningRuleDto extends EarningRuleInputDto {}
 
 /** Body of PATCH: the fields it names replace the rule's (nested objects as a whole). */
 export class PatchEarningRuleDto extends PartialType(EarningRuleInputDto) {}
-
-const toBoolean = ({ value }: { value: unknown }): unknown =>
-  value === 'true' ? true : value === 'false' ? false : value;
 
 export class EarningRuleListQuery extends PageQuery {
   @ApiPropertyOptional({ example: true, description: 'Only active (true) or inactive (false)' })

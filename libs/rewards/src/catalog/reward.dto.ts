@@ -7,7 +7,6 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
-  isISO8601,
   IsNotEmpty,
   IsOptional,
   IsString,
@@ -18,57 +17,15 @@ import {
   ValidationArguments,
   ValidationOptions,
 } from 'class-validator';
-import { PageQuery, ReadOnlyFields } from '@vafa/platform';
+import {
+  IsAfterField,
+  IsDateTimeWithZone,
+  PageQuery,
+  ReadOnlyFields,
+  toBoolean,
+  trimmed,
+} from '@vafa/platform';
 import { REWARD_TYPES, RewardType } from './reward.entity';
-
-/** An instant with an explicit zone: `2026-12-01T00:00:00Z`, `2026-12-01T08:00:00.000+03:30`. */
-const DATE_TIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-function IsDateTimeWithZone(options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isDateTimeWithZone',
-      validator: {
-        validate: (value: unknown) =>
-          typeof value === 'string' &&
-          DATE_TIME.test(value) &&
-          isISO8601(value, { strict: true }) &&
-          !Number.isNaN(Date.parse(value)),
-        defaultMessage: (args?: ValidationArguments) =>
-          `${args?.property ?? 'value'} must be an ISO 8601 date-time with a time zone, ` +
-          'e.g. 2026-12-01T00:00:00Z',
-      },
-    },
-    options,
-  );
-}
-
-/** This instant is strictly after the sibling field's (checked only when both are valid). */
-function IsAfterField(other: string, options?: ValidationOptions): PropertyDecorator {
-  return ValidateBy(
-    {
-      name: 'isAfterField',
-      constraints: [other],
-      validator: {
-        validate: (value: unknown, args?: ValidationArguments) => {
-          const before = (args?.object as Record<string, unknown> | undefined)?.[other];
-          if (typeof value !== 'string' || typeof before !== 'string') {
-            return true;
-          }
-          const end = Date.parse(value);
-          const start = Date.parse(before);
-          if (Number.isNaN(end) || Number.isNaN(start)) {
-            return true;
-          }
-          return end > start;
-        },
-        defaultMessage: (args?: ValidationArguments) =>
-          `${args?.property ?? 'value'} must be after ${other}`,
-      },
-    },
-    options,
-  );
-}
 
 const isWhole = (v: unknown, min: number, max: number): boolean =>
   typeof v === 'number' && Number.isSafeInteger(v) && v >= min && v <= max;
@@ -118,9 +75,6 @@ function IsValueForType(options?: ValidationOptions): PropertyDecorator {
     options,
   );
 }
-
-const trimmed = ({ value }: { value: unknown }): unknown =>
-  typeof value === 'string' ? value.trim() : value;
 
 /** Body of POST and PUT: PUT replaces the whole reward, so omitted fields take their defaults. */
 export class RewardInputDto {
@@ -251,9 +205,6 @@ export class ReplaceRewardDto extends RewardInputDto {}
 /** PATCH: the fields named replace the current ones; the result must be a valid reward. */
 @ReadOnlyFields('id', 'stockRemaining', 'createdAt', 'updatedAt')
 export class PatchRewardDto extends PartialType(RewardInputDto) {}
-
-const toBoolean = ({ value }: { value: unknown }): unknown =>
-  value === 'true' ? true : value === 'false' ? false : value;
 
 export class RewardListQuery extends PageQuery {
   @ApiPropertyOptional({ example: true, description: 'Only active (true) or inactive (false)' })

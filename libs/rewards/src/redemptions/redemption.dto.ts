@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { PageQuery } from '@vafa/platform';
+import { PageQuery, trimmed } from '@vafa/platform';
 import { REWARD_TYPES, RewardType } from '../catalog/reward.entity';
 import { REDEMPTION_STATUSES, RedemptionStatus } from './reward-redemption.entity';
 
@@ -37,7 +37,7 @@ export class GrantRewardDto {
 
   @ApiPropertyOptional({ example: 'service recovery: order arrived late' })
   @IsOptional()
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value))
+  @Transform(trimmed)
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
