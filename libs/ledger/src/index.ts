@@ -1,4 +1,5 @@
 export * from './audit/ledger-audit.service';
+export * from './balance';
 export * from './entities/ledger-account.entity';
 export * from './entities/ledger-lot.entity';
 export * from './entities/ledger-lot-consumption.entity';
@@ -46,6 +47,7 @@ export const LEDGER_ENTITIES = [
 ];
 
 import type { EntityManager } from 'typeorm';
+import type { Balance } from './balance';
 import { LedgerSql } from './operations/ledger-sql';
 
 /**
@@ -53,9 +55,6 @@ import { LedgerSql } from './operations/ledger-sql';
  * member (e.g. a checkout reading per-day rule usage) runs alone; the ledger's own operations
  * take the same lock, in the same order.
  */
-export function lockMemberAccount(
-  manager: EntityManager,
-  memberId: string,
-): Promise<{ available: number; pending: number }> {
+export function lockMemberAccount(manager: EntityManager, memberId: string): Promise<Balance> {
   return new LedgerSql(manager).lockAccount(memberId);
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '@vafa/platform';
+import type { Balance } from '../balance';
 import { requireKey, requirePositivePoints } from './command-checks';
 import type { EntryContext, LedgerEntry, Posting } from './ledger-entry';
 import { LedgerRunner } from './ledger-runner';
@@ -55,7 +56,7 @@ export class CreditPointsUseCase {
     const pending = command.availableAt !== undefined && command.availableAt > now;
     const entry = (
       tx: { id: string; kind: string; points: number; occurredAt: Date },
-      balance: { available: number; pending: number },
+      balance: Balance,
       replayed: boolean,
     ): LedgerEntry => ({
       transactionId: tx.id,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '@vafa/platform';
+import type { Balance } from '../balance';
 import { insufficientPoints } from '../ledger.errors';
 import { requireKey, requirePositivePoints } from './command-checks';
 import type { EntryContext, LedgerEntry } from './ledger-entry';
@@ -44,10 +45,7 @@ export class DebitPointsUseCase {
         { kind: command.kind, points: -points, request, id: command.newTransactionId },
         this.clock.now(),
       );
-      const entry = (
-        balance: { available: number; pending: number },
-        replayed: boolean,
-      ): LedgerEntry => ({
+      const entry = (balance: Balance, replayed: boolean): LedgerEntry => ({
         transactionId: tx.id,
         memberId,
         kind: tx.kind,

@@ -1,3 +1,4 @@
+import type { Balance } from '../balance';
 import type { LedgerAccount } from '../entities/ledger-posting.entity';
 
 export interface LedgerEntry {
@@ -10,7 +11,7 @@ export interface LedgerEntry {
   occurredAt: string;
   /** True when an earlier call with the same idempotency key already did this. */
   replayed: boolean;
-  balance: { available: number; pending: number };
+  balance: Balance;
 }
 
 export interface EntryContext {

@@ -6,6 +6,7 @@ import {
   PreparedStatement,
   requestHash,
 } from '@vafa/platform';
+import type { Balance } from '../balance';
 import type { EntryContext, Posting } from './ledger-entry';
 
 /** The statements every credit (so every checkout) runs: parsed and planned once per connection. */
@@ -85,9 +86,7 @@ interface TransactionRow {
   reference: Record<string, unknown> | null;
 }
 
-export interface CreditDelta {
-  available: number;
-  pending: number;
+export interface CreditDelta extends Balance {
   lifetimeEarned: number;
 }
 
@@ -100,8 +99,8 @@ export interface NewLot {
 }
 
 export interface CreditWritten {
-  prior: { available: number; pending: number };
-  balance: { available: number; pending: number };
+  prior: Balance;
+  balance: Balance;
   lotId: string;
 }
 
@@ -290,7 +289,7 @@ export class LedgerSql {
    * insert waited for that one to commit, and the lock saw nothing) does a second statement, with
    * a fresh snapshot, lock it.
    */
-  async lockAccount(memberId: string): Promise<{ available: number; pending: number }> {
+  async lockAccount(memberId: string): Promise<Balance> {
     let { rows } = await preparedQuery<{ available: string; pending: string }>(
       this.manager,
       LOCK_ACCOUNT,
@@ -333,7 +332,7 @@ export class LedgerSql {
   async changeBalances(
     memberId: string,
     delta: { available?: number; pending?: number; lifetimeEarned?: number },
-  ): Promise<{ available: number; pending: number }> {
+  ): Promise<Balance> {
     const rows = await queryRows<{ available: string; pending: string }>(
       this.manager,
       `UPDATE ledger_accounts SET available = available + $2, pending = pending + $3,
@@ -348,10 +347,7 @@ export class LedgerSql {
    * Takes `points` from the member's available balance with one conditional statement, so two
    * racing debits can never overdraw it. Returns null when the balance is too small.
    */
-  async debitAvailable(
-    memberId: string,
-    points: number,
-  ): Promise<{ available: number; pending: number } | null> {
+  async debitAvailable(memberId: string, points: number): Promise<Balance | null> {
     const rows = await queryRows<{ available: string; pending: string }>(
       this.manager,
       `UPDATE ledger_accounts SET available = available - $2, updated_at = now()
@@ -363,7 +359,7 @@ export class LedgerSql {
       : null;
   }
 
-  async balances(memberId: string): Promise<{ available: number; pending: number }> {
+  async balances(memberId: string): Promise<Balance> {
     const rows = await this.manager.query<{ available: string; pending: string }[]>(
       'SELECT available, pending FROM ledger_accounts WHERE member_id = $1',
       [memberId],

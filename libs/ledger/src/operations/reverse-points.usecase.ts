@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock, DomainError } from '@vafa/platform';
+import type { Balance } from '../balance';
 import type { LedgerAccount } from '../entities/ledger-posting.entity';
 import { reversalExceedsOriginal, transactionNotFound } from '../ledger.errors';
 import { requireKey, requirePositivePoints } from './command-checks';
@@ -91,11 +92,7 @@ export class ReversePointsUseCase {
       { kind: 'reverse', points: sign * amount, reversesId: command.transactionId, request },
       this.clock.now(),
     );
-    const entry = (
-      balance: { available: number; pending: number },
-      replayed: boolean,
-      pendingPoints = 0,
-    ): LedgerEntry => ({
+    const entry = (balance: Balance, replayed: boolean, pendingPoints = 0): LedgerEntry => ({
       transactionId: tx.id,
       memberId,
       kind: 'reverse',
@@ -143,7 +140,7 @@ export class ReversePointsUseCase {
     transactionId: string,
     amount: number,
     original: Original,
-  ): Promise<{ balance: { available: number; pending: number }; pendingTaken: number }> {
+  ): Promise<{ balance: Balance; pendingTaken: number }> {
     const { memberId } = command;
     const lots = await sql.manager.query<{ id: string; remaining: string; state: string }[]>(
       'SELECT id, remaining, state FROM ledger_lots WHERE member_id = $1 AND transaction_id = $2',
@@ -187,7 +184,7 @@ export class ReversePointsUseCase {
     amount: number,
     original: Original,
     priorAvailable: number,
-  ): Promise<{ available: number; pending: number }> {
+  ): Promise<Balance> {
     const { memberId } = command;
     // What the original still holds of each lot, net of earlier partial reversals.
     const held = await sql.manager.query<{ lot_id: string; amount: string }[]>(

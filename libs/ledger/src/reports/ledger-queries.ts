@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { decodeCursor, Page, PageQuery, pageLimit, toPage } from '@vafa/platform';
+import type { Balance } from '../balance';
 
-export interface PointsSummary {
-  available: number;
-  pending: number;
+export interface PointsSummary extends Balance {
   lifetimeEarned: number;
   expiringSoon: { points: number; expiresAt: string }[];
 }
@@ -76,7 +75,7 @@ export class LedgerQueries {
   async balance(
     memberId: string,
     manager: EntityManager = this.dataSource.manager,
-  ): Promise<{ available: number; pending: number }> {
+  ): Promise<Balance> {
     const [row] = await manager.query<{ available: string; pending: string }[]>(
       'SELECT available, pending FROM ledger_accounts WHERE member_id = $1',
       [memberId],

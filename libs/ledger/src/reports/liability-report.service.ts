@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { groupDaysByMonth, type ReportCalendar } from '@vafa/platform';
+import type { Balance } from '../balance';
 import { ProgramSettingsService } from '../program/program-settings.service';
 
 export interface LiabilityReport {
@@ -18,7 +19,7 @@ export interface LiabilityReport {
   expired: number;
   adjusted: number;
   /** The outstanding points in money, at the program's redemption value, in minor units. */
-  value: { currency: string; available: number; pending: number; total: number };
+  value: Balance & { currency: string; total: number };
   /** expired ÷ (redeemed + expired): the share of settled points that were never spent. */
   breakageRate: number | null;
 }
@@ -33,7 +34,7 @@ export function pointsValue(
 
 /** Outstanding points in money at the program's redemption value, in minor units. */
 export function liabilityValue(
-  points: { available: number; pending: number },
+  points: Balance,
   settings: { currency: string; redemptionPoints: number; redemptionValue: number },
 ): LiabilityReport['value'] {
   return {
@@ -69,9 +70,7 @@ function expiryMonths(
 }
 
 /** Points members hold now: spendable, pending, and owed after returns of spent points. */
-export interface OutstandingPoints {
-  available: number;
-  pending: number;
+export interface OutstandingPoints extends Balance {
   owed: number;
 }
 

@@ -1,3 +1,4 @@
+import type { Balance } from '@vafa/ledger';
 import type { CheckoutQuote } from './checkout-quote.service';
 
 export interface CheckoutResult {
@@ -10,7 +11,7 @@ export interface CheckoutResult {
   pointsEarned: number;
   pointsPending: number;
   pointsRedeemed: number;
-  balance: { available: number; pending: number };
+  balance: Balance;
   tier: { code: string; name: string } | null;
   /** The tier this checkout moved the member to (codes), or null. */
   tierChanged: { from: string | null; to: string } | null;
@@ -32,7 +33,7 @@ export function checkoutResult(
   input: { orderId: string; redeemPoints?: number },
   written: {
     checkoutId: string | null;
-    balance: { available: number; pending: number };
+    balance: Balance;
     pending: boolean;
     tier?: { code: string; name: string } | null;
     /** What other domains the purchase moved want said at the till (a referral welcome bonus). */

@@ -11,6 +11,7 @@ import {
   StaffPrincipal,
 } from '@vafa/platform';
 import {
+  Balance,
   LedgerQueries,
   lockMemberAccount,
   pointsReversedEvent,
@@ -28,7 +29,7 @@ export interface ReturnResult {
   orderId: string;
   pointsReversed: number;
   pointsRefunded: number;
-  balance: { available: number; pending: number };
+  balance: Balance;
 }
 
 interface OrderRow {
@@ -137,7 +138,7 @@ export class ReturnOrderUseCase {
     );
     const returnId = randomUUID();
     const reference = { orderId: input.orderId, returnId };
-    let balance: { available: number; pending: number } | null = null;
+    let balance: Balance | null = null;
     if (plan.pointsToReverse > 0 && order.earn_transaction_id) {
       const entry = await this.reverse.execute(
         {

@@ -1,7 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, EventOutbox, inTransaction } from '@vafa/platform';
-import { lockMemberAccount, pointsReversedEvent, ReversePointsUseCase } from '@vafa/ledger';
+import {
+  Balance,
+  lockMemberAccount,
+  pointsReversedEvent,
+  ReversePointsUseCase,
+} from '@vafa/ledger';
 import { redemptionNotCancellable, redemptionNotFound } from '../rewards.errors';
 import type { CancelRedemptionResultDto } from './redemption.dto';
 import { REDEMPTION_COLUMNS, RedemptionRow, RewardIssuer } from './reward-issuer';
@@ -46,7 +51,7 @@ export class CancelRedemptionUseCase {
         throw redemptionNotFound();
       }
       const refunded = row.ledger_transaction_id ? Number(row.points_spent) : 0;
-      const result = (b: { available: number; pending: number }): CancelRedemptionResultDto => ({
+      const result = (b: Balance): CancelRedemptionResultDto => ({
         redemptionId,
         memberId,
         rewardId: row.reward_id,
