@@ -5,6 +5,7 @@ import {
   PrimaryGeneratedColumn,
   UpdateDateColumn,
 } from 'typeorm';
+import { bigintAsNumber } from '@vafa/platform';
 
 export const AUDIENCE_SEGMENTS = [
   'all',
@@ -62,10 +63,10 @@ export class CampaignEntity {
   @Column({ name: 'max_grants_per_run', type: 'int', nullable: true })
   maxGrantsPerRun!: number | null;
 
-  @Column({ name: 'max_points_total', type: 'bigint', nullable: true })
+  @Column({ name: 'max_points_total', type: 'bigint', nullable: true, transformer: bigintAsNumber })
   maxPointsTotal!: number | null;
 
-  @Column({ name: 'points_granted', type: 'bigint', default: 0 })
+  @Column({ name: 'points_granted', type: 'bigint', default: 0, transformer: bigintAsNumber })
   pointsGranted!: number;
 
   /** Days after a run over which treated and holdout purchases are compared. */

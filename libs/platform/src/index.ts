@@ -20,6 +20,7 @@ export * from './calendar/report-calendar.query';
 export * from './clock/clock';
 export * from './config/vafa-config';
 export * from './database/advisory-lock';
+export * from './database/bigint-as-number';
 export * from './database/database-connection';
 export * from './database/embedded-postgres.server';
 export * from './database/prepared-query';

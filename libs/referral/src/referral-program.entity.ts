@@ -1,4 +1,5 @@
 import { Check, Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { bigintAsNumber } from '@vafa/platform';
 
 /** The referral program's settings: a single row. */
 @Entity({ name: 'referral_program' })
@@ -17,7 +18,7 @@ export class ReferralProgramEntity {
   refereePoints!: number;
 
   /** The least one order must total (minor units) to qualify the referee. */
-  @Column({ name: 'qualifying_min_spend', type: 'bigint', default: 0 })
+  @Column({ name: 'qualifying_min_spend', type: 'bigint', default: 0, transformer: bigintAsNumber })
   qualifyingMinSpend!: number;
 
   @Column({ name: 'max_referrals_per_member', type: 'int', default: 10 })

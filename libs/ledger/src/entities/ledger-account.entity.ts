@@ -1,4 +1,5 @@
 import { Check, Column, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import { bigintAsNumber } from '@vafa/platform';
 
 /**
  * A member's points balances. Changed only by the ledger's conditional updates, in the same
@@ -10,13 +11,13 @@ export class LedgerAccountEntity {
   @PrimaryColumn({ name: 'member_id', type: 'uuid' })
   memberId!: string;
 
-  @Column({ type: 'bigint', default: 0 })
+  @Column({ type: 'bigint', default: 0, transformer: bigintAsNumber })
   available!: number;
 
-  @Column({ type: 'bigint', default: 0 })
+  @Column({ type: 'bigint', default: 0, transformer: bigintAsNumber })
   pending!: number;
 
-  @Column({ name: 'lifetime_earned', type: 'bigint', default: 0 })
+  @Column({ name: 'lifetime_earned', type: 'bigint', default: 0, transformer: bigintAsNumber })
   lifetimeEarned!: number;
 
   @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })

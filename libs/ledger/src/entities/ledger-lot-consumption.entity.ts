@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { bigintAsNumber } from '@vafa/platform';
 
 /** Which lots a transaction took points from (negative amounts give them back); append-only. */
 @Entity({ name: 'ledger_lot_consumptions' })
@@ -16,6 +17,6 @@ export class LedgerLotConsumptionEntity {
   @PrimaryColumn({ type: 'smallint', default: 0 })
   step!: number;
 
-  @Column({ type: 'bigint' })
+  @Column({ type: 'bigint', transformer: bigintAsNumber })
   amount!: number;
 }

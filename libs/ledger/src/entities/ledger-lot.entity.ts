@@ -7,6 +7,7 @@ import {
   PrimaryColumn,
   PrimaryGeneratedColumn,
 } from 'typeorm';
+import { bigintAsNumber } from '@vafa/platform';
 
 export type LotState = 'pending' | 'available';
 
@@ -30,10 +31,10 @@ export class LedgerLotEntity {
   @Column({ name: 'transaction_id', type: 'uuid' })
   transactionId!: string;
 
-  @Column({ type: 'bigint' })
+  @Column({ type: 'bigint', transformer: bigintAsNumber })
   amount!: number;
 
-  @Column({ type: 'bigint' })
+  @Column({ type: 'bigint', transformer: bigintAsNumber })
   remaining!: number;
 
   @Column({ type: 'text' })

@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { bigintAsNumber } from '@vafa/platform';
 
 export const LEDGER_ACCOUNTS = [
   'member:available',
@@ -25,6 +26,6 @@ export class LedgerPostingEntity {
   @PrimaryColumn({ type: 'text' })
   account!: LedgerAccount;
 
-  @Column({ type: 'bigint' })
+  @Column({ type: 'bigint', transformer: bigintAsNumber })
   amount!: number;
 }

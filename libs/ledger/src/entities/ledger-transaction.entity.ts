@@ -7,6 +7,7 @@ import {
   PrimaryGeneratedColumn,
   Unique,
 } from 'typeorm';
+import { bigintAsNumber } from '@vafa/platform';
 
 /** One movement of a member's points; append-only (a database trigger refuses UPDATE and DELETE). */
 @Entity({ name: 'ledger_transactions' })
@@ -28,7 +29,7 @@ export class LedgerTransactionEntity {
   kind!: string;
 
   /** The net change to the member: positive credits, negative debits. */
-  @Column({ type: 'bigint' })
+  @Column({ type: 'bigint', transformer: bigintAsNumber })
   points!: number;
 
   @Column({ name: 'idempotency_key', type: 'text' })

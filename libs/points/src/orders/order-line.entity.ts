@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { bigintAsNumber } from '@vafa/platform';
 
 @Entity({ name: 'order_lines' })
 export class OrderLineEntity {
@@ -20,14 +21,14 @@ export class OrderLineEntity {
   @Column({ type: 'int' })
   quantity!: number;
 
-  @Column({ name: 'unit_price', type: 'bigint' })
+  @Column({ name: 'unit_price', type: 'bigint', transformer: bigintAsNumber })
   unitPrice!: number;
 
   /** What was paid for the line after order discounts. */
-  @Column({ name: 'net_amount', type: 'bigint' })
+  @Column({ name: 'net_amount', type: 'bigint', transformer: bigintAsNumber })
   netAmount!: number;
 
-  @Column({ type: 'bigint' })
+  @Column({ type: 'bigint', transformer: bigintAsNumber })
   points!: number;
 
   @Column({ name: 'returned_quantity', type: 'int', default: 0 })

@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
+import { bigintAsNumber } from '@vafa/platform';
 
 @Entity({ name: 'order_returns' })
 export class OrderReturnEntity {
@@ -14,10 +15,10 @@ export class OrderReturnEntity {
   @Column({ type: 'jsonb' })
   lines!: { sku: string; quantity: number }[];
 
-  @Column({ name: 'points_reversed', type: 'bigint' })
+  @Column({ name: 'points_reversed', type: 'bigint', transformer: bigintAsNumber })
   pointsReversed!: number;
 
-  @Column({ name: 'points_refunded', type: 'bigint' })
+  @Column({ name: 'points_refunded', type: 'bigint', transformer: bigintAsNumber })
   pointsRefunded!: number;
 
   @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })

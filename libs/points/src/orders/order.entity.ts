@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
+import { bigintAsNumber } from '@vafa/platform';
 
 export interface AppliedRuleSnapshot {
   ruleId: string;
@@ -30,26 +31,26 @@ export class OrderEntity {
   @Column({ name: 'occurred_at', type: 'timestamptz' })
   occurredAt!: Date;
 
-  @Column({ type: 'bigint' })
+  @Column({ type: 'bigint', transformer: bigintAsNumber })
   subtotal!: number;
 
-  @Column({ name: 'coupon_discount', type: 'bigint', default: 0 })
+  @Column({ name: 'coupon_discount', type: 'bigint', default: 0, transformer: bigintAsNumber })
   couponDiscount!: number;
 
-  @Column({ name: 'points_discount', type: 'bigint', default: 0 })
+  @Column({ name: 'points_discount', type: 'bigint', default: 0, transformer: bigintAsNumber })
   pointsDiscount!: number;
 
-  @Column({ type: 'bigint' })
+  @Column({ type: 'bigint', transformer: bigintAsNumber })
   total!: number;
 
-  @Column({ name: 'points_earned', type: 'bigint', default: 0 })
+  @Column({ name: 'points_earned', type: 'bigint', default: 0, transformer: bigintAsNumber })
   pointsEarned!: number;
 
   /** Order-level bonus points (fixed bonuses), reversed in proportion to value returned. */
-  @Column({ name: 'bonus_points', type: 'bigint', default: 0 })
+  @Column({ name: 'bonus_points', type: 'bigint', default: 0, transformer: bigintAsNumber })
   bonusPoints!: number;
 
-  @Column({ name: 'points_redeemed', type: 'bigint', default: 0 })
+  @Column({ name: 'points_redeemed', type: 'bigint', default: 0, transformer: bigintAsNumber })
   pointsRedeemed!: number;
 
   @Column({ name: 'earn_transaction_id', type: 'uuid', nullable: true })

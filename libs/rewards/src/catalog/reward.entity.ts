@@ -4,8 +4,8 @@ import {
   Entity,
   PrimaryGeneratedColumn,
   UpdateDateColumn,
-  ValueTransformer,
 } from 'typeorm';
+import { bigintAsNumber } from '@vafa/platform';
 
 export const REWARD_TYPES = [
   'discount_amount',
@@ -23,12 +23,6 @@ export const COUPON_TYPES: readonly RewardType[] = [
   'free_product',
 ];
 export const isCouponType = (type: RewardType): boolean => COUPON_TYPES.includes(type);
-
-/** PostgreSQL bigint comes back as a string; these amounts are far below 2^53. */
-export const bigintAsNumber: ValueTransformer = {
-  to: (value: number | null | undefined) => value,
-  from: (value: string | null) => (value === null ? null : Number(value)),
-};
 
 /**
  * An item of the reward catalog (a configuration table). Issued coupons and perks copy what they

@@ -1,5 +1,6 @@
 import { Column, CreateDateColumn, Entity, Index, PrimaryColumn } from 'typeorm';
-import { bigintAsNumber, RewardType } from '../catalog/reward.entity';
+import { bigintAsNumber } from '@vafa/platform';
+import type { RewardType } from '../catalog/reward.entity';
 
 export const REDEMPTION_STATUSES = ['active', 'used', 'expired', 'cancelled'] as const;
 export type RedemptionStatus = (typeof REDEMPTION_STATUSES)[number];
