@@ -42,6 +42,17 @@ export async function memberView(
   return { me, activity: activity.sort() };
 }
 
+/** The member's coupons and perks, as `<reward name>: <status>`, sorted. */
+export async function memberPerks(t: TestApp, memberId: string): Promise<string[]> {
+  const page = await t
+    .api()
+    .get(`/v1/members/${memberId}/perks?limit=200`)
+    .set(bearer(t.keys.marketer))
+    .expect(200);
+  const items = (page.body as { items: { name: string; status: string }[] }).items;
+  return items.map((p) => `${p.name}: ${p.status}`).sort();
+}
+
 /**
  * The member's lots in the order they were written. There is no HTTP endpoint listing lots (the
  * member sees only `expiringSoon`), so this one read goes to the ledger's table.

@@ -1,5 +1,5 @@
 import { bearer, startTestApp, TestApp } from '../support/test-app';
-import { memberLots, memberView, pickLike } from './member-state';
+import { memberLots, memberPerks, memberView, pickLike } from './member-state';
 import { ScenarioDriver } from './scenario-driver';
 import { loadScenarios, type Step } from './scenario-file';
 
@@ -73,9 +73,13 @@ describe("a member's year: golden scenarios", () => {
       if (expected.lots !== undefined) {
         actual.lots = await memberLots(t, driver.member());
       }
+      if (expected.perks !== undefined) {
+        actual.perks = await memberPerks(t, driver.member());
+      }
       expect(actual).toEqual({
         ...expected,
         ...(expected.activity ? { activity: [...expected.activity].sort() } : {}),
+        ...(expected.perks ? { perks: [...expected.perks].sort() } : {}),
       });
       diverged = null;
     });

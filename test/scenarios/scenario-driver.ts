@@ -16,7 +16,7 @@ const ok = (response: Response, what: string): Record<string, unknown> => {
 export class ScenarioDriver {
   memberId: string | null = null;
   private readonly ids = new Map<string, string>();
-  private readonly codes = new Map<string, string>();
+  private readonly redemptions = new Map<string, string>();
   private steps = 0;
 
   constructor(
@@ -43,7 +43,9 @@ export class ScenarioDriver {
       this.ids.set(ref, created.id as string);
     }
     for (const { ref, ...campaign } of scenario.campaigns ?? []) {
-      const created = ok(await t.api().post('/v1/campaigns').set(marketer).send(campaign), ref);
+      const { reward, ...gift } = campaign.gift as { reward?: string } & Record<string, unknown>;
+      const body = { ...campaign, gift: reward ? { ...gift, rewardId: this.id(reward) } : gift };
+      const created = ok(await t.api().post('/v1/campaigns').set(marketer).send(body), ref);
       this.ids.set(ref, created.id as string);
     }
   }
@@ -79,7 +81,9 @@ export class ScenarioDriver {
               member: { id: this.member() },
               channel: 'store',
               ...order,
-              ...(coupons ? { couponCodes: coupons.map((ref) => this.code(ref)) } : {}),
+              ...(coupons
+                ? { couponCodes: await Promise.all(coupons.map((ref) => this.code(ref))) }
+                : {}),
             }),
           step.name,
         );
@@ -111,11 +115,29 @@ export class ScenarioDriver {
             .set('Idempotency-Key', key),
           step.name,
         );
-        if (typeof redeemed.code === 'string') {
-          this.codes.set(ref, redeemed.code);
-        }
+        this.redemptions.set(ref, redeemed.redemptionId as string);
         return redeemed;
       }
+      case 'cancelRedemption': {
+        const ref = args.reward as string;
+        const redemptionId = this.redemptions.get(ref);
+        if (!redemptionId) {
+          throw new Error(`step "${step.name}": the member has not redeemed "${ref}"`);
+        }
+        return ok(
+          await t
+            .api()
+            .post(`/v1/rewards/redemptions/${redemptionId}/cancel`)
+            .set(bearer(t.keys.marketer))
+            .send({}),
+          step.name,
+        );
+      }
+      case 'addTier':
+        return ok(
+          await t.api().post('/v1/tiers').set(bearer(t.keys.marketer)).send(args),
+          step.name,
+        );
       case 'adjust':
         return ok(
           await t
@@ -141,6 +163,8 @@ export class ScenarioDriver {
         return ok(await t.api().post('/v1/ledger/jobs/expire').set(admin), step.name);
       case 'evaluateTiers':
         return ok(await t.api().post('/v1/tiers/jobs/evaluate').set(admin), step.name);
+      case 'expireCoupons':
+        return ok(await t.api().post('/v1/rewards/jobs/expire-coupons').set(admin), step.name);
       case 'look':
         return {};
       default:
@@ -163,11 +187,22 @@ export class ScenarioDriver {
     return id;
   }
 
-  private code(ref: string): string {
-    const code = this.codes.get(ref);
-    if (!code) {
-      throw new Error(`the member has not redeemed "${ref}" for a code`);
+  /** The code of the member's usable coupon for the reward `ref` (redeemed or given). */
+  private async code(ref: string): Promise<string> {
+    const page = await this.t
+      .api()
+      .get(`/v1/members/${this.member()}/perks?limit=200`)
+      .set(bearer(this.t.keys.marketer))
+      .expect(200);
+    const items = (
+      page.body as { items: { rewardId: string; status: string; code: string | null }[] }
+    ).items;
+    const usable = items.find(
+      (p) => p.rewardId === this.id(ref) && p.status === 'active' && p.code,
+    );
+    if (!usable?.code) {
+      throw new Error(`the member holds no usable coupon for "${ref}"`);
     }
-    return code;
+    return usable.code;
   }
 }

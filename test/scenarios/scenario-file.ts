@@ -11,9 +11,12 @@ export type Named = { ref: string } & Record<string, unknown>;
  *   codes the member redeemed earlier);
  * - `return`: units of an order come back (`orderId`, `lines`);
  * - `redeem`: the member redeems a catalog reward in their app (`reward`: its ref);
+ * - `cancelRedemption`: staff cancel the member's redemption of `reward`;
  * - `adjust`: staff credit or debit points (the body of POST /v1/members/{id}/adjustments);
+ * - `addTier`: a marketer adds a tier mid-year (the body of POST /v1/tiers);
  * - `runCampaign`: a campaign run now (`campaign`: its ref);
- * - `releasePending`, `expirePoints`, `evaluateTiers`: the scheduled jobs, by their admin triggers;
+ * - `releasePending`, `expirePoints`, `evaluateTiers`, `expireCoupons`: the scheduled jobs, by
+ *   their admin triggers;
  * - `look`: nothing, only the expectations are checked.
  */
 export type Action =
@@ -28,11 +31,14 @@ export type Action =
     }
   | { return: { orderId: string; lines: { sku: string; quantity: number }[] } }
   | { redeem: { reward: string } }
+  | { cancelRedemption: { reward: string } }
   | { adjust: { points: number; reason: string; ticketId?: string; note?: string } }
+  | { addTier: Record<string, unknown> }
   | { runCampaign: { campaign: string } }
   | { releasePending: Record<string, never> }
   | { expirePoints: Record<string, never> }
   | { evaluateTiers: Record<string, never> }
+  | { expireCoupons: Record<string, never> }
   | { look: Record<string, never> };
 
 /**
@@ -41,7 +47,8 @@ export type Action =
  * - `lots`: each credit's lot in the order written, as `<kind> [orderId]: <remaining> of
  *   <amount> <state>, expires <YYYY-MM-DD HH:MM | never>`;
  * - `activity`: the whole feed, oldest first, as `<YYYY-MM-DD HH:MM> <type> <±points>` (tier
- *   entries add `upgrade to <code>` / `downgrade to <code>`).
+ *   entries add `upgrade to <code>` / `downgrade to <code>`);
+ * - `perks`: the member's coupons and perks, as `<reward name>: <status>`, sorted.
  */
 export interface Expectations {
   response?: Record<string, unknown>;
@@ -50,6 +57,7 @@ export interface Expectations {
   tier?: string | null;
   lots?: string[];
   activity?: string[];
+  perks?: string[];
 }
 
 export interface Step {
@@ -72,6 +80,7 @@ export interface Scenario {
   earningRules?: Record<string, unknown>[];
   tiers?: Record<string, unknown>[];
   rewards?: Named[];
+  /** A reward or perk gift names its catalog reward by ref: `"gift": {"type": "reward", "reward": "ten-off"}`. */
   campaigns?: Named[];
   steps: Step[];
 }
