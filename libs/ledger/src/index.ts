@@ -1,10 +1,5 @@
 export * from './audit/ledger-audit.service';
 export * from './balance';
-export * from './entities/ledger-account.entity';
-export * from './entities/ledger-lot.entity';
-export * from './entities/ledger-lot-consumption.entity';
-export * from './entities/ledger-posting.entity';
-export * from './entities/ledger-transaction.entity';
 export * from './events/points.events';
 export * from './events/reversal-event';
 export * from './jobs/expire-lots.job';
@@ -13,7 +8,6 @@ export * from './jobs/release-pending.job';
 export * from './jobs/remind-expiring.job';
 export * from './ledger.errors';
 export * from './ledger.module';
-export * from './notifications/member-notification.entity';
 export * from './notifications/member-notifications';
 export * from './notifications/notification-job-run.dto';
 export * from './notifications/points-expiring-soon.event';
@@ -23,8 +17,8 @@ export * from './operations/debit-points.usecase';
 export * from './operations/ledger-entry';
 export * from './operations/record-activity.usecase';
 export * from './operations/reverse-points.usecase';
-export * from './program/program-settings.entity';
 export * from './program/program-settings.service';
+export * from './reports/goodwill-grants.query';
 export * from './reports/ledger-queries';
 export * from './reports/liability-report.service';
 

@@ -12,6 +12,9 @@ const DAY = 86_400_000;
  */
 export const PROGRAM_SETTINGS_CACHE_MS = 1000;
 
+/** The program's settings as other libs read them (the entity class stays the ledger's own). */
+export type ProgramSettings = ProgramSettingsEntity;
+
 const PROGRAM_SETTINGS = new CacheFamily();
 
 /** The program's single settings row (created by the migrations with defaults). */

@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { DomainError } from '@vafa/platform';
-import { lockMemberAccount, ProgramSettingsEntity } from '@vafa/ledger';
+import { GOODWILL_GRANTS, lockMemberAccount, type ProgramSettings } from '@vafa/ledger';
 
 /** The start of the day and of the month containing `at`, in the program's time zone. */
 function periodStarts(at: Date, timeZone: string): { day: string; month: string } {
@@ -14,22 +14,22 @@ function periodStarts(at: Date, timeZone: string): { day: string; month: string 
  */
 export async function checkGoodwillLimits(
   manager: EntityManager,
-  settings: ProgramSettingsEntity,
+  settings: ProgramSettings,
   grant: { memberId: string; grantedBy: string; points: number; at: Date },
 ): Promise<void> {
   const { day, month } = periodStarts(grant.at, settings.timeZone);
   const sumSql = (by: string): string =>
-    `SELECT coalesce(sum(points), 0)::bigint AS total FROM ledger_transactions
-     WHERE kind = 'adjust' AND reason = 'goodwill' AND points > 0 AND ${by}
-       AND (occurred_at AT TIME ZONE $3)::date >= $2::date`;
+    `SELECT coalesce(sum(points), 0)::bigint AS total FROM (${GOODWILL_GRANTS}) g
+     WHERE ${by} AND (occurred_at AT TIME ZONE $3)::date >= $2::date`;
   if (settings.goodwillDailyBudget > 0) {
     await manager.query('SELECT pg_advisory_xact_lock(hashtext($1))', [
       `goodwill:${grant.grantedBy}`,
     ]);
-    const [used] = await manager.query<{ total: string }[]>(
-      sumSql(`reference->>'grantedBy' = $1`),
-      [grant.grantedBy, day, settings.timeZone],
-    );
+    const [used] = await manager.query<{ total: string }[]>(sumSql('granted_by = $1'), [
+      grant.grantedBy,
+      day,
+      settings.timeZone,
+    ]);
     const left = settings.goodwillDailyBudget - Number(used?.total ?? 0);
     if (grant.points > left) {
       throw new DomainError(

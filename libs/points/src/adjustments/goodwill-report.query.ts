@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, groupDaysByMonth, reportPeriod } from '@vafa/platform';
-import { ProgramSettingsService } from '@vafa/ledger';
+import { GOODWILL_GRANTS, ProgramSettingsService } from '@vafa/ledger';
 import type { GoodwillReportDto, GoodwillReportParamsDto } from './goodwill-report.dto';
 
 /** Goodwill granted, and how members who received it bought before and after (a first look). */
@@ -20,8 +20,7 @@ export class GoodwillReportQuery {
     const windowDays = query.windowDays ?? 30;
     const calendar = query.calendar ?? 'gregorian';
     const { timeZone } = await this.program.cached();
-    const grants = `FROM ledger_transactions WHERE kind = 'adjust' AND reason = 'goodwill' AND points > 0
-                    AND occurred_at >= $1 AND occurred_at < $2`;
+    const grants = `FROM (${GOODWILL_GRANTS}) gw WHERE occurred_at >= $1 AND occurred_at < $2`;
     // By the day in the program's time zone, with the day's members, so that a month made of
     // days counts a member once.
     const byDay = await this.dataSource.query<
@@ -35,7 +34,7 @@ export class GoodwillReportQuery {
     const byTicket = await this.dataSource.query<
       { ticket_id: string | null; grants: number; points: string }[]
     >(
-      `SELECT reference->>'ticketId' AS ticket_id, count(*)::int AS grants, sum(points) AS points ${grants}
+      `SELECT ticket_id, count(*)::int AS grants, sum(points) AS points ${grants}
        GROUP BY 1 ORDER BY sum(points) DESC LIMIT 200`,
       [from, to],
     );

@@ -1,4 +1,4 @@
-import { lotDates, type ProgramSettingsEntity } from '@vafa/ledger';
+import { lotDates, type ProgramSettings } from '@vafa/ledger';
 
 /**
  * When a purchase's points become available and when they expire. The return window runs from
@@ -8,7 +8,7 @@ import { lotDates, type ProgramSettingsEntity } from '@vafa/ledger';
  * does), so late-recorded points do not arrive already expired.
  */
 export function purchaseLotDates(
-  settings: Readonly<ProgramSettingsEntity>,
+  settings: Readonly<ProgramSettings>,
   occurredAt: Date,
   now: Date,
 ): { availableAt: Date; expiresAt: Date | null } {
