@@ -18,6 +18,8 @@ import { EventOutbox1796028931233 } from './1796028931233-EventOutbox';
 import { MemberNotifications1796029224020 } from './1796029224020-MemberNotifications';
 import { WebhookEndpointsAndDeliveries1796029600594 } from './1796029600594-WebhookEndpointsAndDeliveries';
 import { WebhookFanOutCursorAndAttemptsInRow1796030767111 } from './1796030767111-WebhookFanOutCursorAndAttemptsInRow';
+import { OrderNetValues1796037884052 } from './1796037884052-OrderNetValues';
+import { MemberProfilesMemberScoresAndEventLogViews1796037897964 } from './1796037897964-MemberProfilesMemberScoresAndEventLogViews';
 
 export const MIGRATIONS = [
   FoundationApiKeysAndMembers1795503970151,
@@ -38,4 +40,6 @@ export const MIGRATIONS = [
   MemberNotifications1796029224020,
   WebhookEndpointsAndDeliveries1796029600594,
   WebhookFanOutCursorAndAttemptsInRow1796030767111,
+  OrderNetValues1796037884052,
+  MemberProfilesMemberScoresAndEventLogViews1796037897964,
 ];

@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { memberTierCodeSql } from '@vafa/tiers';
 import type { AudienceCriterion } from './campaign.entity';
 
 /** What a top_clv_percent audience ranks members by. */
@@ -25,20 +26,15 @@ export interface ValueRanking {
 }
 
 /**
- * Each member's purchases in (since, asOf], net of returns as the insights count them (see
- * netOrdersSql in @vafa/insights: the order total less the returned share of each line's net
- * amount; an order returned in full is no purchase): total spend and the last purchase.
+ * Each member's purchases in (since, asOf], net of returns as points' `order_net_values` view
+ * counts them (an order returned in full is no purchase): total spend and the last purchase.
  */
 const spendSql = (where: string): string => `
-  SELECT o.member_id, sum(o.total - coalesce(r.amount, 0)) AS spend, max(o.occurred_at) AS last_at
-  FROM orders o
-  LEFT JOIN LATERAL (
-    SELECT sum(l.net_amount * l.returned_quantity / l.quantity) AS amount FROM order_lines l
-    WHERE l.member_id = o.member_id AND l.order_uuid = o.id AND l.returned_quantity > 0
-  ) r ON true
-  WHERE ${where} AND (r.amount IS NULL OR o.total - r.amount > 0)
+  SELECT o.member_id, sum(o.net_total) AS spend, max(o.occurred_at) AS last_at
+  FROM order_net_values o
+  WHERE ${where} AND NOT o.fully_returned
   GROUP BY o.member_id
-  HAVING sum(o.total - coalesce(r.amount, 0)) > 0`;
+  HAVING sum(o.net_total) > 0`;
 
 /**
  * How a run ranks its top_clv_percent criteria, and each share's cut-off: by the latest model's
@@ -61,14 +57,14 @@ export async function valueRanking(
     return { basis: null, cutoffs, since };
   }
   const [scored] = await manager.query<{ any: boolean }[]>(
-    'SELECT EXISTS (SELECT 1 FROM member_insights WHERE clv IS NOT NULL) AS any',
+    'SELECT EXISTS (SELECT 1 FROM member_scores WHERE clv IS NOT NULL) AS any',
   );
   const basis: ValueBasis = scored?.any ? 'clv' : 'spend';
   for (const percent of percents) {
     if (basis === 'clv') {
       const [row] = await manager.query<{ clv: number; member_id: string }[]>(
-        `SELECT clv, member_id FROM member_insights WHERE clv IS NOT NULL ORDER BY clv DESC, member_id
-         OFFSET greatest(ceil((SELECT count(*) FROM member_insights WHERE clv IS NOT NULL) * $1::float8) - 1, 0) LIMIT 1`,
+        `SELECT clv, member_id FROM member_scores WHERE clv IS NOT NULL ORDER BY clv DESC, member_id
+         OFFSET greatest(ceil((SELECT count(*) FROM member_scores WHERE clv IS NOT NULL) * $1::float8) - 1, 0) LIMIT 1`,
         [percent / 100],
       );
       if (row) {
@@ -98,7 +94,7 @@ export async function valueRanking(
  * The SQL condition (on `m`, the members table) for an audience; every criterion must hold.
  * Parameters are appended to `params` and referenced by position. `after` is the SQL of a
  * member id the caller already requires `m.id` to exceed (batches in id order): it is repeated
- * inside the member_insights subqueries, because PostgreSQL does not carry an inequality across
+ * inside the member_scores subqueries, because PostgreSQL does not carry an inequality across
  * a join, and without it every batch would scan those tables from their first row.
  */
 export function audienceCondition(
@@ -132,20 +128,19 @@ export function audienceCondition(
                              OR (s.spend = ${value}::numeric AND (s.last_at > ${last}::timestamptz
                                  OR (s.last_at = ${last}::timestamptz AND m.id <= ${id}::uuid))))`;
         }
-        return `m.id IN (SELECT member_id FROM member_insights
+        return `m.id IN (SELECT member_id FROM member_scores
                          WHERE ${from}(clv > ${p(cutoff.value)}::float8 OR (clv = ${p(cutoff.value)}::float8 AND member_id <= ${p(cutoff.memberId)}::uuid)))`;
       }
       case 'rfm_segment':
-        return `m.id IN (SELECT member_id FROM member_insights WHERE ${from}rfm_segment = ANY(${p(c.params?.segments ?? [])}::text[]))`;
+        return `m.id IN (SELECT member_id FROM member_scores WHERE ${from}rfm_segment = ANY(${p(c.params?.segments ?? [])}::text[]))`;
       case 'tier':
-        return `coalesce((SELECT tier_code FROM member_tiers mt WHERE mt.member_id = m.id),
-                         (SELECT code FROM tiers ORDER BY rank LIMIT 1)) = ANY(${p(c.params?.tiers ?? [])}::text[])`;
+        return `${memberTierCodeSql('m.id')} = ANY(${p(c.params?.tiers ?? [])}::text[])`;
       case 'birthday_today':
         return `to_char(m.birth_date, 'MM-DD') = to_char(${p(asOf)}::timestamptz AT TIME ZONE ${p(timeZone)}, 'MM-DD')`;
       case 'inactive_days': {
         const since = new Date(asOf.getTime() - (c.params?.days ?? 0) * 86_400_000);
-        return `EXISTS (SELECT 1 FROM orders o WHERE o.member_id = m.id)
-                AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.member_id = m.id AND o.occurred_at > ${p(since)})`;
+        return `EXISTS (SELECT 1 FROM order_net_values o WHERE o.member_id = m.id)
+                AND NOT EXISTS (SELECT 1 FROM order_net_values o WHERE o.member_id = m.id AND o.occurred_at > ${p(since)})`;
       }
     }
   });

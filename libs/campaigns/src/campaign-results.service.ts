@@ -159,7 +159,7 @@ export class CampaignResultsService {
        FROM campaign_assignments a
        JOIN campaign_runs r ON r.id = a.run_id
        CROSS JOIN LATERAL (
-         SELECT count(*) AS orders, coalesce(sum(o.total), 0) AS spend FROM orders o
+         SELECT count(*) AS orders, coalesce(sum(o.gross_total), 0) AS spend FROM order_net_values o
          WHERE o.member_id = a.member_id AND o.occurred_at > r.started_at
            AND o.occurred_at <= r.started_at + make_interval(days => $2)
        ) p
@@ -169,7 +169,7 @@ export class CampaignResultsService {
     );
     const baselines = await this.dataSource.query<{ run_id: string; rate: number | null }[]>(
       `SELECT a.run_id, avg(CASE WHEN EXISTS (
-                SELECT 1 FROM orders o WHERE o.member_id = a.member_id
+                SELECT 1 FROM order_net_values o WHERE o.member_id = a.member_id
                   AND o.occurred_at > r.started_at - make_interval(days => $2) AND o.occurred_at <= r.started_at
               ) THEN 1 ELSE 0 END)::float8 AS rate
        FROM campaign_assignments a

@@ -12,6 +12,7 @@ import {
   PageQuery,
   validationFailed,
 } from '@vafa/platform';
+import { RewardsService } from '@vafa/rewards';
 import type { AudienceCriterionDto, CampaignDto, GiftDto } from './campaign.dto';
 import type { CampaignViewDto } from './campaign-view.dto';
 import { AudienceCriterion, CampaignEntity, CampaignGift } from './campaign.entity';
@@ -74,6 +75,7 @@ export class CampaignsService {
   constructor(
     private readonly dataSource: DataSource,
     private readonly audit: AuditLog,
+    private readonly rewards: RewardsService,
   ) {}
 
   private get repository() {
@@ -204,10 +206,7 @@ export class CampaignsService {
     if (!gift.rewardId) {
       throw validationFailed(`A ${gift.type} gift needs a rewardId.`);
     }
-    const [reward] = await this.dataSource.query<{ type: string }[]>(
-      'SELECT type FROM rewards WHERE id = $1',
-      [gift.rewardId],
-    );
+    const reward = await this.rewards.find(gift.rewardId);
     if (!reward) {
       throw new DomainError(
         422,

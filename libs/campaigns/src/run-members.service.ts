@@ -108,7 +108,7 @@ export class RunMembersService {
     return this.dataSource.query<RunMemberRow[]>(
       `SELECT a.member_id, m.name, m.card_number, m.external_id, a.assigned_group, a.reason,
               a.points, a.created_at
-       FROM campaign_assignments a JOIN members m ON m.id = a.member_id
+       FROM campaign_assignments a JOIN member_profiles m ON m.id = a.member_id
        WHERE ${where.join(' AND ')}
        ORDER BY a.member_id LIMIT $3`,
       params,

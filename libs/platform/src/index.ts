@@ -31,6 +31,7 @@ export * from './errors/http-exception.filter';
 export * from './errors/validation.pipe';
 export * from './events/event.entity';
 export * from './events/event-outbox';
+export * from './events/events.repository';
 export * from './events/event-schemas';
 export * from './events/event-types';
 export * from './extension/listener.decorators';

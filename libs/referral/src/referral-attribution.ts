@@ -38,7 +38,7 @@ export class ReferralAttribution implements OnModuleInit {
     }
     const [referrer] = await manager.query<
       { id: string; email: string | null; phone: string | null }[]
-    >('SELECT id, email, phone FROM members WHERE referral_code = $1', [
+    >('SELECT id, email, phone FROM member_profiles WHERE referral_code = $1', [
       input.referralCode.toUpperCase(),
     ]);
     if (!referrer) {

@@ -94,7 +94,7 @@ export class ReferralsService {
       );
       if (row.qualifying_order_uuid) {
         const [order] = await manager.query<{ order_id: string }[]>(
-          'SELECT order_id FROM orders WHERE id = $1',
+          'SELECT order_id FROM order_net_values WHERE order_uuid = $1',
           [row.qualifying_order_uuid],
         );
         await this.rewards.pay(

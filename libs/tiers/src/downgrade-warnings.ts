@@ -1,13 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { MemberNotifications } from '@vafa/ledger';
-import { NET_OF_RETURNS, orderValue } from './order-value.sql';
+import { MemberNotifications, notificationNotSent } from '@vafa/ledger';
 
 const KIND = 'tier.downgrade_warning';
 
+/** What an order `o` of order_net_values counts for a tier whose metric is the SQL `metric`. */
+const orderValue = (metric: string): string =>
+  `CASE ${metric} WHEN 'spend' THEN o.net_total ELSE o.net_points END`;
+
 /** A member's value for a tier (metric `metric`) from orders after `after`, up to now ($2). */
 const valueSince = (memberId: string, metric: string, after: string): string => `
-  (SELECT coalesce(sum(${orderValue(metric)}), 0) FROM orders o CROSS JOIN LATERAL (${NET_OF_RETURNS}) r
+  (SELECT coalesce(sum(${orderValue(metric)}), 0) FROM order_net_values o
    WHERE o.member_id = ${memberId} AND o.occurred_at > ${after} AND o.occurred_at <= $2)`;
 
 /**
@@ -29,16 +32,15 @@ const UPCOMING_DOWNGRADES = `
     FROM member_tiers mt JOIN tiers t ON t.code = mt.tier_code
     WHERE mt.member_id = ANY($1::uuid[]) AND t.rank > (SELECT min(rank) FROM tiers)
   ), counted AS (
-    SELECT s.member_id, o.id, o.occurred_at, ${orderValue('s.metric')} AS value
+    SELECT s.member_id, o.order_uuid, o.occurred_at, ${orderValue('s.metric')} AS value
     FROM standing s
-    JOIN orders o ON o.member_id = s.member_id AND o.occurred_at <= $2
+    JOIN order_net_values o ON o.member_id = s.member_id AND o.occurred_at <= $2
                  AND o.occurred_at > $2::timestamptz - make_interval(days => s.window_days)
-    CROSS JOIN LATERAL (${NET_OF_RETURNS}) r
     WHERE s.below_since IS NULL
   ), remaining AS (
     SELECT member_id, occurred_at,
            sum(value) OVER (PARTITION BY member_id)
-             - sum(value) OVER (PARTITION BY member_id ORDER BY occurred_at, id) AS left_after
+             - sum(value) OVER (PARTITION BY member_id ORDER BY occurred_at, order_uuid) AS left_after
     FROM counted
   ), falls_short AS (
     SELECT DISTINCT ON (x.member_id) x.member_id,
@@ -88,10 +90,7 @@ const UPCOMING_DOWNGRADES = `
   ) lower_tier
   -- The night the grace period really starts may fall a day after the predicted moment: the
   -- same downgrade, already warned of.
-  WHERE NOT EXISTS (
-    SELECT 1 FROM member_notifications n
-    WHERE n.member_id = d.member_id AND n.kind = '${KIND}'
-      AND n.dedupe_key = 'downgrade:' || d.code || ':' || to_char(d.effective_on - 1, 'YYYY-MM-DD'))`;
+  WHERE ${notificationNotSent('d.member_id', `'${KIND}'`, `'downgrade:' || d.code || ':' || to_char(d.effective_on - 1, 'YYYY-MM-DD')`)}`;
 
 /**
  * Sends `tier.downgrade_warning` to members whose tier would be lowered within the program's

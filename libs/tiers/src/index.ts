@@ -1,6 +1,7 @@
 export * from './events/tier.events';
 export * from './downgrade-warning.event';
 export * from './member-tier.entity';
+export * from './member-tier-code.query';
 export * from './tier-lookup.service';
 export * from './tier.entity';
 

@@ -57,7 +57,7 @@ export class MemberTierView implements MemberViewListener {
         ?.get(next.code) ?? 0;
     const windowStart = new Date(now.getTime() - next.qualification.windowDays * DAY);
     const [oldest] = await this.dataSource.query<{ at: Date | null }[]>(
-      'SELECT min(occurred_at) AS at FROM orders WHERE member_id = $1 AND occurred_at > $2 AND occurred_at <= $3',
+      'SELECT min(occurred_at) AS at FROM order_net_values WHERE member_id = $1 AND occurred_at > $2 AND occurred_at <= $3',
       [memberId, windowStart, now],
     );
     const required = Number(next.qualification.threshold);

@@ -42,7 +42,7 @@ export class TierEvaluationJob {
       let after = '00000000-0000-0000-0000-000000000000';
       for (;;) {
         const batch = await this.dataSource.query<{ id: string }[]>(
-          'SELECT id FROM members WHERE id > $1 ORDER BY id LIMIT $2',
+          'SELECT id FROM member_profiles WHERE id > $1 ORDER BY id LIMIT $2',
           [after, batchSize],
         );
         if (batch.length === 0) {

@@ -1,5 +1,4 @@
 import type { EntityManager } from 'typeorm';
-import { NET_OF_RETURNS, ORDER_POINTS, ORDER_SPEND } from './order-value.sql';
 
 /**
  * Each tier's qualification value for each of the given members at `asOf`: points earned or
@@ -17,9 +16,8 @@ export async function qualificationValues(
      FROM unnest($1::uuid[]) AS m(member_id)
      CROSS JOIN tiers t
      LEFT JOIN LATERAL (
-       SELECT sum(${ORDER_SPEND}) AS spend, sum(${ORDER_POINTS}) AS points
-       FROM orders o
-       CROSS JOIN LATERAL (${NET_OF_RETURNS}) r
+       SELECT sum(o.net_total) AS spend, sum(o.net_points) AS points
+       FROM order_net_values o
        WHERE o.member_id = m.member_id AND o.occurred_at <= $2
          AND o.occurred_at > $2::timestamptz - make_interval(days => (t.qualification->>'windowDays')::int)
      ) s ON true`,

@@ -33,7 +33,7 @@ export class MemberInsightsService {
       `SELECT m.id AS member_id, i.model_id, im.as_of, i.scored_at, i.recency_days, i.frequency,
               i.monetary, i.recency_score, i.frequency_score, i.monetary_score, i.rfm_segment,
               i.expected_purchases, i.p_alive, i.expected_spend, i.clv, i.horizon_days
-       FROM members m
+       FROM member_profiles m
        LEFT JOIN member_insights i ON i.member_id = m.id
        LEFT JOIN insight_models im ON im.id = i.model_id
        WHERE m.id = $1`,

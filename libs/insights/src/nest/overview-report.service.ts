@@ -10,8 +10,8 @@ const DAY_MS = 86_400_000;
 /** Members at the end of the period, new in it, and active in the 90 days up to its end. */
 const MEMBERS_SQL = `
   WITH ${netOrdersSql('o.occurred_at >= $3 AND o.occurred_at < $4')}
-  SELECT (SELECT count(*)::int FROM members WHERE joined_at < $2) AS total,
-         (SELECT count(*)::int FROM members WHERE joined_at >= $1 AND joined_at < $2) AS new,
+  SELECT (SELECT count(*)::int FROM member_profiles WHERE joined_at < $2) AS total,
+         (SELECT count(*)::int FROM member_profiles WHERE joined_at >= $1 AND joined_at < $2) AS new,
          (SELECT count(DISTINCT member_id)::int FROM net_orders) AS active`;
 
 /** The dashboard's headline numbers for a period: members, points and the liability. */

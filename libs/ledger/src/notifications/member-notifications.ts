@@ -15,6 +15,14 @@ export type MemberNotificationKind = Extract<
 const KEEP_DAYS = 400;
 
 /**
+ * The SQL condition that the notification `kind` with `dedupeKey` has not been sent to
+ * `memberId` (each an SQL expression), for jobs that look for whom to notify in one statement.
+ */
+export const notificationNotSent = (memberId: string, kind: string, dedupeKey: string): string =>
+  `NOT EXISTS (SELECT 1 FROM member_notifications n
+               WHERE n.member_id = ${memberId} AND n.kind = ${kind} AND n.dedupe_key = ${dedupeKey})`;
+
+/**
  * Sends member notifications exactly once: records each one's key and emits its event in the
  * caller's transaction. A key already recorded (by an earlier run, or by another instance whose
  * transaction committed first) is skipped, so its event is not written again.

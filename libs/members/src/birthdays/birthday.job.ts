@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '@vafa/platform';
-import { MemberNotifications, ProgramSettingsService } from '@vafa/ledger';
+import { MemberNotifications, notificationNotSent, ProgramSettingsService } from '@vafa/ledger';
 import { birthdaysOn, localDay } from './local-day';
 
 const KIND = 'member.birthday';
@@ -32,8 +32,7 @@ export class BirthdayJob {
     const dedupeKey = `birthday:${today.year}`;
     const due = await this.dataSource.query<{ member_id: string }[]>(
       `SELECT b.member_id FROM (${BIRTHDAY_MEMBERS}) b
-       WHERE NOT EXISTS (SELECT 1 FROM member_notifications n
-                         WHERE n.member_id = b.member_id AND n.kind = $3 AND n.dedupe_key = $4)
+       WHERE ${notificationNotSent('b.member_id', '$3', '$4')}
        ORDER BY b.member_id`,
       [month, days, KIND, dedupeKey],
     );

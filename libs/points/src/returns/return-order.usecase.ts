@@ -174,10 +174,9 @@ export class ReturnOrderUseCase {
     if (plan.fullyReturned) {
       await this.coupons.giveBack(manager, order.member_id, order.id);
     }
+    // What the order is still worth now that these units are back (the lines are updated above).
     const [remaining] = await manager.query<{ total: string }[]>(
-      `SELECT o.total - coalesce((SELECT sum(l.net_amount * l.returned_quantity / l.quantity) FROM order_lines l
-                                  WHERE l.member_id = o.member_id AND l.order_uuid = o.id), 0) AS total
-       FROM orders o WHERE o.member_id = $1 AND o.id = $2`,
+      'SELECT net_total AS total FROM order_net_values WHERE member_id = $1 AND order_uuid = $2',
       [order.member_id, order.id],
     );
     await this.purchases.returned(manager, {

@@ -99,11 +99,17 @@ export class RewardsService {
   }
 
   async get(id: string): Promise<RewardDto> {
-    const reward = await this.rewards.findOneBy({ id });
+    const reward = await this.find(id);
     if (!reward) {
       throw rewardNotFound();
     }
-    return toRewardDto(reward);
+    return reward;
+  }
+
+  /** The reward `id` (a UUID), or null when there is none. */
+  async find(id: string): Promise<RewardDto | null> {
+    const reward = await this.rewards.findOneBy({ id });
+    return reward ? toRewardDto(reward) : null;
   }
 
   /** Newest first. */

@@ -86,7 +86,7 @@ export class RewardGrantService {
     if (!UUID.test(memberId)) {
       throw memberNotFound();
     }
-    const member = await manager.query<unknown[]>('SELECT 1 FROM members WHERE id = $1', [
+    const member = await manager.query<unknown[]>('SELECT 1 FROM member_profiles WHERE id = $1', [
       memberId,
     ]);
     if (member.length === 0) {

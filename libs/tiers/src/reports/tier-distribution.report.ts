@@ -11,7 +11,7 @@ const TIER_COUNTS_SQL = `
   WITH lowest AS (SELECT id FROM tiers ORDER BY rank LIMIT 1),
   counts AS (
     SELECT coalesce(t.id, (SELECT id FROM lowest)) AS tier_id, count(*)::int AS members
-    FROM members m
+    FROM member_profiles m
     LEFT JOIN member_tiers mt ON mt.member_id = m.id
     LEFT JOIN tiers t ON t.code = mt.tier_code
     GROUP BY 1

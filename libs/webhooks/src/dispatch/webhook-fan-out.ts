@@ -21,7 +21,7 @@ export const FAN_OUT = `WITH horizon AS (
      SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin
    ), batch AS (
      SELECT e.id, e.type, e.member_id, e.member_seq, e.occurred_at, e.data, e.tx_id
-     FROM events e, horizon
+     FROM event_log e, horizon
      WHERE (e.tx_id, e.id) > ($1::bigint, $2::uuid) AND e.tx_id < horizon.xmin
      ORDER BY e.tx_id, e.id LIMIT $3
    ), moved AS (
@@ -71,7 +71,7 @@ export class WebhookFanOut {
       this.dataSource.manager,
       `SELECT EXISTS (
          SELECT 1 FROM webhook_fan_out f CROSS JOIN LATERAL (
-           SELECT 1 FROM events e WHERE (e.tx_id, e.id) > (f.last_tx_id, f.last_event_id)
+           SELECT 1 FROM event_log e WHERE (e.tx_id, e.id) > (f.last_tx_id, f.last_event_id)
            ORDER BY e.tx_id, e.id LIMIT 1
          ) next
          WHERE f.id = 1

@@ -31,7 +31,7 @@ export class WebhookMetrics {
       async collect() {
         const [row] = await dataSource.query<{ events: string; deliveries: string }[]>(
           `SELECT (SELECT count(*) FROM webhook_fan_out f CROSS JOIN LATERAL (
-                     SELECT 1 FROM events e WHERE (e.tx_id, e.id) > (f.last_tx_id, f.last_event_id)
+                     SELECT 1 FROM event_log e WHERE (e.tx_id, e.id) > (f.last_tx_id, f.last_event_id)
                      ORDER BY e.tx_id, e.id) after) AS events,
                   (SELECT count(*) FROM webhook_deliveries d JOIN webhook_endpoints w
                      ON w.id = d.endpoint_id AND w.enabled
@@ -49,13 +49,13 @@ export class WebhookMetrics {
         const [row] = await dataSource.query<{ age: number | null }[]>(
           `SELECT EXTRACT(EPOCH FROM $1::timestamptz - min(created_at))::float8 AS age FROM (
              (SELECT next.created_at FROM webhook_fan_out f CROSS JOIN LATERAL (
-                SELECT e.created_at FROM events e
+                SELECT e.created_at FROM event_log e
                 WHERE (e.tx_id, e.id) > (f.last_tx_id, f.last_event_id)
                 ORDER BY e.tx_id, e.id LIMIT 1) next)
              UNION ALL
              (SELECT min(e.created_at) FROM webhook_deliveries d
               JOIN webhook_endpoints w ON w.id = d.endpoint_id AND w.enabled
-              JOIN events e ON e.id = d.event_id
+              JOIN event_log e ON e.id = d.event_id
               WHERE d.status = 'pending')
            ) oldest`,
           [clock.now()],

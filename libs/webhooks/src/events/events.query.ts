@@ -31,7 +31,7 @@ export class EventsQuery {
       where.push(`(e.tx_id, e.id) > ($${values.length - 1}::bigint, $${values.length}::uuid)`);
     }
     const rows = await this.dataSource.query<(EventRow & { tx_id: string })[]>(
-      `SELECT ${EVENT_ROW_COLUMNS}, e.tx_id FROM events e
+      `SELECT ${EVENT_ROW_COLUMNS}, e.tx_id FROM event_log e
        WHERE ${where.join(' AND ')}
        ORDER BY e.tx_id, e.id LIMIT $1`,
       values,
