@@ -36,6 +36,17 @@ export function serverSourceFiles(options: { withTests?: boolean } = {}): Source
   );
 }
 
+/** The migrations (the only place the schema, views included, is made). */
+export function migrationSourceFiles(): SourceFile[] {
+  return readdirSync(join(ROOT, 'migrations'))
+    .filter((name) => name.endsWith('.ts') && name !== 'index.ts')
+    .map((name) => ({
+      path: `migrations/${name}`,
+      project: 'migrations',
+      text: readFileSync(join(ROOT, 'migrations', name), 'utf8'),
+    }));
+}
+
 /** Source text without comments, so prose like "update the members" is not read as SQL. */
 export function withoutComments(text: string): string {
   return text.replace(/\/\*[\s\S]*?\*\//g, ' ').replace(/(^|[^:'"`])\/\/.*$/gm, '$1');

@@ -1,4 +1,9 @@
-import { serverSourceFiles, withoutComments, type SourceFile } from './source-files';
+import {
+  migrationSourceFiles,
+  serverSourceFiles,
+  withoutComments,
+  type SourceFile,
+} from './source-files';
 
 /** Table name → the lib whose entity declares it; entity class name → table name. */
 export function tableOwners(files: SourceFile[] = serverSourceFiles()): {
@@ -17,6 +22,25 @@ export function tableOwners(files: SourceFile[] = serverSourceFiles()): {
   return { ownerOf, tableOfEntity };
 }
 
+const CREATE_VIEW = /\bCREATE\s+(?:OR\s+REPLACE\s+)?VIEW\s+"?([a-z_][a-z0-9_]*)"?/gi;
+
+/**
+ * The views the migrations create: an owner's published read model, which every lib may read
+ * and none may write.
+ */
+export function migrationViews(migrations: SourceFile[] = migrationSourceFiles()): Set<string> {
+  const views = new Set<string>();
+  for (const migration of migrations) {
+    for (const [, name = ''] of withoutComments(migration.text).matchAll(CREATE_VIEW)) {
+      views.add(name.toLowerCase());
+    }
+  }
+  return views;
+}
+
+/** Who a view belongs to in a TableWrite: nobody writes it. */
+export const READ_ONLY_VIEW = 'a view (read only)';
+
 export interface TableWrite {
   file: string;
   writer: string;
@@ -30,8 +54,14 @@ const SQL_WRITE =
 const ENTITY_WRITE =
   /\.(insert|update|upsert|delete|save|remove|softDelete|increment|decrement)\(\s*([A-Z]\w+)\b/g;
 
-/** Every write (SQL, or a TypeORM write naming an entity class) to a table another project owns. */
-export function crossProjectWrites(files: SourceFile[] = serverSourceFiles()): TableWrite[] {
+/**
+ * Every write (SQL, or a TypeORM write naming an entity class) to a table another project owns,
+ * or to a view.
+ */
+export function crossProjectWrites(
+  files: SourceFile[] = serverSourceFiles(),
+  views: Set<string> = migrationViews(),
+): TableWrite[] {
   const { ownerOf, tableOfEntity } = tableOwners(files);
   const writes: TableWrite[] = [];
   for (const file of files) {
@@ -47,7 +77,7 @@ export function crossProjectWrites(files: SourceFile[] = serverSourceFiles()): T
       }
     }
     for (const { table, statement } of found) {
-      const owner = ownerOf.get(table);
+      const owner = views.has(table) ? READ_ONLY_VIEW : ownerOf.get(table);
       if (owner !== undefined && owner !== file.project) {
         writes.push({ file: file.path, writer: file.project, table, owner, statement });
       }
@@ -58,7 +88,7 @@ export function crossProjectWrites(files: SourceFile[] = serverSourceFiles()): T
 
 const SQL_READ = /\b(FROM|JOIN)\s+(?:ONLY\s+)?"?([a-z_][a-z0-9_]*)"?/gi;
 
-/** Every SQL read (FROM or JOIN) of a table another project owns. */
+/** Every SQL read (FROM or JOIN) of a table another project owns; views are read by all. */
 export function crossProjectReads(files: SourceFile[] = serverSourceFiles()): TableWrite[] {
   const { ownerOf } = tableOwners(files);
   const reads: TableWrite[] = [];
