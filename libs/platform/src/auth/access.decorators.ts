@@ -7,6 +7,7 @@ import {
 import { ApiBearerAuth, ApiCookieAuth, ApiResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
 import { errorResponse } from '../http/api-errors';
+import type { PlatformErrorCode } from '../platform.errors';
 import type { Principal, StaffRole } from './principal';
 
 export const ACCESS_KEY = 'vafa:access';
@@ -20,7 +21,7 @@ export const SESSION_COOKIE_AUTH = 'session';
 const secured = (
   access: Access,
   description: string,
-  forbidden: string[] = ['FORBIDDEN'],
+  forbidden: PlatformErrorCode[] = ['FORBIDDEN'],
 ): MethodDecorator & ClassDecorator =>
   applyDecorators(
     SetMetadata(ACCESS_KEY, access),

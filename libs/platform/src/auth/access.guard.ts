@@ -2,19 +2,12 @@ import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
 import type { Request, Response } from 'express';
-import { DomainError } from '../errors/domain-error';
+import { endpointNotGuarded, forbidden, sessionEnded, unauthorized } from '../platform.errors';
 import { Access, ACCESS_KEY } from './access.decorators';
 import { isUnsafeMethod, requireCsrfToken, requireSameOrigin } from './csrf';
 import type { Principal } from './principal';
 import { clearSessionCookie, sessionTokenOf } from './session-cookie';
 import { StaffSession, StaffSessionsService } from './staff-sessions.service';
-
-const unauthorized = (): DomainError =>
-  new DomainError(
-    401,
-    'UNAUTHORIZED',
-    'A valid API key, member token or console session is required.',
-  );
 
 /** What the guard leaves on the request for the handlers. */
 export type AuthenticatedRequest = Request & { user?: Principal; staffSession?: StaffSession };
@@ -38,7 +31,7 @@ export class AccessGuard extends AuthGuard('bearer') {
       context.getClass(),
     ]);
     if (!access) {
-      throw new DomainError(403, 'ENDPOINT_NOT_GUARDED', 'This endpoint declares no access rule.');
+      throw endpointNotGuarded();
     }
     if (access.kind === 'public') {
       return true;
@@ -46,19 +39,15 @@ export class AccessGuard extends AuthGuard('bearer') {
     const principal = await this.authenticate(context);
     if (access.kind === 'member') {
       if (principal.kind !== 'member') {
-        throw new DomainError(
-          403,
-          'FORBIDDEN',
-          'This endpoint is for members, with a member token.',
-        );
+        throw forbidden('This endpoint is for members, with a member token.');
       }
       return true;
     }
     if (principal.kind !== 'staff') {
-      throw new DomainError(403, 'FORBIDDEN', 'A member token reaches only /v1/me.');
+      throw forbidden('A member token reaches only /v1/me.');
     }
     if (principal.role !== 'admin' && !access.roles.includes(principal.role)) {
-      throw new DomainError(403, 'FORBIDDEN', `The ${principal.role} role may not do this.`);
+      throw forbidden(`The ${principal.role} role may not do this.`);
     }
     return true;
   }
@@ -80,7 +69,7 @@ export class AccessGuard extends AuthGuard('bearer') {
     const found = await this.sessions.authenticate(token);
     if (!found) {
       clearSessionCookie(request, context.switchToHttp().getResponse<Response>());
-      throw new DomainError(401, 'UNAUTHORIZED', 'The session has ended: sign in again.');
+      throw sessionEnded();
     }
     if (isUnsafeMethod(request)) {
       requireSameOrigin(request);
