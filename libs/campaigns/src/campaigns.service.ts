@@ -4,9 +4,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   AuditActor,
   AuditLog,
-  DomainError,
   inTransaction,
-  notFound,
   Page,
   pageNewestFirst,
   PageQuery,
@@ -16,6 +14,7 @@ import { RewardsService } from '@vafa/rewards';
 import type { AudienceCriterionDto, CampaignDto, GiftDto } from './campaign.dto';
 import type { CampaignViewDto } from './campaign-view.dto';
 import { AudienceCriterion, CampaignEntity, CampaignGift } from './campaign.entity';
+import { campaignNotFound, giftRewardNotFound } from './campaigns.errors';
 
 /** The gift as PUT takes it back: a perk names its catalog reward as `rewardId`. */
 const giftView = (gift: CampaignGift): GiftDto =>
@@ -41,8 +40,6 @@ export const toCampaignView = (c: CampaignEntity): CampaignViewDto => ({
   activeUntil: c.activeUntil?.toISOString() ?? null,
   createdAt: c.createdAt.toISOString(),
 });
-
-export const campaignNotFound = (): DomainError => notFound('The campaign', 'CAMPAIGN_NOT_FOUND');
 
 function criterion(c: AudienceCriterionDto): AudienceCriterion {
   const p = c.params ?? {};
@@ -208,11 +205,7 @@ export class CampaignsService {
     }
     const reward = await this.rewards.find(gift.rewardId);
     if (!reward) {
-      throw new DomainError(
-        422,
-        'REWARD_NOT_FOUND',
-        'The gift names a reward that does not exist.',
-      );
+      throw giftRewardNotFound();
     }
     if (gift.type === 'perk' && reward.type !== 'service_perk') {
       throw validationFailed('A perk gift must name a service_perk reward.');

@@ -8,5 +8,6 @@ import { CampaignRunEntity } from './campaign-run.entity';
 import { CampaignEntity } from './campaign.entity';
 
 export const CAMPAIGN_ENTITIES = [CampaignEntity, CampaignRunEntity, CampaignAssignmentEntity];
+export * from './campaigns.errors';
 export * from './campaigns.module';
 export * from './run-campaign.usecase';

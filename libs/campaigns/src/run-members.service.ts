@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { decodeCursor, notFound, type Page, pageLimit, toPage } from '@vafa/platform';
+import { decodeCursor, type Page, pageLimit, toPage } from '@vafa/platform';
+import { campaignRunNotFound } from './campaigns.errors';
 import { CampaignsService } from './campaigns.service';
 import type { RunGroup, RunMemberDto, RunMembersQuery } from './run-members.dto';
 
@@ -45,7 +46,7 @@ export class RunMembersService {
       [runId, campaignId],
     );
     if (!run) {
-      throw notFound('The campaign run', 'RUN_NOT_FOUND');
+      throw campaignRunNotFound();
     }
   }
 

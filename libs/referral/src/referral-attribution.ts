@@ -1,8 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Clock, DomainError, EventOutbox, type EventPayload } from '@vafa/platform';
+import { Clock, EventOutbox, type EventPayload } from '@vafa/platform';
 import { CreateMemberDto, EnrollmentFacts, MemberEntity, MembersService } from '@vafa/members';
-import { referralCodeInvalid } from './referral.errors';
+import { referralCodeInvalid, referralSelf } from './referral.errors';
 import type { ReferralHeldEventData } from './referral.events';
 import { ReferralProgramService } from './referral-program.service';
 
@@ -50,7 +50,7 @@ export class ReferralAttribution implements OnModuleInit {
       same(referrer.email, member.email) ||
       same(referrer.phone, member.phone)
     ) {
-      throw new DomainError(422, 'REFERRAL_SELF', 'A member cannot refer themselves.');
+      throw referralSelf();
     }
     const now = this.clock.now();
     // Serialises a referrer's new referrals, so the velocity count is exact under races.

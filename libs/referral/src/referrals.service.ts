@@ -3,7 +3,6 @@ import { DataSource } from 'typeorm';
 import {
   Clock,
   decodeCursor,
-  DomainError,
   inTransaction,
   Page,
   pageLimit,
@@ -14,7 +13,7 @@ import {
 import { MembersService } from '@vafa/members';
 import type { MyReferralDto } from './referral.dto';
 import type { ReferralStatus } from './referral.entity';
-import { referralNotFound } from './referral.errors';
+import { onlyHeldReferralRejectable, referralNotFound, referralNotHeld } from './referral.errors';
 import { ReferralProgramService } from './referral-program.service';
 import { ReferralPurchaseListener } from './referral-purchase.listener';
 
@@ -82,11 +81,7 @@ export class ReferralsService {
         throw referralNotFound();
       }
       if (row.status !== 'held') {
-        throw new DomainError(
-          409,
-          'REFERRAL_NOT_HELD',
-          `This referral is ${row.status}, not held.`,
-        );
+        throw referralNotHeld(row.status);
       }
       await manager.query(
         `UPDATE referrals SET approved = true, status = 'joined', updated_at = $2 WHERE referee_id = $1`,
@@ -117,7 +112,7 @@ export class ReferralsService {
     );
     if (rejected.length === 0) {
       await this.get(refereeId);
-      throw new DomainError(409, 'REFERRAL_NOT_HELD', 'Only a held referral can be rejected.');
+      throw onlyHeldReferralRejectable();
     }
     return this.get(refereeId);
   }

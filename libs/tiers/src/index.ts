@@ -11,4 +11,5 @@ import { TierEntity } from './tier.entity';
 export const TIER_ENTITIES = [TierEntity, MemberTierEntity];
 export * from './tier-evaluation.job';
 export * from './tier-qualification';
+export * from './tiers.errors';
 export * from './tiers.module';

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Clock, DomainError } from '@vafa/platform';
+import { Clock } from '@vafa/platform';
 import type { Balance } from '../balance';
 import type { LedgerAccount } from '../entities/ledger-posting.entity';
-import { reversalExceedsOriginal, transactionNotFound } from '../ledger.errors';
+import { notReversible, reversalExceedsOriginal, transactionNotFound } from '../ledger.errors';
 import { requireKey, requirePositivePoints } from './command-checks';
 import type { EntryContext, LedgerEntry, Posting } from './ledger-entry';
 import { LedgerRunner } from './ledger-runner';
@@ -66,7 +66,7 @@ export class ReversePointsUseCase {
       throw transactionNotFound();
     }
     if (!REVERSIBLE(row.kind)) {
-      throw new DomainError(422, 'NOT_REVERSIBLE', `A ${row.kind} transaction cannot be reversed.`);
+      throw notReversible(row.kind);
     }
     return {
       kind: row.kind,

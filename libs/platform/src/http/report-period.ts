@@ -1,13 +1,13 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsOptional, ValidateBy, ValidationArguments } from 'class-validator';
-import { validationFailed } from '../errors/domain-error';
+import { validationFailed } from '../platform.errors';
 import {
   CALENDAR_DATE,
   isDateTimeWithZone,
   isStrictInstant,
 } from '../validation/date-time-with-zone';
+import { DAY_MS } from '../clock/days';
 
-const DAY_MS = 86_400_000;
 const YEAR_MS = 365 * DAY_MS;
 
 /** A calendar date (`1997-09-30`, a whole UTC day) or a date-time with a zone. */

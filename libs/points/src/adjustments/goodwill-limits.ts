@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
-import { DomainError } from '@vafa/platform';
 import { GOODWILL_GRANTS, lockMemberAccount, type ProgramSettings } from '@vafa/ledger';
+import { goodwillBudgetExceeded, goodwillMemberCapExceeded } from '../points.errors';
 
 /** The start of the day and of the month containing `at`, in the program's time zone. */
 function periodStarts(at: Date, timeZone: string): { day: string; month: string } {
@@ -32,14 +32,7 @@ export async function checkGoodwillLimits(
     ]);
     const left = settings.goodwillDailyBudget - Number(used?.total ?? 0);
     if (grant.points > left) {
-      throw new DomainError(
-        422,
-        'GOODWILL_BUDGET_EXCEEDED',
-        `Your goodwill budget for today has ${Math.max(left, 0)} points left.`,
-        {
-          remaining: Math.max(left, 0),
-        },
-      );
+      throw goodwillBudgetExceeded(Math.max(left, 0));
     }
   }
   if (settings.goodwillMonthlyCap > 0) {
@@ -51,12 +44,7 @@ export async function checkGoodwillLimits(
     ]);
     const left = settings.goodwillMonthlyCap - Number(used?.total ?? 0);
     if (grant.points > left) {
-      throw new DomainError(
-        422,
-        'GOODWILL_MEMBER_CAP_EXCEEDED',
-        `This member can receive ${Math.max(left, 0)} more goodwill points this month.`,
-        { remaining: Math.max(left, 0) },
-      );
+      throw goodwillMemberCapExceeded(Math.max(left, 0));
     }
   }
 }

@@ -1,7 +1,8 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import type { EntityManager } from 'typeorm';
-import { discoverOneListener, DomainError } from '@vafa/platform';
+import { discoverOneListener } from '@vafa/platform';
+import { couponGivenTwice, couponInvalid } from '../points.errors';
 
 export interface CouponApplication {
   code: string;
@@ -39,14 +40,6 @@ export interface CouponListener {
   giveBack(manager: EntityManager, memberId: string, orderUuid: string): Promise<void>;
 }
 
-export const couponInvalid = (code: string): DomainError =>
-  new DomainError(
-    422,
-    'COUPON_INVALID',
-    `The coupon ${code} is unknown, expired, used or not this member's.`,
-    { code },
-  );
-
 /**
  * Where checkout meets coupons. Without a coupon listener (no rewards library), every code
  * is invalid: a checkout never silently ignores a code the shopper handed over.
@@ -71,7 +64,7 @@ export class CouponHook implements OnModuleInit {
     }
     const unique = [...new Set(codes.map((c) => c.trim().toUpperCase()))];
     if (unique.length !== codes.length) {
-      throw new DomainError(422, 'COUPON_INVALID', 'The same coupon was given twice.', { codes });
+      throw couponGivenTwice(codes);
     }
     if (!this.redeemer) {
       throw couponInvalid(unique[0] ?? '');

@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
   Clock,
-  DomainError,
   EventOutbox,
   inTransaction,
   once,
@@ -23,6 +22,7 @@ import { PurchaseHooks } from '../checkout/purchase.hooks';
 import type { ReturnDto } from './return.dto';
 import { requireChannelAllowed, requireOwnStore } from '../orders/store-scope';
 import { planReturn, ReturnableLine } from './return-arithmetic';
+import { orderNotFound, returnExceedsPurchase } from '../points.errors';
 
 export interface ReturnResult {
   returnId: string;
@@ -43,9 +43,6 @@ interface OrderRow {
   earn_transaction_id: string | null;
   redeem_transaction_id: string | null;
 }
-
-const orderNotFound = (orderId: string): DomainError =>
-  new DomainError(404, 'ORDER_NOT_FOUND', `Order ${orderId} was not found.`, { orderId });
 
 /**
  * Returns units of an order: takes back the points those units earned (pending ones first),
@@ -123,12 +120,7 @@ export class ReturnOrderUseCase {
       pointsRedeemed: Number(order.points_redeemed),
     });
     if (!('units' in plan)) {
-      throw new DomainError(
-        422,
-        'RETURN_EXCEEDS_PURCHASE',
-        `Only ${plan.returnable} of ${plan.sku} can still be returned.`,
-        plan,
-      );
+      throw returnExceedsPurchase(plan);
     }
     await manager.query(
       `UPDATE order_lines l SET returned_quantity = l.returned_quantity + r.units

@@ -12,7 +12,7 @@ import {
 import type { RewardType } from '../catalog/reward.entity';
 import type { CouponUsedEventData } from '../events/reward.events';
 import { HeldCoupon, priceCoupons } from './coupon-pricing';
-import { couponRefused } from './coupon-refusals';
+import { couponRefused } from '../rewards.errors';
 
 interface CouponRow {
   code: string;
