@@ -45,6 +45,7 @@ export * from './http/pagination';
 export * from './http/report-period';
 export * from './logging/nest-pino.logger';
 export * from './logging/root-logger';
+export * from './platform.errors';
 export * from './platform.module';
 export * from './http/openapi';
 export * from './idempotency/idempotency';
