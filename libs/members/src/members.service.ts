@@ -6,6 +6,7 @@ import {
   constraintOf,
   EventOutbox,
   type EventPayload,
+  isUuid,
   Page,
   pageNewestFirst,
   preparedQuery,
@@ -67,8 +68,6 @@ export type SegmentCondition = (segment: string) => { where: string; parameters:
 
 /** A LIKE pattern matching `text` literally. */
 const likeLiteral = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class MembersService {
@@ -215,7 +214,7 @@ export class MembersService {
    * checkout): one prepared statement, no entity to build.
    */
   async findIdBy(by: { id?: string; cardNumber?: string; phone?: string }): Promise<string | null> {
-    if (by.id !== undefined && !UUID.test(by.id)) {
+    if (by.id !== undefined && !isUuid(by.id)) {
       return null;
     }
     const [statement, value] = by.id

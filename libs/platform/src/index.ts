@@ -59,3 +59,4 @@ export * from './validation/omittable';
 export * from './validation/read-only-fields';
 export * from './validation/to-boolean';
 export * from './validation/trimmed';
+export * from './validation/uuid';

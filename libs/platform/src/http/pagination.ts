@@ -3,6 +3,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { validationFailed } from '../platform.errors';
+import { isUuid } from '../validation/uuid';
 
 export class PageQuery {
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
@@ -42,7 +43,6 @@ type CursorValue<F extends CursorField> = F extends 'int' ? number : string;
 export type CursorValues<S extends readonly CursorField[]> = { [I in keyof S]: CursorValue<S[I]> };
 
 const BIGINT_MAX = 9_223_372_036_854_775_807n;
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
 const TIMESTAMP_TEXT =
   /^(\d{4}-\d{2}-\d{2}) (\d{2}:\d{2}:\d{2})(\.\d{1,6})?[+-](0\d|1[0-5])(:[0-5]\d)?$/;
@@ -63,7 +63,7 @@ const CURSOR_FIELD_CHECKS: Record<CursorField, (value: unknown) => boolean> = {
     const match = typeof v === 'string' ? TIMESTAMP_TEXT.exec(v) : null;
     return match !== null && isCalendarTime(match[1] ?? '', match[2] ?? '');
   },
-  uuid: (v) => typeof v === 'string' && UUID.test(v),
+  uuid: isUuid,
   int: (v) => typeof v === 'number' && Number.isInteger(v) && Math.abs(v) <= 2_147_483_647,
   bigint: (v) => typeof v === 'string' && /^\d{1,19}$/.test(v) && BigInt(v) <= BIGINT_MAX,
 };

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock, EventOutbox, inTransaction } from '@vafa/platform';
+import { Clock, EventOutbox, inTransaction, isUuid } from '@vafa/platform';
 import {
   Balance,
   lockMemberAccount,
@@ -10,8 +10,6 @@ import {
 import { redemptionNotCancellable, redemptionNotFound } from '../rewards.errors';
 import type { CancelRedemptionResultDto } from './redemption.dto';
 import { REDEMPTION_COLUMNS, RedemptionRow, RewardIssuer } from './reward-issuer';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Cancels an unused coupon or perk (active or expired): its points go back to the very lots they
@@ -29,7 +27,7 @@ export class CancelRedemptionUseCase {
   ) {}
 
   async execute(redemptionId: string, reason?: string): Promise<CancelRedemptionResultDto> {
-    if (!UUID.test(redemptionId)) {
+    if (!isUuid(redemptionId)) {
       throw redemptionNotFound();
     }
     const [found] = await this.dataSource.query<{ member_id: string }[]>(

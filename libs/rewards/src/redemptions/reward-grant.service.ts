@@ -6,6 +6,7 @@ import {
   EventOutbox,
   type EventPayload,
   idempotencyKeyReused,
+  isUuid,
   validationFailed,
 } from '@vafa/platform';
 import { lockMemberAccount, RecordActivityUseCase } from '@vafa/ledger';
@@ -19,8 +20,6 @@ import {
   RewardIssuer,
   toIssuedReward,
 } from './reward-issuer';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export type GrantedReward = IssuedReward & { replayed: boolean };
 
@@ -83,7 +82,7 @@ export class RewardGrantService {
     if (!idempotencyKey || idempotencyKey.length > 300) {
       throw validationFailed('An idempotency key of 1 to 300 characters is required.');
     }
-    if (!UUID.test(memberId)) {
+    if (!isUuid(memberId)) {
       throw memberNotFound();
     }
     const member = await manager.query<unknown[]>('SELECT 1 FROM member_profiles WHERE id = $1', [
@@ -146,7 +145,7 @@ export class RewardGrantService {
     manager: EntityManager,
     rewardId: string,
   ): Promise<{ exists: boolean; remaining: number | null }> {
-    if (!UUID.test(rewardId)) {
+    if (!isUuid(rewardId)) {
       return { exists: false, remaining: 0 };
     }
     const [row] = await manager.query<{ stock_remaining: number | null }[]>(

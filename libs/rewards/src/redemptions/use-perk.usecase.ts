@@ -1,13 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock, queryRows } from '@vafa/platform';
+import { Clock, isUuid, queryRows } from '@vafa/platform';
 import { isCouponType } from '../catalog/reward.entity';
 import { perkNotUsable, redemptionNotFound } from '../rewards.errors';
 import type { PerkDto } from './redemption.dto';
 import { toPerkDto } from './perks.query';
 import { REDEMPTION_COLUMNS, RedemptionRow } from './reward-issuer';
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**
  * Staff mark a service perk or gift as delivered (coupons are used at the till). One conditional
@@ -21,7 +19,7 @@ export class UsePerkUseCase {
   ) {}
 
   async execute(redemptionId: string): Promise<PerkDto> {
-    if (!UUID.test(redemptionId)) {
+    if (!isUuid(redemptionId)) {
       throw redemptionNotFound();
     }
     const now = this.clock.now();
