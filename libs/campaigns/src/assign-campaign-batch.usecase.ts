@@ -5,6 +5,7 @@ import { type BatchCounts, draw, type HoldoutCutoff, type Run } from './campaign
 import type { CampaignEntity } from './campaign.entity';
 import { lockGiftSupply } from './gift-supply';
 import { GrantCampaignGiftsUseCase } from './grant-campaign-gifts.usecase';
+import { addDays } from '@vafa/platform';
 
 /**
  * One batch of a run in one transaction: draws holdout and chance, applies cooldown (to holdout
@@ -56,7 +57,7 @@ export class AssignCampaignBatchUseCase {
         campaign.probability,
         campaign.id,
         run.id,
-        new Date(run.startedAt.getTime() - campaign.cooldownDays * 86_400_000),
+        addDays(run.startedAt, -campaign.cooldownDays),
         holdout?.memberId ?? '00000000-0000-0000-0000-000000000000',
       ],
     );

@@ -1,6 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { memberTierCodeSql } from '@vafa/tiers';
 import type { AudienceCriterion } from './campaign.entity';
+import { addDays } from '@vafa/platform';
 
 /** What a top_clv_percent audience ranks members by. */
 export type ValueBasis = 'clv' | 'spend';
@@ -48,7 +49,7 @@ export async function valueRanking(
   criteria: AudienceCriterion[],
   asOf: Date,
 ): Promise<ValueRanking> {
-  const since = new Date(asOf.getTime() - SPEND_WINDOW_DAYS * 86_400_000);
+  const since = addDays(asOf, -SPEND_WINDOW_DAYS);
   const cutoffs = new Map<number, ValueCutoff>();
   const percents = criteria
     .filter((c) => c.segment === 'top_clv_percent')
@@ -138,7 +139,7 @@ export function audienceCondition(
       case 'birthday_today':
         return `to_char(m.birth_date, 'MM-DD') = to_char(${p(asOf)}::timestamptz AT TIME ZONE ${p(timeZone)}, 'MM-DD')`;
       case 'inactive_days': {
-        const since = new Date(asOf.getTime() - (c.params?.days ?? 0) * 86_400_000);
+        const since = addDays(asOf, -(c.params?.days ?? 0));
         return `EXISTS (SELECT 1 FROM order_net_values o WHERE o.member_id = m.id)
                 AND NOT EXISTS (SELECT 1 FROM order_net_values o WHERE o.member_id = m.id AND o.occurred_at > ${p(since)})`;
       }

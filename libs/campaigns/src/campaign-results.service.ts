@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock } from '@vafa/platform';
+import { addDays, Clock } from '@vafa/platform';
 import type { CampaignResultsDto } from './campaign-results.dto';
 import { CampaignsService } from './campaigns.service';
 import {
@@ -183,7 +183,7 @@ export class CampaignResultsService {
       campaignId,
       followUpDays: campaign.followUpDays,
       runs: runs.map((run) => {
-        const endsAt = new Date(run.started_at.getTime() + campaign.followUpDays * 86_400_000);
+        const endsAt = addDays(run.started_at, campaign.followUpDays);
         const complete = now >= endsAt;
         const t = groups.find((g) => g.run_id === run.id && g.assigned_group === 'treated');
         const h = groups.find((g) => g.run_id === run.id && g.assigned_group === 'holdout');

@@ -18,6 +18,7 @@ export * from './cache/short-lived-cache';
 export * from './calendar/calendar-months';
 export * from './calendar/report-calendar.query';
 export * from './clock/clock';
+export * from './clock/days';
 export * from './config/vafa-config';
 export * from './database/advisory-lock';
 export * from './database/bigint-as-number';

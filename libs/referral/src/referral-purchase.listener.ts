@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import {
   Clock,
+  DAY_MS,
   EventOutbox,
   type EventPayload,
   ListenerFor,
@@ -88,7 +89,7 @@ export class ReferralPurchaseListener implements PurchaseListener {
       return NO_REACTION;
     }
     const program = await this.program.get(manager);
-    const deadline = referral.joined_at.getTime() + program.attributionDays * 86_400_000;
+    const deadline = referral.joined_at.getTime() + program.attributionDays * DAY_MS;
     if (event.occurredAt.getTime() > deadline) {
       await this.setStatus(manager, referral.referee_id, 'expired');
       return NO_REACTION;

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { Clock, ListenerFor } from '@vafa/platform';
+import { addDays, Clock, ListenerFor } from '@vafa/platform';
 import { MEMBER_VIEW_SEAM, type MemberViewListener } from '@vafa/members';
 import { qualificationValues } from './tier-metrics';
 import { type CurrentTier, TierLookupService } from './tier-lookup.service';
 import type { TierQualification } from './tier.entity';
-
-const DAY = 86_400_000;
 
 const toTierView = (tier: CurrentTier): Record<string, unknown> => ({
   code: tier.code,
@@ -55,7 +53,7 @@ export class MemberTierView implements MemberViewListener {
       (await qualificationValues(this.dataSource.manager, [memberId], now))
         .get(memberId)
         ?.get(next.code) ?? 0;
-    const windowStart = new Date(now.getTime() - next.qualification.windowDays * DAY);
+    const windowStart = addDays(now, -next.qualification.windowDays);
     const [oldest] = await this.dataSource.query<{ at: Date | null }[]>(
       'SELECT min(occurred_at) AS at FROM order_net_values WHERE member_id = $1 AND occurred_at > $2 AND occurred_at <= $3',
       [memberId, windowStart, now],
@@ -69,7 +67,7 @@ export class MemberTierView implements MemberViewListener {
       remaining: Math.max(0, required - current),
       // When the oldest purchase that counts now drops out of the rolling window.
       windowEndsAt: oldest?.at
-        ? new Date(oldest.at.getTime() + next.qualification.windowDays * DAY).toISOString()
+        ? addDays(oldest.at, next.qualification.windowDays).toISOString()
         : null,
     };
   }

@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { AuditActor, AuditLog, Clock, EventOutbox, inTransaction } from '@vafa/platform';
+import { addDays, AuditActor, AuditLog, Clock, EventOutbox, inTransaction } from '@vafa/platform';
 import { RecordActivityUseCase } from '@vafa/ledger';
 import { MembersService } from '@vafa/members';
 import type { AssignTierDto, TierAssignmentDto } from './tier-assignment.dto';
 import { TierLookupService } from './tier-lookup.service';
 import { assignedTierNotFound } from './tiers.errors';
 import type { TierChangeData } from './events/tier.events';
-
-const DAY = 86_400_000;
 
 /**
  * Puts a member in a tier by hand (a status match, a complaint put right, a move before a tier
@@ -49,7 +47,7 @@ export class TierAssignmentService {
       );
       const now = this.clock.now();
       const holdDays = input.holdDays ?? 0;
-      const heldUntil = holdDays > 0 ? new Date(now.getTime() + holdDays * DAY) : null;
+      const heldUntil = holdDays > 0 ? addDays(now, holdDays) : null;
       await manager.query(
         `INSERT INTO member_tiers (member_id, tier_code, achieved_at, below_since, held_until)
          VALUES ($1, $2, $3, NULL, $4)

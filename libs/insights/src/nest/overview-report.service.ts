@@ -3,9 +3,9 @@ import { DataSource } from 'typeorm';
 import { liabilityValue, LiabilityReportService, ProgramSettingsService } from '@vafa/ledger';
 import { netOrdersSql } from './order-revenue.sql';
 import type { OverviewReportDto } from './overview-report.dto';
+import { addDays } from '@vafa/platform';
 
 const ACTIVE_DAYS = 90;
-const DAY_MS = 86_400_000;
 
 /** Members at the end of the period, new in it, and active in the 90 days up to its end. */
 const MEMBERS_SQL = `
@@ -25,7 +25,7 @@ export class OverviewReportService {
 
   async report(from: Date, to: Date, now: Date): Promise<OverviewReportDto> {
     const activeEnd = new Date(Math.min(to.getTime(), now.getTime()));
-    const activeStart = new Date(activeEnd.getTime() - ACTIVE_DAYS * DAY_MS);
+    const activeStart = addDays(activeEnd, -ACTIVE_DAYS);
     const [members] = await this.dataSource.query<{ total: number; new: number; active: number }[]>(
       MEMBERS_SQL,
       [from, to, activeStart, activeEnd],

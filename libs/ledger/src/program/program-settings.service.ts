@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { AuditActor, AuditLog, CacheFamily, inTransaction, ShortLivedValue } from '@vafa/platform';
+import {
+  addDays,
+  AuditActor,
+  AuditLog,
+  CacheFamily,
+  inTransaction,
+  ShortLivedValue,
+} from '@vafa/platform';
 import { ProgramSettingsEntity } from './program-settings.entity';
 import { toProgramSettingsView } from './program-settings.view';
-
-const DAY = 86_400_000;
 
 /**
  * How long `cached()` may answer from memory. A change made through this process applies to
@@ -78,10 +83,8 @@ export function lotDates(
   settings: Readonly<ProgramSettingsEntity>,
   at: Date,
 ): { availableAt: Date; expiresAt: Date | null } {
-  const availableAt = new Date(at.getTime() + settings.pointsPendingDays * DAY);
+  const availableAt = addDays(at, settings.pointsPendingDays);
   const expiresAt =
-    settings.pointsExpiryDays > 0
-      ? new Date(availableAt.getTime() + settings.pointsExpiryDays * DAY)
-      : null;
+    settings.pointsExpiryDays > 0 ? addDays(availableAt, settings.pointsExpiryDays) : null;
   return { availableAt, expiresAt };
 }

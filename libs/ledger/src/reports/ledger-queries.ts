@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { decodeCursor, Page, PageQuery, pageLimit, toPage } from '@vafa/platform';
+import { addDays, decodeCursor, Page, pageLimit, PageQuery, toPage } from '@vafa/platform';
 import type { Balance } from '../balance';
 
 export interface PointsSummary extends Balance {
@@ -46,7 +46,7 @@ export class LedgerQueries {
       `SELECT member_id, sum(remaining) AS points, expires_at FROM ledger_lots
        WHERE member_id = ANY($1::uuid[]) AND remaining > 0 AND expires_at > $2 AND expires_at <= $3
        GROUP BY member_id, expires_at ORDER BY member_id, expires_at`,
-      [memberIds, now, new Date(now.getTime() + soonDays * 86_400_000)],
+      [memberIds, now, addDays(now, soonDays)],
     );
     const summaries = new Map<string, PointsSummary>(
       memberIds.map((id) => [

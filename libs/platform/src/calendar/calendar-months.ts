@@ -1,3 +1,4 @@
+import { DAY_MS } from '../clock/days';
 /** The calendars reports bucket months in. */
 export const REPORT_CALENDARS = ['gregorian', 'persian'] as const;
 export type ReportCalendar = (typeof REPORT_CALENDARS)[number];
@@ -9,7 +10,6 @@ export interface CalendarMonth {
   start: string;
 }
 
-const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 const CIVIL_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -1,3 +1,5 @@
+import { addDays } from './days';
+
 /** The source of "now" for everything time-dependent, so tests can move time. */
 export abstract class Clock {
   abstract now(): Date;
@@ -27,6 +29,6 @@ export class ManualClock extends Clock {
   }
 
   advanceDays(days: number): void {
-    this.current = new Date(this.current.getTime() + days * 86_400_000);
+    this.current = addDays(this.current, days);
   }
 }

@@ -1,6 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import {
+  addDays,
   AuditLog,
   EventOutbox,
   type EventPayload,
@@ -17,7 +18,6 @@ import { EarningRulesService } from '../earning-rules/earning-rules.service';
 import { calculateEarnPoints, type Channel, type EarningRule } from '../rules';
 import { openImportLedgerContext } from './import-ledger.module';
 
-const DAY_MS = 86_400_000;
 /** Transactions at once; the import command's pool holds 8 connections. */
 const CONCURRENT_TRANSACTIONS = 4;
 /**
@@ -151,14 +151,12 @@ export class ImportPointsAwarder {
         }
         // The return window runs from the purchase; expiry from the import, so history does not
         // arrive already expired.
-        const availableAt = new Date(
-          order.occurred_at.getTime() + this.settings.pointsPendingDays * DAY_MS,
-        );
+        const availableAt = addDays(order.occurred_at, this.settings.pointsPendingDays);
         const expiresAt =
           this.settings.pointsExpiryDays > 0
-            ? new Date(
-                Math.max(availableAt.getTime(), now.getTime()) +
-                  this.settings.pointsExpiryDays * DAY_MS,
+            ? addDays(
+                new Date(Math.max(availableAt.getTime(), now.getTime())),
+                this.settings.pointsExpiryDays,
               )
             : null;
         const entry = await this.credit.execute(

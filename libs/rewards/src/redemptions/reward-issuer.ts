@@ -1,4 +1,4 @@
-import { queryRows } from '@vafa/platform';
+import { addDays, queryRows } from '@vafa/platform';
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { RewardEntity, RewardType, isCouponType } from '../catalog/reward.entity';
@@ -55,8 +55,6 @@ export const toIssuedReward = (row: RedemptionRow): IssuedReward => ({
   ...(row.expires_at ? { expiresAt: row.expires_at.toISOString() } : {}),
 });
 
-const DAY = 86_400_000;
-
 /**
  * The steps every issue of a reward shares (a redemption for points, a free grant): take a unit
  * of stock and write the coupon or perk. Runs in the caller's transaction, after the member's
@@ -111,7 +109,7 @@ export class RewardIssuer {
     },
   ): Promise<RedemptionRow> {
     const { reward, now } = issue;
-    const expiresAt = reward.validDays ? new Date(now.getTime() + reward.validDays * DAY) : null;
+    const expiresAt = reward.validDays ? addDays(now, reward.validDays) : null;
     // A code collides with one of the member's own with odds of 2^-60: draw again if it does.
     for (let attempt = 0; attempt < 5; attempt++) {
       const rows = await manager.query<RedemptionRow[]>(

@@ -3,6 +3,7 @@ import { DataSource, EntityManager } from 'typeorm';
 import {
   AuditLog,
   Clock,
+  DAY_MS,
   EventOutbox,
   inTransaction,
   queryRows,
@@ -24,7 +25,7 @@ import type { SendResult } from './webhook-sender';
 import type { DeliveryAttempt } from '../deliveries/webhook-delivery.entity';
 
 /** An endpoint failing this long without one success is disabled. */
-export const FAILING_DISABLES_AFTER_MS = 5 * 86_400_000;
+export const FAILING_DISABLES_AFTER_MS = 5 * DAY_MS;
 
 export type DeliveryOutcome = 'succeeded' | 'retrying' | 'failed';
 

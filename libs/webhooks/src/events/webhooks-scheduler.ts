@@ -1,10 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
-import { Clock, VafaConfig, withAdvisoryLock } from '@vafa/platform';
+import { addDays, Clock, VafaConfig, withAdvisoryLock } from '@vafa/platform';
 import { EventRetentionJob } from './event-retention.job';
-
-const DAY_MS = 86_400_000;
 
 /** The daily clean-up of old events; an advisory lock makes several instances run it once. */
 @Injectable()
@@ -20,9 +18,7 @@ export class WebhooksScheduler {
 
   @Cron(CronExpression.EVERY_DAY_AT_4AM, { name: 'events-retention' })
   async deleteOldEvents(): Promise<{ deleted: number } | null> {
-    const olderThan = new Date(
-      this.clock.now().getTime() - this.config.eventRetentionDays * DAY_MS,
-    );
+    const olderThan = addDays(this.clock.now(), -this.config.eventRetentionDays);
     const outcome = await withAdvisoryLock(this.dataSource, 'vafa:events:retention', () =>
       this.retention.run(olderThan),
     );
