@@ -15,7 +15,7 @@ describe('bad input is never a 500', () => {
   });
   afterAll(() => t.close());
 
-  const refused = (response: Response): void => {
+  const expectRefused = (response: Response): void => {
     expect({ status: response.status, body: response.body as unknown }).toEqual({
       status: 400,
       body: { error: expect.objectContaining({ code: 'VALIDATION_FAILED' }) },
@@ -35,18 +35,18 @@ describe('bad input is never a 500', () => {
 
   it('refuses a body nested thousands of levels deep (was RangeError: call stack)', async () => {
     const deep = '['.repeat(3000) + ']'.repeat(3000);
-    refused(await sendJson('post', '/v1/members', `{"name": ${deep}}`));
-    refused(await sendJson('put', '/v1/program', `{"name": ${deep}}`));
+    expectRefused(await sendJson('post', '/v1/members', `{"name": ${deep}}`));
+    expectRefused(await sendJson('put', '/v1/program', `{"name": ${deep}}`));
   });
 
   it('refuses NUL and lone surrogates in body, query and path (were PostgreSQL errors)', async () => {
-    refused(await sendJson('post', '/v1/members', '{"name": "a\\u0000b"}'));
-    refused(await sendJson('post', '/v1/members', '{"email": "\\ud800x@example.com"}'));
-    refused(await sendJson('put', '/v1/program', '{"name": "\\ud800x"}'));
-    refused(await sendJson('post', '/v1/tiers', '{"a\\u0000": 1}'));
-    refused(await t.api().get('/v1/members?email=a%00b').set(admin));
-    refused(await t.api().get('/v1/members?externalId=%00').set(admin));
-    refused(await t.api().get(`/v1/members/${member.id}%00/activity`).set(admin));
+    expectRefused(await sendJson('post', '/v1/members', '{"name": "a\\u0000b"}'));
+    expectRefused(await sendJson('post', '/v1/members', '{"email": "\\ud800x@example.com"}'));
+    expectRefused(await sendJson('put', '/v1/program', '{"name": "\\ud800x"}'));
+    expectRefused(await sendJson('post', '/v1/tiers', '{"a\\u0000": 1}'));
+    expectRefused(await t.api().get('/v1/members?email=a%00b').set(admin));
+    expectRefused(await t.api().get('/v1/members?externalId=%00').set(admin));
+    expectRefused(await t.api().get(`/v1/members/${member.id}%00/activity`).set(admin));
   });
 
   it.each([
@@ -62,7 +62,7 @@ describe('bad input is never a 500', () => {
     ['/v1/referral-program', { velocityMax: null }],
     ['/v1/referral-program', { shareBaseUrl: null }],
   ])('PUT %s %j is refused (was out of range / NOT NULL)', async (path, body) => {
-    refused(await t.api().put(path).set(admin).send(body));
+    expectRefused(await t.api().put(path).set(admin).send(body));
   });
 
   it.each([
@@ -82,7 +82,7 @@ describe('bad input is never a 500', () => {
     ['an array for the gift', { gift: [{ type: 'points', points: 10 }] }],
     ['an array for the budget', { budget: [] }],
   ])('refuses a campaign with %s', async (_case, change) => {
-    refused(
+    expectRefused(
       await t
         .api()
         .post('/v1/campaigns')
@@ -119,21 +119,21 @@ describe('bad input is never a 500', () => {
       rank: 1,
       qualification: { metric: 'spend', threshold: 1000, windowDays: 30 },
     };
-    refused(
+    expectRefused(
       await t
         .api()
         .post('/v1/tiers')
         .set(admin)
         .send({ ...tier, qualification: [] }),
     );
-    refused(
+    expectRefused(
       await t
         .api()
         .post('/v1/tiers')
         .set(admin)
         .send({ ...tier, benefits: [] }),
     );
-    refused(
+    expectRefused(
       await t
         .api()
         .post('/v1/tiers')
@@ -146,11 +146,11 @@ describe('bad input is never a 500', () => {
     '%s: refuses a missing member, arrays for objects and objects for arrays',
     async (path) => {
       const order = { orderId: `o-${Math.random()}`, channel: 'store' };
-      refused(await checkout({ ...order, lines: [LINE] }, path));
-      refused(await checkout({ ...order, member: [{ id: member.id }], lines: [LINE] }, path));
-      refused(await checkout({ ...order, member: { id: member.id }, lines: [[]] }, path));
-      refused(await checkout({ ...order, member: { id: member.id }, lines: [null] }, path));
-      refused(await checkout({ ...order, member: { id: member.id }, lines: LINE }, path));
+      expectRefused(await checkout({ ...order, lines: [LINE] }, path));
+      expectRefused(await checkout({ ...order, member: [{ id: member.id }], lines: [LINE] }, path));
+      expectRefused(await checkout({ ...order, member: { id: member.id }, lines: [[]] }, path));
+      expectRefused(await checkout({ ...order, member: { id: member.id }, lines: [null] }, path));
+      expectRefused(await checkout({ ...order, member: { id: member.id }, lines: LINE }, path));
     },
   );
 
@@ -164,12 +164,12 @@ describe('bad input is never a 500', () => {
         .set(admin)
         .set('Idempotency-Key', `ret-${Math.random()}`)
         .send({ orderId, lines });
-    refused(await returned([[]]));
-    refused(await returned([null]));
+    expectRefused(await returned([[]]));
+    expectRefused(await returned([null]));
   });
 
   it('refuses a null asOf for a model fit', async () => {
-    refused(await t.api().post('/v1/insights/models/fit').set(admin).send({ asOf: null }));
+    expectRefused(await t.api().post('/v1/insights/models/fit').set(admin).send({ asOf: null }));
   });
 
   it('refuses a cursor of the wrong shape on every list (was 500 on two)', async () => {
@@ -187,15 +187,15 @@ describe('bad input is never a 500', () => {
       '/v1/api-keys',
     ];
     for (const list of lists) {
-      refused(await t.api().get(`${list}?cursor=${wrong}`).set(admin));
+      expectRefused(await t.api().get(`${list}?cursor=${wrong}`).set(admin));
     }
     for (const list of ['/v1/me/activity', '/v1/me/rewards', '/v1/me/perks']) {
-      refused(await t.api().get(`${list}?cursor=${wrong}`).set(bearer(member.token)));
+      expectRefused(await t.api().get(`${list}?cursor=${wrong}`).set(bearer(member.token)));
     }
     const badDay = Buffer.from(
       '["2026-02-30T00:00:00.000Z","6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11"]',
     );
-    refused(
+    expectRefused(
       await t
         .api()
         .get(`/v1/referrals?cursor=${badDay.toString('base64url')}`)
@@ -228,7 +228,7 @@ describe('bad input is never a 500', () => {
     const ids = (rest.body as { items: { id: string }[] }).items.map((item) => item.id);
     expect(ids.length).toBeGreaterThanOrEqual(2);
     expect(ids).not.toContain(page.items[0]?.id);
-    refused(await t.api().get(`${list}?limit=201`).set(admin));
+    expectRefused(await t.api().get(`${list}?limit=201`).set(admin));
   });
 
   it('answers a URL over 16 KB with 431 in the error format (was an empty body)', async () => {

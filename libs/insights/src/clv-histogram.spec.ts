@@ -1,32 +1,40 @@
 import { clvHistogram, clvHistogramLayout, roundBucketWidth } from './clv-histogram';
 
+/** Highest value → bucket width. */
+const WIDTHS: [number, number][] = [
+  [0, 1],
+  [5, 1],
+  [10, 1],
+  [11, 2],
+  [25, 5],
+  [100, 10],
+  [101, 20],
+  [190, 20],
+  [201, 25],
+  [250, 25],
+  [251, 50],
+  [3000, 500],
+  [3010, 500],
+  [5001, 1000],
+  [98_765, 10_000],
+  [123_456, 20_000],
+  [240_000, 25_000],
+];
+
 describe('the CLV histogram', () => {
-  it.each([
-    [0, 1],
-    [5, 1],
-    [10, 1],
-    [11, 2],
-    [25, 5],
-    [100, 10],
-    [101, 20],
-    [190, 20],
-    [201, 25],
-    [250, 25],
-    [251, 50],
-    [3000, 500],
-    [3010, 500],
-    [5001, 1000],
-    [98_765, 10_000],
-    [123_456, 20_000],
-    [240_000, 25_000],
-  ])('reaches %p in about ten round buckets of %p', (top, width) => {
+  it.each(WIDTHS)('gives %p buckets %p wide', (top, width) => {
     expect(roundBucketWidth(top)).toBe(width);
-    if (top > 10) {
+  });
+
+  // Up to 10 a bucket is one unit wide, however few buckets that makes.
+  it.each(WIDTHS.filter(([top]) => top > 10))(
+    'reaches %p in five to ten buckets of %p',
+    (top, width) => {
       const buckets = Math.ceil(top / width);
       expect(buckets).toBeGreaterThanOrEqual(5);
       expect(buckets).toBeLessThanOrEqual(10);
-    }
-  });
+    },
+  );
 
   it('lists every bucket up to the 99th percentile, then an open-ended one', () => {
     const counts = new Map([

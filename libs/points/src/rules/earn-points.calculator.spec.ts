@@ -650,12 +650,11 @@ describe('calculateEarnPoints golden scenarios', () => {
     const result = calculateEarnPoints(scenario.order, scenario.rules);
 
     expect(result.lines.map((line) => line.points)).toEqual(scenario.lines);
-    if (scenario.basePoints) {
-      expect(result.lines.map((line) => line.basePoints)).toEqual(scenario.basePoints);
-    }
-    if (scenario.lineRuleIds) {
-      expect(result.lines.map((line) => line.appliedRuleIds)).toEqual(scenario.lineRuleIds);
-    }
+    // Per-line base points and rule ids, where the scenario states them.
+    expect({
+      basePoints: scenario.basePoints && result.lines.map((line) => line.basePoints),
+      lineRuleIds: scenario.lineRuleIds && result.lines.map((line) => line.appliedRuleIds),
+    }).toEqual({ basePoints: scenario.basePoints, lineRuleIds: scenario.lineRuleIds });
     expect(result.appliedRules).toEqual(scenario.appliedRules);
     expect(result.totalPoints).toBe(scenario.total);
     expect(result.description).toBe(
