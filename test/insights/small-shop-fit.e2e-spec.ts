@@ -1,12 +1,20 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { DataSource } from 'typeorm';
-import { InsightsRefreshJob, type Transaction } from '@vafa/insights';
+import {
+  bgnbdDataFromSummaries,
+  fitBgNbd,
+  fitGammaGamma,
+  gammaGammaDataFromSummaries,
+  InsightsRefreshJob,
+  summarizeCustomers,
+  type Transaction,
+} from '@vafa/insights';
 // Test-only generators and readers kept beside the math they check; not the library's API.
 // eslint-disable-next-line no-restricted-imports
 import { smallShopTransactions } from '../../libs/insights/src/testing/small-shop';
 // eslint-disable-next-line no-restricted-imports
-import { readCdnowSample } from '../../libs/insights/src/testing/cdnow';
+import * as cdnow from '../../libs/insights/src/testing/cdnow';
+// eslint-disable-next-line no-restricted-imports
+import * as synthetic from '../../libs/insights/src/testing/synthetic-cdnow';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 import { ledgerOf } from '../support/ledger-helpers';
 import { History, insertHistories, relativeError } from './insights-helpers';
@@ -15,7 +23,6 @@ const AS_OF = '2024-12-31';
 /** The end of AS_OF: the shops' histories run up to it. */
 const HISTORY_END = new Date('2025-01-01T00:00:00Z');
 const SHAPES = ['r', 'a', 'b', 'p', 'q'] as const;
-const CDNOW_DIR = resolve(__dirname, '../../../shared/data/cdnow');
 
 const historiesOf = (transactions: readonly Transaction[]): History[] => {
   const byCustomer = new Map<string, History>();
@@ -163,17 +170,42 @@ describe('insights: small shops get a usable model or a plain refusal, never a d
     expect(await stored()).toEqual({ models: 1, scores: 100 });
   });
 
-  (existsSync(CDNOW_DIR) ? it : it.skip)(
-    'the CDNOW sample fits as published (Fader, Hardie & Lee 2005; Fader & Hardie 2013)',
-    async () => {
-      await db.query("DELETE FROM orders WHERE order_id LIKE 'test-%'");
-      const transactions = readCdnowSample(CDNOW_DIR).map((tr) => ({
-        ...tr,
-        customerId: `cdnow-${tr.customerId}`,
-        amount: Math.round(tr.amount * 100),
-      }));
-      await insertHistories(db, historiesOf(transactions));
-      const model = (await fit('1997-09-30').expect(201)).body;
+  /** A CDNOW-format history (dollars) imported on its own and fitted at CDNOW's calibration end. */
+  const fitCdnowFormat = async (transactions: readonly Transaction[], prefix: string) => {
+    await db.query("DELETE FROM orders WHERE order_id LIKE 'test-%'");
+    const inCents = transactions.map((tr) => ({
+      ...tr,
+      customerId: `${prefix}-${tr.customerId}`,
+      amount: Math.round(tr.amount * 100),
+    }));
+    await insertHistories(db, historiesOf(inCents));
+    return { model: (await fit('1997-09-30').expect(201)).body, inCents };
+  };
+
+  it('the synthetic CDNOW-format history fits as the library fits it, and near the parameters that drew it', async () => {
+    const { model, inCents } = await fitCdnowFormat(
+      cdnow.readCdnowSampleFile(synthetic.SYNTHETIC_CDNOW_FILE),
+      'synthetic',
+    );
+    expect(model.customers).toBe(synthetic.SYNTHETIC_CDNOW_CUSTOMERS);
+    const summaries = summarizeCustomers(inCents, new Date(Date.UTC(1997, 8, 30)));
+    const bgnbd = fitBgNbd(bgnbdDataFromSummaries(summaries)).params;
+    const spend = fitGammaGamma(gammaGammaDataFromSummaries(summaries)).params;
+    for (const key of ['r', 'alpha', 'a', 'b'] as const) {
+      expect(relativeError(model.bgnbd[key], bgnbd[key])).toBeLessThan(1e-3);
+      // Within a factor of 1.5 of the truth: the library test bounds it by standard errors.
+      expect(
+        Math.abs(Math.log(model.bgnbd[key] / synthetic.SYNTHETIC_CDNOW_BGNBD[key])),
+      ).toBeLessThan(Math.log(1.5));
+    }
+    for (const key of ['p', 'q', 'gamma'] as const) {
+      expect(relativeError(model.gammaGamma[key], spend[key])).toBeLessThan(1e-3);
+    }
+  });
+
+  cdnow.describeWithCdnowData('the CDNOW sample', ['CDNOW_sample.txt'], () => {
+    it('fits as published (Fader, Hardie & Lee 2005; Fader & Hardie 2013)', async () => {
+      const { model } = await fitCdnowFormat(cdnow.readCdnowSample(cdnow.CDNOW_DIR), 'cdnow');
       expect(model.customers).toBe(2357);
       const published = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
       for (const key of ['r', 'alpha', 'a', 'b'] as const) {
@@ -183,6 +215,6 @@ describe('insights: small shops get a usable model or a plain refusal, never a d
       expect(relativeError(model.gammaGamma.p, 6.25)).toBeLessThan(5e-3);
       expect(relativeError(model.gammaGamma.q, 3.74)).toBeLessThan(5e-3);
       expect(relativeError(model.gammaGamma.gamma / 100, 15.44)).toBeLessThan(5e-3);
-    },
-  );
+    });
+  });
 });

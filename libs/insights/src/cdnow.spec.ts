@@ -9,27 +9,32 @@ import {
 } from './bgnbd.model';
 import { customerLifetimeValue } from './clv';
 import { bgnbdDegeneracy, gammaGammaDegeneracy } from './fit-degeneracy';
-import { summarizeCustomers } from './customer-summary';
+import { type CustomerSummary, summarizeCustomers } from './customer-summary';
 import {
   fitGammaGamma,
   gammaGammaConditionalExpectedSpend,
   gammaGammaLogLikelihood,
 } from './gamma-gamma.model';
-import { bgnbdDataFromSummaries } from './model-data';
+import { bgnbdDataFromSummaries, gammaGammaDataFromSummaries } from './model-data';
 import { RFM_SEGMENTS } from './rfm.segments';
 import { scoreRfm } from './rfm.score';
 import { referenceConditionalExpectedPurchases, referencePAlive } from './testing/bgnbd-integrals';
-import { numberField, readCdnowSample, readCsv } from './testing/cdnow';
-
-// libs/insights/src -> <workspace>/shared/data/cdnow, next to the repository checkout.
-const CDNOW_DIR = path.resolve(__dirname, '../../../../shared/data/cdnow');
-const hasData = fs.existsSync(CDNOW_DIR);
-if (!hasData) {
-  console.warn(
-    `CDNOW benchmark data not found at ${CDNOW_DIR}: skipping the real-data tests in cdnow.spec.ts`,
-  );
-}
-const describeIfData = hasData ? describe : describe.skip;
+import {
+  CDNOW_DIR,
+  describeWithCdnowData,
+  numberField,
+  readCdnowSample,
+  readCdnowSampleFile,
+  readCsv,
+} from './testing/cdnow';
+import { logStandardErrors } from './testing/standard-errors';
+import {
+  SYNTHETIC_CDNOW_BGNBD,
+  SYNTHETIC_CDNOW_CUSTOMERS,
+  SYNTHETIC_CDNOW_FILE,
+  SYNTHETIC_CDNOW_SPEND,
+  syntheticCdnowSample,
+} from './testing/synthetic-cdnow';
 
 const relativeError = (actual: number, expected: number): number =>
   Math.abs(actual - expected) / Math.abs(expected);
@@ -43,7 +48,89 @@ interface Cbs {
   mx: number;
 }
 
-describeIfData('CDNOW benchmark (real data)', () => {
+/** 99.9 % quantiles of χ² with 4 and 3 degrees of freedom, for the likelihood-ratio tests. */
+const CHI2_999 = { 4: 18.467, 3: 16.266 };
+
+describe('synthetic CDNOW-format history (in the repository: always runs)', () => {
+  const observationEnd = new Date(Date.UTC(1997, 8, 30));
+  let summaries: CustomerSummary[] = [];
+  beforeAll(() => {
+    summaries = summarizeCustomers(readCdnowSampleFile(SYNTHETIC_CDNOW_FILE), observationEnd);
+  });
+
+  /** How many standard errors each fitted parameter lies from the one that drew the data. */
+  const zScores = <K extends string>(
+    fitted: Record<K, number>,
+    truth: Record<K, number>,
+    logLikelihood: (params: Record<K, number>) => number,
+  ): { z: Record<K, number>; se: Record<K, number> } => {
+    const se = logStandardErrors(logLikelihood, fitted);
+    const keys = Object.keys(truth) as K[];
+    const z = Object.fromEntries(
+      keys.map((k) => [k, Math.log(fitted[k] / truth[k]) / se[k]]),
+    ) as Record<K, number>;
+    return { z, se };
+  };
+
+  it('is the history the generator draws from its seed (VAFA_WRITE_FIXTURES=1 writes it again)', () => {
+    const drawn = syntheticCdnowSample();
+    if (process.env.VAFA_WRITE_FIXTURES === '1') {
+      fs.writeFileSync(SYNTHETIC_CDNOW_FILE, drawn);
+    }
+    expect(fs.readFileSync(SYNTHETIC_CDNOW_FILE, 'utf8')).toBe(drawn);
+  });
+
+  it('reads as CDNOW_sample.txt does: every customer by 1997-09-30, a third of them repeat buyers', () => {
+    expect(summaries).toHaveLength(SYNTHETIC_CDNOW_CUSTOMERS);
+    const repeat = summaries.filter((s) => s.frequency > 0).length / summaries.length;
+    expect(repeat).toBeGreaterThan(0.3);
+    expect(repeat).toBeLessThan(0.45);
+  });
+
+  it('BG/NBD recovers the generating r, α, a, b: each within 3 standard errors, jointly by a likelihood-ratio test', () => {
+    const data = bgnbdDataFromSummaries(summaries);
+    const fit = fitBgNbd(data);
+    expect(fit.converged).toBe(true);
+    const { z, se } = zScores(fit.params, SYNTHETIC_CDNOW_BGNBD, (p) =>
+      bgnbdLogLikelihood(p, data),
+    );
+    for (const key of ['r', 'alpha', 'a', 'b'] as const) {
+      expect(Math.abs(z[key])).toBeLessThan(3);
+      // The history is informative: each parameter is pinned within a small factor.
+      expect(se[key]).toBeLessThan(0.5);
+    }
+    const ratio = 2 * (fit.logLikelihood - bgnbdLogLikelihood(SYNTHETIC_CDNOW_BGNBD, data));
+    expect(ratio).toBeGreaterThanOrEqual(0);
+    expect(ratio).toBeLessThan(CHI2_999[4]);
+    expect(bgnbdDegeneracy(fit, data)).toBeNull();
+  });
+
+  it('Gamma-Gamma recovers the generating p, q, γ: each within 3 standard errors, jointly by a likelihood-ratio test', () => {
+    const data = gammaGammaDataFromSummaries(summaries);
+    const fit = fitGammaGamma(data);
+    expect(fit.converged).toBe(true);
+    const { p, q, gamma } = fit.params;
+    const { z, se } = zScores({ p, q, gamma }, SYNTHETIC_CDNOW_SPEND, (params) =>
+      gammaGammaLogLikelihood(params, data),
+    );
+    for (const key of ['p', 'q', 'gamma'] as const) {
+      expect(Math.abs(z[key])).toBeLessThan(3);
+      expect(se[key]).toBeLessThan(0.5);
+    }
+    const ratio = 2 * (fit.logLikelihood - gammaGammaLogLikelihood(SYNTHETIC_CDNOW_SPEND, data));
+    expect(ratio).toBeGreaterThanOrEqual(0);
+    expect(ratio).toBeLessThan(CHI2_999[3]);
+    expect(gammaGammaDegeneracy(fit, data)).toBeNull();
+  });
+});
+
+const REAL_DATA_FILES = [
+  'BTYD_cdnowSummary_cbs.csv',
+  'cdnow_customers_summary_with_transactions.csv',
+  'CDNOW_sample.txt',
+];
+
+describeWithCdnowData('CDNOW benchmark (real data)', REAL_DATA_FILES, () => {
   // BTYD's calibration summary (1997-01-01..1997-09-30, 2,357 customers) at full precision.
   let cbs: Cbs[] = [];
   // lifetimes' copy of the same summary, rounded to 2 decimals (x, t_x, T, zbar).
