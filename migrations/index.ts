@@ -20,6 +20,7 @@ import { WebhookEndpointsAndDeliveries1796029600594 } from './1796029600594-Webh
 import { WebhookFanOutCursorAndAttemptsInRow1796030767111 } from './1796030767111-WebhookFanOutCursorAndAttemptsInRow';
 import { OrderNetValues1796037884052 } from './1796037884052-OrderNetValues';
 import { MemberProfilesMemberScoresAndEventLogViews1796037897964 } from './1796037897964-MemberProfilesMemberScoresAndEventLogViews';
+import { IndexReturnedOrderLines1796039169526 } from './1796039169526-IndexReturnedOrderLines';
 
 export const MIGRATIONS = [
   FoundationApiKeysAndMembers1795503970151,
@@ -42,4 +43,5 @@ export const MIGRATIONS = [
   WebhookFanOutCursorAndAttemptsInRow1796030767111,
   OrderNetValues1796037884052,
   MemberProfilesMemberScoresAndEventLogViews1796037897964,
+  IndexReturnedOrderLines1796039169526,
 ];

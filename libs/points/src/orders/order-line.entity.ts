@@ -1,7 +1,8 @@
-import { Column, Entity, PrimaryColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 import { bigintAsNumber } from '@vafa/platform';
 
 @Entity({ name: 'order_lines' })
+@Index('ix_order_lines_returned', ['memberId', 'orderUuid'], { where: 'returned_quantity > 0' })
 export class OrderLineEntity {
   @PrimaryColumn({ name: 'member_id', type: 'uuid' })
   memberId!: string;
