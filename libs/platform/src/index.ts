@@ -36,6 +36,7 @@ export * from './events/events.repository';
 export * from './events/event-schemas';
 export * from './events/event-types';
 export * from './extension/listener.decorators';
+export * from './http/active-page-query.dto';
 export * from './http/api-errors';
 export * from './http/http-hardening';
 export * from './http/client-error-response';

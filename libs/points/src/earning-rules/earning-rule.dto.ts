@@ -24,9 +24,8 @@ import {
   IsAfterField,
   IsDateTimeWithZone,
   MaxDecimalPlaces,
-  PageQuery,
+  ActivePageQuery,
   ReadOnlyFields,
-  toBoolean,
   trimmed,
 } from '@vafa/platform';
 import type { Channel } from '../rules';
@@ -268,13 +267,7 @@ export class ReplaceEarningRuleDto extends EarningRuleInputDto {}
 /** Body of PATCH: the fields it names replace the rule's (nested objects as a whole). */
 export class PatchEarningRuleDto extends PartialType(EarningRuleInputDto) {}
 
-export class EarningRuleListQuery extends PageQuery {
-  @ApiPropertyOptional({ example: true, description: 'Only active (true) or inactive (false)' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean({ message: 'active must be true or false' })
-  active?: boolean;
-}
+export class EarningRuleListQuery extends ActivePageQuery {}
 
 export class EarningRuleDto {
   @ApiProperty({ example: '3f6b1e2a-9c4d-4e8f-a1b2-7c9d0e1f2a3b' }) id!: string;

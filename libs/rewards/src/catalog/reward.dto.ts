@@ -20,9 +20,8 @@ import {
 import {
   IsAfterField,
   IsDateTimeWithZone,
-  PageQuery,
+  ActivePageQuery,
   ReadOnlyFields,
-  toBoolean,
   trimmed,
 } from '@vafa/platform';
 import { REWARD_TYPES, RewardType } from './reward.entity';
@@ -206,13 +205,7 @@ export class ReplaceRewardDto extends RewardInputDto {}
 @ReadOnlyFields('id', 'stockRemaining', 'createdAt', 'updatedAt')
 export class PatchRewardDto extends PartialType(RewardInputDto) {}
 
-export class RewardListQuery extends PageQuery {
-  @ApiPropertyOptional({ example: true, description: 'Only active (true) or inactive (false)' })
-  @IsOptional()
-  @Transform(toBoolean)
-  @IsBoolean({ message: 'active must be true or false' })
-  active?: boolean;
-}
+export class RewardListQuery extends ActivePageQuery {}
 
 export class RewardDto {
   @ApiProperty({ example: '3f6b1e2a-9c4d-4e8f-a1b2-7c9d0e1f2a3b' }) id!: string;
