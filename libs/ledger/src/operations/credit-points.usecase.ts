@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '@vafa/platform';
-import type { Balance } from '../balance';
 import { requireKey, requirePositivePoints } from './command-checks';
 import type { EntryContext, LedgerEntry, Posting } from './ledger-entry';
+import { ledgerEntryOf } from './ledger-entry-of';
 import { LedgerRunner } from './ledger-runner';
 import type { LedgerSql } from './ledger-sql';
 
@@ -54,20 +54,7 @@ export class CreditPointsUseCase {
     };
     const fields = { kind: command.kind, points, request, id: command.newTransactionId };
     const pending = command.availableAt !== undefined && command.availableAt > now;
-    const entry = (
-      tx: { id: string; kind: string; points: number; occurredAt: Date },
-      balance: Balance,
-      replayed: boolean,
-    ): LedgerEntry => ({
-      transactionId: tx.id,
-      memberId,
-      kind: tx.kind,
-      points: tx.points,
-      pendingPoints: pending ? points : 0,
-      occurredAt: tx.occurredAt.toISOString(),
-      replayed,
-      balance,
-    });
+    const pendingPoints = pending ? points : 0;
     const delta = {
       available: pending ? 0 : points,
       pending: pending ? points : 0,
@@ -93,7 +80,7 @@ export class CreditPointsUseCase {
       // flight and may since have rolled back. Step by step, as it always was.
       const tx = await sql.insertTransaction(command, fields, now);
       if (tx.existing) {
-        return entry(tx, await sql.balances(memberId), true);
+        return ledgerEntryOf(tx, memberId, await sql.balances(memberId), true, pendingPoints);
       }
       written = { tx, ...(await sql.creditAccount(memberId, tx.id, delta, lot, postings)) };
     }
@@ -101,6 +88,6 @@ export class CreditPointsUseCase {
     if (!pending && prior.available < 0) {
       await sql.takeFromLot(memberId, lotId, tx.id, Math.min(points, -prior.available), 1);
     }
-    return entry(tx, balance, false);
+    return ledgerEntryOf(tx, memberId, balance, false, pendingPoints);
   }
 }

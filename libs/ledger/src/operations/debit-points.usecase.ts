@@ -5,6 +5,7 @@ import type { Balance } from '../balance';
 import { insufficientPoints } from '../ledger.errors';
 import { requireKey, requirePositivePoints } from './command-checks';
 import type { EntryContext, LedgerEntry } from './ledger-entry';
+import { ledgerEntryOf } from './ledger-entry-of';
 import { LedgerRunner } from './ledger-runner';
 
 export interface DebitPointsCommand extends EntryContext {
@@ -45,16 +46,8 @@ export class DebitPointsUseCase {
         { kind: command.kind, points: -points, request, id: command.newTransactionId },
         this.clock.now(),
       );
-      const entry = (balance: Balance, replayed: boolean): LedgerEntry => ({
-        transactionId: tx.id,
-        memberId,
-        kind: tx.kind,
-        points: tx.points,
-        pendingPoints: 0,
-        occurredAt: tx.occurredAt.toISOString(),
-        replayed,
-        balance,
-      });
+      const entry = (balance: Balance, replayed: boolean): LedgerEntry =>
+        ledgerEntryOf(tx, memberId, balance, replayed);
       if (tx.existing) {
         return entry(await sql.balances(memberId), true);
       }

@@ -6,6 +6,7 @@ import type { LedgerAccount } from '../entities/ledger-posting.entity';
 import { notReversible, reversalExceedsOriginal, transactionNotFound } from '../ledger.errors';
 import { requireKey, requirePositivePoints } from './command-checks';
 import type { EntryContext, LedgerEntry, Posting } from './ledger-entry';
+import { ledgerEntryOf } from './ledger-entry-of';
 import { LedgerRunner } from './ledger-runner';
 import type { LedgerSql } from './ledger-sql';
 
@@ -92,16 +93,9 @@ export class ReversePointsUseCase {
       { kind: 'reverse', points: sign * amount, reversesId: command.transactionId, request },
       this.clock.now(),
     );
-    const entry = (balance: Balance, replayed: boolean, pendingPoints = 0): LedgerEntry => ({
-      transactionId: tx.id,
-      memberId,
-      kind: 'reverse',
-      points: tx.points,
-      pendingPoints,
-      occurredAt: tx.occurredAt.toISOString(),
-      replayed,
-      balance,
-    });
+    // tx.kind is 'reverse': a key reused for another kind of request was refused above.
+    const entry = (balance: Balance, replayed: boolean, pendingPoints = 0): LedgerEntry =>
+      ledgerEntryOf(tx, memberId, balance, replayed, pendingPoints);
     if (tx.existing) {
       return entry(await sql.balances(memberId), true);
     }
