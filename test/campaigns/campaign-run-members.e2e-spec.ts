@@ -1,6 +1,6 @@
 // The export's batches are checked at a small batch size; the service is not the library's API.
 // eslint-disable-next-line no-restricted-imports
-import { RunMembersService } from '../../libs/campaigns/src/run-members.service';
+import { RunMembersExport } from '../../libs/campaigns/src/run-members.query';
 import { ledgerOf } from '../support/ledger-helpers';
 import { parseCsv } from '../support/parse-csv';
 import { bearer, startTestApp, TestApp, TestMember } from '../support/test-app';
@@ -346,7 +346,7 @@ describe('GET /v1/campaigns/{id}/runs/{runId}/members and its CSV export', () =>
   });
 
   it('streams the export in keyset batches that together are the whole run', async () => {
-    const service = t.app.get(RunMembersService);
+    const service = t.app.get(RunMembersExport);
     const batches: string[][] = [];
     for await (const batch of service.all(campaignId, firstRun, undefined, 6)) {
       batches.push(batch.map((m) => m.memberId));

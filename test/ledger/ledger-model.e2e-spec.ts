@@ -5,7 +5,7 @@ import {
   CreditPointsUseCase,
   DebitPointsUseCase,
   ExpireLotsJob,
-  LedgerAuditService,
+  LedgerAuditQuery,
   ReleasePendingJob,
   ReversePointsUseCase,
 } from '@vafa/ledger';
@@ -169,7 +169,7 @@ describe('the ledger against an in-memory reference model', () => {
 
   afterAll(async () => {
     try {
-      const report = await t.app.get(LedgerAuditService).audit();
+      const report = await t.app.get(LedgerAuditQuery).audit();
       expect(report.discrepancies).toEqual([]);
       expect(report.balanced).toBe(true);
     } finally {

@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { StaffSessionsService } from '@vafa/platform';
+import { StaffSessionsRepository } from '@vafa/platform';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 import {
   sessionCookieOf,
@@ -293,7 +293,7 @@ describe('console sessions: idle timeout, lifetime and the sweep', () => {
   });
 
   it('sweeps away sessions that ended without being presented again, and keeps live ones', async () => {
-    const sessions = t.app.get(StaffSessionsService);
+    const sessions = t.app.get(StaffSessionsRepository);
     const abandoned = await signedInStaff(t, 'marketer');
     advance(20 * MINUTE);
     const live = await signedInStaff(t, 'marketer');

@@ -1,4 +1,4 @@
-import { EarningRulesService } from '@vafa/points';
+import { EarningRulesRepository } from '@vafa/points';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 import type { RuleBody } from './earning-rule-body';
 
@@ -355,7 +355,7 @@ describe('earning rules (/v1/earning-rules)', () => {
     });
     const noLimits = await create({ name: 'Engine no limits', effect: { fixedPoints: 4 } });
     const off = await create({ name: 'Engine off', active: false, effect: { fixedPoints: 9 } });
-    const rules = await t.app.get(EarningRulesService).activeRules();
+    const rules = await t.app.get(EarningRulesRepository).activeRules();
     expect(rules.every((r) => r.active)).toBe(true);
     expect(rules.map((r) => r.id)).not.toContain(off.id);
     expect(rules.find((r) => r.id === on.id)).toEqual({

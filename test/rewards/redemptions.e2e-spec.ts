@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import { RewardGrantService } from '@vafa/rewards';
+import { GrantRewardUseCase } from '@vafa/rewards';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 import { ledgerOf } from '../support/ledger-helpers';
 import { COUPON_CODE, rewardsOf } from './rewards-helpers';
@@ -279,7 +279,7 @@ describe('redeeming rewards', () => {
       active: false, // not in the catalog: only ever granted
     });
     const m = await t.member();
-    const grants = t.app.get(RewardGrantService);
+    const grants = t.app.get(GrantRewardUseCase);
     const dataSource = t.app.get(DataSource);
     const grant = (key: string, rewardId = reward.id) =>
       dataSource.transaction((manager) =>

@@ -2,7 +2,7 @@ import { DataSource } from 'typeorm';
 import {
   CreditPointsUseCase,
   DebitPointsUseCase,
-  LedgerAuditService,
+  LedgerAuditQuery,
   ReversePointsUseCase,
 } from '@vafa/ledger';
 import type { TestApp } from './test-app';
@@ -71,6 +71,6 @@ export function ledgerOf(t: TestApp) {
         amount: Number(l.amount),
         remaining: Number(l.remaining),
       })),
-    audit: () => t.app.get(LedgerAuditService).audit(),
+    audit: () => t.app.get(LedgerAuditQuery).audit(),
   };
 }

@@ -1,9 +1,9 @@
 import type { DataSource } from 'typeorm';
-import { LedgerAuditService } from '@vafa/ledger';
+import { LedgerAuditQuery } from '@vafa/ledger';
 
 /** Prints the audit and exits non-zero when any balance or lot disagrees with the history. */
 export async function verifyLedger(dataSource: DataSource): Promise<void> {
-  const report = await new LedgerAuditService(dataSource).audit();
+  const report = await new LedgerAuditQuery(dataSource).audit();
   console.log(
     `Checked ${report.checkedAccounts} accounts, ${report.checkedLots} lots, ${report.checkedTransactions} transactions.`,
   );

@@ -3,7 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import {
   answerClientErrorsInErrorFormat,
-  ApiKeysService,
+  ApiKeysRepository,
   hardenHttp,
   NestPinoLogger,
   Clock,
@@ -52,7 +52,7 @@ export async function createApiApp(options: {
   setupOpenApi(app);
   await app.init();
   await app
-    .get(ApiKeysService)
+    .get(ApiKeysRepository)
     .ensureBootstrapAdmin(options.config.adminKey, options.print ?? console.log);
   return app;
 }

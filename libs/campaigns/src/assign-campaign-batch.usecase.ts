@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { RewardGrantService } from '@vafa/rewards';
+import { GrantRewardUseCase } from '@vafa/rewards';
 import { type BatchCounts, draw, type HoldoutCutoff, type Run } from './campaign-run';
 import type { CampaignEntity } from './campaign.entity';
 import { lockGiftSupply } from './gift-supply';
@@ -16,7 +16,7 @@ import { addDays } from '@vafa/platform';
 @Injectable()
 export class AssignCampaignBatchUseCase {
   constructor(
-    private readonly rewards: RewardGrantService,
+    private readonly rewards: GrantRewardUseCase,
     private readonly gifts: GrantCampaignGiftsUseCase,
   ) {}
 

@@ -1,4 +1,4 @@
-import { SPEND_WINDOW_DAYS, type ValueRanking } from './audience.sql';
+import { SPEND_WINDOW_DAYS, type ValueRanking } from './audience.query';
 import type { BatchCounts, RunWarning } from './campaign-run';
 import type { CampaignEntity } from './campaign.entity';
 import { isMeasurable, MIN_GROUP_SIZE, minimumDetectableEffect, rateSd } from './holdout-power';

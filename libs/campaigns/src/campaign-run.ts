@@ -1,4 +1,4 @@
-import type { ValueBasis } from './audience.sql';
+import type { ValueBasis } from './audience.query';
 
 export interface RunWarning {
   /** HOLDOUT_EMPTY, HOLDOUT_TOO_SMALL, CLV_NOT_AVAILABLE */

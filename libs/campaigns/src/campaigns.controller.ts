@@ -30,11 +30,11 @@ import {
 } from '@vafa/platform';
 import { CampaignDto, PatchCampaignDto, RunCampaignDto } from './campaign.dto';
 import { CampaignResultsDto } from './campaign-results.dto';
-import { CampaignResultsService } from './campaign-results.service';
+import { CampaignResultsQuery } from './campaign-results.query';
 import { RunResultDto } from './campaign-run.dto';
-import { CampaignScheduler } from './campaign-scheduler';
+import { CampaignScheduleJob } from './campaign-schedule.job';
 import { CampaignPageDto, CampaignViewDto, RunDueResultDto } from './campaign-view.dto';
-import { CampaignsService, toCampaignView } from './campaigns.service';
+import { CampaignsRepository, toCampaignView } from './campaigns.repository';
 import { RunCampaignUseCase } from './run-campaign.usecase';
 
 const CAMPAIGN_NOT_FOUND = { 404: ['CAMPAIGN_NOT_FOUND'] } as const;
@@ -60,10 +60,10 @@ const PREVIEW_EXAMPLE: RunResultDto = {
 @Roles('marketer')
 export class CampaignsController {
   constructor(
-    private readonly campaigns: CampaignsService,
+    private readonly campaigns: CampaignsRepository,
     private readonly runner: RunCampaignUseCase,
-    private readonly results: CampaignResultsService,
-    private readonly scheduler: CampaignScheduler,
+    private readonly results: CampaignResultsQuery,
+    private readonly scheduler: CampaignScheduleJob,
   ) {}
 
   @Get()

@@ -1,27 +1,27 @@
 import { Module } from '@nestjs/common';
 import { LedgerModule } from '@vafa/ledger';
 import { RewardsModule } from '@vafa/rewards';
-import { CampaignResultsService } from './campaign-results.service';
-import { CampaignScheduler } from './campaign-scheduler';
+import { CampaignResultsQuery } from './campaign-results.query';
+import { CampaignScheduleJob } from './campaign-schedule.job';
 import { AssignCampaignBatchUseCase } from './assign-campaign-batch.usecase';
 import { CampaignsController } from './campaigns.controller';
-import { CampaignsService } from './campaigns.service';
+import { CampaignsRepository } from './campaigns.repository';
 import { RunMembersController } from './run-members.controller';
 import { GrantCampaignGiftsUseCase } from './grant-campaign-gifts.usecase';
 import { RunCampaignUseCase } from './run-campaign.usecase';
-import { RunMembersService } from './run-members.service';
+import { RunMembersExport } from './run-members.query';
 
 @Module({
   imports: [LedgerModule, RewardsModule],
   controllers: [CampaignsController, RunMembersController],
   providers: [
-    CampaignsService,
+    CampaignsRepository,
     RunCampaignUseCase,
     AssignCampaignBatchUseCase,
     GrantCampaignGiftsUseCase,
-    CampaignResultsService,
-    CampaignScheduler,
-    RunMembersService,
+    CampaignResultsQuery,
+    CampaignScheduleJob,
+    RunMembersExport,
   ],
   exports: [RunCampaignUseCase],
 })

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import type { RewardGrantService } from '@vafa/rewards';
+import type { GrantRewardUseCase } from '@vafa/rewards';
 import type { CampaignGift } from './campaign.entity';
 
 /** How many treated members of a batch the gift can reach, and the skip reason for the rest. */
@@ -14,7 +14,7 @@ export interface GiftSupply {
  * and the run goes on and finishes. Points never run out here (the budget caps them).
  */
 export async function lockGiftSupply(
-  rewards: RewardGrantService,
+  rewards: GrantRewardUseCase,
   manager: EntityManager,
   gift: CampaignGift,
 ): Promise<GiftSupply> {

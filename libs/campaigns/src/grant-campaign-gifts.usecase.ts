@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { EventOutbox, type EventPayload, type OutboxEvent } from '@vafa/platform';
-import { BulkCreditUseCase, lotDates, ProgramSettingsService } from '@vafa/ledger';
-import { fulfilmentOf, RewardGrantService } from '@vafa/rewards';
+import { BulkCreditUseCase, lotDates, ProgramSettingsRepository } from '@vafa/ledger';
+import { fulfilmentOf, GrantRewardUseCase } from '@vafa/rewards';
 import type { Run } from './campaign-run';
 import type { CampaignEntity } from './campaign.entity';
-import type { CampaignGiftGrantedEventData, GiftGrantedDto } from './events/campaign.events';
+import type { CampaignGiftGrantedEventData, GiftGrantedDto } from './events/campaign-events.dto';
 
 /** The reward fields of a points gift. */
 const NO_REWARD = {
@@ -24,9 +24,9 @@ const NO_REWARD = {
 @Injectable()
 export class GrantCampaignGiftsUseCase {
   constructor(
-    private readonly program: ProgramSettingsService,
+    private readonly program: ProgramSettingsRepository,
     private readonly bulkCredit: BulkCreditUseCase,
-    private readonly rewards: RewardGrantService,
+    private readonly rewards: GrantRewardUseCase,
     private readonly events: EventOutbox,
   ) {}
 

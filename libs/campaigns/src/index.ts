@@ -1,7 +1,7 @@
 export * from './campaign-assignment.entity';
 export * from './campaign-run.entity';
 export * from './campaign.entity';
-export * from './events/campaign.events';
+export * from './events/campaign-events.dto';
 
 import { CampaignAssignmentEntity } from './campaign-assignment.entity';
 import { CampaignRunEntity } from './campaign-run.entity';

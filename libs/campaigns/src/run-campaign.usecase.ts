@@ -9,9 +9,9 @@ import {
   queryRows,
   withQueuedAdvisoryLock,
 } from '@vafa/platform';
-import { ProgramSettingsService } from '@vafa/ledger';
+import { ProgramSettingsRepository } from '@vafa/ledger';
 import { AssignCampaignBatchUseCase } from './assign-campaign-batch.usecase';
-import { audienceCondition, type ValueRanking, valueRanking } from './audience.sql';
+import { audienceCondition, type ValueRanking, valueRanking } from './audience.query';
 import {
   type BatchCounts,
   draw,
@@ -23,8 +23,8 @@ import { runWarnings } from './campaign-run-warnings';
 import type { CampaignDto } from './campaign.dto';
 import { CampaignEntity } from './campaign.entity';
 import { campaignNotActive } from './campaigns.errors';
-import { CampaignsService } from './campaigns.service';
-import type { CampaignRunCompletedEventData } from './events/campaign.events';
+import { CampaignsRepository } from './campaigns.repository';
+import type { CampaignRunCompletedEventData } from './events/campaign-events.dto';
 import { holdoutSize } from './holdout-power';
 
 class DryRunRollback extends Error {}
@@ -41,8 +41,8 @@ export class RunCampaignUseCase {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly campaigns: CampaignsService,
-    private readonly program: ProgramSettingsService,
+    private readonly campaigns: CampaignsRepository,
+    private readonly program: ProgramSettingsRepository,
     private readonly batches: AssignCampaignBatchUseCase,
     private readonly events: EventOutbox,
     private readonly clock: Clock,

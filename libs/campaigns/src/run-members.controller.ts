@@ -10,7 +10,7 @@ import {
   RunMembersExportQuery,
   RunMembersQuery,
 } from './run-members.dto';
-import { RunMembersService } from './run-members.service';
+import { RunMembersExport } from './run-members.query';
 
 const NOT_FOUND = { 404: ['CAMPAIGN_NOT_FOUND', 'RUN_NOT_FOUND'] } as const;
 
@@ -41,7 +41,7 @@ async function* csvLines(batches: AsyncGenerator<RunMemberDto[]>): AsyncGenerato
 @Controller('v1/campaigns')
 @Roles('marketer')
 export class RunMembersController {
-  constructor(private readonly members: RunMembersService) {}
+  constructor(private readonly members: RunMembersExport) {}
 
   @Get(':id/runs/:runId/members')
   @ApiOperation({

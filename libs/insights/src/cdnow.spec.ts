@@ -6,7 +6,7 @@ import {
   bgnbdProbabilityAlive,
   fitBgNbd,
   type BgNbdParams,
-} from './bgnbd.model';
+} from './bgnbd-model';
 import { customerLifetimeValue } from './clv';
 import { bgnbdDegeneracy, gammaGammaDegeneracy } from './fit-degeneracy';
 import { type CustomerSummary, summarizeCustomers } from './customer-summary';
@@ -14,10 +14,10 @@ import {
   fitGammaGamma,
   gammaGammaConditionalExpectedSpend,
   gammaGammaLogLikelihood,
-} from './gamma-gamma.model';
+} from './gamma-gamma-model';
 import { bgnbdDataFromSummaries, gammaGammaDataFromSummaries } from './model-data';
-import { RFM_SEGMENTS } from './rfm.segments';
-import { scoreRfm } from './rfm.score';
+import { RFM_SEGMENTS } from './rfm-segments';
+import { scoreRfm } from './rfm-score';
 import { referenceConditionalExpectedPurchases, referencePAlive } from './testing/bgnbd-integrals';
 import {
   CDNOW_DIR,

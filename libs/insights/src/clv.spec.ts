@@ -1,6 +1,6 @@
-import { bgnbdConditionalExpectedPurchases, bgnbdProbabilityAlive } from './bgnbd.model';
+import { bgnbdConditionalExpectedPurchases, bgnbdProbabilityAlive } from './bgnbd-model';
 import { customerLifetimeValue, type ClvInput } from './clv';
-import { gammaGammaConditionalExpectedSpend } from './gamma-gamma.model';
+import { gammaGammaConditionalExpectedSpend } from './gamma-gamma-model';
 
 const base: ClvInput = {
   bgnbd: { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 },

@@ -2,8 +2,8 @@ import {
   bgnbdConditionalExpectedPurchases,
   type BgNbdParams,
   bgnbdProbabilityAlive,
-} from './bgnbd.model';
-import { gammaGammaConditionalExpectedSpend, type GammaGammaParams } from './gamma-gamma.model';
+} from './bgnbd-model';
+import { gammaGammaConditionalExpectedSpend, type GammaGammaParams } from './gamma-gamma-model';
 
 /** Discounting treats a year as 52 weeks. */
 export const WEEKS_PER_YEAR = 52;

@@ -1,4 +1,4 @@
-import { fitBgNbd } from './bgnbd.model';
+import { fitBgNbd } from './bgnbd-model';
 import { summarizeCustomers } from './customer-summary';
 import {
   bgnbdDegeneracy,
@@ -7,7 +7,7 @@ import {
   MIN_CURVATURE,
   SHAPE_BOUNDS,
 } from './fit-degeneracy';
-import { fitGammaGamma } from './gamma-gamma.model';
+import { fitGammaGamma } from './gamma-gamma-model';
 import { bgnbdDataFromSummaries, gammaGammaDataFromSummaries } from './model-data';
 import { mulberry32, sampleGamma } from './testing/random';
 import { smallShopTransactions } from './testing/small-shop';

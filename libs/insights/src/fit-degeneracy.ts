@@ -1,7 +1,7 @@
-import { type BgNbdFit, bgnbdLogLikelihood } from './bgnbd.model';
-import type { BgNbdData } from './bgnbd.data';
-import type { GammaGammaData } from './gamma-gamma.data';
-import { type GammaGammaFit, gammaGammaLogLikelihood } from './gamma-gamma.model';
+import { type BgNbdFit, bgnbdLogLikelihood } from './bgnbd-model';
+import type { BgNbdData } from './bgnbd-data';
+import type { GammaGammaData } from './gamma-gamma-data';
+import { type GammaGammaFit, gammaGammaLogLikelihood } from './gamma-gamma-model';
 import { choleskyFailure, numericalHessian } from './hessian';
 
 /**

@@ -1,5 +1,5 @@
-export { groupBgNbdData } from './bgnbd.data';
-export type { BgNbdData, BgNbdRow } from './bgnbd.data';
+export { groupBgNbdData } from './bgnbd-data';
+export type { BgNbdData, BgNbdRow } from './bgnbd-data';
 export {
   bgnbdConditionalExpectedPurchases,
   bgnbdCustomerLogLikelihood,
@@ -7,8 +7,8 @@ export {
   bgnbdLogLikelihood,
   bgnbdProbabilityAlive,
   fitBgNbd,
-} from './bgnbd.model';
-export type { BgNbdCustomer, BgNbdFit, BgNbdFitOptions, BgNbdParams } from './bgnbd.model';
+} from './bgnbd-model';
+export type { BgNbdCustomer, BgNbdFit, BgNbdFitOptions, BgNbdParams } from './bgnbd-model';
 export { customerLifetimeValue, WEEKS_PER_YEAR } from './clv';
 export type { ClvInput, ClvResult } from './clv';
 export { summarizeCustomers } from './customer-summary';
@@ -22,26 +22,26 @@ export {
 } from './fit-degeneracy';
 export type { Degeneracy, DegeneracyReason } from './fit-degeneracy';
 export { choleskyFailure, numericalHessian } from './hessian';
-export { groupGammaGammaData } from './gamma-gamma.data';
-export type { GammaGammaData, GammaGammaRow, GroupedGammaGammaData } from './gamma-gamma.data';
+export { groupGammaGammaData } from './gamma-gamma-data';
+export type { GammaGammaData, GammaGammaRow, GroupedGammaGammaData } from './gamma-gamma-data';
 export {
   fitGammaGamma,
   gammaGammaConditionalExpectedSpend,
   gammaGammaLogLikelihood,
-} from './gamma-gamma.model';
-export type { GammaGammaFit, GammaGammaFitOptions, GammaGammaParams } from './gamma-gamma.model';
+} from './gamma-gamma-model';
+export type { GammaGammaFit, GammaGammaFitOptions, GammaGammaParams } from './gamma-gamma-model';
 export { hyp2f1 } from './hyp2f1';
 export type { Hyp2f1Options } from './hyp2f1';
 export { lgamma, logBeta } from './lgamma';
 export { log1pExp, logAddExp, logSumExp } from './log-sum-exp';
 export { bgnbdDataFromSummaries, gammaGammaDataFromSummaries } from './model-data';
-export { minimizeNelderMead } from './nelder-mead.optimizer';
-export type { NelderMeadOptions, NelderMeadResult, Objective } from './nelder-mead.optimizer';
-export { scoreRfm } from './rfm.score';
-export type { RfmInput, RfmScore } from './rfm.score';
-export { RFM_SEGMENTS, rfmSegment } from './rfm.segments';
-export type { RfmSegment } from './rfm.segments';
-export * from './nest/insights.entities';
+export { minimizeNelderMead } from './nelder-mead-optimizer';
+export type { NelderMeadOptions, NelderMeadResult, Objective } from './nelder-mead-optimizer';
+export { scoreRfm } from './rfm-score';
+export type { RfmInput, RfmScore } from './rfm-score';
+export { RFM_SEGMENTS, rfmSegment } from './rfm-segments';
+export type { RfmSegment } from './rfm-segments';
+export * from './nest/insights-entities';
 export { INSIGHTS_ERROR_CODES } from './nest/insights.errors';
 export type { InsightsErrorCode } from './nest/insights.errors';
 export { InsightsModule } from './nest/insights.module';
@@ -51,4 +51,4 @@ export type { MemberPurchaseSummary } from './nest/purchase-summaries.query';
 export { scoreMembers } from './nest/member-scoring';
 export type { MemberScore, ScoringOptions } from './nest/member-scoring';
 export { CLV_ANNUAL_DISCOUNT_RATE, CLV_HORIZON_DAYS } from './nest/fit-insight-model.usecase';
-export { PARETO_TOP_PERCENTS } from './nest/pareto-report.service';
+export { PARETO_TOP_PERCENTS } from './nest/pareto-report.query';

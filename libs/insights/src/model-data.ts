@@ -1,6 +1,6 @@
-import type { BgNbdData } from './bgnbd.data';
+import type { BgNbdData } from './bgnbd-data';
 import type { CustomerSummary } from './customer-summary';
-import type { GammaGammaData } from './gamma-gamma.data';
+import type { GammaGammaData } from './gamma-gamma-data';
 
 /** (x, tx, T) arrays for the BG/NBD model from customer summaries. */
 export function bgnbdDataFromSummaries(

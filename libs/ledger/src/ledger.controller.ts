@@ -2,15 +2,15 @@ import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly, ReportCalendarQuery, Roles } from '@vafa/platform';
 import { AuditReportDto } from './audit/audit-report.dto';
-import { LedgerAuditService } from './audit/ledger-audit.service';
+import { LedgerAuditQuery } from './audit/ledger-audit.query';
 import { LedgerJobRunDto } from './jobs/job-run.dto';
-import { LedgerScheduler } from './jobs/ledger-scheduler';
+import { LedgerScheduleJob } from './jobs/ledger-schedule.job';
 import {
   NotificationJobRunDto,
   notificationJobRun,
 } from './notifications/notification-job-run.dto';
 import { LiabilityReportDto } from './reports/liability-report.dto';
-import { LiabilityReportService } from './reports/liability-report.service';
+import { LiabilityReportQuery } from './reports/liability-report.query';
 
 const jobRun = (result: { members: number; points: number } | null): LedgerJobRunDto =>
   result ? { ran: true, ...result } : { ran: false };
@@ -19,9 +19,9 @@ const jobRun = (result: { members: number; points: number } | null): LedgerJobRu
 @Controller('v1')
 export class LedgerController {
   constructor(
-    private readonly auditor: LedgerAuditService,
-    private readonly liability: LiabilityReportService,
-    private readonly scheduler: LedgerScheduler,
+    private readonly auditor: LedgerAuditQuery,
+    private readonly liability: LiabilityReportQuery,
+    private readonly scheduler: LedgerScheduleJob,
   ) {}
 
   @Get('ledger/audit')

@@ -1,22 +1,22 @@
 import { Module } from '@nestjs/common';
-import { LedgerAuditService } from './audit/ledger-audit.service';
+import { LedgerAuditQuery } from './audit/ledger-audit.query';
 import { ExpireLotsJob } from './jobs/expire-lots.job';
-import { LedgerScheduler } from './jobs/ledger-scheduler';
+import { LedgerScheduleJob } from './jobs/ledger-schedule.job';
 import { ReleasePendingJob } from './jobs/release-pending.job';
 import { RemindExpiringJob } from './jobs/remind-expiring.job';
 import { LedgerController } from './ledger.controller';
-import { MemberNotifications } from './notifications/member-notifications';
+import { MemberNotifications } from './notifications/member-notifications.repository';
 import { BulkCreditUseCase } from './operations/bulk-credit.usecase';
 import { CreditPointsUseCase } from './operations/credit-points.usecase';
 import { DebitPointsUseCase } from './operations/debit-points.usecase';
-import { LedgerRunner } from './operations/ledger-runner';
+import { LedgerRunner } from './operations/ledger-runner.provider';
 import { RecordActivityUseCase } from './operations/record-activity.usecase';
 import { ReversePointsUseCase } from './operations/reverse-points.usecase';
 import { ProgramController } from './program/program.controller';
-import { ProgramSettingsService } from './program/program-settings.service';
+import { ProgramSettingsRepository } from './program/program-settings.repository';
 import { TillProgramController } from './program/till-program.controller';
-import { LedgerQueries } from './reports/ledger-queries';
-import { LiabilityReportService } from './reports/liability-report.service';
+import { LedgerQuery } from './reports/ledger.query';
+import { LiabilityReportQuery } from './reports/liability-report.query';
 
 const EXPORTED = [
   CreditPointsUseCase,
@@ -28,11 +28,11 @@ const EXPORTED = [
   ExpireLotsJob,
   RemindExpiringJob,
   MemberNotifications,
-  LedgerScheduler,
-  LedgerAuditService,
-  LedgerQueries,
-  ProgramSettingsService,
-  LiabilityReportService,
+  LedgerScheduleJob,
+  LedgerAuditQuery,
+  LedgerQuery,
+  ProgramSettingsRepository,
+  LiabilityReportQuery,
 ];
 
 @Module({

@@ -2,8 +2,8 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, CurrentPrincipal, MemberOnly, MemberPrincipal } from '@vafa/platform';
 import { MemberDto } from './member.dto';
-import { MemberViewRegistry } from './member-view.registry';
-import { MembersService, toMemberDto } from './members.service';
+import { MemberViewSeam } from './member-view.seam';
+import { MembersRepository, toMemberDto } from './members.repository';
 
 const ME_EXAMPLE = {
   id: '6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11',
@@ -42,8 +42,8 @@ const ME_EXAMPLE = {
 @MemberOnly()
 export class MeController {
   constructor(
-    private readonly members: MembersService,
-    private readonly views: MemberViewRegistry,
+    private readonly members: MembersRepository,
+    private readonly views: MemberViewSeam,
   ) {}
 
   @Get()

@@ -4,7 +4,7 @@ import {
   ApiErrors,
   CurrentPrincipal,
   forbidden,
-  MemberTokensService,
+  MemberTokensRepository,
   Roles,
   StaffPrincipal,
 } from '@vafa/platform';
@@ -16,17 +16,17 @@ import {
   MemberTokenDto,
   UpdateMemberDto,
 } from './member.dto';
-import { MemberViewRegistry } from './member-view.registry';
-import { MembersService, toMemberDto } from './members.service';
+import { MemberViewSeam } from './member-view.seam';
+import { MembersRepository, toMemberDto } from './members.repository';
 import type { MemberEntity } from './member.entity';
 
 @ApiTags('Members')
 @Controller('v1/members')
 export class MembersController {
   constructor(
-    private readonly members: MembersService,
-    private readonly tokens: MemberTokensService,
-    private readonly views: MemberViewRegistry,
+    private readonly members: MembersRepository,
+    private readonly tokens: MemberTokensRepository,
+    private readonly views: MemberViewSeam,
   ) {}
 
   @Post()

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Clock, ListenerFor } from '@vafa/platform';
-import { LedgerQueries } from '@vafa/ledger';
+import { LedgerQuery } from '@vafa/ledger';
 import { MEMBER_VIEW_SEAM, type MemberViewListener } from '@vafa/members';
 
 /**
@@ -11,7 +11,7 @@ import { MEMBER_VIEW_SEAM, type MemberViewListener } from '@vafa/members';
 @ListenerFor(MEMBER_VIEW_SEAM)
 export class PointsMemberViewListener implements MemberViewListener {
   constructor(
-    private readonly ledger: LedgerQueries,
+    private readonly ledger: LedgerQuery,
     private readonly clock: Clock,
   ) {}
 

@@ -8,12 +8,12 @@ import { AdjustmentsController } from './adjustments/adjustments.controller';
 import { GoodwillReportController } from './adjustments/goodwill-report.controller';
 import { GoodwillReportQuery } from './adjustments/goodwill-report.query';
 import { EarningRulesController } from './earning-rules/earning-rules.controller';
-import { EarningRulesService } from './earning-rules/earning-rules.service';
-import { CheckoutQuoteService } from './checkout/checkout-quote.service';
+import { EarningRulesRepository } from './earning-rules/earning-rules.repository';
+import { CheckoutQuoteQuery } from './checkout/checkout-quote.query';
 import { CheckoutUseCase } from './checkout/checkout.usecase';
-import { CouponHook } from './checkout/coupon.hook';
-import { PurchaseHooks } from './checkout/purchase.hooks';
-import { TierHook } from './checkout/tier.hook';
+import { CouponSeam } from './checkout/coupon.seam';
+import { PurchaseSeam } from './checkout/purchase.seam';
+import { TierSeam } from './checkout/tier.seam';
 import { PosController } from './checkout/pos.controller';
 import { PointsMemberViewListener } from './points-member-view.listener';
 import { ReturnOrderUseCase } from './returns/return-order.usecase';
@@ -31,15 +31,15 @@ import { ReturnOrderUseCase } from './returns/return-order.usecase';
   providers: [
     AdjustPointsUseCase,
     PointsMemberViewListener,
-    CheckoutQuoteService,
+    CheckoutQuoteQuery,
     CheckoutUseCase,
     ReturnOrderUseCase,
-    CouponHook,
-    TierHook,
-    PurchaseHooks,
+    CouponSeam,
+    TierSeam,
+    PurchaseSeam,
     GoodwillReportQuery,
-    EarningRulesService,
+    EarningRulesRepository,
   ],
-  exports: [CouponHook, TierHook, PurchaseHooks, EarningRulesService],
+  exports: [CouponSeam, TierSeam, PurchaseSeam, EarningRulesRepository],
 })
 export class PointsModule {}

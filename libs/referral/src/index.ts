@@ -1,6 +1,6 @@
 export * from './referral-program.entity';
 export * from './referral.entity';
-export * from './referral.events';
+export * from './referral-events.dto';
 
 import { ReferralProgramEntity } from './referral-program.entity';
 import { ReferralEntity } from './referral.entity';

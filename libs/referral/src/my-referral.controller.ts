@@ -2,13 +2,13 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, CurrentPrincipal, MemberOnly, MemberPrincipal } from '@vafa/platform';
 import { MyReferralDto } from './referral.dto';
-import { ReferralsService } from './referrals.service';
+import { ReferralsUseCase } from './referrals.usecase';
 
 @ApiTags('Member (own API)')
 @Controller('v1/me/referral')
 @MemberOnly()
 export class MyReferralController {
-  constructor(private readonly referrals: ReferralsService) {}
+  constructor(private readonly referrals: ReferralsUseCase) {}
 
   @Get()
   @ApiOperation({

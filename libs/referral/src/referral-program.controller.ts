@@ -2,12 +2,12 @@ import { Body, Controller, Get, Patch, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { auditActorOf, CurrentPrincipal, mergePatch, Roles, StaffPrincipal } from '@vafa/platform';
 import { ReferralProgramDto, ReferralProgramViewDto } from './referral-program.dto';
-import { ReferralProgramService } from './referral-program.service';
+import { ReferralProgramRepository } from './referral-program.repository';
 
 @ApiTags('Referrals')
 @Controller('v1/referral-program')
 export class ReferralProgramController {
-  constructor(private readonly program: ReferralProgramService) {}
+  constructor(private readonly program: ReferralProgramRepository) {}
 
   @Get()
   @Roles('marketer')

@@ -14,7 +14,7 @@ import {
   lockMemberAccount,
   lotDates,
   pointsReversedEvent,
-  ProgramSettingsService,
+  ProgramSettingsRepository,
   ReversePointsUseCase,
 } from '@vafa/ledger';
 import {
@@ -25,8 +25,8 @@ import {
   PurchaseReaction,
   ReturnEvent,
 } from '@vafa/points';
-import { ReferralProgramService, ReferralProgramView } from './referral-program.service';
-import type { ReferralQualifiedEventData, ReferralRewardedEventData } from './referral.events';
+import { ReferralProgramRepository, ReferralProgramView } from './referral-program.repository';
+import type { ReferralQualifiedEventData, ReferralRewardedEventData } from './referral-events.dto';
 
 interface ReferralRow {
   referee_id: string;
@@ -56,8 +56,8 @@ const REFEREE_REFERRAL: PreparedStatement = {
 @ListenerFor(PURCHASE_SEAM)
 export class ReferralPurchaseListener implements PurchaseListener {
   constructor(
-    private readonly program: ReferralProgramService,
-    private readonly settings: ProgramSettingsService,
+    private readonly program: ReferralProgramRepository,
+    private readonly settings: ProgramSettingsRepository,
     private readonly credit: CreditPointsUseCase,
     private readonly reverse: ReversePointsUseCase,
     private readonly events: EventOutbox,

@@ -2,22 +2,22 @@ import { Module } from '@nestjs/common';
 import { LedgerModule } from '@vafa/ledger';
 import { MembersModule } from '@vafa/members';
 import { PointsModule } from '@vafa/points';
-import { ReferralAttribution } from './referral-attribution';
+import { ReferralEnrollmentListener } from './referral-enrollment.listener';
 import { MyReferralController } from './my-referral.controller';
 import { ReferralProgramController } from './referral-program.controller';
 import { ReferralsController } from './referrals.controller';
-import { ReferralProgramService } from './referral-program.service';
+import { ReferralProgramRepository } from './referral-program.repository';
 import { ReferralPurchaseListener } from './referral-purchase.listener';
-import { ReferralsService } from './referrals.service';
+import { ReferralsUseCase } from './referrals.usecase';
 
 @Module({
   imports: [LedgerModule, MembersModule, PointsModule],
   controllers: [ReferralProgramController, ReferralsController, MyReferralController],
   providers: [
-    ReferralProgramService,
-    ReferralAttribution,
+    ReferralProgramRepository,
+    ReferralEnrollmentListener,
     ReferralPurchaseListener,
-    ReferralsService,
+    ReferralsUseCase,
   ],
 })
 export class ReferralModule {}

@@ -2,7 +2,7 @@ import { Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@n
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly, ApiErrors } from '@vafa/platform';
 import { ReferralDto, ReferralPageDto, ReferralQuery } from './referral.dto';
-import { ReferralsService } from './referrals.service';
+import { ReferralsUseCase } from './referrals.usecase';
 
 const REFERRAL_NOT_FOUND = ['REFERRAL_NOT_FOUND'];
 
@@ -10,7 +10,7 @@ const REFERRAL_NOT_FOUND = ['REFERRAL_NOT_FOUND'];
 @Controller('v1/referrals')
 @AdminOnly()
 export class ReferralsController {
-  constructor(private readonly referrals: ReferralsService) {}
+  constructor(private readonly referrals: ReferralsUseCase) {}
 
   @Get()
   @ApiOperation({

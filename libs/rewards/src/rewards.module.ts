@@ -2,12 +2,12 @@ import { Module } from '@nestjs/common';
 import { LedgerModule } from '@vafa/ledger';
 import { MembersModule } from '@vafa/members';
 import { PointsModule } from '@vafa/points';
-import { TierLookupService } from '@vafa/tiers';
+import { TierLookupQuery } from '@vafa/tiers';
 import { RewardsController } from './catalog/rewards.controller';
-import { RewardsService } from './catalog/rewards.service';
-import { RewardCouponRedeemer } from './coupons/reward-coupon.redeemer';
+import { RewardsRepository } from './catalog/rewards.repository';
+import { RewardCouponListener } from './coupons/reward-coupon.listener';
 import { ExpireCouponsJob } from './jobs/expire-coupons.job';
-import { RewardsScheduler } from './jobs/rewards-scheduler';
+import { RewardsScheduleJob } from './jobs/rewards-schedule.job';
 import { MyRewardsController } from './me/my-rewards.controller';
 import { MyRewardsQuery } from './me/my-rewards.query';
 import { TillPerksController } from './pos/till-perks.controller';
@@ -16,8 +16,8 @@ import { CancelRedemptionUseCase } from './redemptions/cancel-redemption.usecase
 import { PerksQuery } from './redemptions/perks.query';
 import { RedeemRewardUseCase } from './redemptions/redeem-reward.usecase';
 import { MemberPerksController, RedemptionsController } from './redemptions/redemptions.controller';
-import { RewardGrantService } from './redemptions/reward-grant.service';
-import { RewardIssuer } from './redemptions/reward-issuer';
+import { GrantRewardUseCase } from './redemptions/grant-reward.usecase';
+import { RewardIssuer } from './redemptions/reward-issuer.repository';
 import { UsePerkUseCase } from './redemptions/use-perk.usecase';
 
 @Module({
@@ -31,19 +31,19 @@ import { UsePerkUseCase } from './redemptions/use-perk.usecase';
     MyRewardsController,
   ],
   providers: [
-    RewardsService,
+    RewardsRepository,
     RewardIssuer,
     RedeemRewardUseCase,
-    RewardGrantService,
+    GrantRewardUseCase,
     CancelRedemptionUseCase,
     UsePerkUseCase,
     PerksQuery,
     MyRewardsQuery,
-    RewardCouponRedeemer,
+    RewardCouponListener,
     ExpireCouponsJob,
-    RewardsScheduler,
-    TierLookupService,
+    RewardsScheduleJob,
+    TierLookupQuery,
   ],
-  exports: [RewardGrantService, RewardsService, ExpireCouponsJob, RewardsScheduler],
+  exports: [GrantRewardUseCase, RewardsRepository, ExpireCouponsJob, RewardsScheduleJob],
 })
 export class RewardsModule {}

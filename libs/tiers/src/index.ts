@@ -1,8 +1,8 @@
-export * from './events/tier.events';
-export * from './downgrade-warning.event';
+export * from './events/tier-events.dto';
+export * from './downgrade-warning-event.dto';
 export * from './member-tier.entity';
 export * from './member-tier-code.query';
-export * from './tier-lookup.service';
+export * from './tier-lookup.query';
 export * from './tier.entity';
 
 import { MemberTierEntity } from './member-tier.entity';

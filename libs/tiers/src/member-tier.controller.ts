@@ -2,12 +2,12 @@ import { Body, Controller, Param, ParseUUIDPipe, Put } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, auditActorOf, CurrentPrincipal, Roles, StaffPrincipal } from '@vafa/platform';
 import { AssignTierDto, TierAssignmentDto } from './tier-assignment.dto';
-import { TierAssignmentService } from './tier-assignment.service';
+import { TierAssignmentUseCase } from './tier-assignment.usecase';
 
 @ApiTags('Members')
 @Controller('v1/members/:id/tier')
 export class MemberTierController {
-  constructor(private readonly assignments: TierAssignmentService) {}
+  constructor(private readonly assignments: TierAssignmentUseCase) {}
 
   @Put()
   @Roles('marketer')

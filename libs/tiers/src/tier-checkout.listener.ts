@@ -7,13 +7,13 @@ import {
   TIER_SEAM,
   type TierListener,
 } from '@vafa/points';
-import { TierStandingService } from './tier-standing.service';
+import { TierStandingUseCase } from './tier-standing.usecase';
 
 /** The checkout's tier: the member's multiplier, and an upgrade the purchase just earned. */
 @Injectable()
 @ListenerFor(TIER_SEAM)
 export class TierCheckoutListener implements TierListener {
-  constructor(private readonly standing: TierStandingService) {}
+  constructor(private readonly standing: TierStandingUseCase) {}
 
   current(memberId: string, manager?: EntityManager): Promise<CheckoutTier | null> {
     return this.standing.current(memberId, manager);

@@ -2,9 +2,9 @@ import { Injectable, Logger } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
 import { DataSource } from 'typeorm';
 import { Clock, inTransaction, withAdvisoryLock } from '@vafa/platform';
-import { ProgramSettingsService } from '@vafa/ledger';
-import { TierDowngradeWarnings } from './downgrade-warnings';
-import { TierStandingService } from './tier-standing.service';
+import { ProgramSettingsRepository } from '@vafa/ledger';
+import { TierDowngradeWarnings } from './downgrade-warnings.usecase';
+import { TierStandingUseCase } from './tier-standing.usecase';
 
 /**
  * The nightly re-evaluation: every member, in batches, by set-based SQL. Safe to run again (a
@@ -17,9 +17,9 @@ export class TierEvaluationJob {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly standing: TierStandingService,
+    private readonly standing: TierStandingUseCase,
     private readonly warnings: TierDowngradeWarnings,
-    private readonly program: ProgramSettingsService,
+    private readonly program: ProgramSettingsRepository,
     private readonly clock: Clock,
   ) {}
 

@@ -36,7 +36,7 @@ import {
   TierViewDto,
 } from './tier.dto';
 import { TierEvaluationJob } from './tier-evaluation.job';
-import { TiersService } from './tiers.service';
+import { TiersRepository } from './tiers.repository';
 
 const TIER_NOT_FOUND = { 404: ['TIER_NOT_FOUND'] } as const;
 
@@ -44,7 +44,7 @@ const TIER_NOT_FOUND = { 404: ['TIER_NOT_FOUND'] } as const;
 @Controller('v1/tiers')
 export class TiersController {
   constructor(
-    private readonly tiers: TiersService,
+    private readonly tiers: TiersRepository,
     private readonly job: TierEvaluationJob,
   ) {}
 

@@ -3,32 +3,32 @@ import { LedgerModule } from '@vafa/ledger';
 import { MembersModule } from '@vafa/members';
 import { PointsModule } from '@vafa/points';
 import { MemberTierController } from './member-tier.controller';
-import { TierDowngradeWarnings } from './downgrade-warnings';
-import { MemberTierView } from './member-tier.view';
+import { TierDowngradeWarnings } from './downgrade-warnings.usecase';
+import { TierMemberViewListener } from './tier-member-view.listener';
 import { TierDistributionController } from './reports/tier-distribution.controller';
-import { TierDistributionReport } from './reports/tier-distribution.report';
-import { TierAssignmentService } from './tier-assignment.service';
+import { TierDistributionReportQuery } from './reports/tier-distribution.query';
+import { TierAssignmentUseCase } from './tier-assignment.usecase';
 import { TierEvaluationJob } from './tier-evaluation.job';
-import { TierLookupService } from './tier-lookup.service';
+import { TierLookupQuery } from './tier-lookup.query';
 import { TierCheckoutListener } from './tier-checkout.listener';
-import { TierStandingService } from './tier-standing.service';
+import { TierStandingUseCase } from './tier-standing.usecase';
 import { TiersController } from './tiers.controller';
-import { TiersService } from './tiers.service';
+import { TiersRepository } from './tiers.repository';
 
 @Module({
   imports: [LedgerModule, MembersModule, PointsModule],
   controllers: [TiersController, MemberTierController, TierDistributionController],
   providers: [
-    TiersService,
-    TierLookupService,
-    TierStandingService,
+    TiersRepository,
+    TierLookupQuery,
+    TierStandingUseCase,
     TierCheckoutListener,
     TierEvaluationJob,
     TierDowngradeWarnings,
-    MemberTierView,
-    TierAssignmentService,
-    TierDistributionReport,
+    TierMemberViewListener,
+    TierAssignmentUseCase,
+    TierDistributionReportQuery,
   ],
-  exports: [TierLookupService, TierEvaluationJob],
+  exports: [TierLookupQuery, TierEvaluationJob],
 })
 export class TiersModule {}

@@ -1,19 +1,19 @@
 import { Module } from '@nestjs/common';
 import { VafaConfig } from '@vafa/platform';
 import { WebhookDeliveriesController } from './deliveries/webhook-deliveries.controller';
-import { WebhookDeliveriesService } from './deliveries/webhook-deliveries.service';
-import { DeliveryClaims } from './dispatch/delivery-claims';
-import { WebhookDispatcher } from './dispatch/webhook-dispatcher';
-import { WebhookFanOut } from './dispatch/webhook-fan-out';
-import { WebhookMetrics } from './dispatch/webhook-metrics';
+import { WebhookDeliveriesQuery } from './deliveries/webhook-deliveries.query';
+import { DeliveryClaims } from './dispatch/delivery-claims.usecase';
+import { WebhookDispatchJob } from './dispatch/webhook-dispatch.job';
+import { WebhookFanOut } from './dispatch/webhook-fan-out.usecase';
+import { WebhookMetrics } from './dispatch/webhook-metrics.query';
 import { WebhookEndpointsController } from './endpoints/webhook-endpoints.controller';
-import { WebhookEndpointsService } from './endpoints/webhook-endpoints.service';
+import { WebhookEndpointsRepository } from './endpoints/webhook-endpoints.repository';
 import { EventRetentionJob } from './events/event-retention.job';
 import { EventsController } from './events/events.controller';
 import { EventsQuery } from './events/events.query';
-import { WebhooksScheduler } from './events/webhooks-scheduler';
-import { SecretCipher } from './secrets/secret-cipher';
-import { SigningKeys } from './secrets/signing-keys';
+import { WebhooksScheduleJob } from './events/webhooks-schedule.job';
+import { SecretCipher } from './secrets/secret-cipher.provider';
+import { SigningKeys } from './secrets/signing-keys.query';
 import { loadWebhookSecretKey, WEBHOOK_SECRET_KEY } from './secrets/webhook-secret-key';
 
 /** GET /v1/events, webhook endpoints and their deliveries, and the dispatcher that sends them. */
@@ -25,13 +25,13 @@ import { loadWebhookSecretKey, WEBHOOK_SECRET_KEY } from './secrets/webhook-secr
     SigningKeys,
     EventsQuery,
     EventRetentionJob,
-    WebhooksScheduler,
-    WebhookEndpointsService,
-    WebhookDeliveriesService,
+    WebhooksScheduleJob,
+    WebhookEndpointsRepository,
+    WebhookDeliveriesQuery,
     WebhookFanOut,
     DeliveryClaims,
     WebhookMetrics,
-    WebhookDispatcher,
+    WebhookDispatchJob,
   ],
 })
 export class WebhooksModule {}

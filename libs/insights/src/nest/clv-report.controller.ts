@@ -2,12 +2,12 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@vafa/platform';
 import { ClvReportDto } from './clv-report.dto';
-import { ClvReportService } from './clv-report.service';
+import { ClvReportQuery } from './clv-report.query';
 
 @ApiTags('Insights and reports')
 @Controller('v1/reports')
 export class ClvReportController {
-  constructor(private readonly clv: ClvReportService) {}
+  constructor(private readonly clv: ClvReportQuery) {}
 
   @Get('clv')
   @Roles('marketer')

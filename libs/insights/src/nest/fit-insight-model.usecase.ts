@@ -1,11 +1,11 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
 import { Clock, inTransaction } from '@vafa/platform';
-import type { BgNbdData } from '../bgnbd.data';
-import { fitBgNbd } from '../bgnbd.model';
-import type { GammaGammaData } from '../gamma-gamma.data';
+import type { BgNbdData } from '../bgnbd-data';
+import { fitBgNbd } from '../bgnbd-model';
+import type { GammaGammaData } from '../gamma-gamma-data';
 import { bgnbdDegeneracy, gammaGammaDegeneracy } from '../fit-degeneracy';
-import { fitGammaGamma } from '../gamma-gamma.model';
+import { fitGammaGamma } from '../gamma-gamma-model';
 import type { InsightModelEntity } from './insight-model.entity';
 import {
   hasMinimumHistory,

@@ -41,7 +41,8 @@ export class InsightsRefreshJob {
     } catch (error) {
       // Too little history (or a degenerate one) is a normal state for a young program.
       if (error instanceof DomainError && error.status === 422) {
-        this.logger.warn({ code: error.code, details: error.details }, error.message);
+        const code: string = (error as DomainError).code;
+        this.logger.warn({ code, details: error.details }, error.message);
         return null;
       }
       throw error;

@@ -24,9 +24,9 @@ import {
   RefreshResultDto,
 } from './insights.dto';
 import { refreshRunning } from './insights.errors';
-import { InsightModelsService, toInsightModelDto } from './insight-models.service';
+import { InsightModelsQuery, toInsightModelDto } from './insight-models.query';
 import { InsightsRefreshJob } from './insights-refresh.job';
-import { MemberInsightsService } from './member-insights.service';
+import { MemberInsightsQuery } from './member-insights.query';
 
 const UNFIT = {
   description:
@@ -75,8 +75,8 @@ const FIT_RULES =
 export class InsightsController {
   constructor(
     private readonly refresh: InsightsRefreshJob,
-    private readonly models: InsightModelsService,
-    private readonly members: MemberInsightsService,
+    private readonly models: InsightModelsQuery,
+    private readonly members: MemberInsightsQuery,
     private readonly clock: Clock,
   ) {}
 

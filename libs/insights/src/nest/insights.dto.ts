@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsDateOrDateTime, IsOmittable, PageQuery } from '@vafa/platform';
-import { RFM_SEGMENTS } from '../rfm.segments';
+import { RFM_SEGMENTS } from '../rfm-segments';
 
 export class FitModelDto {
   @ApiPropertyOptional({

@@ -2,20 +2,20 @@ import { Module } from '@nestjs/common';
 import { LedgerModule } from '@vafa/ledger';
 import { MembersModule } from '@vafa/members';
 import { ClvReportController } from './clv-report.controller';
-import { ClvReportService } from './clv-report.service';
+import { ClvReportQuery } from './clv-report.query';
 import { FitInsightModelUseCase } from './fit-insight-model.usecase';
-import { InsightModelsService } from './insight-models.service';
+import { InsightModelsQuery } from './insight-models.query';
 import { InsightsController } from './insights.controller';
 import { InsightsRefreshJob } from './insights-refresh.job';
-import { MemberInsightsService } from './member-insights.service';
-import { MemberSegmentFilter } from './member-segment-filter';
+import { MemberInsightsQuery } from './member-insights.query';
+import { MemberSegmentListener } from './member-segment.listener';
 import { OverviewReportController } from './overview-report.controller';
-import { OverviewReportService } from './overview-report.service';
+import { OverviewReportQuery } from './overview-report.query';
 import { ParetoReportController } from './pareto-report.controller';
-import { ParetoReportService } from './pareto-report.service';
+import { ParetoReportQuery } from './pareto-report.query';
 import { PurchaseSummariesQuery } from './purchase-summaries.query';
 import { SegmentsReportController } from './segments-report.controller';
-import { SegmentsReportService } from './segments-report.service';
+import { SegmentsReportQuery } from './segments-report.query';
 
 /** Customer insights (RFM, BG/NBD, Gamma-Gamma, CLV) over the purchase history, and reports. */
 @Module({
@@ -31,13 +31,13 @@ import { SegmentsReportService } from './segments-report.service';
     PurchaseSummariesQuery,
     FitInsightModelUseCase,
     InsightsRefreshJob,
-    InsightModelsService,
-    MemberInsightsService,
-    ParetoReportService,
-    OverviewReportService,
-    SegmentsReportService,
-    MemberSegmentFilter,
-    ClvReportService,
+    InsightModelsQuery,
+    MemberInsightsQuery,
+    ParetoReportQuery,
+    OverviewReportQuery,
+    SegmentsReportQuery,
+    MemberSegmentListener,
+    ClvReportQuery,
   ],
   exports: [InsightsRefreshJob, PurchaseSummariesQuery],
 })

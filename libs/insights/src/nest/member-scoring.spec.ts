@@ -1,5 +1,5 @@
 import { customerLifetimeValue } from '../clv';
-import { scoreRfm } from '../rfm.score';
+import { scoreRfm } from '../rfm-score';
 import { scoreMembers } from './member-scoring';
 import type { MemberPurchaseSummary } from './purchase-summaries.query';
 

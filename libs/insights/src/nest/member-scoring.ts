@@ -1,8 +1,8 @@
-import { type BgNbdParams, bgnbdProbabilityAlive } from '../bgnbd.model';
+import { type BgNbdParams, bgnbdProbabilityAlive } from '../bgnbd-model';
 import { customerLifetimeValue, type ClvResult } from '../clv';
-import { gammaGammaConditionalExpectedSpend, type GammaGammaParams } from '../gamma-gamma.model';
-import { scoreRfm } from '../rfm.score';
-import type { RfmSegment } from '../rfm.segments';
+import { gammaGammaConditionalExpectedSpend, type GammaGammaParams } from '../gamma-gamma-model';
+import { scoreRfm } from '../rfm-score';
+import type { RfmSegment } from '../rfm-segments';
 import type { MemberPurchaseSummary } from './purchase-summaries.query';
 
 export interface ScoringOptions {

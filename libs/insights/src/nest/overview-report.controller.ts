@@ -2,13 +2,13 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Clock, reportPeriod, ReportPeriodQuery, Roles } from '@vafa/platform';
 import { OverviewReportDto } from './overview-report.dto';
-import { OverviewReportService } from './overview-report.service';
+import { OverviewReportQuery } from './overview-report.query';
 
 @ApiTags('Insights and reports')
 @Controller('v1/reports')
 export class OverviewReportController {
   constructor(
-    private readonly overview: OverviewReportService,
+    private readonly overview: OverviewReportQuery,
     private readonly clock: Clock,
   ) {}
 

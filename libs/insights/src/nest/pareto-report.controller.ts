@@ -2,13 +2,13 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Clock, reportPeriod, ReportPeriodQuery, Roles } from '@vafa/platform';
 import { ParetoReportDto } from './insights.dto';
-import { ParetoReportService } from './pareto-report.service';
+import { ParetoReportQuery } from './pareto-report.query';
 
 @ApiTags('Insights and reports')
 @Controller('v1/reports')
 export class ParetoReportController {
   constructor(
-    private readonly pareto: ParetoReportService,
+    private readonly pareto: ParetoReportQuery,
     private readonly clock: Clock,
   ) {}
 

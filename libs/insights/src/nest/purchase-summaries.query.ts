@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import type { CustomerSummary } from '../customer-summary';
-import { netOrdersSql } from './order-revenue.sql';
+import { netOrdersSql } from './order-revenue.query';
 
 /** What the models and RFM need of one member's purchase history (times in weeks). */
 export type MemberPurchaseSummary = Pick<

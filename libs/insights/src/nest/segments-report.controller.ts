@@ -2,13 +2,13 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Clock, reportPeriod, ReportPeriodQuery, Roles } from '@vafa/platform';
 import { SegmentsReportDto } from './segments-report.dto';
-import { SegmentsReportService } from './segments-report.service';
+import { SegmentsReportQuery } from './segments-report.query';
 
 @ApiTags('Insights and reports')
 @Controller('v1/reports')
 export class SegmentsReportController {
   constructor(
-    private readonly segments: SegmentsReportService,
+    private readonly segments: SegmentsReportQuery,
     private readonly clock: Clock,
   ) {}
 

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { RFM_SEGMENTS } from '../rfm.segments';
+import { RFM_SEGMENTS } from '../rfm-segments';
 
 export class SegmentRevenueDto {
   @ApiProperty({ enum: RFM_SEGMENTS, example: 'champions' }) segment!: string;

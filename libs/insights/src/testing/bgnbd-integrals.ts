@@ -1,4 +1,4 @@
-import type { BgNbdCustomer, BgNbdParams } from '../bgnbd.model';
+import type { BgNbdCustomer, BgNbdParams } from '../bgnbd-model';
 import { integrateUnitInterval } from './quadrature';
 
 // Module-local aliases: global lookups are slow inside Node vm contexts (as under Jest).

@@ -1,5 +1,5 @@
-import type { BgNbdParams } from '../bgnbd.model';
-import type { GammaGammaParams } from '../gamma-gamma.model';
+import type { BgNbdParams } from '../bgnbd-model';
+import type { GammaGammaParams } from '../gamma-gamma-model';
 import { sampleBeta, sampleExponential, sampleGamma, type Uniform } from './random';
 
 export interface SimulatedBgNbdCustomer {

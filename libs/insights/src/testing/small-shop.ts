@@ -1,6 +1,6 @@
-import type { BgNbdParams } from '../bgnbd.model';
+import type { BgNbdParams } from '../bgnbd-model';
 import type { Transaction } from '../customer-summary';
-import type { GammaGammaParams } from '../gamma-gamma.model';
+import type { GammaGammaParams } from '../gamma-gamma-model';
 import { mulberry32, sampleGamma } from './random';
 import { simulateBgNbdCustomer } from './simulate';
 

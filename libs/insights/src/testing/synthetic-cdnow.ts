@@ -1,5 +1,5 @@
-import type { BgNbdParams } from '../bgnbd.model';
-import type { GammaGammaParams } from '../gamma-gamma.model';
+import type { BgNbdParams } from '../bgnbd-model';
+import type { GammaGammaParams } from '../gamma-gamma-model';
 import { mulberry32, sampleBeta, sampleExponential, sampleGamma } from './random';
 
 /**

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import type { AuditReport, Discrepancy } from './ledger-audit.service';
+import type { AuditReport, Discrepancy } from './ledger-audit.query';
 
 const DISCREPANCY_KINDS = [
   'account_balance',

@@ -1,6 +1,6 @@
 import type { EventPayload, OutboxEvent } from '@vafa/platform';
 import type { LedgerEntry } from '../operations/ledger-entry';
-import type { PointsReversedEventData, ReversalReason } from './points.events';
+import type { PointsReversedEventData, ReversalReason } from './points-events.dto';
 
 /** The points.reversed event of a reversal the ledger just wrote. */
 export function pointsReversedEvent(

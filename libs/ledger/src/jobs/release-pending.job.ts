@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EventOutbox, type EventPayload, inTransaction } from '@vafa/platform';
-import type { PointsPendingReleasedEventData } from '../events/points.events';
+import type { PointsPendingReleasedEventData } from '../events/points-events.dto';
 import { LedgerSql } from '../operations/ledger-sql';
 import { lockDueMembers } from './lock-due-members';
 

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '@vafa/platform';
-import { MemberNotifications } from '../notifications/member-notifications';
-import { ProgramSettingsService } from '../program/program-settings.service';
+import { MemberNotifications } from '../notifications/member-notifications.repository';
+import { ProgramSettingsRepository } from '../program/program-settings.repository';
 
 const KIND = 'points.expiring_soon';
 
@@ -52,7 +52,7 @@ const dueReminders = (memberFilter: string): string => `
 export class RemindExpiringJob {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly settings: ProgramSettingsService,
+    private readonly settings: ProgramSettingsRepository,
     private readonly notifications: MemberNotifications,
   ) {}
 

@@ -4,7 +4,7 @@ import { Clock } from '@vafa/platform';
 import { requireKey, requirePositivePoints } from './command-checks';
 import type { EntryContext, LedgerEntry, Posting } from './ledger-entry';
 import { ledgerEntryOf } from './ledger-entry-of';
-import { LedgerRunner } from './ledger-runner';
+import { LedgerRunner } from './ledger-runner.provider';
 import type { LedgerSql } from './ledger-sql';
 
 export interface CreditPointsCommand extends EntryContext {

@@ -6,7 +6,7 @@ import { insufficientPoints } from '../ledger.errors';
 import { requireKey, requirePositivePoints } from './command-checks';
 import type { EntryContext, LedgerEntry } from './ledger-entry';
 import { ledgerEntryOf } from './ledger-entry-of';
-import { LedgerRunner } from './ledger-runner';
+import { LedgerRunner } from './ledger-runner.provider';
 
 export interface DebitPointsCommand extends EntryContext {
   points: number;

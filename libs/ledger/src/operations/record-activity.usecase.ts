@@ -3,7 +3,7 @@ import type { EntityManager } from 'typeorm';
 import { Clock } from '@vafa/platform';
 import { requireKey } from './command-checks';
 import type { EntryContext } from './ledger-entry';
-import { LedgerRunner } from './ledger-runner';
+import { LedgerRunner } from './ledger-runner.provider';
 
 /**
  * Puts an event that moves no points (a tier change, a perk granted) into the member's activity,

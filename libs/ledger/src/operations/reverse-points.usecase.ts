@@ -7,7 +7,7 @@ import { notReversible, reversalExceedsOriginal, transactionNotFound } from '../
 import { requireKey, requirePositivePoints } from './command-checks';
 import type { EntryContext, LedgerEntry, Posting } from './ledger-entry';
 import { ledgerEntryOf } from './ledger-entry-of';
-import { LedgerRunner } from './ledger-runner';
+import { LedgerRunner } from './ledger-runner.provider';
 import type { LedgerSql } from './ledger-sql';
 
 export interface ReversePointsCommand extends EntryContext {

@@ -10,8 +10,8 @@ import {
   validationFailed,
 } from '@vafa/platform';
 import { PatchProgramDto, ProgramSettingsDto, UpdateProgramDto } from './program-settings.dto';
-import { ProgramSettingsService } from './program-settings.service';
-import { toProgramSettingsView } from './program-settings.view';
+import { ProgramSettingsRepository } from './program-settings.repository';
+import { toProgramSettingsView } from './program-settings-view';
 
 const toView = toProgramSettingsView;
 
@@ -21,7 +21,7 @@ const APPLIES =
 @ApiTags('Program configuration')
 @Controller('v1/program')
 export class ProgramController {
-  constructor(private readonly settings: ProgramSettingsService) {}
+  constructor(private readonly settings: ProgramSettingsRepository) {}
 
   @Get()
   @Roles('marketer')

@@ -1,7 +1,7 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@vafa/platform';
-import { ProgramSettingsService } from './program-settings.service';
+import { ProgramSettingsRepository } from './program-settings.repository';
 import { TillProgramDto } from './till-program.dto';
 
 /**
@@ -12,7 +12,7 @@ import { TillProgramDto } from './till-program.dto';
 @ApiTags('Point of sale')
 @Controller('v1/pos/program')
 export class TillProgramController {
-  constructor(private readonly settings: ProgramSettingsService) {}
+  constructor(private readonly settings: ProgramSettingsRepository) {}
 
   @Get()
   @Roles('cashier')

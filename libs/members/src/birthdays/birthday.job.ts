@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { inTransaction } from '@vafa/platform';
-import { MemberNotifications, notificationNotSent, ProgramSettingsService } from '@vafa/ledger';
+import { MemberNotifications, notificationNotSent, ProgramSettingsRepository } from '@vafa/ledger';
 import { birthdaysOn, localDay } from './local-day';
 
 const KIND = 'member.birthday';
@@ -21,7 +21,7 @@ const BIRTHDAY_MEMBERS = `
 export class BirthdayJob {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly settings: ProgramSettingsService,
+    private readonly settings: ProgramSettingsRepository,
     private readonly notifications: MemberNotifications,
   ) {}
 

@@ -2,12 +2,12 @@ import { Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly } from '@vafa/platform';
 import { NotificationJobRunDto, notificationJobRun } from '@vafa/ledger';
-import { BirthdayScheduler } from './birthday-scheduler';
+import { BirthdayScheduleJob } from './birthday-schedule.job';
 
 @ApiTags('Members')
 @Controller('v1/members/jobs')
 export class MemberJobsController {
-  constructor(private readonly birthdays: BirthdayScheduler) {}
+  constructor(private readonly birthdays: BirthdayScheduleJob) {}
 
   @Post('birthdays')
   @AdminOnly()

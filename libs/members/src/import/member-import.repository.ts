@@ -1,6 +1,6 @@
 import type { EntityManager } from 'typeorm';
 import { EventOutbox, type EventPayload, type OutboxEvent, SystemClock } from '@vafa/platform';
-import type { MemberEnrolledEventData } from '../events/member.events';
+import type { MemberEnrolledEventData } from '../events/member-events.dto';
 import { generateCardNumber, generateReferralCode } from '../member-identity';
 import { MemberIdSequence } from './member-id-sequence';
 

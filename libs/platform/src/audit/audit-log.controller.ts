@@ -2,12 +2,12 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '../auth/access.decorators';
 import { AuditEntryPageDto, AuditLogQuery } from './audit-log.dto';
-import { AuditLogReader } from './audit-log-reader';
+import { AuditLogReads } from './audit-log.query';
 
 @ApiTags('Audit log')
 @Controller('v1/audit-log')
 export class AuditLogController {
-  constructor(private readonly reader: AuditLogReader) {}
+  constructor(private readonly reader: AuditLogReads) {}
 
   @Get()
   @Roles('marketer')

@@ -2,7 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional, IsString, MaxLength } from 'class-validator';
 import { PageQuery } from '../http/pagination';
 import { AUDIT_ACTOR_KINDS, type AuditActorKind } from './audit-actor';
-import { AUDIT_ACTIONS, AUDIT_RESOURCE_TYPES, type AuditResourceType } from './audit-log';
+import {
+  AUDIT_ACTIONS,
+  AUDIT_RESOURCE_TYPES,
+  type AuditResourceType,
+} from './audit-log.repository';
 
 export class AuditLogQuery extends PageQuery {
   @ApiPropertyOptional({ enum: AUDIT_RESOURCE_TYPES, example: 'tier' })

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
-import { AuditLog } from './audit-log';
+import { AuditLog } from './audit-log.repository';
 import { AuditLogController } from './audit-log.controller';
-import { AuditLogReader } from './audit-log-reader';
+import { AuditLogReads } from './audit-log.query';
 
 /** The audit log of configuration changes: the recorder every configuring service writes with. */
 @Module({
   controllers: [AuditLogController],
-  providers: [AuditLog, AuditLogReader],
+  providers: [AuditLog, AuditLogReads],
   exports: [AuditLog],
 })
 export class AuditModule {}

@@ -7,7 +7,7 @@ import { Access, ACCESS_KEY } from './access.decorators';
 import { isUnsafeMethod, requireCsrfToken, requireSameOrigin } from './csrf';
 import type { Principal } from './principal';
 import { clearSessionCookie, sessionTokenOf } from './session-cookie';
-import { StaffSession, StaffSessionsService } from './staff-sessions.service';
+import { StaffSession, StaffSessionsRepository } from './staff-sessions.repository';
 
 /** What the guard leaves on the request for the handlers. */
 export type AuthenticatedRequest = Request & { user?: Principal; staffSession?: StaffSession };
@@ -20,7 +20,7 @@ export type AuthenticatedRequest = Request & { user?: Principal; staffSession?: 
 export class AccessGuard extends AuthGuard('bearer') {
   constructor(
     private readonly reflector: Reflector,
-    private readonly sessions: StaffSessionsService,
+    private readonly sessions: StaffSessionsRepository,
   ) {
     super();
   }

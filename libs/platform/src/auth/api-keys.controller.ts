@@ -15,14 +15,14 @@ import { ApiErrors } from '../http/api-errors';
 import { PageQuery } from '../http/pagination';
 import { AdminOnly, CurrentPrincipal } from './access.decorators';
 import { ApiKeyDto, ApiKeyPageDto, CreateApiKeyDto, CreatedApiKeyDto } from './api-key.dto';
-import { ApiKeysService } from './api-keys.service';
+import { ApiKeysRepository } from './api-keys.repository';
 import type { StaffPrincipal } from './principal';
 
 @ApiTags('API keys')
 @Controller('v1/api-keys')
 @AdminOnly()
 export class ApiKeysController {
-  constructor(private readonly apiKeys: ApiKeysService) {}
+  constructor(private readonly apiKeys: ApiKeysRepository) {}
 
   @Post()
   @ApiOperation({

@@ -15,10 +15,10 @@ import { Public, Roles } from './access.decorators';
 import type { AuthenticatedRequest } from './access.guard';
 import { requireSameOrigin } from './csrf';
 import { clearSessionCookie, sessionTokenOf, setSessionCookie } from './session-cookie';
-import { SignInThrottleGuard } from './sign-in-throttle';
+import { SignInThrottleGuard } from './sign-in-throttle.guard';
 import { SignInDto, StaffSessionDto } from './staff-session.dto';
-import { StaffSession, StaffSessionsService } from './staff-sessions.service';
-import { StaffUsersService, StaffUserView } from './staff-users.service';
+import { StaffSession, StaffSessionsRepository } from './staff-sessions.repository';
+import { StaffUsersRepository, StaffUserView } from './staff-users.repository';
 
 const sessionOf = (request: AuthenticatedRequest): StaffSession => {
   if (!request.staffSession) {
@@ -32,8 +32,8 @@ const sessionOf = (request: AuthenticatedRequest): StaffSession => {
 @Controller('v1/auth/session')
 export class AuthSessionController {
   constructor(
-    private readonly users: StaffUsersService,
-    private readonly sessions: StaffSessionsService,
+    private readonly users: StaffUsersRepository,
+    private readonly sessions: StaffSessionsRepository,
     private readonly config: VafaConfig,
     private readonly clock: Clock,
   ) {}

@@ -6,14 +6,14 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import { AuditModule } from '../audit/audit.module';
 import { AccessGuard } from './access.guard';
 import { ApiKeysController } from './api-keys.controller';
-import { ApiKeysService } from './api-keys.service';
+import { ApiKeysRepository } from './api-keys.repository';
 import { BearerStrategy } from './bearer.strategy';
 import { AuthSessionController } from './auth-session.controller';
-import { MemberTokensService } from './member-tokens.service';
-import { SIGN_IN_THROTTLERS, SignInThrottleGuard } from './sign-in-throttle';
-import { StaffSessionsService } from './staff-sessions.service';
+import { MemberTokensRepository } from './member-tokens.repository';
+import { SIGN_IN_THROTTLERS, SignInThrottleGuard } from './sign-in-throttle.guard';
+import { StaffSessionsRepository } from './staff-sessions.repository';
 import { StaffUsersController } from './staff-users.controller';
-import { StaffUsersService } from './staff-users.service';
+import { StaffUsersRepository } from './staff-users.repository';
 
 @Module({
   imports: [
@@ -24,14 +24,14 @@ import { StaffUsersService } from './staff-users.service';
   ],
   controllers: [ApiKeysController, StaffUsersController, AuthSessionController],
   providers: [
-    ApiKeysService,
-    MemberTokensService,
-    StaffUsersService,
-    StaffSessionsService,
+    ApiKeysRepository,
+    MemberTokensRepository,
+    StaffUsersRepository,
+    StaffSessionsRepository,
     SignInThrottleGuard,
     BearerStrategy,
     { provide: APP_GUARD, useClass: AccessGuard },
   ],
-  exports: [ApiKeysService, MemberTokensService, AuditModule],
+  exports: [ApiKeysRepository, MemberTokensRepository, AuditModule],
 })
 export class AuthModule {}

@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { PassportStrategy } from '@nestjs/passport';
 import { Strategy } from 'passport-http-bearer';
-import { API_KEY_PREFIX } from './api-key.secret';
-import { ApiKeysService } from './api-keys.service';
-import { MemberTokensService } from './member-tokens.service';
+import { API_KEY_PREFIX } from './api-key-secret';
+import { ApiKeysRepository } from './api-keys.repository';
+import { MemberTokensRepository } from './member-tokens.repository';
 import type { Principal } from './principal';
 
 /** One bearer scheme for both staff API keys and member tokens, told apart by their shape. */
 @Injectable()
 export class BearerStrategy extends PassportStrategy(Strategy, 'bearer') {
   constructor(
-    private readonly apiKeys: ApiKeysService,
-    private readonly memberTokens: MemberTokensService,
+    private readonly apiKeys: ApiKeysRepository,
+    private readonly memberTokens: MemberTokensRepository,
   ) {
     super();
   }

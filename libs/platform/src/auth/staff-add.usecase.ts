@@ -1,12 +1,12 @@
 import { isEmail } from 'class-validator';
 import type { DataSource } from 'typeorm';
 import { SYSTEM_ACTOR } from '../audit/audit-actor';
-import { AuditLog } from '../audit/audit-log';
+import { AuditLog } from '../audit/audit-log.repository';
 import { Clock, SystemClock } from '../clock/clock';
 import { DomainError } from '../errors/domain-error';
 import { generatePassword } from './password-hashing';
 import { STAFF_ROLES, type StaffRole } from './principal';
-import { StaffUsersService } from './staff-users.service';
+import { StaffUsersRepository } from './staff-users.repository';
 
 export interface StaffAddOptions {
   email: string;
@@ -39,7 +39,7 @@ export async function addStaffUser(
     throw new StaffCommandError('A cashier must be bound to a store: add --store <storeId>.');
   }
   const password = generatePassword();
-  const users = new StaffUsersService(dataSource, new AuditLog(clock), clock);
+  const users = new StaffUsersRepository(dataSource, new AuditLog(clock), clock);
   try {
     const user = await users.create(
       {

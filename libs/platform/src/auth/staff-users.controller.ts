@@ -27,7 +27,7 @@ import {
   StaffUserDto,
   StaffUserPageDto,
 } from './staff-user.dto';
-import { StaffUsersService } from './staff-users.service';
+import { StaffUsersRepository } from './staff-users.repository';
 
 const NOT_FOUND = { 404: ['STAFF_USER_NOT_FOUND'] } as const;
 
@@ -35,7 +35,7 @@ const NOT_FOUND = { 404: ['STAFF_USER_NOT_FOUND'] } as const;
 @Controller('v1/staff-users')
 @AdminOnly()
 export class StaffUsersController {
-  constructor(private readonly users: StaffUsersService) {}
+  constructor(private readonly users: StaffUsersRepository) {}
 
   @Post()
   @ApiOperation({

@@ -1,4 +1,4 @@
-import { startEmbeddedPostgres, RunningDatabase } from './embedded-postgres.server';
+import { startEmbeddedPostgres, RunningDatabase } from './embedded-postgres-server';
 
 export interface DatabaseTarget {
   databaseUrl?: string;

@@ -64,7 +64,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     }
     if (exception instanceof DomainError) {
       const error = {
-        code: exception.code,
+        code: (exception as DomainError).code,
         message: exception.message,
         details: exception.details,
       };

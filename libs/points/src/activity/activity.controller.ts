@@ -8,8 +8,8 @@ import {
   PageQuery,
   Roles,
 } from '@vafa/platform';
-import { LedgerQueries } from '@vafa/ledger';
-import { MembersService } from '@vafa/members';
+import { LedgerQuery } from '@vafa/ledger';
+import { MembersRepository } from '@vafa/members';
 import { MemberActivityPageDto, StaffActivityPageDto } from './activity.dto';
 import { toMemberActivity } from './member-activity';
 
@@ -17,8 +17,8 @@ import { toMemberActivity } from './member-activity';
 @Controller('v1/members/:id/activity')
 export class MemberActivityController {
   constructor(
-    private readonly members: MembersService,
-    private readonly ledger: LedgerQueries,
+    private readonly members: MembersRepository,
+    private readonly ledger: LedgerQuery,
   ) {}
 
   @Get()
@@ -43,7 +43,7 @@ export class MemberActivityController {
 @Controller('v1/me/activity')
 @MemberOnly()
 export class MyActivityController {
-  constructor(private readonly ledger: LedgerQueries) {}
+  constructor(private readonly ledger: LedgerQuery) {}
 
   @Get()
   @ApiOperation({

@@ -13,9 +13,9 @@ import {
   DebitPointsUseCase,
   lotDates,
   type PointsAdjustedEventData,
-  ProgramSettingsService,
+  ProgramSettingsRepository,
 } from '@vafa/ledger';
-import { MembersService } from '@vafa/members';
+import { MembersRepository } from '@vafa/members';
 import type { AdjustmentResultDto, CreateAdjustmentDto } from './adjustment.dto';
 import { describeAdjustment } from './adjustment-description';
 import { checkGoodwillLimits } from './goodwill-limits';
@@ -25,10 +25,10 @@ import { checkGoodwillLimits } from './goodwill-limits';
 export class AdjustPointsUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly members: MembersService,
+    private readonly members: MembersRepository,
     private readonly credit: CreditPointsUseCase,
     private readonly debit: DebitPointsUseCase,
-    private readonly program: ProgramSettingsService,
+    private readonly program: ProgramSettingsRepository,
     private readonly events: EventOutbox,
     private readonly clock: Clock,
   ) {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, groupDaysByMonth, reportPeriod } from '@vafa/platform';
-import { GOODWILL_GRANTS, ProgramSettingsService } from '@vafa/ledger';
+import { GOODWILL_GRANTS, ProgramSettingsRepository } from '@vafa/ledger';
 import type { GoodwillReportDto, GoodwillReportParamsDto } from './goodwill-report.dto';
 
 /** Goodwill granted, and how members who received it bought before and after (a first look). */
@@ -10,7 +10,7 @@ export class GoodwillReportQuery {
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
-    private readonly program: ProgramSettingsService,
+    private readonly program: ProgramSettingsRepository,
   ) {}
 
   async report(query: GoodwillReportParamsDto): Promise<GoodwillReportDto> {

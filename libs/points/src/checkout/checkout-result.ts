@@ -1,5 +1,5 @@
 import type { Balance } from '@vafa/ledger';
-import type { CheckoutQuote } from './checkout-quote.service';
+import type { CheckoutQuote } from './checkout-quote.query';
 
 export interface CheckoutResult {
   checkoutId: string | null;

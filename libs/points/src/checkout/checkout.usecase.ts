@@ -16,7 +16,7 @@ import {
   CreditPointsUseCase,
   DebitPointsUseCase,
   insufficientPoints,
-  LedgerQueries,
+  LedgerQuery,
   lockMemberAccount,
   type PointsEarnedEventData,
   type PointsRedeemedEventData,
@@ -24,12 +24,12 @@ import {
 import { orderExists } from '../points.errors';
 import { ruleApplicationsToRecord } from '../rules';
 import type { CheckoutDto } from './checkout.dto';
-import { CheckoutQuote, CheckoutQuoteService } from './checkout-quote.service';
+import { CheckoutQuote, CheckoutQuoteQuery } from './checkout-quote.query';
 import { CheckoutResult, checkoutResult } from './checkout-result';
-import { CouponHook } from './coupon.hook';
+import { CouponSeam } from './coupon.seam';
 import { majorUnits } from './major-units';
-import { PurchaseHooks } from './purchase.hooks';
-import { TierHook } from './tier.hook';
+import { PurchaseSeam } from './purchase.seam';
+import { TierSeam } from './tier.seam';
 
 /**
  * The order, its lines and today's rule uses in one statement (prepared once per connection).
@@ -64,13 +64,13 @@ const INSERT_ORDER: PreparedStatement = {
 export class CheckoutUseCase {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly quotes: CheckoutQuoteService,
+    private readonly quotes: CheckoutQuoteQuery,
     private readonly credit: CreditPointsUseCase,
     private readonly debit: DebitPointsUseCase,
-    private readonly ledger: LedgerQueries,
-    private readonly coupons: CouponHook,
-    private readonly tiers: TierHook,
-    private readonly purchases: PurchaseHooks,
+    private readonly ledger: LedgerQuery,
+    private readonly coupons: CouponSeam,
+    private readonly tiers: TierSeam,
+    private readonly purchases: PurchaseSeam,
     private readonly events: EventOutbox,
     private readonly clock: Clock,
   ) {}

@@ -1,5 +1,5 @@
 import { validationFailed } from '@vafa/platform';
-import { memberNotFound, MembersService } from '@vafa/members';
+import { memberNotFound, MembersRepository } from '@vafa/members';
 
 /** How the till names the member in front of it: exactly one of these. */
 export interface MemberRef {
@@ -9,7 +9,10 @@ export interface MemberRef {
 }
 
 /** The member a till request names: 400 unless exactly one identity is given, 404 when unknown. */
-export async function resolveMemberRef(members: MembersService, ref: MemberRef): Promise<string> {
+export async function resolveMemberRef(
+  members: MembersRepository,
+  ref: MemberRef,
+): Promise<string> {
   const given = [ref.id, ref.cardNumber, ref.phone].filter((v) => v !== undefined);
   if (given.length !== 1) {
     throw validationFailed('member must name exactly one of id, cardNumber, phone.');

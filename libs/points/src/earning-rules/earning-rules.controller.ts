@@ -34,7 +34,7 @@ import {
   PatchEarningRuleDto,
   ReplaceEarningRuleDto,
 } from './earning-rule.dto';
-import { EarningRulesService } from './earning-rules.service';
+import { EarningRulesRepository } from './earning-rules.repository';
 
 const NOT_FOUND = { 404: ['EARNING_RULE_NOT_FOUND'] };
 const EARNED_STAYS =
@@ -45,7 +45,7 @@ const EARNED_STAYS =
 @Controller('v1/earning-rules')
 @Roles('marketer')
 export class EarningRulesController {
-  constructor(private readonly rules: EarningRulesService) {}
+  constructor(private readonly rules: EarningRulesRepository) {}
 
   @Post()
   @ApiOperation({

@@ -12,9 +12,9 @@ import {
   CreditPointsUseCase,
   type PointsEarnedEventData,
   type ProgramSettings,
-  ProgramSettingsService,
+  ProgramSettingsRepository,
 } from '@vafa/ledger';
-import { EarningRulesService } from '../earning-rules/earning-rules.service';
+import { EarningRulesRepository } from '../earning-rules/earning-rules.repository';
 import { calculateEarnPoints, type Channel, type EarningRule } from '../rules';
 import { openImportLedgerContext } from './import-ledger.module';
 
@@ -60,8 +60,10 @@ export class ImportPointsAwarder {
   static async open(dataSource: DataSource): Promise<ImportPointsAwarder> {
     const context = await openImportLedgerContext(dataSource);
     try {
-      const settings = await context.get(ProgramSettingsService).get();
-      const rules = (await new EarningRulesService(dataSource, context.get(AuditLog)).activeRules())
+      const settings = await context.get(ProgramSettingsRepository).get();
+      const rules = (
+        await new EarningRulesRepository(dataSource, context.get(AuditLog)).activeRules()
+      )
         .filter((rule) => rule.effect.pointsPerUnit !== undefined)
         .map((rule): EarningRule => ({
           ...rule,

@@ -11,14 +11,14 @@ import {
 } from '@vafa/platform';
 import {
   Balance,
-  LedgerQueries,
+  LedgerQuery,
   lockMemberAccount,
   pointsReversedEvent,
   ReversePointsUseCase,
 } from '@vafa/ledger';
 import type { Channel } from '@vafa/members';
-import { CouponHook } from '../checkout/coupon.hook';
-import { PurchaseHooks } from '../checkout/purchase.hooks';
+import { CouponSeam } from '../checkout/coupon.seam';
+import { PurchaseSeam } from '../checkout/purchase.seam';
 import type { ReturnDto } from './return.dto';
 import { requireChannelAllowed, requireOwnStore } from '../orders/store-scope';
 import { planReturn, ReturnableLine } from './return-arithmetic';
@@ -53,9 +53,9 @@ export class ReturnOrderUseCase {
   constructor(
     private readonly dataSource: DataSource,
     private readonly reverse: ReversePointsUseCase,
-    private readonly ledger: LedgerQueries,
-    private readonly coupons: CouponHook,
-    private readonly purchases: PurchaseHooks,
+    private readonly ledger: LedgerQuery,
+    private readonly coupons: CouponSeam,
+    private readonly purchases: PurchaseSeam,
     private readonly events: EventOutbox,
     private readonly clock: Clock,
   ) {}

@@ -1,4 +1,4 @@
-import type { EarningRule } from './earning-rule.types';
+import type { EarningRule } from './earning-rule-types';
 
 /** Stages in application order; the summary and description follow it. */
 export const CONTRIBUTION_STAGES = ['base', 'multiplier', 'tier', 'fixed'] as const;

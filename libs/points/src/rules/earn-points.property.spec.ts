@@ -1,7 +1,7 @@
 import * as fc from 'fast-check';
 import { allocateDiscount } from './discount-allocation';
-import { calculateEarnPoints } from './earn-points.calculator';
-import type { Channel, EarningRule, OrderForEarning } from './earning-rule.types';
+import { calculateEarnPoints } from './earn-points-calculator';
+import type { Channel, EarningRule, OrderForEarning } from './earning-rule-types';
 import { proportionalShare } from './integer-math';
 
 const CHANNELS: Channel[] = ['store', 'online', 'app'];

@@ -1,4 +1,4 @@
-import type { OrderLineForEarning } from './earning-rule.types';
+import type { OrderLineForEarning } from './earning-rule-types';
 import type { Contribution, RankedRule } from './contribution';
 import { hasLineConditions, matchesLine } from './rule-conditions';
 import { fixedBonusPoints } from './rule-effects';

@@ -10,8 +10,8 @@ export type {
   OrderForEarning,
   OrderLineForEarning,
   TierMultiplier,
-} from './earning-rule.types';
-export { calculateEarnPoints } from './earn-points.calculator';
+} from './earning-rule-types';
+export { calculateEarnPoints } from './earn-points-calculator';
 export { allocateDiscount, applyOrderDiscount } from './discount-allocation';
 export { proportionalShare } from './integer-math';
 export { ruleApplicationsToRecord } from './rule-usage';

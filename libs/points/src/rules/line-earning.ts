@@ -1,4 +1,4 @@
-import type { OrderLineForEarning, TierMultiplier } from './earning-rule.types';
+import type { OrderLineForEarning, TierMultiplier } from './earning-rule-types';
 import { TIER_RULE_ID_PREFIX, type Contribution, type RankedRule } from './contribution';
 import { DECIMAL_SCALE, floorMulDiv, toWholeMinorUnits } from './integer-math';
 import { matchesLine } from './rule-conditions';

@@ -1,4 +1,4 @@
-import type { Channel, EarningRule, OrderLineForEarning } from './earning-rule.types';
+import type { Channel, EarningRule, OrderLineForEarning } from './earning-rule-types';
 
 /** The facts about an order that order-level conditions are checked against. */
 export interface OrderFacts {

@@ -1,4 +1,4 @@
-import type { EarningRule } from './earning-rule.types';
+import type { EarningRule } from './earning-rule-types';
 import { DECIMAL_SCALE, toScaledDecimal, toWholeMinorUnits } from './integer-math';
 
 // Effect values that could only take points away are ignored. Neutral values (rate 0,

@@ -1,4 +1,4 @@
-import type { EarningRule } from './earning-rule.types';
+import type { EarningRule } from './earning-rule-types';
 
 /** Higher priority first; ties by id ascending (code-unit order, locale-independent). */
 export function compareRulePriority(a: EarningRule, b: EarningRule): number {

@@ -1,4 +1,4 @@
-import type { EarnPointsResult } from './earning-rule.types';
+import type { EarnPointsResult } from './earning-rule-types';
 import { TIER_RULE_ID_PREFIX } from './contribution';
 
 /**

@@ -34,7 +34,7 @@ import {
   RewardListQuery,
   RewardPageDto,
 } from './reward.dto';
-import { RewardsService } from './rewards.service';
+import { RewardsRepository } from './rewards.repository';
 
 const REWARD_NOT_FOUND = { 404: ['REWARD_NOT_FOUND'] } as const;
 
@@ -42,7 +42,7 @@ const REWARD_NOT_FOUND = { 404: ['REWARD_NOT_FOUND'] } as const;
 @Controller('v1/rewards')
 @Roles('marketer')
 export class RewardsController {
-  constructor(private readonly rewards: RewardsService) {}
+  constructor(private readonly rewards: RewardsRepository) {}
 
   @Post()
   @ApiOperation({

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { EventOutbox, type EventPayload, inTransaction } from '@vafa/platform';
 import type { RewardType } from '../catalog/reward.entity';
-import type { CouponExpiredEventData } from '../events/reward.events';
+import type { CouponExpiredEventData } from '../events/reward-events.dto';
 
 interface ExpiredRow {
   member_id: string;

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, decodeCursor, Page, pageLimit, PageQuery } from '@vafa/platform';
-import { LedgerQueries } from '@vafa/ledger';
-import { TierLookupService } from '@vafa/tiers';
+import { LedgerQuery } from '@vafa/ledger';
+import { TierLookupQuery } from '@vafa/tiers';
 import type { RewardType } from '../catalog/reward.entity';
-import { rewardValue } from '../catalog/rewards.service';
+import { rewardValue } from '../catalog/rewards.repository';
 import type { MyRewardDto } from '../redemptions/redemption.dto';
 
 interface Row {
@@ -30,8 +30,8 @@ interface Row {
 export class MyRewardsQuery {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly ledger: LedgerQueries,
-    private readonly tiers: TierLookupService,
+    private readonly ledger: LedgerQuery,
+    private readonly tiers: TierLookupQuery,
     private readonly clock: Clock,
   ) {}
 

@@ -1,7 +1,7 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, Page, PageQuery, Roles } from '@vafa/platform';
-import { MembersService } from '@vafa/members';
+import { MembersRepository } from '@vafa/members';
 import { PerksQuery } from '../redemptions/perks.query';
 import { PerkDto, PerkPageDto } from '../redemptions/redemption.dto';
 
@@ -13,7 +13,7 @@ import { PerkDto, PerkPageDto } from '../redemptions/redemption.dto';
 @Controller('v1/pos/members/:id/perks')
 export class TillPerksController {
   constructor(
-    private readonly members: MembersService,
+    private readonly members: MembersRepository,
     private readonly perks: PerksQuery,
   ) {}
 

@@ -15,7 +15,7 @@ import {
   Roles,
   StaffPrincipal,
 } from '@vafa/platform';
-import { MembersService } from '@vafa/members';
+import { MembersRepository } from '@vafa/members';
 import { resolveMemberRef } from '@vafa/points';
 import { MyRewardsQuery } from '../me/my-rewards.query';
 import { RedeemRewardUseCase } from '../redemptions/redeem-reward.usecase';
@@ -31,7 +31,7 @@ import { TillRedemptionDto } from './till-redemption.dto';
 @Roles('cashier')
 export class TillRewardsController {
   constructor(
-    private readonly members: MembersService,
+    private readonly members: MembersRepository,
     private readonly catalog: MyRewardsQuery,
     private readonly redemption: RedeemRewardUseCase,
   ) {}

@@ -9,7 +9,7 @@ import {
 } from '@vafa/ledger';
 import { redemptionNotCancellable, redemptionNotFound } from '../rewards.errors';
 import type { CancelRedemptionResultDto } from './redemption.dto';
-import { REDEMPTION_COLUMNS, RedemptionRow, RewardIssuer } from './reward-issuer';
+import { REDEMPTION_COLUMNS, RedemptionRow, RewardIssuer } from './reward-issuer.repository';
 
 /**
  * Cancels an unused coupon or perk (active or expired): its points go back to the very lots they

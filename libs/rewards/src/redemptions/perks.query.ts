@@ -2,9 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { Clock, decodeCursor, Page, pageLimit, toPage } from '@vafa/platform';
 import { isCouponType } from '../catalog/reward.entity';
-import { rewardValue } from '../catalog/rewards.service';
+import { rewardValue } from '../catalog/rewards.repository';
 import type { PerkDto, PerkListQuery } from './redemption.dto';
-import { REDEMPTION_COLUMNS, RedemptionRow } from './reward-issuer';
+import { REDEMPTION_COLUMNS, RedemptionRow } from './reward-issuer.repository';
 import type { RedemptionStatus } from './reward-redemption.entity';
 
 /** An active coupon past its expiry shows as expired even before the job has run. */

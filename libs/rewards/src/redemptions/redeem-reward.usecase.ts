@@ -17,12 +17,12 @@ import {
   type PointsRedeemedEventData,
   RecordActivityUseCase,
 } from '@vafa/ledger';
-import { TierLookupService } from '@vafa/tiers';
+import { TierLookupQuery } from '@vafa/tiers';
 import { isRewardVisible } from '../catalog/reward-visibility';
 import { rewardLimitReached, rewardNotFound } from '../rewards.errors';
-import { fulfilmentOf, type RewardRedeemedEventData } from '../events/reward.events';
+import { fulfilmentOf, type RewardRedeemedEventData } from '../events/reward-events.dto';
 import type { RedemptionResultDto } from './redemption.dto';
-import { RewardIssuer, toIssuedReward } from './reward-issuer';
+import { RewardIssuer, toIssuedReward } from './reward-issuer.repository';
 
 /** How many of this reward the member has bought with points and not had cancelled. */
 export async function countRedeemed(
@@ -64,7 +64,7 @@ export class RedeemRewardUseCase {
     private readonly issuer: RewardIssuer,
     private readonly debit: DebitPointsUseCase,
     private readonly activity: RecordActivityUseCase,
-    private readonly tiers: TierLookupService,
+    private readonly tiers: TierLookupQuery,
     private readonly events: EventOutbox,
     private readonly clock: Clock,
   ) {}

@@ -29,8 +29,8 @@ import {
   Roles,
   StaffPrincipal,
 } from '@vafa/platform';
-import { MembersService } from '@vafa/members';
-import { RewardsScheduler } from '../jobs/rewards-scheduler';
+import { MembersRepository } from '@vafa/members';
+import { RewardsScheduleJob } from '../jobs/rewards-schedule.job';
 import { CancelRedemptionUseCase } from './cancel-redemption.usecase';
 import { PerksQuery } from './perks.query';
 import {
@@ -43,7 +43,7 @@ import {
   PerkListQuery,
   PerkPageDto,
 } from './redemption.dto';
-import { RewardGrantService } from './reward-grant.service';
+import { GrantRewardUseCase } from './grant-reward.usecase';
 import { UsePerkUseCase } from './use-perk.usecase';
 
 @ApiTags('Rewards')
@@ -51,10 +51,10 @@ import { UsePerkUseCase } from './use-perk.usecase';
 export class RedemptionsController {
   constructor(
     private readonly dataSource: DataSource,
-    private readonly grants: RewardGrantService,
+    private readonly grants: GrantRewardUseCase,
     private readonly cancellation: CancelRedemptionUseCase,
     private readonly perks: UsePerkUseCase,
-    private readonly scheduler: RewardsScheduler,
+    private readonly scheduler: RewardsScheduleJob,
   ) {}
 
   @Post(':id/grants')
@@ -155,7 +155,7 @@ export class RedemptionsController {
 @Controller('v1/members/:id/perks')
 export class MemberPerksController {
   constructor(
-    private readonly members: MembersService,
+    private readonly members: MembersRepository,
     private readonly perks: PerksQuery,
   ) {}
 

@@ -5,7 +5,7 @@ import { isCouponType } from '../catalog/reward.entity';
 import { perkNotUsable, redemptionNotFound } from '../rewards.errors';
 import type { PerkDto } from './redemption.dto';
 import { toPerkDto } from './perks.query';
-import { REDEMPTION_COLUMNS, RedemptionRow } from './reward-issuer';
+import { REDEMPTION_COLUMNS, RedemptionRow } from './reward-issuer.repository';
 
 /**
  * Staff mark a service perk or gift as delivered (coupons are used at the till). One conditional

@@ -2,12 +2,12 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Roles } from '@vafa/platform';
 import { TierDistributionDto } from './tier-distribution.dto';
-import { TierDistributionReport } from './tier-distribution.report';
+import { TierDistributionReportQuery } from './tier-distribution.query';
 
 @ApiTags('Insights and reports')
 @Controller('v1/reports')
 export class TierDistributionController {
-  constructor(private readonly report: TierDistributionReport) {}
+  constructor(private readonly report: TierDistributionReportQuery) {}
 
   @Get('tiers')
   @Roles('marketer')

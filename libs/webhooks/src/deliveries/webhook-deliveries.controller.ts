@@ -2,13 +2,13 @@ import { Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common
 import { ApiAcceptedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly, ApiErrors } from '@vafa/platform';
 import { QueuedDeliveryDto } from '../endpoints/webhook-endpoint.dto';
-import { WebhookDeliveriesService } from './webhook-deliveries.service';
+import { WebhookDeliveriesQuery } from './webhook-deliveries.query';
 
 @ApiTags('Webhooks')
 @Controller('v1/webhook-deliveries')
 @AdminOnly()
 export class WebhookDeliveriesController {
-  constructor(private readonly deliveries: WebhookDeliveriesService) {}
+  constructor(private readonly deliveries: WebhookDeliveriesQuery) {}
 
   @Post(':id/redeliver')
   @HttpCode(202)

@@ -27,7 +27,7 @@ import {
   StaffPrincipal,
 } from '@vafa/platform';
 import { DeliveryListQuery, WebhookDeliveryPageDto } from '../deliveries/webhook-delivery.dto';
-import { WebhookDeliveriesService } from '../deliveries/webhook-deliveries.service';
+import { WebhookDeliveriesQuery } from '../deliveries/webhook-deliveries.query';
 import {
   CreatedWebhookEndpointDto,
   CreateWebhookEndpointDto,
@@ -37,7 +37,7 @@ import {
   WebhookEndpointDto,
   WebhookEndpointPageDto,
 } from './webhook-endpoint.dto';
-import { WebhookEndpointsService } from './webhook-endpoints.service';
+import { WebhookEndpointsRepository } from './webhook-endpoints.repository';
 
 const NOT_FOUND = { 404: ['WEBHOOK_ENDPOINT_NOT_FOUND'] } as const;
 
@@ -46,8 +46,8 @@ const NOT_FOUND = { 404: ['WEBHOOK_ENDPOINT_NOT_FOUND'] } as const;
 @AdminOnly()
 export class WebhookEndpointsController {
   constructor(
-    private readonly endpoints: WebhookEndpointsService,
-    private readonly deliveries: WebhookDeliveriesService,
+    private readonly endpoints: WebhookEndpointsRepository,
+    private readonly deliveries: WebhookDeliveriesQuery,
   ) {}
 
   @Post()

@@ -3,14 +3,14 @@ import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AdminOnly, Roles } from '@vafa/platform';
 import { DeleteOldEventsResultDto, EventListQuery, EventPageDto } from './event.dto';
 import { EventsQuery } from './events.query';
-import { WebhooksScheduler } from './webhooks-scheduler';
+import { WebhooksScheduleJob } from './webhooks-schedule.job';
 
 @ApiTags('Events')
 @Controller('v1/events')
 export class EventsController {
   constructor(
     private readonly events: EventsQuery,
-    private readonly scheduler: WebhooksScheduler,
+    private readonly scheduler: WebhooksScheduleJob,
   ) {}
 
   @Get()

@@ -1,0 +1,61 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { DiscoveryService } from '@nestjs/core';
+import { discoverListeners } from '@vafa/platform';
+
+/** The member view seam: `@ListenerFor(MEMBER_VIEW_SEAM)` providers implementing MemberViewListener. */
+export const MEMBER_VIEW_SEAM = Symbol('member view listeners');
+
+/** Adds one domain's part (points, tier, ...) to a member's view. */
+export interface MemberViewListener {
+  contribute(memberId: string, view: Record<string, unknown>): Promise<void>;
+  /**
+   * The same for many members at once (lists), in a fixed number of statements rather than a
+   * round of them per member. Contributors without it are called per member.
+   */
+  contributeMany?(views: ReadonlyMap<string, Record<string, unknown>>): Promise<void>;
+}
+
+/**
+ * Other libraries listen here so that the member's own view (`/v1/me`) and the staff views
+ * (`/v1/members/...`) show their part without this library depending on them (dependencies
+ * point from the domains to members, never back). A contributor fills what the base view holds
+ * a key for: `tierProgress` only where the base has it.
+ */
+@Injectable()
+export class MemberViewSeam implements OnModuleInit {
+  private contributors: MemberViewListener[] = [];
+
+  constructor(private readonly discovery: DiscoveryService) {}
+
+  onModuleInit(): void {
+    this.contributors = discoverListeners(this.discovery, MEMBER_VIEW_SEAM);
+  }
+
+  async build(memberId: string, base: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const view = { ...base };
+    for (const contributor of this.contributors) {
+      await contributor.contribute(memberId, view);
+    }
+    return view;
+  }
+
+  /** Views of many members, keyed by member id, in the order given. */
+  async buildMany(
+    bases: readonly (Record<string, unknown> & { id: string })[],
+  ): Promise<Record<string, unknown>[]> {
+    const views = new Map<string, Record<string, unknown>>(bases.map((b) => [b.id, { ...b }]));
+    if (views.size === 0) {
+      return [];
+    }
+    for (const contributor of this.contributors) {
+      if (contributor.contributeMany) {
+        await contributor.contributeMany(views);
+      } else {
+        for (const [id, view] of views) {
+          await contributor.contribute(id, view);
+        }
+      }
+    }
+    return bases.map((b) => views.get(b.id) as Record<string, unknown>);
+  }
+}

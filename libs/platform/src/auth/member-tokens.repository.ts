@@ -1,0 +1,63 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { randomBytes } from 'node:crypto';
+import { DataSource } from 'typeorm';
+import { Clock } from '../clock/clock';
+import { VafaConfig } from '../config/vafa-config';
+import type { MemberPrincipal } from './principal';
+
+const SECRET_SETTING = 'member_token_secret';
+const AUDIENCE = 'vafa:member';
+
+/** Signs and verifies the short-lived tokens a shopper's app uses on `/v1/me/*`. */
+@Injectable()
+export class MemberTokensRepository implements OnModuleInit {
+  private secret = '';
+
+  constructor(
+    private readonly jwt: JwtService,
+    private readonly dataSource: DataSource,
+    private readonly config: VafaConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async onModuleInit(): Promise<void> {
+    if (this.config.tokenSecret) {
+      this.secret = this.config.tokenSecret;
+      return;
+    }
+    await this.dataSource.query(
+      'INSERT INTO platform_settings (name, value) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING',
+      [SECRET_SETTING, randomBytes(48).toString('base64url')],
+    );
+    const rows = await this.dataSource.query<{ value: string }[]>(
+      'SELECT value FROM platform_settings WHERE name = $1',
+      [SECRET_SETTING],
+    );
+    this.secret = rows[0]?.value ?? '';
+  }
+
+  async issue(memberId: string): Promise<{ token: string; expiresAt: string }> {
+    const issuedAt = Math.floor(this.clock.now().getTime() / 1000);
+    const expiresAt = issuedAt + this.config.memberTokenTtlSeconds;
+    const token = await this.jwt.signAsync(
+      { sub: memberId, aud: AUDIENCE, iat: issuedAt, exp: expiresAt },
+      { secret: this.secret, algorithm: 'HS256' },
+    );
+    return { token, expiresAt: new Date(expiresAt * 1000).toISOString() };
+  }
+
+  async verify(token: string): Promise<MemberPrincipal | null> {
+    try {
+      const payload = await this.jwt.verifyAsync<{ sub?: unknown }>(token, {
+        secret: this.secret,
+        algorithms: ['HS256'],
+        audience: AUDIENCE,
+        clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
+      });
+      return typeof payload.sub === 'string' ? { kind: 'member', memberId: payload.sub } : null;
+    } catch {
+      return null;
+    }
+  }
+}
