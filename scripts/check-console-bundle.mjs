@@ -28,10 +28,14 @@ const seen = new Set();
 const queue = [...entries];
 while (queue.length > 0) {
   const file = queue.pop();
-  if (seen.has(file)) {continue;}
+  if (seen.has(file)) {
+    continue;
+  }
   seen.add(file);
   const code = readFileSync(file, 'utf8');
-  for (const match of code.matchAll(STATIC_IMPORT)) {queue.push(join(file, '..', match[1]));}
+  for (const match of code.matchAll(STATIC_IMPORT)) {
+    queue.push(join(file, '..', match[1]));
+  }
 }
 
 let total = 0;
