@@ -4,7 +4,9 @@ import { LedgerModule } from '@vafa/ledger';
 import { BirthdayJob } from './birthdays/birthday.job';
 import { BirthdayScheduleJob } from './birthdays/birthday-schedule.job';
 import { MemberJobsController } from './birthdays/member-jobs.controller';
+import { EnrollmentSeam } from './enrollment.seam';
 import { MeController } from './me.controller';
+import { MemberSegmentSeam } from './member-segment.seam';
 import { MemberViewSeam } from './member-view.seam';
 import { MembersController } from './members.controller';
 import { MembersRepository } from './members.repository';
@@ -12,7 +14,14 @@ import { MembersRepository } from './members.repository';
 @Module({
   imports: [DiscoveryModule, LedgerModule],
   controllers: [MembersController, MeController, MemberJobsController],
-  providers: [MembersRepository, MemberViewSeam, BirthdayJob, BirthdayScheduleJob],
+  providers: [
+    MembersRepository,
+    MemberViewSeam,
+    EnrollmentSeam,
+    MemberSegmentSeam,
+    BirthdayJob,
+    BirthdayScheduleJob,
+  ],
   exports: [MembersRepository, MemberViewSeam],
 })
 export class MembersModule {}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource, EntityManager, type ObjectLiteral } from 'typeorm';
+import { Brackets, DataSource } from 'typeorm';
 import {
   Clock,
   constraintOf,
@@ -11,12 +11,13 @@ import {
   pageNewestFirst,
   preparedQuery,
   sqlState,
-  validationFailed,
 } from '@vafa/platform';
 import { ProgramSettingsRepository, RecordActivityUseCase } from '@vafa/ledger';
+import { EnrollmentSeam } from './enrollment.seam';
 import { CreateMemberDto, MemberDto, MemberLookupQuery, UpdateMemberDto } from './member.dto';
 import { MEMBER_BY_CARD, MEMBER_BY_ID, MEMBER_BY_PHONE } from './member-lookup.query';
 import { MemberEntity } from './member.entity';
+import { MemberSegmentSeam } from './member-segment.seam';
 import { generateCardNumber, generateReferralCode, normalizeEmail } from './member-identity';
 import { legacyPhone, PHONE_PATTERN, toE164 } from './member-phone';
 import { memberExists, memberNotFound, phoneInvalid } from './members.errors';
@@ -41,55 +42,25 @@ export const toMemberDto = (m: MemberEntity): MemberDto => ({
   referralCode: m.referralCode,
   channel: m.enrolledChannel,
   joinedAt: m.joinedAt.toISOString(),
-  // Filled in by the points and tiers libraries (MemberViewRegistry).
+  // Filled in by the points and tiers libraries (MemberViewSeam).
   tier: null,
   points: { available: 0, pending: 0, lifetimeEarned: 0, expiringSoon: [] },
 });
-
-/** What an enrollment hook found out that the member.enrolled event tells. */
-export interface EnrollmentFacts {
-  /** The member whose referral code was used. */
-  referrerId?: string;
-}
-
-/** Runs inside the enrollment transaction (e.g. referral attribution); throwing undoes it all. */
-export type EnrollmentHook = (
-  manager: EntityManager,
-  member: MemberEntity,
-  input: CreateMemberDto,
-) => Promise<EnrollmentFacts | void>;
-
-/**
- * Which members a segment holds, as the library that scores members (insights) knows it, so
- * that this one need not know its tables: a condition on the member alias `m` with its named
- * parameters. Throws a 400 for a segment it does not know.
- */
-export type SegmentCondition = (segment: string) => { where: string; parameters: ObjectLiteral };
 
 /** A LIKE pattern matching `text` literally. */
 const likeLiteral = (text: string): string => text.replace(/[\\%_]/g, (c) => `\\${c}`);
 
 @Injectable()
 export class MembersRepository {
-  private readonly enrollmentHooks: EnrollmentHook[] = [];
-  private segmentCondition: SegmentCondition | null = null;
-
   constructor(
     private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly program: ProgramSettingsRepository,
     private readonly activity: RecordActivityUseCase,
     private readonly events: EventOutbox,
+    private readonly enrollment: EnrollmentSeam,
+    private readonly segments: MemberSegmentSeam,
   ) {}
-
-  onEnrollment(hook: EnrollmentHook): void {
-    this.enrollmentHooks.push(hook);
-  }
-
-  /** Lets `search` filter by `segment`. */
-  answerSegments(condition: SegmentCondition): void {
-    this.segmentCondition = condition;
-  }
 
   async create(input: CreateMemberDto): Promise<MemberEntity> {
     const phone = input.phone ? await this.e164(input.phone) : null;
@@ -110,10 +81,7 @@ export class MembersRepository {
               joinedAt: this.clock.now(),
             }),
           );
-          const facts: EnrollmentFacts = {};
-          for (const hook of this.enrollmentHooks) {
-            Object.assign(facts, await hook(manager, member, input));
-          }
+          const facts = await this.enrollment.enrolled(manager, member, input);
           const data: EventPayload<MemberEnrolledEventData> = {
             memberId: member.id,
             externalId: member.externalId,
@@ -275,10 +243,7 @@ export class MembersRepository {
       );
     }
     if (query.segment !== undefined) {
-      if (!this.segmentCondition) {
-        throw validationFailed('Members have no segments here.');
-      }
-      const { where, parameters } = this.segmentCondition(query.segment);
+      const { where, parameters } = this.segments.condition(query.segment);
       qb.andWhere(where, parameters);
     }
     return pageNewestFirst(qb, 'joined_at', query, (m) => m.joinedAt, toMemberDto);

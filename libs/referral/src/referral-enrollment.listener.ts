@@ -1,7 +1,13 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { Clock, EventOutbox, type EventPayload } from '@vafa/platform';
-import { CreateMemberDto, EnrollmentFacts, MemberEntity, MembersRepository } from '@vafa/members';
+import { Clock, EventOutbox, type EventPayload, ListenerFor } from '@vafa/platform';
+import {
+  CreateMemberDto,
+  ENROLLMENT_SEAM,
+  EnrollmentFacts,
+  EnrollmentListener,
+  MemberEntity,
+} from '@vafa/members';
 import { referralCodeInvalid, referralSelf } from './referral.errors';
 import type { ReferralHeldEventData } from './referral-events.dto';
 import { ReferralProgramRepository } from './referral-program.repository';
@@ -12,19 +18,15 @@ import { ReferralProgramRepository } from './referral-program.repository';
  * short time have the new referrals held for review instead of paid.
  */
 @Injectable()
-export class ReferralEnrollmentListener implements OnModuleInit {
+@ListenerFor(ENROLLMENT_SEAM)
+export class ReferralEnrollmentListener implements EnrollmentListener {
   constructor(
-    private readonly members: MembersRepository,
     private readonly program: ReferralProgramRepository,
     private readonly events: EventOutbox,
     private readonly clock: Clock,
   ) {}
 
-  onModuleInit(): void {
-    this.members.onEnrollment((manager, member, input) => this.attribute(manager, member, input));
-  }
-
-  private async attribute(
+  async onEnrollment(
     manager: EntityManager,
     member: MemberEntity,
     input: CreateMemberDto,

@@ -1,14 +1,13 @@
 import { Module } from '@nestjs/common';
 import { LedgerModule } from '@vafa/ledger';
-import { MembersModule } from '@vafa/members';
 import { ClvReportController } from './clv-report.controller';
 import { ClvReportQuery } from './clv-report.query';
 import { FitInsightModelUseCase } from './fit-insight-model.usecase';
 import { InsightModelsQuery } from './insight-models.query';
 import { InsightsController } from './insights.controller';
+import { InsightsMemberSegmentListener } from './insights-member-segment.listener';
 import { InsightsRefreshJob } from './insights-refresh.job';
 import { MemberInsightsQuery } from './member-insights.query';
-import { MemberSegmentListener } from './member-segment.listener';
 import { OverviewReportController } from './overview-report.controller';
 import { OverviewReportQuery } from './overview-report.query';
 import { ParetoReportController } from './pareto-report.controller';
@@ -19,7 +18,7 @@ import { SegmentsReportQuery } from './segments-report.query';
 
 /** Customer insights (RFM, BG/NBD, Gamma-Gamma, CLV) over the purchase history, and reports. */
 @Module({
-  imports: [LedgerModule, MembersModule],
+  imports: [LedgerModule],
   controllers: [
     InsightsController,
     ParetoReportController,
@@ -36,7 +35,7 @@ import { SegmentsReportQuery } from './segments-report.query';
     ParetoReportQuery,
     OverviewReportQuery,
     SegmentsReportQuery,
-    MemberSegmentListener,
+    InsightsMemberSegmentListener,
     ClvReportQuery,
   ],
   exports: [InsightsRefreshJob, PurchaseSummariesQuery],
