@@ -1,8 +1,7 @@
 import { RequestMethod } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, ModulesContainer, Reflector } from '@nestjs/core';
 import { Access, ACCESS_KEY, STAFF_ROLES, StaffRole } from '@vafa/platform';
-// eslint-disable-next-line no-restricted-imports -- the API's declared route access, which this test holds against its routes
-import { ROLE_MATRIX, RouteAccess } from '../../apps/api/src/role-matrix';
+import { ROLE_MATRIX, RouteAccess } from '@vafa/app';
 import type { Response } from 'supertest';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 import { sessionHeaders, signedInStaff } from '../support/staff-session';

@@ -1,6 +1,5 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import { ROLE_MATRIX } from './role-matrix';
-import { renderRoleTable, withRoleTable } from './role-table';
+import { ROLE_MATRIX, renderRoleTable, withRoleTable } from '@vafa/app';
 
 /** `npm run -s docs:roles`: renders the role matrix into README.md (or the file named). */
 const file = process.argv[2] ?? 'README.md';

@@ -29,7 +29,7 @@ describe('IdempotencyKeys', () => {
   });
 });
 
-describe('memberCapabilities (apps/api/src/role-matrix.ts)', () => {
+describe('memberCapabilities (libs/app/src/role-matrix.ts)', () => {
   it('lets a cashier see the member but not edit, grant, change tiers or read records', () => {
     expect(memberCapabilities('cashier')).toEqual({
       editProfile: false,

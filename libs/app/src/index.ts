@@ -1,3 +1,5 @@
 export * from './app.module';
 export * from './create-app';
 export * from './database-schema';
+export * from './role-matrix';
+export * from './role-table';

@@ -1,6 +1,6 @@
 import type { StaffRole } from '../../../api/session';
 
-/** What a role may do on a member's page: the rows of apps/api/src/role-matrix.ts it can call. */
+/** What a role may do on a member's page: the rows of libs/app/src/role-matrix.ts it can call. */
 export interface MemberCapabilities {
   /** PATCH /v1/members/{id}, GET …/activity, GET …/perks (MEMBER_RECORDS). */
   editProfile: boolean;

@@ -1,7 +1,7 @@
 import type { RoleMatrixRow, RouteAccess } from './role-matrix';
 
 export const ROLE_TABLE_BEGIN =
-  '<!-- role table: rendered from apps/api/src/role-matrix.ts by `npm run -s docs:roles` -->';
+  '<!-- role table: rendered from libs/app/src/role-matrix.ts by `npm run -s docs:roles` -->';
 export const ROLE_TABLE_END = '<!-- end of role table -->';
 
 const who = (access: RouteAccess): string => {
