@@ -11,7 +11,7 @@ const CDNOW_SAMPLE = resolve(__dirname, '../../../shared/data/cdnow/CDNOW_sample
 const CLI_ENTRY = join(__dirname, '../../dist/apps/cli/src/main.js');
 const EMBEDDED_POSTGRES_DIST = join(
   __dirname,
-  '../../dist/libs/platform/src/database/embedded-postgres.server.js',
+  '../../dist/libs/platform/src/database/embedded-postgres-server.js',
 );
 
 const ADMIN_KEY = 'vafa_sk_console_browser_tests_0123456789abcdef';
