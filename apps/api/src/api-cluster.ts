@@ -1,6 +1,7 @@
 import cluster, { type Worker } from 'node:cluster';
 import { takeOverShutdownSignals, type VafaConfig } from '@vafa/platform';
 import { createApiApp } from '@vafa/app';
+import { listenEverywhere } from './http-port';
 
 /** How the primary tells a worker which database to use (it owns the embedded one). */
 const DATABASE_URL_VARIABLE = 'VAFA_CLUSTER_DATABASE_URL';
@@ -76,5 +77,5 @@ export async function runApiWorker(config: VafaConfig): Promise<void> {
   takeOverShutdownSignals(() => {
     void app.close().finally(() => process.exit(0));
   });
-  await app.listen(config.port);
+  await listenEverywhere(app, config.port);
 }

@@ -29,3 +29,22 @@ export async function ensurePortFree(port: number): Promise<void> {
     probe.listen(port, () => probe.close(() => resolve()));
   });
 }
+
+/**
+ * Listens on every address, as Node does for a server given no host: IPv6 and IPv4 on `::`,
+ * or IPv4 alone where the machine has no IPv6. (Fastify's own default is localhost only.)
+ */
+export async function listenEverywhere(
+  app: { listen: (port: number, host: string) => Promise<unknown> },
+  port: number,
+): Promise<void> {
+  try {
+    await app.listen(port, '::');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (code !== 'EAFNOSUPPORT' && code !== 'EADDRNOTAVAIL') {
+      throw error;
+    }
+    await app.listen(port, '0.0.0.0');
+  }
+}

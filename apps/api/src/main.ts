@@ -10,7 +10,7 @@ import {
 } from '@vafa/platform';
 import { runApiCluster, runApiWorker } from './api-cluster';
 import { createApiApp } from '@vafa/app';
-import { ensurePortFree, portProblem } from './http-port';
+import { ensurePortFree, listenEverywhere, portProblem } from './http-port';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -53,7 +53,7 @@ async function serve(config: VafaConfig, database: RunningDatabase): Promise<voi
       .then(() => database.stop())
       .finally(() => process.exit(0));
   });
-  await app.listen(config.port);
+  await listenEverywhere(app, config.port);
   console.error(`Vafa API listening on http://localhost:${config.port} (docs at /docs)`);
 }
 

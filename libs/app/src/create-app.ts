@@ -1,11 +1,16 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
-  answerClientErrorsInErrorFormat,
+  answerClientError,
   ApiKeysRepository,
   hardenHttp,
+  logRequests,
+  measureRequests,
+  MetricsRegistry,
   NestPinoLogger,
+  requestIdOf,
+  ROOT_LOGGER,
   Clock,
   openDataSource,
   runMigrations,
@@ -14,6 +19,7 @@ import {
 } from '@vafa/platform';
 import { AppModule } from './app.module';
 import { DATABASE_SCHEMA } from './database-schema';
+import { BODY_LIMIT_BYTES, parseJsonLikeExpress } from './json-body';
 import { serveConsole } from './serve-console';
 
 export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
@@ -25,6 +31,10 @@ export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
   }
 }
 
+/** Like Express's numeric `trust proxy`: the nearest `hops` addresses are proxies. */
+const trustedHops = (hops: number) =>
+  hops > 0 ? (_address: string, hop: number) => hop < hops : false;
+
 /** Builds the HTTP application on a migrated database; used by `main.ts` and by the tests. */
 export async function createApiApp(options: {
   config: VafaConfig;
@@ -33,24 +43,34 @@ export async function createApiApp(options: {
   print?: (line: string) => void;
 }): Promise<INestApplication> {
   await migrateDatabase(options.databaseUrl);
-  const app = await NestFactory.create<NestExpressApplication>(
+  const adapter = new FastifyAdapter({
+    // Client addresses (sign-in rate limits) and https (Secure cookies) as the proxies report them.
+    trustProxy: trustedHops(options.config.trustProxy),
+    bodyLimit: BODY_LIMIT_BYTES,
+    routerOptions: { ignoreTrailingSlash: true },
+    genReqId: requestIdOf,
+    clientErrorHandler: answerClientError,
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({
       config: options.config,
       databaseUrl: options.databaseUrl,
       clock: options.clock,
       scheduler: options.config.scheduler === 'on',
     }),
+    adapter,
     { bufferLogs: true, abortOnError: false },
   );
   app.useLogger(app.get(NestPinoLogger));
-  app.set('x-powered-by', false);
-  // Client addresses (sign-in rate limits) and https (Secure cookies) as the proxies report them.
-  app.set('trust proxy', options.config.trustProxy);
+  const fastify = app.getHttpAdapter().getInstance();
+  logRequests(fastify, app.get(ROOT_LOGGER));
+  measureRequests(fastify, app.get(MetricsRegistry));
   hardenHttp(app, options.config.requestTimeoutSeconds);
-  answerClientErrorsInErrorFormat(app);
+  parseJsonLikeExpress(app);
   serveConsole(app);
   setupOpenApi(app);
   await app.init();
+  await fastify.ready();
   await app
     .get(ApiKeysRepository)
     .ensureBootstrapAdmin(options.config.adminKey, options.print ?? console.log);

@@ -1,7 +1,8 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { existsSync, statSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 
 export const CONSOLE_PATH = '/console';
 
@@ -21,55 +22,76 @@ export function consoleDirectory(): string {
 
 const errorBody = (code: string, message: string) => ({ error: { code, message } });
 
+const IMMUTABLE = 'public, max-age=31536000, immutable';
+
+/** The file under `directory` that `relative` names, if there is one (never outside it). */
+function fileIn(directory: string, relative: string): string | undefined {
+  const path = resolve(directory, relative);
+  if (!path.startsWith(directory + sep)) {
+    return undefined;
+  }
+  try {
+    return statSync(path).isFile() ? path : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A path that does not decode names no file: it is a deep link like any other. */
+function decoded(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return '';
+  }
+}
+
 /**
  * Serves the built console at /console: hashed assets cached for a year, index.html never
  * cached (so a new build is picked up), and every other path under /console answered with
  * index.html so deep links reload into the app. Nothing outside /console is touched.
  */
-export function serveConsole(app: NestExpressApplication, directory = consoleDirectory()): void {
-  const indexHtml = join(directory, 'index.html');
-  app.use(CONSOLE_PATH, (req: Request, res: Response, next: NextFunction) => {
-    if (req.originalUrl === CONSOLE_PATH || req.originalUrl.startsWith(`${CONSOLE_PATH}?`)) {
-      res.redirect(301, `${CONSOLE_PATH}/${req.originalUrl.slice(CONSOLE_PATH.length)}`);
-      return;
+export function serveConsole(app: NestFastifyApplication, directory = consoleDirectory()): void {
+  const root = resolve(directory);
+  const indexHtml = join(root, 'index.html');
+  const fastify = app.getHttpAdapter().getInstance();
+  // Only `reply.sendFile` (ranges, ETag, HEAD): which file answers is decided below.
+  void fastify.register(fastifyStatic, { root, serve: false, cacheControl: false });
+
+  const answer = async (request: FastifyRequest, reply: FastifyReply): Promise<unknown> => {
+    const queryAt = request.url.indexOf('?');
+    const path = queryAt === -1 ? request.url : request.url.slice(0, queryAt);
+    // The router ignores trailing slashes, so /console and /console/ both arrive here.
+    if (path === CONSOLE_PATH) {
+      return reply.redirect(`${CONSOLE_PATH}/${request.url.slice(CONSOLE_PATH.length)}`, 301);
     }
     if (!existsSync(indexHtml)) {
-      res
+      return reply
         .status(503)
-        .json(
+        .send(
           errorBody(
             'CONSOLE_NOT_BUILT',
             'The web console has not been built: run `npm run build` (or `npm start`, which builds it).',
           ),
         );
-      return;
     }
-    next();
-  });
-  app.useStaticAssets(directory, {
-    prefix: CONSOLE_PATH,
-    index: false,
-    redirect: false,
-    setHeaders: (res: Response, path: string) => {
-      res.setHeader(
-        'Cache-Control',
-        path.includes(`${join(directory, 'assets')}`)
-          ? 'public, max-age=31536000, immutable'
-          : 'no-cache',
-      );
-    },
-  });
-  app.use(CONSOLE_PATH, (req: Request, res: Response) => {
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.status(405).json(errorBody('METHOD_NOT_ALLOWED', 'The console only answers GET.'));
-      return;
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      return reply
+        .status(405)
+        .send(errorBody('METHOD_NOT_ALLOWED', 'The console only answers GET.'));
+    }
+    const relative = decoded(path.slice(CONSOLE_PATH.length + 1));
+    const file = relative === '' ? undefined : fileIn(root, relative);
+    if (file) {
+      const isAsset = file.startsWith(join(root, 'assets') + sep);
+      return reply.header('cache-control', isAsset ? IMMUTABLE : 'no-cache').sendFile(relative);
     }
     // A missing hashed file is an old build's, not a page: answering HTML would break the app.
-    if (req.path.startsWith('/assets/')) {
-      res.status(404).json(errorBody('NOT_FOUND', `No console file at ${req.originalUrl}.`));
-      return;
+    if (relative.startsWith('assets/')) {
+      return reply.status(404).send(errorBody('NOT_FOUND', `No console file at ${request.url}.`));
     }
-    res.setHeader('Cache-Control', 'no-cache');
-    res.sendFile(indexHtml);
-  });
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  };
+  fastify.all(CONSOLE_PATH, answer);
+  fastify.all(`${CONSOLE_PATH}/*`, answer);
 }

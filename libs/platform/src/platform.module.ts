@@ -1,4 +1,4 @@
-import { DynamicModule, Global, MiddlewareConsumer, Module, NestModule } from '@nestjs/common';
+import { DynamicModule, Global, Module } from '@nestjs/common';
 import { APP_FILTER, APP_PIPE } from '@nestjs/core';
 import { TerminusModule } from '@nestjs/terminus';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -11,11 +11,9 @@ import { HttpExceptionFilter } from './errors/http-exception.filter';
 import { createValidationPipe } from './errors/validation.pipe';
 import { EventOutbox } from './events/event-outbox.repository';
 import { HealthController } from './health/health.controller';
-import { HttpMetricsMiddleware } from './http/http-metrics.middleware';
 import { MetricsController } from './http/metrics.controller';
 import { MetricsRegistry } from './http/metrics-registry.provider';
 import { NestPinoLogger } from './logging/nest-pino.logger';
-import { RequestLoggingMiddleware } from './logging/request-logging.middleware';
 import { createRootLogger, ROOT_LOGGER } from './logging/root-logger';
 
 export interface PlatformOptions {
@@ -30,7 +28,7 @@ export interface PlatformOptions {
 /** Config, database, auth, errors, validation, logging, health and metrics for every app. */
 @Global()
 @Module({})
-export class PlatformModule implements NestModule {
+export class PlatformModule {
   static forRoot(options: PlatformOptions): DynamicModule {
     return {
       module: PlatformModule,
@@ -54,9 +52,5 @@ export class PlatformModule implements NestModule {
       ],
       exports: [Clock, EventOutbox, MetricsRegistry, NestPinoLogger, AuthModule],
     };
-  }
-
-  configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestLoggingMiddleware, HttpMetricsMiddleware).forRoutes('*path');
   }
 }

@@ -5,7 +5,7 @@ import {
   SetMetadata,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiCookieAuth, ApiResponse } from '@nestjs/swagger';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { errorResponse } from '../http/api-errors';
 import type { PlatformErrorCode } from '../platform.errors';
 import type { Principal, StaffRole } from './principal';
@@ -56,5 +56,5 @@ export const Public = (): MethodDecorator & ClassDecorator =>
 
 export const CurrentPrincipal = createParamDecorator(
   (_: unknown, context: ExecutionContext): Principal =>
-    context.switchToHttp().getRequest<Request & { user: Principal }>().user,
+    context.switchToHttp().getRequest<FastifyRequest & { user: Principal }>().user,
 );

@@ -1,7 +1,7 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AuthGuard } from '@nestjs/passport';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { endpointNotGuarded, forbidden, sessionEnded, unauthorized } from '../platform.errors';
 import { Access, ACCESS_KEY } from './access.decorators';
 import { isUnsafeMethod, requireCsrfToken, requireSameOrigin } from './csrf';
@@ -10,7 +10,10 @@ import { clearSessionCookie, sessionTokenOf } from './session-cookie';
 import { StaffSession, StaffSessionsRepository } from './staff-sessions.repository';
 
 /** What the guard leaves on the request for the handlers. */
-export type AuthenticatedRequest = Request & { user?: Principal; staffSession?: StaffSession };
+export type AuthenticatedRequest = FastifyRequest & {
+  user?: Principal;
+  staffSession?: StaffSession;
+};
 
 /**
  * The global guard: every route must declare who may call it (@Roles, @AdminOnly, @MemberOnly or
@@ -68,7 +71,7 @@ export class AccessGuard extends AuthGuard('bearer') {
     }
     const found = await this.sessions.authenticate(token);
     if (!found) {
-      clearSessionCookie(request, context.switchToHttp().getResponse<Response>());
+      clearSessionCookie(request, context.switchToHttp().getResponse<FastifyReply>());
       throw sessionEnded();
     }
     if (isUnsafeMethod(request)) {

@@ -6,7 +6,7 @@ import {
   ApiOperation,
   ApiTags,
 } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Clock } from '../clock/clock';
 import { VafaConfig } from '../config/vafa-config';
 import { ApiErrors } from '../http/api-errors';
@@ -54,8 +54,8 @@ export class AuthSessionController {
   })
   async signIn(
     @Body() body: SignInDto,
-    @Req() request: Request,
-    @Res({ passthrough: true }) response: Response,
+    @Req() request: FastifyRequest,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<StaffSessionDto> {
     requireSameOrigin(request);
     const user = await this.users.verifyCredentials(body.email, body.password);
@@ -96,7 +96,7 @@ export class AuthSessionController {
   @ApiErrors({ 404: ['SESSION_NOT_FOUND'] })
   async signOut(
     @Req() request: AuthenticatedRequest,
-    @Res({ passthrough: true }) response: Response,
+    @Res({ passthrough: true }) response: FastifyReply,
   ): Promise<void> {
     await this.sessions.end(sessionOf(request).id);
     clearSessionCookie(request, response);

@@ -1,4 +1,4 @@
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { timingSafeEqual } from 'node:crypto';
 import { csrfOriginMismatch, csrfTokenInvalid } from '../platform.errors';
 
@@ -6,13 +6,14 @@ export const CSRF_HEADER = 'X-CSRF-Token';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
-export const isUnsafeMethod = (request: Request): boolean => !SAFE_METHODS.has(request.method);
+export const isUnsafeMethod = (request: FastifyRequest): boolean =>
+  !SAFE_METHODS.has(request.method);
 
 /**
  * A browser sends an Origin header with every cross-origin request and most same-origin writes;
  * when present it must be this server's own (scheme and host as seen through trusted proxies).
  */
-export function requireSameOrigin(request: Request): void {
+export function requireSameOrigin(request: FastifyRequest): void {
   const origin = request.headers.origin;
   if (origin === undefined) {
     return;
@@ -27,7 +28,7 @@ export function requireSameOrigin(request: Request): void {
  * X-CSRF-Token: another site can make a browser send the cookie, but cannot read the token nor
  * set a custom header without this server's consent (CORS).
  */
-export function requireCsrfToken(request: Request, csrfToken: string): void {
+export function requireCsrfToken(request: FastifyRequest, csrfToken: string): void {
   const sent = request.headers['x-csrf-token'];
   const expected = Buffer.from(csrfToken);
   const given = Buffer.from(typeof sent === 'string' ? sent : '');

@@ -1,10 +1,10 @@
 import { parseCookie, stringifySetCookie } from 'cookie';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 
 export const SESSION_COOKIE = 'vafa_session';
 
 /** The session token the request's cookie carries, if any. */
-export function sessionTokenOf(request: Request): string | undefined {
+export function sessionTokenOf(request: FastifyRequest): string | undefined {
   const header = request.headers.cookie;
   if (!header) {
     return undefined;
@@ -19,25 +19,26 @@ export function sessionTokenOf(request: Request): string | undefined {
  * browser no longer than the session can live.
  */
 export function setSessionCookie(
-  request: Request,
-  response: Response,
+  request: FastifyRequest,
+  response: FastifyReply,
   token: string,
   expiresAt: Date,
   now: Date,
 ): void {
   const maxAge = Math.max(0, Math.floor((expiresAt.getTime() - now.getTime()) / 1000));
-  response.append('Set-Cookie', cookieText(request, token, maxAge));
+  // Fastify adds each Set-Cookie to the ones already set rather than replacing them.
+  void response.header('set-cookie', cookieText(request, token, maxAge));
 }
 
-export function clearSessionCookie(request: Request, response: Response): void {
-  response.append('Set-Cookie', cookieText(request, '', 0));
+export function clearSessionCookie(request: FastifyRequest, response: FastifyReply): void {
+  void response.header('set-cookie', cookieText(request, '', 0));
 }
 
-const cookieText = (request: Request, value: string, maxAge: number): string =>
+const cookieText = (request: FastifyRequest, value: string, maxAge: number): string =>
   stringifySetCookie(SESSION_COOKIE, value, {
     httpOnly: true,
     sameSite: 'strict',
     path: '/',
-    secure: request.secure,
+    secure: request.protocol === 'https',
     maxAge,
   });

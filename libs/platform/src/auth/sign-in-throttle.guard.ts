@@ -1,13 +1,13 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, ThrottlerLimitDetail, ThrottlerOptions } from '@nestjs/throttler';
-import type { Request, Response } from 'express';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { tooManySignInAttempts } from '../platform.errors';
 
 const MINUTE_MS = 60_000;
 export const SIGN_IN_LIMIT_PER_EMAIL = 5;
 export const SIGN_IN_LIMIT_PER_ADDRESS = 20;
 
-const emailOf = (request: Request): string | undefined => {
+const emailOf = (request: FastifyRequest): string | undefined => {
   const email = (request.body as { email?: unknown } | undefined)?.email;
   return typeof email === 'string' && email.trim() !== '' ? email.trim().toLowerCase() : undefined;
 };
@@ -22,9 +22,9 @@ export const SIGN_IN_THROTTLERS: ThrottlerOptions[] = [
     name: 'sign-in-email',
     ttl: MINUTE_MS,
     limit: SIGN_IN_LIMIT_PER_EMAIL,
-    getTracker: (request) => emailOf(request as Request) ?? '',
+    getTracker: (request) => emailOf(request as FastifyRequest) ?? '',
     // A body without an email is refused as bad input; the address limit still counts it.
-    skipIf: (context) => emailOf(context.switchToHttp().getRequest<Request>()) === undefined,
+    skipIf: (context) => emailOf(context.switchToHttp().getRequest<FastifyRequest>()) === undefined,
   },
   { name: 'sign-in-address', ttl: MINUTE_MS, limit: SIGN_IN_LIMIT_PER_ADDRESS },
 ];
@@ -37,7 +37,10 @@ export class SignInThrottleGuard extends ThrottlerGuard {
     limit: ThrottlerLimitDetail,
   ): Promise<void> {
     const retryAfter = Math.max(1, Math.ceil(limit.timeToBlockExpire));
-    context.switchToHttp().getResponse<Response>().setHeader('Retry-After', String(retryAfter));
+    void context
+      .switchToHttp()
+      .getResponse<FastifyReply>()
+      .header('Retry-After', String(retryAfter));
     return Promise.reject(tooManySignInAttempts(retryAfter));
   }
 }

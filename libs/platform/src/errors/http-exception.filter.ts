@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { Response } from 'express';
+import type { FastifyReply } from 'fastify';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable';
 import { DomainError } from './domain-error';
 
@@ -46,15 +46,15 @@ export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const response = host.switchToHttp().getResponse<FastifyReply>();
     const [status, body] = this.toBody(exception);
-    if (response.headersSent) {
+    if (response.sent) {
       return;
     }
     if (status === 503) {
-      response.setHeader('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
+      void response.header('Retry-After', String(DATABASE_RETRY_AFTER_SECONDS));
     }
-    response.status(status).json(body);
+    void response.status(status).send(body);
   }
 
   private toBody(exception: unknown): [number, ErrorBody] {

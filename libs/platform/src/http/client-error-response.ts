@@ -1,5 +1,3 @@
-import type { INestApplication } from '@nestjs/common';
-import type { Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 
 interface ClientErrorAnswer {
@@ -41,27 +39,22 @@ const BAD_REQUEST: ClientErrorAnswer = {
 /**
  * Node answers a request it cannot parse (URL and headers over 16 KB, a malformed request line,
  * a request past its deadline) by itself, before any route sees it, with an empty body. This
- * gives those answers the API's error format; like Node, it then closes the connection.
+ * gives those answers the API's error format; like Node, it then closes the connection. It is
+ * the HTTP server's `clientError` listener (Fastify's `clientErrorHandler` option).
  */
-export function answerClientErrorsInErrorFormat(app: INestApplication): void {
-  (app.getHttpServer() as Server).on(
-    'clientError',
-    (error: Error & { code?: string }, socket: Duplex) => {
-      const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })
-        ._httpMessage;
-      if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
-        socket.destroy();
-        return;
-      }
-      const { status, reason, code, message } = ANSWERS[error.code ?? ''] ?? BAD_REQUEST;
-      const body = JSON.stringify({ error: { code, message } });
-      socket.end(
-        `HTTP/1.1 ${status} ${reason}\r\n` +
-          'Content-Type: application/json; charset=utf-8\r\n' +
-          `Content-Length: ${Buffer.byteLength(body)}\r\n` +
-          'Connection: close\r\n\r\n' +
-          body,
-      );
-    },
+export function answerClientError(error: Error & { code?: string }, socket: Duplex): void {
+  const inFlight = (socket as Duplex & { _httpMessage?: { headersSent?: boolean } })._httpMessage;
+  if (error.code === 'ECONNRESET' || !socket.writable || inFlight?.headersSent) {
+    socket.destroy();
+    return;
+  }
+  const { status, reason, code, message } = ANSWERS[error.code ?? ''] ?? BAD_REQUEST;
+  const body = JSON.stringify({ error: { code, message } });
+  socket.end(
+    `HTTP/1.1 ${status} ${reason}\r\n` +
+      'Content-Type: application/json; charset=utf-8\r\n' +
+      `Content-Length: ${Buffer.byteLength(body)}\r\n` +
+      'Connection: close\r\n\r\n' +
+      body,
   );
 }

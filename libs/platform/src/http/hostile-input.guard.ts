@@ -1,5 +1,5 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { FastifyRequest } from 'fastify';
 import { validationFailed } from '../platform.errors';
 import { findHostileInput } from './hostile-input';
 
@@ -14,7 +14,7 @@ export class HostileInputGuard implements CanActivate {
     if (context.getType() !== 'http') {
       return true;
     }
-    const request = context.switchToHttp().getRequest<Request>();
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
     for (const [name, part] of [
       ['body', request.body],
       ['query', request.query],

@@ -1,10 +1,32 @@
-import type { NestExpressApplication } from '@nestjs/platform-express';
-import type { NextFunction, Request, Response } from 'express';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import helmet from 'helmet';
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 
 /** How often Node looks for requests past their deadline (its default is 30 s). */
 const TIMEOUT_CHECK_INTERVAL_MS = 1000;
+
+type Headers = Record<string, string>;
+
+/**
+ * The headers a helmet configuration sets. They depend on the options only, never on the
+ * request, so they are computed once and written with the reply's own headers instead of
+ * running helmet's middleware on every request.
+ */
+function helmetHeaders(options?: Parameters<typeof helmet>[0]): Headers {
+  const headers: Headers = {};
+  const response = {
+    setHeader: (name: string, value: unknown) => (headers[name.toLowerCase()] = String(value)),
+    removeHeader: (name: string) => delete headers[name.toLowerCase()],
+  };
+  helmet(options)({} as IncomingMessage, response as unknown as ServerResponse, () => undefined);
+  return headers;
+}
+
+const pathOf = (url: string): string => {
+  const query = url.indexOf('?');
+  return query === -1 ? url : url.slice(0, query);
+};
 
 /**
  * Security headers on every answer (the API's JSON may load nothing; the OpenAPI UI at /docs
@@ -12,16 +34,19 @@ const TIMEOUT_CHECK_INTERVAL_MS = 1000;
  * data), and a deadline for a whole request so a body trickled byte by byte cannot hold a
  * connection: past it Node answers 408 and closes the connection.
  */
-export function hardenHttp(app: NestExpressApplication, requestTimeoutSeconds: number): void {
-  const apiHeaders = helmet({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-    },
-  });
-  const docsHeaders = helmet();
+export function hardenHttp(app: NestFastifyApplication, requestTimeoutSeconds: number): void {
+  const apiHeaders = {
+    ...helmetHeaders({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      },
+    }),
+  };
+  const v1Headers = { ...apiHeaders, 'cache-control': 'no-store' };
+  const docsHeaders = helmetHeaders();
   // The console loads only its own scripts (no inline ones); Mantine injects style tags.
-  const consoleHeaders = helmet({
+  const consoleHeaders = helmetHeaders({
     contentSecurityPolicy: {
       useDefaults: false,
       directives: {
@@ -38,7 +63,10 @@ export function hardenHttp(app: NestExpressApplication, requestTimeoutSeconds: n
       },
     },
   });
-  const headersFor = (path: string) => {
+  const headersFor = (path: string): Headers => {
+    if (path === '/v1' || path.startsWith('/v1/')) {
+      return v1Headers;
+    }
     if (path.startsWith('/docs')) {
       return docsHeaders;
     }
@@ -47,13 +75,13 @@ export function hardenHttp(app: NestExpressApplication, requestTimeoutSeconds: n
     }
     return apiHeaders;
   };
-  app.use((req: Request, res: Response, next: NextFunction) =>
-    headersFor(req.path)(req, res, next),
-  );
-  app.use('/v1', (_req: Request, res: Response, next: NextFunction) => {
-    res.setHeader('Cache-Control', 'no-store');
-    next();
-  });
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
+      reply.headers(headersFor(pathOf(request.url)));
+      done();
+    });
   const server = app.getHttpServer() as Server & { connectionsCheckingInterval: number };
   server.requestTimeout = requestTimeoutSeconds * 1000;
   server.headersTimeout = Math.min(server.headersTimeout, server.requestTimeout);
