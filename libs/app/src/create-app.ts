@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import {
   answerClientError,
+  answerRouterError,
   ApiKeysRepository,
   hardenHttp,
   logRequests,
@@ -31,6 +32,8 @@ export async function migrateDatabase(databaseUrl: string): Promise<string[]> {
   }
 }
 
+const MAX_PARAM_LENGTH = 16 * 1024;
+
 /** Like Express's numeric `trust proxy`: the nearest `hops` addresses are proxies. */
 const trustedHops = (hops: number) =>
   hops > 0 ? (_address: string, hop: number) => hop < hops : false;
@@ -47,9 +50,11 @@ export async function createApiApp(options: {
     // Client addresses (sign-in rate limits) and https (Secure cookies) as the proxies report them.
     trustProxy: trustedHops(options.config.trustProxy),
     bodyLimit: BODY_LIMIT_BYTES,
-    routerOptions: { ignoreTrailingSlash: true },
+    // Express matched /path/ as /path and put no limit on a parameter's length (the URL's is 16 KB).
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: MAX_PARAM_LENGTH },
     genReqId: requestIdOf,
     clientErrorHandler: answerClientError,
+    frameworkErrors: answerRouterError,
   });
   const app = await NestFactory.create<NestFastifyApplication>(
     AppModule.forRoot({

@@ -1,4 +1,6 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Duplex } from 'node:stream';
+import { pathOf, securityHeadersFor } from './http-hardening';
 
 interface ClientErrorAnswer {
   status: number;
@@ -57,4 +59,24 @@ export function answerClientError(error: Error & { code?: string }, socket: Dupl
       'Connection: close\r\n\r\n' +
       body,
   );
+}
+
+/**
+ * What Fastify's router refuses before any route or hook runs (a path segment that does not
+ * decode, such as `%FF`; a path parameter over the router's limit), in the API's words and
+ * with the headers every answer carries (Fastify's `frameworkErrors` option).
+ */
+export function answerRouterError(
+  error: Error & { code?: string },
+  request: FastifyRequest,
+  reply: FastifyReply,
+): void {
+  const [status, code, message] =
+    error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+      ? [414, 'URI_TOO_LONG', 'A path parameter is too long.']
+      : [400, 'VALIDATION_FAILED', 'The URL is not valid: a part of its path does not decode.'];
+  void reply
+    .headers(securityHeadersFor(pathOf(request.url)))
+    .status(status)
+    .send({ error: { code, message } });
 }

@@ -23,9 +23,52 @@ function helmetHeaders(options?: Parameters<typeof helmet>[0]): Headers {
   return headers;
 }
 
-const pathOf = (url: string): string => {
+export const pathOf = (url: string): string => {
   const query = url.indexOf('?');
   return query === -1 ? url : url.slice(0, query);
+};
+
+/** The API's JSON may load nothing. */
+const apiHeaders = helmetHeaders({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+  },
+});
+// Every answer under /v1 is someone's data.
+const v1Headers = { ...apiHeaders, 'cache-control': 'no-store' };
+// The OpenAPI UI at /docs loads its own scripts and styles.
+const docsHeaders = helmetHeaders();
+// The console loads only its own scripts (no inline ones); Mantine injects style tags.
+const consoleHeaders = helmetHeaders({
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'", "'unsafe-inline'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'", 'data:'],
+      connectSrc: ["'self'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+      formAction: ["'self'"],
+      frameAncestors: ["'none'"],
+    },
+  },
+});
+/** The security headers (and, on /v1, the no-store) of an answer to `path`. */
+export const securityHeadersFor = (path: string): Headers => {
+  if (path === '/v1' || path.startsWith('/v1/')) {
+    return v1Headers;
+  }
+  if (path.startsWith('/docs')) {
+    return docsHeaders;
+  }
+  if (path === '/console' || path.startsWith('/console/')) {
+    return consoleHeaders;
+  }
+  return apiHeaders;
 };
 
 /**
@@ -35,51 +78,11 @@ const pathOf = (url: string): string => {
  * connection: past it Node answers 408 and closes the connection.
  */
 export function hardenHttp(app: NestFastifyApplication, requestTimeoutSeconds: number): void {
-  const apiHeaders = {
-    ...helmetHeaders({
-      contentSecurityPolicy: {
-        useDefaults: false,
-        directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-      },
-    }),
-  };
-  const v1Headers = { ...apiHeaders, 'cache-control': 'no-store' };
-  const docsHeaders = helmetHeaders();
-  // The console loads only its own scripts (no inline ones); Mantine injects style tags.
-  const consoleHeaders = helmetHeaders({
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        fontSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-      },
-    },
-  });
-  const headersFor = (path: string): Headers => {
-    if (path === '/v1' || path.startsWith('/v1/')) {
-      return v1Headers;
-    }
-    if (path.startsWith('/docs')) {
-      return docsHeaders;
-    }
-    if (path === '/console' || path.startsWith('/console/')) {
-      return consoleHeaders;
-    }
-    return apiHeaders;
-  };
   app
     .getHttpAdapter()
     .getInstance()
     .addHook('onRequest', (request: FastifyRequest, reply: FastifyReply, done: () => void) => {
-      reply.headers(headersFor(pathOf(request.url)));
+      reply.headers(securityHeadersFor(pathOf(request.url)));
       done();
     });
   const server = app.getHttpServer() as Server & { connectionsCheckingInterval: number };
