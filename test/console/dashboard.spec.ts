@@ -3,6 +3,7 @@ import type { Locator, Page } from '@playwright/test';
 import {
   expect,
   expectAccessible,
+  expectNoSideScroll,
   openIn,
   PERSIAN_DIGIT,
   screenshot,
@@ -474,10 +475,7 @@ test.describe('the dashboard', () => {
     await openIn(page, 'fa', DASHBOARD);
     await expect(page.getByRole('region', { name: NAMES.fa.pareto })).toBeVisible();
     await expect(page.getByRole('status')).toHaveCount(0);
-    const overflow = await page.evaluate<number>(
-      'document.documentElement.scrollWidth - document.documentElement.clientWidth',
-    );
-    expect(overflow).toBeLessThanOrEqual(0);
+    await expectNoSideScroll(page);
     await expectAccessible(page);
     await screenshot(page, 'dashboard.phone.fa');
   });

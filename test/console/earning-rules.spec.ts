@@ -1,4 +1,12 @@
-import { expect, expectAccessible, openIn, PERSIAN_DIGIT, screenshot, test } from './fixtures';
+import {
+  expect,
+  expectAccessible,
+  expectNoSideScroll,
+  openIn,
+  PERSIAN_DIGIT,
+  screenshot,
+  test,
+} from './fixtures';
 import { STORAGE_STATE } from './seed';
 
 test.describe('earning rules', () => {
@@ -94,10 +102,7 @@ test.describe('earning rules', () => {
       await page.setViewportSize({ width: 390, height: 844 });
       await expectAccessible(page);
       await screenshot(page, `earning-rules-form.390.${language}`);
-      const overflow = await page.evaluate<number>(
-        'document.documentElement.scrollWidth - document.documentElement.clientWidth',
-      );
-      expect(overflow).toBeLessThanOrEqual(0);
+      await expectNoSideScroll(page);
     });
 
     test(`the list and the basket are accessible and photographed (${language})`, async ({

@@ -44,6 +44,23 @@ export async function expectAccessible(page: Page): Promise<void> {
 }
 
 /** A full-page screenshot kept as a test artifact: test-artifacts/console/screenshots/. */
+/**
+ * The page does not scroll sideways. Polled: right after a viewport change, charts and tables
+ * re-measure themselves through ResizeObserver a frame or two later, and a busy machine can catch
+ * the wide layout still in place; a page that really overflows keeps failing until the timeout.
+ */
+export async function expectNoSideScroll(page: Page): Promise<void> {
+  await expect
+    .poll(
+      () =>
+        page.evaluate<number>(
+          'document.documentElement.scrollWidth - document.documentElement.clientWidth',
+        ),
+      { message: 'the page scrolls sideways' },
+    )
+    .toBeLessThanOrEqual(0);
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, 'screenshots', `${name}.png`), fullPage: true });
 }

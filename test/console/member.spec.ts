@@ -1,5 +1,13 @@
 import type { Page } from '@playwright/test';
-import { expect, expectAccessible, openIn, PERSIAN_DIGIT, screenshot, test } from './fixtures';
+import {
+  expect,
+  expectAccessible,
+  expectNoSideScroll,
+  openIn,
+  PERSIAN_DIGIT,
+  screenshot,
+  test,
+} from './fixtures';
 import { STORAGE_STATE } from './seed';
 
 interface MemberAnswer {
@@ -85,10 +93,7 @@ test.describe('the member page, for an admin', () => {
 
       await page.setViewportSize({ width: 390, height: 844 });
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-      const overflow = await page.evaluate<boolean>(
-        'document.documentElement.scrollWidth > document.documentElement.clientWidth',
-      );
-      expect(overflow).toBe(false);
+      await expectNoSideScroll(page);
       await expectAccessible(page);
       await screenshot(page, `member.phone.${language}`);
     });

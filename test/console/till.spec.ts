@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import {
   expect,
   expectAccessible,
+  expectNoSideScroll,
   openIn,
   PERSIAN_DIGIT,
   screenshot,
@@ -227,13 +228,6 @@ async function expectPreview(basket: Locator, cashier: StaffApi, language: Langu
       return (await basket.getByText(expected, { exact: true }).count()) === 1;
     })
     .toBe(true);
-}
-
-async function noHorizontalScroll(page: Page): Promise<void> {
-  const overflow = await page.evaluate<boolean>(
-    'document.documentElement.scrollWidth > document.documentElement.clientWidth',
-  );
-  expect(overflow).toBe(false);
 }
 
 test.describe('the till, for a cashier of store-1', () => {
@@ -486,7 +480,7 @@ test.describe('the till, for a cashier of store-1', () => {
       await basket.getByLabel(words.sku, { exact: true }).fill('PHONE-1');
       await basket.getByLabel(words.unitPrice(currency)).fill('4.20');
       await expect(basket.getByText(new RegExp(`^${words.earns('.+')}$`))).toBeVisible();
-      await noHorizontalScroll(page);
+      await expectNoSideScroll(page);
       await expectAccessible(page);
       await screenshot(page, `till.phone.${language}`);
       await adminRequest.dispose();

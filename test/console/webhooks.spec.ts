@@ -2,7 +2,15 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
 import { Webhook } from 'standardwebhooks';
-import { expect, expectAccessible, openIn, screenshot, test, type Language } from './fixtures';
+import {
+  expect,
+  expectAccessible,
+  expectNoSideScroll,
+  openIn,
+  screenshot,
+  test,
+  type Language,
+} from './fixtures';
 import { STORAGE_STATE } from './seed';
 
 interface Received {
@@ -203,11 +211,7 @@ test.describe('webhooks', () => {
       await page.setViewportSize({ width: 390, height: 844 });
       await page.reload();
       await expect(card.getByRole('table')).toBeVisible();
-      expect(
-        await page.evaluate<boolean>(
-          'document.documentElement.scrollWidth > document.documentElement.clientWidth',
-        ),
-      ).toBe(false);
+      await expectNoSideScroll(page);
       await expectAccessible(page);
       await screenshot(page, `webhooks.endpoint.phone.${language}`);
       await page.setViewportSize({ width: 1280, height: 800 });
