@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { generateCardNumber, generateReferralCode } from '@vafa/members';
 import { ledgerOf } from '../support/ledger-helpers';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
+import { createSpendTierLadder } from '../support/tier-ladder';
 import { buyOne } from '../support/till';
 
 /** Issue #14: the dashboard's tier distribution. */
@@ -31,32 +32,16 @@ describe('GET /v1/reports/tiers', () => {
   });
 
   it('lists every tier by rank, with members by the lowest-tier rule, earned and assigned tiers', async () => {
-    await t
-      .api()
-      .post('/v1/earning-rules')
-      .set(bearer(t.keys.marketer))
-      .send({ name: 'Base', effect: { pointsPerUnit: 1 } })
-      .expect(201);
     // Created out of rank order: the report still lists them lowest first.
-    for (const [code, rank, threshold] of [
-      ['gold', 2, 50_000],
-      ['member', 0, 0],
-      ['silver', 1, 10_000],
-      ['platinum', 3, 1_000_000],
-    ] as const) {
-      const created = await t
-        .api()
-        .post('/v1/tiers')
-        .set(bearer(t.keys.marketer))
-        .send({
-          code,
-          name: code[0]!.toUpperCase() + code.slice(1),
-          rank,
-          qualification: { metric: 'spend', threshold, windowDays: 365 },
-        })
-        .expect(201);
-      tierIds[code] = created.body.id as string;
-    }
+    Object.assign(
+      tierIds,
+      await createSpendTierLadder(t, { windowDays: 365 }, [
+        ['gold', 2, 50_000],
+        ['member', 0, 0],
+        ['silver', 1, 10_000],
+        ['platinum', 3, 1_000_000],
+      ]),
+    );
     const silver = await t.member();
     await buyOne(t, silver.id, 12_000).expect(201);
     const gold = await t.member();
