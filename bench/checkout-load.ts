@@ -10,6 +10,8 @@ export interface CheckoutServer {
   pid: number;
   /** The processes serving requests: the server itself, or its cluster workers. */
   apiPids: number[];
+  /** The database pool size of each API process (null if it could not be read). */
+  poolSize: number | null;
   baseUrl: string;
   /** Starts a measured stretch in the server. */
   mark: () => void;
@@ -59,29 +61,41 @@ export async function startCheckoutServer(options: {
     clearTimeout(timer);
   };
   try {
-    const { port, pids } = await new Promise<{ port: number; pids: number[] }>(
-      (resolve, reject) => {
-        const timer = setTimeout(
-          () => reject(new Error('the API server did not start within 60 s')),
-          60_000,
-        );
-        child.on(
-          'message',
-          (message: { type: string; port?: number; pids?: number[]; message?: string }) => {
-            clearTimeout(timer);
-            if (message.type === 'listening' && message.port) {
-              resolve({ port: message.port, pids: message.pids ?? [] });
-            } else {
-              reject(new Error(`the API server failed to start: ${message.message ?? ''}`));
-            }
-          },
-        );
-        child.once('exit', (code) => {
+    const { port, pids, poolSize } = await new Promise<{
+      port: number;
+      pids: number[];
+      poolSize: number | null;
+    }>((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error('the API server did not start within 60 s')),
+        60_000,
+      );
+      child.on(
+        'message',
+        (message: {
+          type: string;
+          port?: number;
+          pids?: number[];
+          poolSize?: number | null;
+          message?: string;
+        }) => {
           clearTimeout(timer);
-          reject(new Error(`the API server exited with ${code} before listening`));
-        });
-      },
-    );
+          if (message.type === 'listening' && message.port) {
+            resolve({
+              port: message.port,
+              pids: message.pids ?? [],
+              poolSize: message.poolSize ?? null,
+            });
+          } else {
+            reject(new Error(`the API server failed to start: ${message.message ?? ''}`));
+          }
+        },
+      );
+      child.once('exit', (code) => {
+        clearTimeout(timer);
+        reject(new Error(`the API server exited with ${code} before listening`));
+      });
+    });
     const mark = (): void => {
       if (child.connected) {
         child.send('mark');
@@ -110,6 +124,7 @@ export async function startCheckoutServer(options: {
     return {
       pid: child.pid ?? 0,
       apiPids: pids,
+      poolSize,
       baseUrl: `http://127.0.0.1:${port}`,
       stop,
       mark,
@@ -121,7 +136,7 @@ export async function startCheckoutServer(options: {
   }
 }
 
-async function call<T>(
+export async function call<T>(
   baseUrl: string,
   key: string,
   path: string,
@@ -208,7 +223,7 @@ export interface CheckoutRun {
   server?: ServerLoad | null;
 }
 
-interface Requests {
+export interface Requests {
   /** A fresh autocannon request definition; every request it builds is a new checkout. */
   definition: (onFailure: (status: number, body: string) => void) => autocannon.Request;
 }
@@ -268,7 +283,7 @@ interface InstanceOutcome {
  * all connections of one instance start their seconds together, so one instance sends the load
  * in one burst per second. Staggered instances spread those bursts over the second.
  */
-async function drive(options: {
+export async function drive(options: {
   url: string;
   requests: Requests;
   connections: number;

@@ -4,7 +4,7 @@
  * the server's CPU apart from everything else.
  *
  * Input: the environment variable BENCH_SERVER, JSON { databaseUrl, adminKey, dataDir, env? }.
- * Output over IPC: { type: 'listening', port } once `app.listen` on a free 127.0.0.1 port is done,
+ * Output over IPC: { type: 'listening', port, pids, poolSize } once `app.listen` on a free 127.0.0.1 port is done,
  * or { type: 'failed', message }. The message 'stop' closes the app and exits with 0 (so that
  * `--cpu-prof` can write its profile); a lost parent ends the process too.
  */
@@ -12,6 +12,7 @@ import 'reflect-metadata';
 import cluster, { type Worker } from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
+import { DataSource } from 'typeorm';
 import { loadConfig } from '@vafa/platform';
 import { createApiApp } from '@vafa/app';
 
@@ -33,7 +34,7 @@ export interface ServerLoad {
 }
 
 type ToParent =
-  | { type: 'listening'; port: number; pids: number[] }
+  | { type: 'listening'; port: number; pids: number[]; poolSize: number | null }
   | { type: 'failed'; message: string }
   | ({ type: 'load' } & ServerLoad);
 
@@ -60,6 +61,10 @@ async function main(): Promise<void> {
   });
   await app.listen(0, '127.0.0.1');
   const address = (app.getHttpServer() as Server).address() as AddressInfo;
+
+  // The database pool of this process as the API configured it (node-postgres' `max`).
+  const pool = (app.get(DataSource).driver as { master?: { options?: { max?: number } } }).master;
+  const poolSize = pool?.options?.max ?? null;
 
   let stopping = false;
   const stop = (code: number): void => {
@@ -99,7 +104,7 @@ async function main(): Promise<void> {
     }
   });
   process.on('disconnect', () => stop(1));
-  send({ type: 'listening', port: address.port, pids: [process.pid] });
+  send({ type: 'listening', port: address.port, pids: [process.pid], poolSize });
 }
 
 /**
@@ -129,12 +134,14 @@ async function runPrimary(count: number): Promise<void> {
       }
     });
   let port = 0;
+  let poolSize: number | null = null;
   for (let i = 0; i < count; i++) {
     const worker = cluster.fork();
     workers.push(worker);
     const listening = await ask(worker, '', 'listening');
     if (listening.type === 'listening') {
       port = listening.port;
+      poolSize = listening.poolSize;
     }
   }
   const stopAll = async (code: number): Promise<never> => {
@@ -180,7 +187,7 @@ async function runPrimary(count: number): Promise<void> {
     }
   });
   process.on('disconnect', () => void stopAll(1));
-  send({ type: 'listening', port, pids: workers.map((w) => w.process.pid ?? 0) });
+  send({ type: 'listening', port, pids: workers.map((w) => w.process.pid ?? 0), poolSize });
 }
 
 main().catch((error: unknown) => {

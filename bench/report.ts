@@ -5,18 +5,34 @@ import type { LedgerLoadResult } from './ledger-load';
 import type { PgbenchResult } from './pgbench';
 import type { TpcbOverHttpResult } from './tpcb-http';
 import type { DatabaseProfile } from './profile';
+import type { MeRun } from './me-load';
+import { type TargetResult, targetNote } from './targets';
 import { webhookCpuTable, webhookRows, type WebhooksBenchResult } from './webhooks-load';
 
 export interface CheckoutReport extends CheckoutLoadResult {
   /** Peak checkouts/s ÷ pgbench TPS (null without pgbench). */
   checkoutsPerPgbenchTransaction: number | null;
+  /** Machine CPU per checkout (peak) ÷ machine CPU per pgbench transaction (null without pgbench). */
+  cpuPerCheckoutPerPgbenchTransaction: number | null;
   counters: {
     peak: PhaseCounters | null;
     rated: PhaseCounters | null;
     floor: PhaseCounters | null;
+    bareFloor: PhaseCounters | null;
+    me: PhaseCounters | null;
   };
+  /** The database pool size of each API process, as the running server reported it. */
+  apiPoolSize: number | null;
   /** GET /health on the same server: the HTTP stack's own ceiling (null with BENCH_FLOOR_SECONDS=0). */
   floor: FloorProbe | null;
+  /** GET /health on a bare node:http + pg server with the API's pool size, measured alike. */
+  bareFloor: (FloorProbe & { poolSize: number }) | null;
+  /** The API's GET /health req/s ÷ the bare server's. */
+  floorPerBareFloor: number | null;
+  /** GET /v1/me with member tokens, closed loop, after the checkouts (null with BENCH_ME_SECONDS=0). */
+  me: MeRun | null;
+  /** GET /v1/me req/s ÷ peak checkouts/s. */
+  mePerCheckout: number | null;
   /** pg_stat_statements over the peak run, per order committed in it. */
   profile: DatabaseProfile | null;
   /** The API server's V8 CPU profile over the peak run (BENCH_CPU_PROF=1). */
@@ -68,6 +84,8 @@ export interface BenchReport {
   checkout: CheckoutReport | null;
   /** Webhook delivery and the checkout with and without a subscribed endpoint (null unselected). */
   webhooks: WebhooksBenchResult | null;
+  /** Issue 17's targets for the ratios this run measured. */
+  targets: TargetResult[];
 }
 
 const fmt = (value: number | null | undefined, digits = 1): string =>
@@ -106,6 +124,62 @@ const latencies = (l: { p50Ms: number; p95Ms: number; p99Ms: number }): string =
 const failures = (run: CheckoutRun): number =>
   Object.values(run.failedByStatus).reduce((a, b) => a + b, 0) + run.errors + run.timeouts;
 
+/** GET /health on the API and on the bare server, and the API's share of the bare figure. */
+function healthRows(report: BenchReport, c: CheckoutReport): string[][] {
+  const probe = (p: FloorProbe, counters: PhaseCounters | null): string =>
+    `${p.connections} connections, ${p.seconds} s, ${p.failed} failed; p50 / p99 ${fmt(p.latency.p50Ms, 2)} / ${fmt(p.latency.p99Ms, 2)} ms; ${fmt(counters?.cpuMsPerUnit, 3)} ms machine CPU per request`;
+  const rows: string[][] = [];
+  if (c.floor) {
+    rows.push([
+      `GET ${c.floor.path} requests/s (HTTP floor)`,
+      fmt(c.floor.requestsPerSecond),
+      `API, pool ${c.apiPoolSize ?? 'n/a'}: ${probe(c.floor, c.counters.floor)}${report.pgbench ? `; ${fmt(c.floor.requestsPerSecond / report.pgbench.tps, 2)} × pgbench TPS` : ''}`,
+    ]);
+  }
+  if (c.bareFloor) {
+    rows.push(
+      [
+        `GET ${c.bareFloor.path} requests/s, bare node:http`,
+        fmt(c.bareFloor.requestsPerSecond),
+        `node:http + pg, pool ${c.bareFloor.poolSize}, SELECT 1 prepared: ${probe(c.bareFloor, c.counters.bareFloor)}`,
+      ],
+      [
+        'API /health ÷ bare /health',
+        fmt(c.floorPerBareFloor, 2),
+        targetNote(report.targets, 'apiHealthPerBareHealth'),
+      ],
+    );
+  }
+  return rows;
+}
+
+/** GET /v1/me with member tokens, and its ratio to the peak checkouts. */
+function meRows(targets: TargetResult[], c: CheckoutReport): string[][] {
+  const me = c.me;
+  if (!me) {
+    return [];
+  }
+  const failed =
+    Object.values(me.failedByStatus).reduce((a, b) => a + b, 0) + me.errors + me.timeouts;
+  return [
+    [
+      'GET /v1/me requests/s (member tokens)',
+      fmt(me.requestsPerSecond),
+      `closed loop, ${me.connections} connections, ${me.seconds} s, ${me.requests.toLocaleString('en-US')} answers, ${failed} failed, tokens of ${me.members} members; ${fmt(c.counters.me?.cpuMsPerUnit, 3)} ms machine CPU per request`,
+    ],
+    [
+      'GET /v1/me latency p50 / p95 / p99 (ms)',
+      latencies(me.latency),
+      `mean ${fmt(me.latency.meanMs, 2)}, max ${fmt(me.latency.maxMs, 2)}; API event loop ${fmt(me.server?.eventLoopUtilization, 2)}`,
+    ],
+    [
+      '/v1/me req/s ÷ checkouts/s (peak)',
+      fmt(c.mePerCheckout, 2),
+      targetNote(targets, 'mePerCheckout'),
+    ],
+  ];
+}
+
 function checkoutRows(report: BenchReport): string[][] {
   const c = report.checkout;
   if (!c) {
@@ -118,7 +192,11 @@ function checkoutRows(report: BenchReport): string[][] {
       fmt(peak.checkoutsPerSecond),
       `closed loop, ${peak.connections} connections, ${peak.seconds} s, ${peak.checkouts.toLocaleString('en-US')} checkouts, ${failures(peak)} failed, ${c.members.toLocaleString('en-US')} members`,
     ],
-    ['checkouts/s ÷ pgbench TPS', fmt(c.checkoutsPerPgbenchTransaction, 2), 'target ≥ 1.00'],
+    [
+      'checkouts/s ÷ pgbench TPS',
+      fmt(c.checkoutsPerPgbenchTransaction, 2),
+      targetNote(report.targets, 'checkoutsPerPgbenchTps'),
+    ],
     [
       'checkout latency at peak p50 / p95 / p99 (ms)',
       latencies(peak.latency),
@@ -134,11 +212,7 @@ function checkoutRows(report: BenchReport): string[][] {
     ]);
   }
   if (c.floor) {
-    rows.splice(2, 0, [
-      `GET ${c.floor.path} requests/s (HTTP floor)`,
-      fmt(c.floor.requestsPerSecond),
-      `${c.floor.connections} connections, ${c.floor.seconds} s, ${c.floor.failed} failed; p50 / p99 ${fmt(c.floor.latency.p50Ms, 2)} / ${fmt(c.floor.latency.p99Ms, 2)} ms; ${fmt(c.counters.floor?.cpuMsPerUnit, 3)} ms machine CPU per request${report.pgbench ? `; ${fmt(c.floor.requestsPerSecond / report.pgbench.tps, 2)} × pgbench TPS` : ''}`,
-    ]);
+    rows.splice(2, 0, ...healthRows(report, c));
   }
   if (rated) {
     rows.push(
@@ -154,6 +228,7 @@ function checkoutRows(report: BenchReport): string[][] {
       ],
     );
   }
+  rows.push(...meRows(report.targets, c));
   rows.push(
     [
       'machine CPU busy, checkout peak / at rate',
@@ -176,6 +251,11 @@ function checkoutRows(report: BenchReport): string[][] {
       'CPU ms per checkout (peak)',
       fmt(c.counters.peak?.cpuMsPerUnit, 3),
       'whole machine: load generator + API server + PostgreSQL',
+    ],
+    [
+      'machine CPU per checkout ÷ CPU per pgbench tx',
+      fmt(c.cpuPerCheckoutPerPgbenchTransaction, 2),
+      targetNote(report.targets, 'cpuPerCheckoutPerPgbenchTx'),
     ],
     [
       'WAL bytes per checkout (peak)',
@@ -231,7 +311,7 @@ export function renderReport(report: BenchReport): string {
       [
         'credits/s ÷ pgbench TPS',
         fmt(report.creditsPerPgbenchTransaction, 2),
-        'ledger credits per pgbench transaction',
+        `ledger credits per pgbench transaction; ${targetNote(report.targets, 'creditsPerPgbenchTps')}`,
       ],
       [
         'ledger latency p50 / p95 / p99 (ms)',
@@ -289,8 +369,10 @@ export function renderReport(report: BenchReport): string {
     ['per ledger credit', counters.ledger],
     ['per tx over bare HTTP', report.tpcbOverHttp?.counters],
     ['per GET /health', report.checkout?.counters.floor],
+    ['per GET /health (bare)', report.checkout?.counters.bareFloor],
     ['per checkout (peak)', report.checkout?.counters.peak],
     [`per checkout (${report.checkout?.ratePercent ?? 0} %)`, report.checkout?.counters.rated],
+    ['per GET /v1/me', report.checkout?.counters.me],
   ];
   const shown = phases.filter(([, c]) => c);
   const groups = [...new Set(shown.flatMap(([, c]) => Object.keys(c?.cpuMsPerUnitByGroup ?? {})))];

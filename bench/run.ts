@@ -5,16 +5,21 @@
  *   ledger    CreditPointsUseCase under concurrent load, called directly;
  *   checkout  POST /v1/pos/checkouts over HTTP against the real API server (a child process),
  *             driven by autocannon: closed loop for the peak, then open loop at a share of it;
+ *             GET /health on it and on a bare node:http server with the same pool; then
+ *             GET /v1/me with member tokens minted for members with orders (bench/me-load.ts);
  *   webhooks  events delivered per second to a local receiver, and peak checkouts with one
  *             subscribed webhook endpoint against none, alternated (bench/webhooks-load.ts).
- * Prints a table and writes bench/.runs/<timestamp>.json.
+ * Prints a table (with issue 17's targets, bench/targets.ts) and writes
+ * bench/.runs/<timestamp>.json.
  *
  * Knobs (environment): BENCH_ONLY (pgbench,ledger,checkout,webhooks; the pgbench baseline runs with any
  * other part unless BENCH_BASELINE=0), BENCH_SECONDS (20), BENCH_CLIENTS (16), BENCH_MEMBERS
  * (10000), BENCH_SCALE (10), BENCH_WARMUP_SECONDS (2), BENCH_CHECKOUT_CONNECTIONS (32),
  * BENCH_API_PROCESSES (1; API server processes on one port, as VAFA_API_PROCESSES runs them),
  * BENCH_RATE_PERCENT (70), BENCH_RATE_CONNECTIONS (40), BENCH_RATE_INSTANCES (20),
- * BENCH_FLOOR_SECONDS (5; GET /health on the same server, 0 skips it),
+ * BENCH_FLOOR_SECONDS (5; GET /health on the API server and on a bare node:http server with the
+ * API's pool size, 0 skips both), BENCH_ME_SECONDS (BENCH_SECONDS; GET /v1/me with the member
+ * tokens of 200 members after the checkouts, 0 skips it),
  * BENCH_TPCB_HTTP_SECONDS (10; pgbench's transaction over a bare node:http server, 0 skips it),
  * BENCH_PROFILE=1 (pg_stat_statements breakdown), BENCH_CPU_PROF=1 (V8 CPU profile of the API
  * server, summarised), BENCH_WEBHOOK_EVENTS (20000; events written at once for the delivery
@@ -28,7 +33,7 @@ import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { Client } from 'pg';
 import { CreditPointsUseCase } from '@vafa/ledger';
-import { loadConfig, withDatabase } from '@vafa/platform';
+import { loadConfig, typeOrmOptions, withDatabase } from '@vafa/platform';
 import { createApiApp, migrateDatabase } from '@vafa/app';
 import {
   CpuWindow,
@@ -51,7 +56,9 @@ import { summarizeCpuProfiles } from './cpu-profile';
 import { CREDIT_POINTS, LedgerLoadResult, runLedgerLoad } from './ledger-load';
 import { findPgbench, PgbenchResult, runPgbench } from './pgbench';
 import { nameProcess, parentOf } from './processes';
-import { probeTpcbOverHttp } from './tpcb-http';
+import { probeBareHealth, probeTpcbOverHttp } from './tpcb-http';
+import { ME_MEMBERS, MeRun, mintMemberTokens, runMeLoad, sampleMembers } from './me-load';
+import { evaluateTargets, ratio } from './targets';
 import { DatabaseProfile, readStatements, resetStatements } from './profile';
 import { BenchReport, renderReport } from './report';
 import { runWebhooksBench, WebhooksBenchResult } from './webhooks-load';
@@ -86,6 +93,7 @@ const KNOBS = [
   'BENCH_RATE_CONNECTIONS',
   'BENCH_RATE_INSTANCES',
   'BENCH_FLOOR_SECONDS',
+  'BENCH_ME_SECONDS',
   'BENCH_TPCB_HTTP_SECONDS',
   'BENCH_PROFILE',
   'BENCH_CPU_PROF',
@@ -151,6 +159,10 @@ function measuredWindow(options: {
     },
     end: async (): Promise<void> => {
       after = await serverSnapshot(admin, database);
+    },
+    /** Resolves once the CPU sample's last reading is taken (keep the processes alive until then). */
+    sampled: async (): Promise<void> => {
+      await cpu;
     },
     counters: async (units: number, unitsPerSecond: number): Promise<PhaseCounters | null> => {
       if (!before || !after || !cpu) {
@@ -257,6 +269,10 @@ async function checkCheckouts(db: Client, checkouts: number) {
   };
 }
 
+/** The pool size the API gets when none is configured (if the server could not tell its own). */
+const defaultPoolSize = (): number =>
+  (typeOrmOptions('', { entities: [], migrations: [] }).extra as { max: number }).max;
+
 const ordersIn = async (db: Client): Promise<number> =>
   Number((await db.query<{ n: string }>('SELECT count(*) AS n FROM orders')).rows[0]?.n ?? 0);
 
@@ -274,6 +290,7 @@ async function main(): Promise<void> {
   const rateInstances = Math.max(1, intFromEnv('BENCH_RATE_INSTANCES', 20));
   const floorSeconds = intFromEnv('BENCH_FLOOR_SECONDS', 5);
   const tpcbHttpSeconds = intFromEnv('BENCH_TPCB_HTTP_SECONDS', 10);
+  const meSeconds = intFromEnv('BENCH_ME_SECONDS', seconds);
   const profile = process.env.BENCH_PROFILE === '1';
   const cpuProfile = process.env.BENCH_CPU_PROF === '1';
   log(`parts: ${PARTS.filter((p) => parts.has(p)).join(', ')}`);
@@ -535,6 +552,41 @@ async function main(): Promise<void> {
       log(`GET /health: ${floor.requestsPerSecond.toFixed(1)} requests/s`);
     }
 
+    // The same /health over a bare node:http server with the API's pool: what the API keeps of it.
+    let bareFloor: (FloorProbe & { poolSize: number }) | null = null;
+    let bareFloorCounters: PhaseCounters | null = null;
+    if (floorSeconds > 0) {
+      const poolSize = api.poolSize ?? defaultPoolSize();
+      log(
+        `GET /health on bare node:http (pool ${poolSize}): ${checkoutConnections} connections for ${floorSeconds} s …`,
+      );
+      const window = measuredWindow({
+        admin,
+        database: CHECKOUT_DATABASE,
+        seconds: floorSeconds,
+        profile: false,
+        postmaster,
+      });
+      let serverPid = 0;
+      bareFloor = await probeBareHealth({
+        databaseUrl: checkoutUrl,
+        poolSize,
+        connections: checkoutConnections,
+        seconds: floorSeconds,
+        onChild: (pid) => {
+          serverPid = pid;
+          nameProcess(pid, 'node: bare HTTP server (/health)');
+        },
+        window,
+      });
+      bareFloorCounters = await window.counters(
+        bareFloor.requestsPerSecond * bareFloor.seconds,
+        bareFloor.requestsPerSecond,
+      );
+      nameProcess(serverPid, null);
+      log(`GET /health, bare: ${bareFloor.requestsPerSecond.toFixed(1)} requests/s`);
+    }
+
     await admin.query('CHECKPOINT');
     const windows = {
       peak: measuredWindow({ admin, database: CHECKOUT_DATABASE, seconds, profile, postmaster }),
@@ -598,6 +650,42 @@ async function main(): Promise<void> {
       ? await windows.rated.counters(load.rated.checkouts, load.rated.checkoutsPerSecond)
       : null;
     const check = await checkCheckouts(db, load.peak.checkouts + (load.rated?.checkouts ?? 0));
+
+    // GET /v1/me at peak, for members who now have orders and points.
+    let me: MeRun | null = null;
+    let meCounters: PhaseCounters | null = null;
+    let meServer: ServerLoad | null = null;
+    if (meSeconds > 0) {
+      const members = await sampleMembers(db, memberIds, ME_MEMBERS);
+      log(`minting member tokens for ${members.length} members (POST /v1/members/{id}/tokens) …`);
+      const tokens = await mintMemberTokens(api.baseUrl, adminKey, members);
+      const window = measuredWindow({
+        admin,
+        database: CHECKOUT_DATABASE,
+        seconds: meSeconds,
+        profile: false,
+        postmaster,
+      });
+      me = await runMeLoad({
+        baseUrl: api.baseUrl,
+        tokens,
+        connections: checkoutConnections,
+        seconds: meSeconds,
+        warmupSeconds,
+        log,
+        beforeRun: async () => {
+          await window.begin();
+          api.mark();
+        },
+        afterRun: async () => {
+          meServer = await api.load();
+          await window.end();
+        },
+      });
+      me.server = meServer;
+      meCounters = await window.counters(me.requests, me.requestsPerSecond);
+      log(`GET /v1/me: ${me.requestsPerSecond.toFixed(1)} requests/s, p99 ${me.latency.p99Ms} ms`);
+    }
     nameProcess(process.pid, null);
     await api.stop();
     // The server's own CPU profile, over the peak run only (not its start-up).
@@ -613,8 +701,23 @@ async function main(): Promise<void> {
       checkoutsPerPgbenchTransaction: pgbench
         ? round(load.peak.checkoutsPerSecond / pgbench.tps, 3)
         : null,
-      counters: { peak: peakCounters, rated: ratedCounters, floor: floorCounters },
+      cpuPerCheckoutPerPgbenchTransaction: ratio(
+        peakCounters?.cpuMsPerUnit,
+        pgbenchCounters?.cpuMsPerUnit,
+      ),
+      counters: {
+        peak: peakCounters,
+        rated: ratedCounters,
+        floor: floorCounters,
+        bareFloor: bareFloorCounters,
+        me: meCounters,
+      },
+      apiPoolSize: api.poolSize,
       floor,
+      bareFloor,
+      floorPerBareFloor: ratio(floor?.requestsPerSecond, bareFloor?.requestsPerSecond),
+      me,
+      mePerCheckout: me ? ratio(me.requestsPerSecond, load.peak.checkoutsPerSecond) : null,
       profile: checkoutProfile,
       cpuProfile: cpuSummary
         ? {
@@ -670,6 +773,8 @@ async function main(): Promise<void> {
     });
   }
 
+  const creditsPerPgbenchTransaction =
+    pgbench && ledger ? round(ledger.creditsPerSecond / pgbench.tps, 3) : null;
   const report: BenchReport = {
     startedAt: startedWall.toISOString(),
     durationSeconds: round((performance.now() - startedAt) / 1000, 1),
@@ -689,14 +794,24 @@ async function main(): Promise<void> {
     pgbench,
     pgbenchSkipped,
     ledger,
-    creditsPerPgbenchTransaction:
-      pgbench && ledger ? round(ledger.creditsPerSecond / pgbench.tps, 3) : null,
+    creditsPerPgbenchTransaction,
     check: ledgerCheck,
     counters: { pgbench: pgbenchCounters, ledger: ledgerCounters },
     profile: profile ? { pgbench: pgbenchProfile, ledger: ledgerProfile } : null,
     tpcbOverHttp,
     checkout,
     webhooks,
+    targets: evaluateTargets({
+      ...(checkout && pgbench
+        ? {
+            checkoutsPerPgbenchTps: checkout.checkoutsPerPgbenchTransaction,
+            cpuPerCheckoutPerPgbenchTx: checkout.cpuPerCheckoutPerPgbenchTransaction,
+          }
+        : {}),
+      ...(ledger && pgbench ? { creditsPerPgbenchTps: creditsPerPgbenchTransaction } : {}),
+      ...(checkout?.bareFloor ? { apiHealthPerBareHealth: checkout.floorPerBareFloor } : {}),
+      ...(checkout?.me ? { mePerCheckout: checkout.mePerCheckout } : {}),
+    }),
   };
 
   console.log(`\n${renderReport(report)}\n`);
@@ -725,6 +840,13 @@ async function main(): Promise<void> {
         `checkouts failed: ${JSON.stringify(run.failedByStatus)}, ${run.errors} errors, ${run.timeouts} timeouts; first: ${run.firstFailure}`,
       );
     }
+  }
+  const me = checkout?.me;
+  const meFailed = me ? Object.values(me.failedByStatus).reduce((a, b) => a + b, 0) : 0;
+  if (me && meFailed + me.errors + me.timeouts > 0) {
+    problems.push(
+      `GET /v1/me answered other than 200: ${JSON.stringify(me.failedByStatus)}, ${me.errors} errors, ${me.timeouts} timeouts; first: ${me.firstFailure}`,
+    );
   }
   for (const run of webhooks?.checkouts ?? []) {
     if (run.failed > 0) {

@@ -2,12 +2,15 @@
  * pgbench's own TPC-B-like transaction behind a bare `node:http` server with node-postgres: no
  * framework, no validation, no logging. It tells how much of pgbench's TPS any Node HTTP service
  * on this machine can keep once a request and its answer ride on top of the same database work.
+ * `GET /health` answers like the API's /health (one `SELECT 1` on a pooled connection, as a named
+ * prepared statement, and the same JSON): the bare floor the API's /health is compared with.
+ * Every other request runs the TPC-B transaction.
  *
  * Input: the environment variable BENCH_TPCB, JSON { databaseUrl, scale, connections } (the
  * database pgbench initialised, its scale, the pool size). Output over IPC: { type: 'listening',
  * port } or { type: 'failed', message }; the message 'stop' closes it and exits with 0.
  */
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool, type PoolClient } from 'pg';
 
@@ -47,10 +50,50 @@ async function transaction(client: PoolClient, scale: number): Promise<number> {
   return balance.rows[0]?.abalance ?? 0;
 }
 
+// The API's /health answer when the database is up (terminus' HealthCheckResult).
+const HEALTHY = JSON.stringify({
+  status: 'ok',
+  info: { database: { status: 'up' } },
+  error: {},
+  details: { database: { status: 'up' } },
+});
+const PING = { name: 'health_ping', text: 'SELECT 1' } as const;
+
+function health(pool: Pool, response: ServerResponse): void {
+  pool.query(PING).then(
+    () => {
+      response.writeHead(200, { 'content-type': 'application/json' });
+      response.end(HEALTHY);
+    },
+    (error: unknown) => {
+      // As the API answers a failed check: its error format, the check's result in the details.
+      const down = { status: 'down', message: error instanceof Error ? error.message : 'failed' };
+      response.writeHead(503, { 'content-type': 'application/json' });
+      response.end(
+        JSON.stringify({
+          error: {
+            code: 'SERVICE_UNAVAILABLE',
+            message: 'A dependency is not available.',
+            details: {
+              status: 'error',
+              info: {},
+              error: { database: down },
+              details: { database: down },
+            },
+          },
+        }),
+      );
+    },
+  );
+}
+
 function main(): void {
   const input = JSON.parse(process.env.BENCH_TPCB ?? '{}') as Input;
   const pool = new Pool({ connectionString: input.databaseUrl, max: input.connections });
-  const server = createServer((_request, response) => {
+  const server = createServer((request, response) => {
+    if (request.method === 'GET' && request.url === '/health') {
+      return health(pool, response);
+    }
     const fail = (): void => void response.writeHead(500).end();
     pool.connect().then(async (client) => {
       try {

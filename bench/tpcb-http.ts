@@ -1,6 +1,7 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import { type FloorProbe, probeFloor } from './checkout-load';
 import { LatencySummary, round, summarizeLatencies } from './stats';
 
 export interface TpcbOverHttpResult {
@@ -9,6 +10,60 @@ export interface TpcbOverHttpResult {
   requestsPerSecond: number;
   latency: LatencySummary;
   failed: number;
+}
+
+interface MeasuredRun {
+  begin: () => Promise<void>;
+  end: () => Promise<void>;
+  /** The CPU window's last reading is taken: the server may stop (else its CPU is lost). */
+  sampled: () => Promise<void>;
+}
+
+/** The bare node:http server (tpcb-http-server.ts) in a child process. */
+interface BareServer {
+  pid: number;
+  baseUrl: string;
+  stop: () => Promise<void>;
+}
+
+async function startBareServer(options: {
+  databaseUrl: string;
+  scale: number;
+  poolSize: number;
+}): Promise<BareServer> {
+  const child = fork(join(__dirname, 'tpcb-http-server.js'), [], {
+    env: {
+      ...process.env,
+      BENCH_TPCB: JSON.stringify({
+        databaseUrl: options.databaseUrl,
+        scale: options.scale,
+        connections: options.poolSize,
+      }),
+    },
+    execArgv: [],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const stop = async (): Promise<void> => {
+    if (child.connected) {
+      child.send('stop');
+    }
+    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+    await exited;
+    clearTimeout(timer);
+  };
+  try {
+    const port = await new Promise<number>((resolve, reject) => {
+      child.once('message', (message: { type: string; port?: number }) =>
+        message.port ? resolve(message.port) : reject(new Error('tpcb server failed to start')),
+      );
+      child.once('exit', (code) => reject(new Error(`tpcb server exited with ${code}`)));
+    });
+    return { pid: child.pid ?? 0, baseUrl: `http://127.0.0.1:${port}`, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
 }
 
 /**
@@ -22,31 +77,13 @@ export async function probeTpcbOverHttp(options: {
   connections: number;
   seconds: number;
   onChild: (pid: number) => void;
-  window: { begin: () => Promise<void>; end: () => Promise<void> };
+  window: MeasuredRun;
 }): Promise<TpcbOverHttpResult> {
-  const child = fork(join(__dirname, 'tpcb-http-server.js'), [], {
-    env: {
-      ...process.env,
-      BENCH_TPCB: JSON.stringify({
-        databaseUrl: options.databaseUrl,
-        scale: options.scale,
-        connections: options.connections,
-      }),
-    },
-    execArgv: [],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const server = await startBareServer({ ...options, poolSize: options.connections });
   try {
-    const port = await new Promise<number>((resolve, reject) => {
-      child.once('message', (message: { type: string; port?: number }) =>
-        message.port ? resolve(message.port) : reject(new Error('tpcb server failed to start')),
-      );
-      child.once('exit', (code) => reject(new Error(`tpcb server exited with ${code}`)));
-    });
-    options.onChild(child.pid ?? 0);
+    options.onChild(server.pid);
     const latencies: number[] = [];
-    const url = `http://127.0.0.1:${port}/`;
+    const url = `${server.baseUrl}/`;
     await autocannon({ url, connections: options.connections, duration: 2 }); // warm-up
     await options.window.begin();
     const instance = autocannon({
@@ -62,6 +99,7 @@ export async function probeTpcbOverHttp(options: {
     });
     const result = await instance;
     await options.window.end();
+    await options.window.sampled();
     return {
       connections: options.connections,
       seconds: result.duration,
@@ -70,11 +108,36 @@ export async function probeTpcbOverHttp(options: {
       failed: result.non2xx + result.errors + result.timeouts,
     };
   } finally {
-    if (child.connected) {
-      child.send('stop');
-    }
-    const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    await exited;
-    clearTimeout(timer);
+    await server.stop();
+  }
+}
+
+/**
+ * `GET /health` of the same bare server, measured as the API's (probeFloor: the same connections
+ * and seconds, no warm-up), its pool as large as the API's (`poolSize`): what the API's /health
+ * would be with no framework at all.
+ */
+export async function probeBareHealth(options: {
+  databaseUrl: string;
+  poolSize: number;
+  connections: number;
+  seconds: number;
+  onChild: (pid: number) => void;
+  window: MeasuredRun;
+}): Promise<FloorProbe & { poolSize: number }> {
+  const server = await startBareServer({ ...options, scale: 1 });
+  try {
+    options.onChild(server.pid);
+    await options.window.begin();
+    const probe = await probeFloor({
+      baseUrl: server.baseUrl,
+      connections: options.connections,
+      seconds: options.seconds,
+    });
+    await options.window.end();
+    await options.window.sampled();
+    return { ...probe, poolSize: options.poolSize };
+  } finally {
+    await server.stop();
   }
 }
