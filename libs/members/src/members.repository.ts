@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import { Brackets, DataSource } from 'typeorm';
+import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import {
   Clock,
   constraintOf,
@@ -181,7 +181,10 @@ export class MembersRepository {
    * The id of the member a till names by id, card number or phone, or null. For hot paths (every
    * checkout): one prepared statement, no entity to build.
    */
-  async findIdBy(by: { id?: string; cardNumber?: string; phone?: string }): Promise<string | null> {
+  async findIdBy(
+    by: { id?: string; cardNumber?: string; phone?: string },
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<string | null> {
     if (by.id !== undefined && !isUuid(by.id)) {
       return null;
     }
@@ -195,9 +198,7 @@ export class MembersRepository {
     if (!statement) {
       return null;
     }
-    const { rows } = await preparedQuery<{ id: string }>(this.dataSource.manager, statement, [
-      value,
-    ]);
+    const { rows } = await preparedQuery<{ id: string }>(manager, statement, [value]);
     return rows[0]?.id ?? null;
   }
 

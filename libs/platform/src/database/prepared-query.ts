@@ -1,5 +1,6 @@
 import type { Pool, PoolClient } from 'pg';
 import { type EntityManager, QueryFailedError } from 'typeorm';
+import { pipelineOf } from './statement-pipeline';
 
 /**
  * The rows a statement returned. TypeORM answers UPDATE and DELETE ... RETURNING with
@@ -34,7 +35,9 @@ export async function preparedQuery<T>(
   statement: PreparedStatement,
   values: unknown[],
 ): Promise<{ rows: T[]; rowCount: number }> {
-  const client = await connectionFor(manager);
+  // Inside `inTransaction` the statement is written now, so statements go out in call order.
+  const pipeline = pipelineOf(manager.queryRunner);
+  const client = pipeline?.client ?? (await connectionFor(manager));
   if (!client) {
     const rows = await queryRows<T>(manager, statement.text, values);
     return { rows, rowCount: rows.length };
@@ -49,6 +52,30 @@ export async function preparedQuery<T>(
   } catch (error) {
     throw new QueryFailedError(statement.text, values, error as Error);
   }
+}
+
+/**
+ * A write whose answer nobody reads, sent without waiting for it: inside `inTransaction` the
+ * statement goes out at once behind the ones before it, and its failure (if any) fails the
+ * transaction at the latest at its COMMIT, reported as itself. Elsewhere it simply runs.
+ */
+export async function deferredQuery(
+  manager: EntityManager,
+  statement: PreparedStatement,
+  values: unknown[],
+): Promise<void> {
+  const pipeline = pipelineOf(manager.queryRunner);
+  if (!pipeline) {
+    await preparedQuery(manager, statement, values);
+    return;
+  }
+  pipeline.add(
+    pipeline.client
+      .query({ name: statement.name, text: statement.text, values })
+      .catch((error: Error) => {
+        throw new QueryFailedError(statement.text, values, error);
+      }),
+  );
 }
 
 type Queryable = Pick<Pool, 'query'>;

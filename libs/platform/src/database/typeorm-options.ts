@@ -25,8 +25,15 @@ export function typeOrmOptions(
     uuidExtension: 'pgcrypto',
     migrationsRun: false,
     logging: false,
-    // A server that accepts connections but never answers fails requests instead of hanging them.
-    extra: { max: poolSize, application_name: 'vafa', connectionTimeoutMillis: 5000 },
+    extra: {
+      max: poolSize,
+      application_name: 'vafa',
+      // A server that accepts connections but never answers fails requests instead of hanging them.
+      connectionTimeoutMillis: 5000,
+      // Queries are written without waiting for the answers of the ones ahead: a transaction's
+      // statements whose answers it does not need cost no round trip (see inTransaction).
+      pipeline: true,
+    },
   };
 }
 

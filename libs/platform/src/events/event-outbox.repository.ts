@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { Clock } from '../clock/clock';
-import { preparedQuery } from '../database/prepared-query';
+import { deferredQuery } from '../database/prepared-query';
 import type { EventType } from './event-types';
 import { uuidV7 } from './uuid-v7';
 
@@ -80,7 +80,7 @@ export class EventOutbox {
     const occurredAt = event.occurredAt ?? now;
     const data = JSON.stringify(event.data);
     if (event.memberId) {
-      await preparedQuery(manager, INSERT_MEMBER_EVENT, [
+      await deferredQuery(manager, INSERT_MEMBER_EVENT, [
         id,
         event.type,
         event.memberId,
@@ -89,7 +89,7 @@ export class EventOutbox {
         now,
       ]);
     } else {
-      await preparedQuery(manager, INSERT_EVENT, [id, event.type, occurredAt, data, now]);
+      await deferredQuery(manager, INSERT_EVENT, [id, event.type, occurredAt, data, now]);
     }
     return id;
   }

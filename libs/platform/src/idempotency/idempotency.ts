@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
-import { PreparedStatement, preparedQuery } from '../database/prepared-query';
+import { deferredQuery, PreparedStatement, preparedQuery } from '../database/prepared-query';
 import {
   idempotencyKeyInvalid,
   idempotencyKeyRequired,
@@ -47,6 +47,58 @@ export function requireIdempotencyKey(key: string | undefined): string {
   return key;
 }
 
+/** What claiming an idempotency key found: a first use, or the stored answer of the first. */
+export type IdempotencyClaim<T> = { replayed: false } | { replayed: true; response: T };
+
+export interface IdempotentRequest {
+  scope: string;
+  key: string;
+  hash: string;
+}
+
+/**
+ * Claims (scope, key) in the caller's transaction; the claim is written at once, so statements
+ * the caller sends before awaiting it share its round trip. A first use answers `replayed:
+ * false`; a repeat with the same request the stored first response; another request under the
+ * key fails with IDEMPOTENCY_KEY_REUSED. A concurrent repeat waits on the unique key until the
+ * first commits.
+ */
+export async function claimIdempotencyKey<T>(
+  manager: EntityManager,
+  request: IdempotentRequest,
+): Promise<IdempotencyClaim<T>> {
+  const claimed = await preparedQuery<{ key: string }>(manager, CLAIM, [
+    request.scope,
+    request.key,
+    request.hash,
+  ]);
+  if (claimed.rows.length > 0) {
+    return { replayed: false };
+  }
+  const rows = await manager.query<{ request_hash: string; response: T }[]>(
+    'SELECT request_hash, response FROM idempotent_requests WHERE scope = $1 AND key = $2',
+    [request.scope, request.key],
+  );
+  const first = rows[0];
+  if (!first || first.request_hash !== request.hash) {
+    throw idempotencyKeyReused();
+  }
+  return { replayed: true, response: first.response };
+}
+
+/** Keeps the answer of a claimed key for its repeats (written without waiting for it). */
+export function storeIdempotentResponse(
+  manager: EntityManager,
+  request: IdempotentRequest,
+  response: unknown,
+): Promise<void> {
+  return deferredQuery(manager, STORE_RESPONSE, [
+    request.scope,
+    request.key,
+    JSON.stringify(response),
+  ]);
+}
+
 /**
  * Runs `work` once per (scope, key) inside the caller's transaction. A repeat with the same
  * request returns the stored first response and does nothing; a concurrent repeat waits on the
@@ -55,30 +107,14 @@ export function requireIdempotencyKey(key: string | undefined): string {
  */
 export async function once<T>(
   manager: EntityManager,
-  request: { scope: string; key: string; hash: string },
+  request: IdempotentRequest,
   work: () => Promise<T>,
 ): Promise<{ replayed: boolean; response: T }> {
-  const claimed = await preparedQuery<{ key: string }>(manager, CLAIM, [
-    request.scope,
-    request.key,
-    request.hash,
-  ]);
-  if (claimed.rows.length === 0) {
-    const rows = await manager.query<{ request_hash: string; response: T }[]>(
-      'SELECT request_hash, response FROM idempotent_requests WHERE scope = $1 AND key = $2',
-      [request.scope, request.key],
-    );
-    const first = rows[0];
-    if (!first || first.request_hash !== request.hash) {
-      throw idempotencyKeyReused();
-    }
-    return { replayed: true, response: first.response };
+  const claim = await claimIdempotencyKey<T>(manager, request);
+  if (claim.replayed) {
+    return claim;
   }
   const response = await work();
-  await preparedQuery(manager, STORE_RESPONSE, [
-    request.scope,
-    request.key,
-    JSON.stringify(response),
-  ]);
+  await storeIdempotentResponse(manager, request, response);
   return { replayed: false, response };
 }

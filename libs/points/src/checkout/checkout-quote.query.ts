@@ -61,8 +61,11 @@ export class CheckoutQuoteQuery {
     private readonly clock: Clock,
   ) {}
 
-  async resolveMember(ref: CheckoutDto['member']): Promise<CheckoutMember> {
-    return { id: await resolveMemberRef(this.members, ref) };
+  async resolveMember(
+    ref: CheckoutDto['member'],
+    manager?: EntityManager,
+  ): Promise<CheckoutMember> {
+    return { id: await resolveMemberRef(this.members, ref, manager) };
   }
 
   /** The store an order is recorded for, within what the key may do (channel, store). */

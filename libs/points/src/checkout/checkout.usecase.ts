@@ -2,15 +2,18 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
+  claimIdempotencyKey,
   Clock,
+  constraintOf,
+  deferredQuery,
   EventOutbox,
   type EventPayload,
   inTransaction,
-  once,
-  preparedQuery,
+  isUuid,
   PreparedStatement,
   requestHash,
   StaffPrincipal,
+  storeIdempotentResponse,
 } from '@vafa/platform';
 import {
   CreditPointsUseCase,
@@ -32,17 +35,17 @@ import { PurchaseSeam } from './purchase.seam';
 import { TierSeam } from './tier.seam';
 
 /**
- * The order, its lines and today's rule uses in one statement (prepared once per connection).
- * When the orderId was checked out before, nothing is written and no row comes back.
+ * The order, its lines and today's rule uses in one statement (prepared once per connection),
+ * sent without waiting for it. An orderId checked out before fails it on `uq_orders_order_id`.
  */
 const INSERT_ORDER: PreparedStatement = {
-  name: 'vafa_checkout_insert_order',
+  name: 'vafa_checkout_insert_order_v2',
   text: `WITH o AS (
      INSERT INTO orders (member_id, id, order_id, store_id, channel, occurred_at, subtotal, coupon_discount,
        points_discount, total, points_earned, bonus_points, points_redeemed, applied_rules,
        earn_transaction_id, redeem_transaction_id)
      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)
-     ON CONFLICT (order_id) DO NOTHING RETURNING id
+     RETURNING id
    ), lines AS (
      INSERT INTO order_lines (member_id, order_uuid, line_no, sku, category, quantity, unit_price, net_amount, points)
      SELECT $1, o.id, n, sku, category, quantity, unit_price, net_amount, points
@@ -53,7 +56,7 @@ const INSERT_ORDER: PreparedStatement = {
      SELECT $1, rule_id, $24::date, 1 FROM o, unnest($25::uuid[]) AS r(rule_id)
      ON CONFLICT (member_id, rule_id, day) DO UPDATE SET uses = earning_rule_usage.uses + 1
    )
-   SELECT id FROM o`,
+   SELECT 1`,
 };
 
 /**
@@ -94,22 +97,43 @@ export class CheckoutUseCase {
     principal: StaffPrincipal,
     key: string,
   ): Promise<CheckoutResult> {
-    const member = await this.quotes.resolveMember(input.member);
     const storeId = this.quotes.storeFor(input, principal);
-    const hash = requestHash({ ...input, storeId });
-    return inTransaction(this.dataSource, async (manager) => {
-      const { response } = await once(
-        manager,
-        { scope: `checkout:${principal.keyId}`, key, hash },
-        async () => {
-          // One checkout per member at a time, so per-day rule limits hold under races.
-          await lockMemberAccount(manager, member.id);
-          const quote = await this.quotes.quote(input, member, storeId, manager);
-          return this.write(manager, input, quote);
-        },
-      );
-      return response;
-    });
+    const request = {
+      scope: `checkout:${principal.keyId}`,
+      key,
+      hash: requestHash({ ...input, storeId }),
+    };
+    try {
+      return await inTransaction(this.dataSource, async (manager) => {
+        // The key's claim, the member look-up and (for a member named by id) the account lock go
+        // out together and share one round trip. A lock taken for a replay or an unknown member
+        // rolls back with the transaction or changes nothing.
+        const claim = claimIdempotencyKey<CheckoutResult>(manager, request);
+        const member = this.quotes.resolveMember(input.member, manager);
+        const byId = input.member.id;
+        const early = byId && isUuid(byId) ? lockMemberAccount(manager, byId) : null;
+        // Awaited below in order; a rejection seen first must not leave the others unhandled.
+        for (const sent of [claim, early]) {
+          sent?.catch(() => undefined);
+        }
+        const { id: memberId } = await member;
+        const claimed = await claim;
+        if (claimed.replayed) {
+          return claimed.response;
+        }
+        // One checkout per member at a time, so per-day rule limits hold under races.
+        await (early ?? lockMemberAccount(manager, memberId));
+        const quote = await this.quotes.quote(input, { id: memberId }, storeId, manager);
+        const response = await this.write(manager, input, quote);
+        await storeIdempotentResponse(manager, request, response);
+        return response;
+      });
+    } catch (error) {
+      if (constraintOf(error) === 'uq_orders_order_id') {
+        throw orderExists(input.orderId);
+      }
+      throw error;
+    }
   }
 
   private async write(
@@ -125,7 +149,7 @@ export class CheckoutUseCase {
     // The ledger transactions get ids chosen here, so that the order row can name them at once.
     const plannedRedeemId = redeemPoints > 0 ? randomUUID() : null;
     const plannedEarnId = earn.totalPoints > 0 ? randomUUID() : null;
-    const { rows: inserted } = await preparedQuery<{ id: string }>(manager, INSERT_ORDER, [
+    await deferredQuery(manager, INSERT_ORDER, [
       memberId,
       orderUuid,
       input.orderId,
@@ -152,9 +176,6 @@ export class CheckoutUseCase {
       quote.day,
       ruleApplicationsToRecord(earn),
     ]);
-    if (inserted.length === 0) {
-      throw orderExists(input.orderId);
-    }
 
     let balance = { available: 0, pending: 0 };
     const reference = { orderId: input.orderId, checkoutId: orderUuid };

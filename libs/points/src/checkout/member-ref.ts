@@ -1,3 +1,4 @@
+import type { EntityManager } from 'typeorm';
 import { validationFailed } from '@vafa/platform';
 import { memberNotFound, MembersRepository } from '@vafa/members';
 
@@ -12,12 +13,13 @@ export interface MemberRef {
 export async function resolveMemberRef(
   members: MembersRepository,
   ref: MemberRef,
+  manager?: EntityManager,
 ): Promise<string> {
   const given = [ref.id, ref.cardNumber, ref.phone].filter((v) => v !== undefined);
   if (given.length !== 1) {
     throw validationFailed('member must name exactly one of id, cardNumber, phone.');
   }
-  const id = await members.findIdBy(ref);
+  const id = await members.findIdBy(ref, manager);
   if (!id) {
     throw memberNotFound();
   }
