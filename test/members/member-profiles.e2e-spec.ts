@@ -58,6 +58,7 @@ describe('members: balance for staff, edits, search and phones', () => {
     let m: TestMember;
     beforeAll(async () => {
       m = await t.member();
+      await patch(m.id, { birthDate: '1990-04-21', phone: '+442071838750' }).expect(200);
       await t
         .api()
         .post(`/v1/members/${m.id}/adjustments`)
@@ -101,6 +102,9 @@ describe('members: balance for staff, edits, search and phones', () => {
         remaining: 38000,
       });
       expect(staff.body.tierProgress).toEqual(me.body.tierProgress);
+      // The member's own view is read its own way (one connection, one round trip): same answer.
+      expect(me.body).toEqual(staff.body);
+      expect(me.body).toMatchObject({ birthDate: '1990-04-21', phone: '+442071838750' });
     });
 
     it('the look-ups by card and phone carry the balance and the tier too', async () => {

@@ -1,3 +1,4 @@
+import { HealthCheckService } from '@nestjs/terminus';
 import { bearer, startTestApp, TestApp } from '../support/test-app';
 
 describe('the edges: errors, health, docs, metrics, request ids', () => {
@@ -40,6 +41,31 @@ describe('the edges: errors, health, docs, metrics, request ids', () => {
     const response = await t.api().get('/health').expect(200);
     expect(response.body.status).toBe('ok');
     expect(response.body.info.database.status).toBe('up');
+  });
+
+  it("answers a healthy /health before Nest (guards, terminus), with terminus's answer", async () => {
+    const check = jest.spyOn(HealthCheckService.prototype, 'check');
+    try {
+      const quick = await t.api().get('/health').expect(200);
+      expect(check).not.toHaveBeenCalled();
+      expect(quick.body).toEqual({
+        status: 'ok',
+        info: { database: { status: 'up', responseTime: expect.any(Number) } },
+        error: {},
+        details: { database: { status: 'up', responseTime: expect.any(Number) } },
+      });
+      expect(quick.headers).toMatchObject({
+        'cache-control': 'no-cache, no-store, must-revalidate',
+        'content-type': 'application/json; charset=utf-8',
+        'content-security-policy': "default-src 'none';frame-ancestors 'none'",
+        'x-content-type-options': 'nosniff',
+      });
+      // Anything but a plain GET goes through Nest as before.
+      await t.api().get('/health?full=1').expect(200);
+      expect(check).toHaveBeenCalledTimes(1);
+    } finally {
+      check.mockRestore();
+    }
   });
 
   it('serves the OpenAPI document with every /v1 operation secured and with examples', async () => {

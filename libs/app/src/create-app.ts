@@ -1,8 +1,10 @@
 import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DataSource } from 'typeorm';
 import {
   answerClientError,
+  answerHealthyQuickly,
   answerRouterError,
   ApiKeysRepository,
   hardenHttp,
@@ -71,6 +73,7 @@ export async function createApiApp(options: {
   logRequests(fastify, app.get(ROOT_LOGGER));
   measureRequests(fastify, app.get(MetricsRegistry));
   hardenHttp(app, options.config.requestTimeoutSeconds);
+  answerHealthyQuickly(fastify, app.get(DataSource));
   parseJsonLikeExpress(app);
   serveConsole(app);
   setupOpenApi(app);

@@ -2,8 +2,7 @@ import { Controller, Get } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiErrors, CurrentPrincipal, MemberOnly, MemberPrincipal } from '@vafa/platform';
 import { MemberDto } from './member.dto';
-import { MemberViewSeam } from './member-view.seam';
-import { MembersRepository, toMemberDto } from './members.repository';
+import { MyProfileQuery } from './my-profile.query';
 
 const ME_EXAMPLE = {
   id: '6f1c2a9e-6b7d-4a53-8d5e-0b9f6f1e2c11',
@@ -41,10 +40,7 @@ const ME_EXAMPLE = {
 @Controller('v1/me')
 @MemberOnly()
 export class MeController {
-  constructor(
-    private readonly members: MembersRepository,
-    private readonly views: MemberViewSeam,
-  ) {}
+  constructor(private readonly profiles: MyProfileQuery) {}
 
   @Get()
   @ApiOperation({
@@ -54,12 +50,7 @@ export class MeController {
   })
   @ApiOkResponse({ type: MemberDto, example: ME_EXAMPLE, description: 'The member' })
   @ApiErrors({ 404: ['MEMBER_NOT_FOUND'] })
-  async me(@CurrentPrincipal() principal: MemberPrincipal): Promise<MemberDto> {
-    const member = toMemberDto(await this.members.get(principal.memberId));
-    // Points, tier and progress are filled in by the libraries registered on the view.
-    return (await this.views.build(member.id, {
-      ...member,
-      tierProgress: null,
-    })) as unknown as MemberDto;
+  me(@CurrentPrincipal() principal: MemberPrincipal): Promise<MemberDto> {
+    return this.profiles.get(principal.memberId);
   }
 }

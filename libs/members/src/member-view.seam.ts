@@ -1,4 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { DiscoveryService } from '@nestjs/core';
 import { discoverListeners } from '@vafa/platform';
 
@@ -7,7 +8,12 @@ export const MEMBER_VIEW_SEAM = Symbol('member view listeners');
 
 /** Adds one domain's part (points, tier, ...) to a member's view. */
 export interface MemberViewListener {
-  contribute(memberId: string, view: Record<string, unknown>): Promise<void>;
+  /** Reads through `manager` when given (the view's own connection), else the pool. */
+  contribute(
+    memberId: string,
+    view: Record<string, unknown>,
+    manager?: EntityManager,
+  ): Promise<void>;
   /**
    * The same for many members at once (lists), in a fixed number of statements rather than a
    * round of them per member. Contributors without it are called per member.
@@ -31,11 +37,14 @@ export class MemberViewSeam implements OnModuleInit {
     this.contributors = discoverListeners(this.discovery, MEMBER_VIEW_SEAM);
   }
 
-  async build(memberId: string, base: Record<string, unknown>): Promise<Record<string, unknown>> {
+  /** One member's view; the contributors read at once (each fills its own keys). */
+  async build(
+    memberId: string,
+    base: Record<string, unknown>,
+    manager?: EntityManager,
+  ): Promise<Record<string, unknown>> {
     const view = { ...base };
-    for (const contributor of this.contributors) {
-      await contributor.contribute(memberId, view);
-    }
+    await Promise.all(this.contributors.map((c) => c.contribute(memberId, view, manager)));
     return view;
   }
 

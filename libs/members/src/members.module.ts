@@ -10,6 +10,7 @@ import { MemberSegmentSeam } from './member-segment.seam';
 import { MemberViewSeam } from './member-view.seam';
 import { MembersController } from './members.controller';
 import { MembersRepository } from './members.repository';
+import { MyProfileQuery } from './my-profile.query';
 
 @Module({
   imports: [DiscoveryModule, LedgerModule],
@@ -17,6 +18,7 @@ import { MembersRepository } from './members.repository';
   providers: [
     MembersRepository,
     MemberViewSeam,
+    MyProfileQuery,
     EnrollmentSeam,
     MemberSegmentSeam,
     BirthdayJob,

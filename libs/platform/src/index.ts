@@ -25,6 +25,8 @@ export * from './database/bigint-as-number';
 export * from './database/database-connection';
 export * from './database/embedded-postgres-server';
 export * from './database/prepared-query';
+export { answerHealthyQuickly } from './health/healthy-fast-path';
+export { onOneConnection } from './database/statement-pipeline';
 export * from './database/transaction';
 export * from './database/typeorm-options';
 export * from './errors/domain-error';

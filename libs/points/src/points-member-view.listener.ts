@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
 import { Clock, ListenerFor } from '@vafa/platform';
 import { LedgerQuery } from '@vafa/ledger';
 import { MEMBER_VIEW_SEAM, type MemberViewListener } from '@vafa/members';
@@ -15,9 +16,13 @@ export class PointsMemberViewListener implements MemberViewListener {
     private readonly clock: Clock,
   ) {}
 
-  async contribute(memberId: string, view: Record<string, unknown>): Promise<void> {
+  async contribute(
+    memberId: string,
+    view: Record<string, unknown>,
+    manager?: EntityManager,
+  ): Promise<void> {
     if ('points' in view) {
-      view.points = await this.ledger.pointsSummary(memberId, this.clock.now());
+      view.points = await this.ledger.pointsSummary(memberId, this.clock.now(), 30, manager);
     }
   }
 

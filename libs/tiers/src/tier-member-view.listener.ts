@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 import { addDays, Clock, ListenerFor } from '@vafa/platform';
 import { MEMBER_VIEW_SEAM, type MemberViewListener } from '@vafa/members';
 import { qualificationValues } from './tier-metrics';
@@ -25,11 +25,15 @@ export class TierMemberViewListener implements MemberViewListener {
     private readonly clock: Clock,
   ) {}
 
-  async contribute(memberId: string, view: Record<string, unknown>): Promise<void> {
-    const tier = await this.lookup.current(memberId);
+  async contribute(
+    memberId: string,
+    view: Record<string, unknown>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    const tier = await this.lookup.current(memberId, manager);
     view.tier = tier ? toTierView(tier) : null;
     if ('tierProgress' in view) {
-      view.tierProgress = tier ? await this.progress(memberId, tier.rank) : null;
+      view.tierProgress = tier ? await this.progress(memberId, tier.rank, manager) : null;
     }
   }
 
@@ -41,20 +45,23 @@ export class TierMemberViewListener implements MemberViewListener {
     }
   }
 
-  private async progress(memberId: string, rank: number): Promise<Record<string, unknown> | null> {
-    const [next] = await this.dataSource.query<
-      { code: string; qualification: TierQualification }[]
-    >('SELECT code, qualification FROM tiers WHERE rank > $1 ORDER BY rank LIMIT 1', [rank]);
+  private async progress(
+    memberId: string,
+    rank: number,
+    manager: EntityManager,
+  ): Promise<Record<string, unknown> | null> {
+    const [next] = await manager.query<{ code: string; qualification: TierQualification }[]>(
+      'SELECT code, qualification FROM tiers WHERE rank > $1 ORDER BY rank LIMIT 1',
+      [rank],
+    );
     if (!next) {
       return null;
     }
     const now = this.clock.now();
     const current =
-      (await qualificationValues(this.dataSource.manager, [memberId], now))
-        .get(memberId)
-        ?.get(next.code) ?? 0;
+      (await qualificationValues(manager, [memberId], now)).get(memberId)?.get(next.code) ?? 0;
     const windowStart = addDays(now, -next.qualification.windowDays);
-    const [oldest] = await this.dataSource.query<{ at: Date | null }[]>(
+    const [oldest] = await manager.query<{ at: Date | null }[]>(
       'SELECT min(occurred_at) AS at FROM order_net_values WHERE member_id = $1 AND occurred_at > $2 AND occurred_at <= $3',
       [memberId, windowStart, now],
     );

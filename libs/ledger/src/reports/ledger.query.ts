@@ -1,6 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { addDays, decodeCursor, Page, pageLimit, PageQuery, toPage } from '@vafa/platform';
+import {
+  addDays,
+  decodeCursor,
+  Page,
+  pageLimit,
+  PageQuery,
+  preparedQuery,
+  type PreparedStatement,
+  toPage,
+} from '@vafa/platform';
 import type { Balance } from '../balance';
 
 export interface PointsSummary extends Balance {
@@ -18,36 +27,54 @@ export interface ActivityEntry {
   reference: Record<string, unknown> | null;
 }
 
+const ACCOUNTS: PreparedStatement = {
+  name: 'vafa_ledger_points_accounts',
+  text: `SELECT member_id, available, pending, lifetime_earned FROM ledger_accounts
+     WHERE member_id = ANY($1::uuid[])`,
+};
+
+const EXPIRING: PreparedStatement = {
+  name: 'vafa_ledger_points_expiring',
+  text: `SELECT member_id, sum(remaining) AS points, expires_at FROM ledger_lots
+     WHERE member_id = ANY($1::uuid[]) AND remaining > 0 AND expires_at > $2 AND expires_at <= $3
+     GROUP BY member_id, expires_at ORDER BY member_id, expires_at`,
+};
+
 /** Read models over the ledger for members and staff. */
 @Injectable()
 export class LedgerQuery {
   constructor(private readonly dataSource: DataSource) {}
 
-  async pointsSummary(memberId: string, now: Date, soonDays = 30): Promise<PointsSummary> {
-    return (await this.pointsSummaries([memberId], now, soonDays)).get(memberId) as PointsSummary;
+  async pointsSummary(
+    memberId: string,
+    now: Date,
+    soonDays = 30,
+    manager?: EntityManager,
+  ): Promise<PointsSummary> {
+    return (await this.pointsSummaries([memberId], now, soonDays, manager)).get(
+      memberId,
+    ) as PointsSummary;
   }
 
-  /** Each member's points, in two statements whatever the number of members. */
+  /** Each member's points, in two statements whatever the number of members (sent together). */
   async pointsSummaries(
     memberIds: readonly string[],
     now: Date,
     soonDays = 30,
+    manager: EntityManager = this.dataSource.manager,
   ): Promise<Map<string, PointsSummary>> {
-    const accounts = await this.dataSource.query<
-      { member_id: string; available: string; pending: string; lifetime_earned: string }[]
-    >(
-      `SELECT member_id, available, pending, lifetime_earned FROM ledger_accounts
-       WHERE member_id = ANY($1::uuid[])`,
-      [memberIds],
-    );
-    const expiring = await this.dataSource.query<
-      { member_id: string; points: string; expires_at: Date }[]
-    >(
-      `SELECT member_id, sum(remaining) AS points, expires_at FROM ledger_lots
-       WHERE member_id = ANY($1::uuid[]) AND remaining > 0 AND expires_at > $2 AND expires_at <= $3
-       GROUP BY member_id, expires_at ORDER BY member_id, expires_at`,
+    const accountRows = preparedQuery<{
+      member_id: string;
+      available: string;
+      pending: string;
+      lifetime_earned: string;
+    }>(manager, ACCOUNTS, [memberIds]);
+    const expiringRows = preparedQuery<{ member_id: string; points: string; expires_at: Date }>(
+      manager,
+      EXPIRING,
       [memberIds, now, addDays(now, soonDays)],
     );
+    const [{ rows: accounts }, { rows: expiring }] = await Promise.all([accountRows, expiringRows]);
     const summaries = new Map<string, PointsSummary>(
       memberIds.map((id) => [
         id,

@@ -45,7 +45,7 @@ async function pipelinedTransaction<T>(
   postgres.isTransactionActive = true;
   let broken: Error | undefined;
   try {
-    pipeline.add(client.query('BEGIN'));
+    pipeline.add(pipeline.client.query('BEGIN'));
     let result: T;
     try {
       result = await work(runner.manager);
@@ -56,7 +56,7 @@ async function pipelinedTransaction<T>(
     }
     let committed: unknown;
     try {
-      committed = await client.query('COMMIT');
+      committed = await pipeline.client.query('COMMIT');
     } catch (error) {
       broken = await rollback(client);
       throw new QueryFailedError('COMMIT', [], error as Error);
