@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import {
   deferredQuery,
   inTransaction,
+  onOneConnection,
   openDataSource,
   preparedQuery,
   type PreparedStatement,
@@ -11,6 +12,10 @@ import { createTestDatabase } from '../support/test-database';
 const INSERT: PreparedStatement = {
   name: 'test_pipeline_insert',
   text: 'INSERT INTO pipeline_probe (id, note) VALUES ($1, $2)',
+};
+const NOTE: PreparedStatement = {
+  name: 'test_pipeline_note',
+  text: 'SELECT note FROM pipeline_probe WHERE id = $1',
 };
 const COUNT: PreparedStatement = {
   name: 'test_pipeline_count',
@@ -88,5 +93,58 @@ describe('inTransaction with statements sent without waiting', () => {
       "SELECT count(*)::int AS n FROM pg_stat_activity WHERE state = 'idle in transaction'",
     );
     expect(open?.n).toBe(0);
+  });
+
+  it('answers each of several statements sent at once with its own rows, in order', async () => {
+    const notes = await inTransaction(dataSource, async (manager) => {
+      await preparedQuery(manager, NOTE, [0]);
+      await preparedQuery(manager, INSERT, [0, 'warm-up']);
+      const sent = [1, 2, 3].map((id) => preparedQuery(manager, INSERT, [id, `note ${id}`]));
+      const read = [3, 1, 2].map((id) => preparedQuery<{ note: string }>(manager, NOTE, [id]));
+      await Promise.all(sent);
+      return (await Promise.all(read)).map((r) => r.rows[0]?.note);
+    });
+    expect(notes).toEqual(['note 3', 'note 1', 'note 2']);
+  });
+
+  it('fails the statements behind a failed one in a transaction, and the earlier ones stand', async () => {
+    let outcomes: (string | undefined)[] = [];
+    const failure = inTransaction(dataSource, async (manager) => {
+      await preparedQuery(manager, INSERT, [0, 'prepared']);
+      outcomes = await Promise.all(
+        [1, 1, 2].map((id) =>
+          preparedQuery(manager, INSERT, [id, 'x']).then(
+            () => 'ok',
+            (error: { driverError?: { code?: string } }) => error.driverError?.code,
+          ),
+        ),
+      );
+    });
+    // The work swallowed the failure, but the transaction cannot commit: nothing is written.
+    await expect(failure).rejects.toThrow('rolled back');
+    expect(outcomes).toEqual(['ok', '23505', '25P02']);
+    expect(await rows()).toEqual([]);
+    const seen = await onOneConnection(dataSource, async (manager) => {
+      await preparedQuery(manager, INSERT, [0, 'prepared']).catch(() => undefined);
+      return Promise.all(
+        [5, 5, 6].map((id) =>
+          preparedQuery(manager, INSERT, [id, 'y']).then(
+            () => 'ok',
+            (error: { driverError?: { code?: string } }) => error.driverError?.code,
+          ),
+        ),
+      );
+    });
+    // Outside a transaction each statement stands alone: only the duplicate fails.
+    expect(seen).toEqual(['ok', '23505', 'ok']);
+  });
+
+  it("runs TypeORM's own queries after the statements sent before them", async () => {
+    const counted = await inTransaction(dataSource, async (manager) => {
+      await deferredQuery(manager, INSERT, [1, 'a']);
+      await deferredQuery(manager, INSERT, [2, 'b']);
+      return manager.query<{ n: number }[]>('SELECT count(*)::int AS n FROM pipeline_probe');
+    });
+    expect(counted[0]?.n).toBe(2);
   });
 });
