@@ -1,6 +1,6 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
-import { randomBytes } from 'node:crypto';
+import { createSecretKey, type KeyObject, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { VafaConfig } from '../config/vafa-config';
@@ -12,7 +12,12 @@ const AUDIENCE = 'vafa:member';
 /** Signs and verifies the short-lived tokens a shopper's app uses on `/v1/me/*`. */
 @Injectable()
 export class MemberTokensRepository implements OnModuleInit {
-  private secret = '';
+  /**
+   * The secret as a key object: given a string, jsonwebtoken first tries to read it as a PEM
+   * public key and throws, on every verification (most of a GET /v1/me's CPU). @nestjs/jwt's
+   * option types say string or Buffer, but it hands the key to jsonwebtoken as it is.
+   */
+  private key: KeyObject = createSecretKey(randomBytes(32));
 
   constructor(
     private readonly jwt: JwtService,
@@ -23,7 +28,7 @@ export class MemberTokensRepository implements OnModuleInit {
 
   async onModuleInit(): Promise<void> {
     if (this.config.tokenSecret) {
-      this.secret = this.config.tokenSecret;
+      this.key = createSecretKey(Buffer.from(this.config.tokenSecret));
       return;
     }
     await this.dataSource.query(
@@ -34,7 +39,11 @@ export class MemberTokensRepository implements OnModuleInit {
       'SELECT value FROM platform_settings WHERE name = $1',
       [SECRET_SETTING],
     );
-    this.secret = rows[0]?.value ?? '';
+    this.key = createSecretKey(Buffer.from(rows[0]?.value ?? ''));
+  }
+
+  private get secretOption(): Buffer {
+    return this.key as unknown as Buffer;
   }
 
   async issue(memberId: string): Promise<{ token: string; expiresAt: string }> {
@@ -42,7 +51,7 @@ export class MemberTokensRepository implements OnModuleInit {
     const expiresAt = issuedAt + this.config.memberTokenTtlSeconds;
     const token = await this.jwt.signAsync(
       { sub: memberId, aud: AUDIENCE, iat: issuedAt, exp: expiresAt },
-      { secret: this.secret, algorithm: 'HS256' },
+      { secret: this.secretOption, algorithm: 'HS256' },
     );
     return { token, expiresAt: new Date(expiresAt * 1000).toISOString() };
   }
@@ -50,7 +59,7 @@ export class MemberTokensRepository implements OnModuleInit {
   async verify(token: string): Promise<MemberPrincipal | null> {
     try {
       const payload = await this.jwt.verifyAsync<{ sub?: unknown }>(token, {
-        secret: this.secret,
+        secret: this.secretOption,
         algorithms: ['HS256'],
         audience: AUDIENCE,
         clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
