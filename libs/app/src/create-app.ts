@@ -4,7 +4,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DataSource } from 'typeorm';
 import {
   answerClientError,
-  answerHealthyQuickly,
+  answerHealthBeforeFramework,
   answerRouterError,
   ApiKeysRepository,
   hardenHttp,
@@ -73,12 +73,12 @@ export async function createApiApp(options: {
   logRequests(fastify, app.get(ROOT_LOGGER));
   measureRequests(fastify, app.get(MetricsRegistry));
   hardenHttp(app, options.config.requestTimeoutSeconds);
-  answerHealthyQuickly(fastify, app.get(DataSource));
   parseJsonLikeExpress(app);
   serveConsole(app);
   setupOpenApi(app);
   await app.init();
   await fastify.ready();
+  answerHealthBeforeFramework(app.getHttpServer(), app.get(DataSource), app.get(MetricsRegistry));
   await app
     .get(ApiKeysRepository)
     .ensureBootstrapAdmin(options.config.adminKey, options.print ?? console.log);

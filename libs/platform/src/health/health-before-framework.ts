@@ -1,0 +1,85 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { DataSource } from 'typeorm';
+import { preparedQuery, type PreparedStatement } from '../database/prepared-query';
+import { securityHeadersFor } from '../http/http-hardening';
+import type { MetricsRegistry } from '../http/metrics-registry.provider';
+import { requestIdOf } from '../logging/request-logging';
+
+const PING: PreparedStatement = { name: 'vafa_health_ping', text: 'SELECT 1' };
+
+/** How long the quick ping may take before HealthController checks again (it waits 3 s). */
+const QUICK_PING_MS = 1000;
+
+const HEADERS = {
+  ...securityHeadersFor('/health'),
+  'cache-control': 'no-cache, no-store, must-revalidate',
+  'content-type': 'application/json; charset=utf-8',
+};
+
+/** GET /health's answer when the database is up (HealthDto, as terminus writes it). */
+const healthy = (responseTime: number): string => {
+  const database = `{"responseTime":${responseTime},"status":"up"}`;
+  return `{"status":"ok","info":{"database":${database}},"error":{},"details":{"database":${database}}}`;
+};
+
+type RequestListener = (request: IncomingMessage, response: ServerResponse) => void;
+
+/**
+ * Load balancers call GET /health many times a second, so its healthy answer comes from the
+ * HTTP server itself, before Fastify and Nest (routing, hooks, guards, terminus, a query
+ * runner): one prepared ping on the pool and the answer the framework would give, with the
+ * same security headers, request id and latency metric. Anything else, and a ping that fails
+ * or takes over a second, goes to the framework as before: HealthController checks again and
+ * answers 503 in the API's error format.
+ */
+export function answerHealthBeforeFramework(
+  server: Server,
+  dataSource: DataSource,
+  metrics: MetricsRegistry,
+): void {
+  const listeners = server.listeners('request') as RequestListener[];
+  const framework = listeners[0];
+  if (listeners.length !== 1 || !framework) {
+    return;
+  }
+  server.removeListener('request', framework);
+  server.on('request', (request: IncomingMessage, response: ServerResponse) => {
+    if (request.method !== 'GET' || request.url !== '/health') {
+      framework.call(server, request, response);
+      return;
+    }
+    const started = performance.now();
+    void ping(dataSource).then((up) => {
+      if (!up) {
+        framework.call(server, request, response);
+        return;
+      }
+      const body = healthy(Math.round(performance.now() - started));
+      response.writeHead(200, {
+        ...HEADERS,
+        'x-request-id': requestIdOf(request),
+        'content-length': Buffer.byteLength(body),
+      });
+      response.end(body);
+      metrics.httpDuration.observe(
+        { method: 'GET', route: '/health', status_code: 200 },
+        (performance.now() - started) / 1000,
+      );
+    });
+  });
+}
+
+/** Whether the database answered a ping within QUICK_PING_MS. */
+async function ping(dataSource: DataSource): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), QUICK_PING_MS);
+  });
+  const answered = preparedQuery(dataSource.manager, PING, []).then(
+    () => true,
+    () => false,
+  );
+  const up = await Promise.race([answered, slow]);
+  clearTimeout(timer);
+  return up;
+}
