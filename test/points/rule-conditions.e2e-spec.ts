@@ -1,3 +1,4 @@
+import { DataSource } from 'typeorm';
 import { bearer, startTestApp, TestApp, TestMember } from '../support/test-app';
 
 /** Each condition through the real till: a rule's bonus shows only when its condition holds. */
@@ -138,4 +139,40 @@ describe('earning rule conditions at checkout', () => {
       },
       { perMemberPerDay: 1 },
     ));
+
+  it('counts daily uses only for the rules that have a daily limit', async () => {
+    const make = async (name: string, limits?: Record<string, unknown>): Promise<string> =>
+      (
+        await t
+          .api()
+          .post('/v1/earning-rules')
+          .set(bearer(t.keys.marketer))
+          .send({ name, effect: { fixedPoints: 3 }, ...(limits ? { limits } : {}) })
+          .expect(201)
+      ).body.id as string;
+    const limited = await make('Limited', { perMemberPerDay: 5 });
+    const unlimited = await make('Unlimited');
+    try {
+      const bought = await t
+        .api()
+        .post('/v1/pos/checkouts')
+        .set(bearer(t.keys.cashier))
+        .set('Idempotency-Key', 'uses-1')
+        .send(order({ orderId: 'uses-1' }))
+        .expect(201);
+      expect(bought.body.pointsEarned).toBe(6); // both rules applied
+      const counted = await t.app
+        .get(DataSource)
+        .query<{ rule_id: string; uses: number }[]>(
+          'SELECT rule_id, uses FROM earning_rule_usage WHERE member_id = $1',
+          [m.id],
+        );
+      expect(counted.filter((c) => c.rule_id === unlimited)).toEqual([]);
+      expect(counted.filter((c) => c.rule_id === limited)).toEqual([{ rule_id: limited, uses: 1 }]);
+    } finally {
+      for (const id of [limited, unlimited]) {
+        await t.api().delete(`/v1/earning-rules/${id}`).set(bearer(t.keys.marketer)).expect(204);
+      }
+    }
+  });
 });

@@ -5,7 +5,7 @@ import { ProgramSettingsRepository } from '@vafa/ledger';
 import { MembersRepository } from '@vafa/members';
 import { EarningRulesRepository } from '../earning-rules/earning-rules.repository';
 import { requireChannelAllowed, requireOwnStore } from '../orders/store-scope';
-import { calculateEarnPoints, EarnPointsResult } from '../rules';
+import { calculateEarnPoints, EarnPointsResult, ruleApplicationsToRecord } from '../rules';
 import type { CheckoutDto } from './checkout.dto';
 import { priceOrder, Pricing } from './checkout-pricing';
 import { purchaseLotDates } from './purchase-lot-dates';
@@ -25,6 +25,8 @@ export interface CheckoutQuote {
   pricing: Pricing;
   coupons: CouponApplication[];
   earn: EarnPointsResult;
+  /** Rules with a daily limit that this order uses once more (see ruleApplicationsToRecord). */
+  ruleUses: string[];
   tier: CheckoutTier | null;
   /** The program day (in its time zone) the per-day rule limits count in. */
   day: string;
@@ -141,6 +143,7 @@ export class CheckoutQuoteQuery {
       pricing,
       coupons,
       earn,
+      ruleUses: ruleApplicationsToRecord(earn, rules),
       tier,
       day,
       availableAt,

@@ -25,7 +25,6 @@ import {
   type PointsRedeemedEventData,
 } from '@vafa/ledger';
 import { orderExists } from '../points.errors';
-import { ruleApplicationsToRecord } from '../rules';
 import type { CheckoutDto } from './checkout.dto';
 import { CheckoutQuote, CheckoutQuoteQuery } from './checkout-quote.query';
 import { CheckoutResult, checkoutResult } from './checkout-result';
@@ -174,7 +173,7 @@ export class CheckoutUseCase {
       pricing.netAmounts,
       earn.lines.map((l) => l.points),
       quote.day,
-      ruleApplicationsToRecord(earn),
+      quote.ruleUses,
     ]);
 
     let balance = { available: 0, pending: 0 };

@@ -691,15 +691,30 @@ describe('calculateEarnPoints input checks', () => {
 });
 
 describe('ruleApplicationsToRecord', () => {
-  test('counts every rule that gave points once per order, but not the tier', () => {
+  const limitedCoffee = { ...doubleCoffee, limits: { perMemberPerDay: 3 } };
+  const rules = [
+    base,
+    limitedCoffee,
+    rule('tea-only', {
+      conditions: { categories: ['tea'] },
+      effect: { multiplier: 2 },
+      limits: { perMemberPerDay: 1 },
+    }),
+  ];
+
+  test('counts each rule with a daily limit that gave points, once per order, but not the tier', () => {
     const result = calculateEarnPoints(
       order({ tierMultiplier: { code: 'gold', name: 'Gold', multiplier: 2 } }),
-      [
-        base,
-        doubleCoffee,
-        rule('tea-only', { conditions: { categories: ['tea'] }, effect: { multiplier: 2 } }),
-      ],
+      rules,
     );
-    expect(ruleApplicationsToRecord(result)).toEqual(['base', 'double-coffee']);
+    expect(result.appliedRules.map((a) => a.ruleId)).toEqual(
+      expect.arrayContaining(['base', 'double-coffee']),
+    );
+    expect(ruleApplicationsToRecord(result, rules)).toEqual(['double-coffee']);
+  });
+
+  test('counts nothing when no rule has a daily limit', () => {
+    const result = calculateEarnPoints(order(), [base, doubleCoffee]);
+    expect(ruleApplicationsToRecord(result, [base, doubleCoffee])).toEqual([]);
   });
 });
