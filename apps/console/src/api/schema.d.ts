@@ -2701,7 +2701,7 @@ export interface components {
         };
         EarningRuleLimitsDto: {
             /**
-             * @description How many orders a day this rule may apply to for one member
+             * @description How many orders a day this rule may apply to for one member (counted while the rule has this limit)
              * @example 1
              */
             perMemberPerDay?: number;

@@ -189,7 +189,8 @@ export class EarningRuleLimitsDto {
   @ApiPropertyOptional({
     example: 1,
     minimum: 1,
-    description: 'How many orders a day this rule may apply to for one member',
+    description:
+      'How many orders a day this rule may apply to for one member (counted while the rule has this limit)',
   })
   @IsOptional()
   @IsInt()
