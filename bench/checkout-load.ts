@@ -199,16 +199,8 @@ export async function prepareCheckout(
   return { cashierKey: cashier.key };
 }
 
-export interface CheckoutRun {
-  /** Connections actually opened (autocannon opens no more than the rate per second). */
-  connections: number;
-  /** Requests per second asked of autocannon (`overallRate`), null for as fast as possible. */
-  targetRate: number | null;
-  /** Staggered autocannon instances the rate was split over (see runCheckoutLoad). */
-  instances: number;
-  seconds: number;
-  checkouts: number;
-  checkoutsPerSecond: number;
+/** How a closed or rated autocannon run went, whatever it requested. */
+export interface LoadOutcome {
   /** Answers other than 2xx, by status code. */
   failedByStatus: Record<string, number>;
   /** Socket errors and timeouts. */
@@ -221,6 +213,18 @@ export interface CheckoutRun {
   loadGeneratorCores: number;
   /** The API server's event loop and CPU over the run (filled in by the caller). */
   server?: ServerLoad | null;
+}
+
+export interface CheckoutRun extends LoadOutcome {
+  /** Connections actually opened (autocannon opens no more than the rate per second). */
+  connections: number;
+  /** Requests per second asked of autocannon (`overallRate`), null for as fast as possible. */
+  targetRate: number | null;
+  /** Staggered autocannon instances the rate was split over (see runCheckoutLoad). */
+  instances: number;
+  seconds: number;
+  checkouts: number;
+  checkoutsPerSecond: number;
 }
 
 export interface Requests {

@@ -5,14 +5,14 @@
  */
 import { randomInt } from 'node:crypto';
 import type { Client } from 'pg';
-import { call, type CheckoutRun, drive, type Requests } from './checkout-load';
-import type { ServerLoad } from './checkout-server';
-import { type LatencySummary, round } from './stats';
+import { call, type CheckoutRun, drive, type LoadOutcome, type Requests } from './checkout-load';
+import { round } from './stats';
 
 /** Members whose tokens the load uses. */
 export const ME_MEMBERS = 200;
 
-export interface MeRun {
+/** Answers other than 200 are failures here (`failedByStatus`). */
+export interface MeRun extends LoadOutcome {
   /** Members whose tokens were drawn from. */
   members: number;
   connections: number;
@@ -20,17 +20,6 @@ export interface MeRun {
   /** 200 answers. */
   requests: number;
   requestsPerSecond: number;
-  /** Answers other than 200, by status code. */
-  failedByStatus: Record<string, number>;
-  errors: number;
-  timeouts: number;
-  firstFailure: string | null;
-  /** Of the 2xx answers, as autocannon timed them (request written → response read). */
-  latency: LatencySummary;
-  /** CPU this process (the load generator) used over the run, in cores. */
-  loadGeneratorCores: number;
-  /** The API server's event loop and CPU over the run (filled in by the caller). */
-  server?: ServerLoad | null;
 }
 
 /** Up to `count` members, those with orders first (in random order), then others. */

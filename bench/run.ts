@@ -130,6 +130,28 @@ async function adminClient(url: string): Promise<Client> {
   return client;
 }
 
+/**
+ * A bare server's probe (a child process) inside a measured window: the child is named in the
+ * CPU table while it runs, and the window's counters are taken over its requests.
+ */
+async function measureBareServer<R extends { requestsPerSecond: number; seconds: number }>(
+  window: ReturnType<typeof measuredWindow>,
+  processName: string,
+  probe: (onChild: (pid: number) => void) => Promise<R>,
+): Promise<{ result: R; counters: PhaseCounters | null }> {
+  let serverPid = 0;
+  const result = await probe((pid) => {
+    serverPid = pid;
+    nameProcess(pid, processName);
+  });
+  const counters = await window.counters(
+    result.requestsPerSecond * result.seconds,
+    result.requestsPerSecond,
+  );
+  nameProcess(serverPid, null);
+  return { result, counters };
+}
+
 /** Server counters at both edges of a measured run, CPU sampled inside it. */
 function measuredWindow(options: {
   admin: Client;
@@ -393,23 +415,19 @@ async function main(): Promise<void> {
       profile: false,
       postmaster,
     });
-    let serverPid = 0;
-    const result = await probeTpcbOverHttp({
-      databaseUrl: withDatabase(server.url, PGBENCH_DATABASE),
-      scale,
-      connections: clients,
-      seconds: tpcbHttpSeconds,
-      onChild: (pid) => {
-        serverPid = pid;
-        nameProcess(pid, 'node: bare HTTP server (tpcb)');
-      },
+    const { result, counters } = await measureBareServer(
       window,
-    });
-    const counters = await window.counters(
-      result.requestsPerSecond * result.seconds,
-      result.requestsPerSecond,
+      'node: bare HTTP server (tpcb)',
+      (onChild) =>
+        probeTpcbOverHttp({
+          databaseUrl: withDatabase(server.url, PGBENCH_DATABASE),
+          scale,
+          connections: clients,
+          seconds: tpcbHttpSeconds,
+          onChild,
+          window,
+        }),
     );
-    nameProcess(serverPid, null);
     tpcbOverHttp = {
       ...result,
       perPgbenchTransaction: round(result.requestsPerSecond / pgbench.tps, 3),
@@ -527,17 +545,19 @@ async function main(): Promise<void> {
     const { cashierKey } = await prepareCheckout(api.baseUrl, adminKey);
     await db.query('ANALYZE');
 
-    let floor: FloorProbe | null = null;
-    let floorCounters: PhaseCounters | null = null;
-    if (floorSeconds > 0) {
-      log(`GET /health (HTTP floor): ${checkoutConnections} connections for ${floorSeconds} s …`);
-      const window = measuredWindow({
+    const floorWindow = (): ReturnType<typeof measuredWindow> =>
+      measuredWindow({
         admin,
         database: CHECKOUT_DATABASE,
         seconds: floorSeconds,
         profile: false,
         postmaster,
       });
+    let floor: FloorProbe | null = null;
+    let floorCounters: PhaseCounters | null = null;
+    if (floorSeconds > 0) {
+      log(`GET /health (HTTP floor): ${checkoutConnections} connections for ${floorSeconds} s …`);
+      const window = floorWindow();
       await window.begin();
       floor = await probeFloor({
         baseUrl: api.baseUrl,
@@ -560,30 +580,22 @@ async function main(): Promise<void> {
       log(
         `GET /health on bare node:http (pool ${poolSize}): ${checkoutConnections} connections for ${floorSeconds} s …`,
       );
-      const window = measuredWindow({
-        admin,
-        database: CHECKOUT_DATABASE,
-        seconds: floorSeconds,
-        profile: false,
-        postmaster,
-      });
-      let serverPid = 0;
-      bareFloor = await probeBareHealth({
-        databaseUrl: checkoutUrl,
-        poolSize,
-        connections: checkoutConnections,
-        seconds: floorSeconds,
-        onChild: (pid) => {
-          serverPid = pid;
-          nameProcess(pid, 'node: bare HTTP server (/health)');
-        },
+      const window = floorWindow();
+      const measured = await measureBareServer(
         window,
-      });
-      bareFloorCounters = await window.counters(
-        bareFloor.requestsPerSecond * bareFloor.seconds,
-        bareFloor.requestsPerSecond,
+        'node: bare HTTP server (/health)',
+        (onChild) =>
+          probeBareHealth({
+            databaseUrl: checkoutUrl,
+            poolSize,
+            connections: checkoutConnections,
+            seconds: floorSeconds,
+            onChild,
+            window,
+          }),
       );
-      nameProcess(serverPid, null);
+      bareFloor = measured.result;
+      bareFloorCounters = measured.counters;
       log(`GET /health, bare: ${bareFloor.requestsPerSecond.toFixed(1)} requests/s`);
     }
 
