@@ -31,7 +31,22 @@ const IDENTITY_CONSTRAINTS: Record<string, string> = {
 };
 const GENERATED_CONSTRAINTS = new Set(['uq_members_card_number', 'uq_members_referral_code']);
 
-export const toMemberDto = (m: MemberEntity): MemberDto => ({
+/** The profile fields a member's view is built from. */
+export type MemberProfile = Pick<
+  MemberEntity,
+  | 'id'
+  | 'externalId'
+  | 'email'
+  | 'phone'
+  | 'name'
+  | 'birthDate'
+  | 'cardNumber'
+  | 'referralCode'
+  | 'enrolledChannel'
+  | 'joinedAt'
+>;
+
+export const toMemberDto = (m: MemberProfile): MemberDto => ({
   id: m.id,
   externalId: m.externalId,
   email: m.email,

@@ -1,31 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { onOneConnection, preparedQuery, type PreparedStatement } from '@vafa/platform';
-import type { Channel } from './member.entity';
 import type { MemberDto } from './member.dto';
 import { MemberViewSeam } from './member-view.seam';
 import { memberNotFound } from './members.errors';
+import { type MemberProfile, toMemberDto } from './members.repository';
 
+/** The profile's columns under the entity's property names (a date column as its ISO text). */
 const PROFILE: PreparedStatement = {
   name: 'vafa_member_profile',
-  text: `SELECT id, external_id, email, phone, name, birth_date::text AS birth_date, card_number,
-            referral_code,
-            enrolled_channel, joined_at
+  text: `SELECT id, external_id AS "externalId", email, phone, name, birth_date::text AS "birthDate",
+            card_number AS "cardNumber", referral_code AS "referralCode",
+            enrolled_channel AS "enrolledChannel", joined_at AS "joinedAt"
      FROM members WHERE id = $1`,
 };
-
-interface ProfileRow {
-  id: string;
-  external_id: string | null;
-  email: string | null;
-  phone: string | null;
-  name: string | null;
-  birth_date: string | null;
-  card_number: string;
-  referral_code: string;
-  enrolled_channel: Channel | null;
-  joined_at: Date;
-}
 
 /**
  * A member's own view (GET /v1/me): the profile row and every library's part (points, tier,
@@ -40,7 +28,7 @@ export class MyProfileQuery {
 
   get(memberId: string): Promise<MemberDto> {
     return onOneConnection(this.dataSource, async (manager) => {
-      const profile = preparedQuery<ProfileRow>(manager, PROFILE, [memberId]);
+      const profile = preparedQuery<MemberProfile>(manager, PROFILE, [memberId]);
       const parts = this.views.build(
         memberId,
         { tier: null, points: null, tierProgress: null },
@@ -51,19 +39,7 @@ export class MyProfileQuery {
       if (!row) {
         throw memberNotFound();
       }
-      return {
-        id: row.id,
-        externalId: row.external_id,
-        email: row.email,
-        phone: row.phone,
-        name: row.name,
-        birthDate: row.birth_date,
-        cardNumber: row.card_number,
-        referralCode: row.referral_code,
-        channel: row.enrolled_channel,
-        joinedAt: row.joined_at.toISOString(),
-        ...view,
-      } as MemberDto;
+      return { ...toMemberDto(row), ...view };
     });
   }
 }

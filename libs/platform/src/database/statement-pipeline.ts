@@ -10,27 +10,9 @@ import type { DataSource, EntityManager, QueryRunner } from 'typeorm';
 export class StatementPipeline {
   private readonly sent: Promise<void>[] = [];
   private failure: { error: unknown } | null = null;
-  private corked = false;
 
-  constructor(private readonly connection: PoolClient) {}
-
-  /**
-   * The connection, to send a statement on now. Statements sent before the current tick ends
-   * leave in one write: on this machine a socket write costs about as much as planning a
-   * statement, and pg would otherwise write each statement on its own.
-   */
-  get client(): PoolClient {
-    const stream = (this.connection as unknown as PgConnection).connection?.stream;
-    if (!this.corked && stream) {
-      this.corked = true;
-      stream.cork();
-      process.nextTick(() => {
-        this.corked = false;
-        stream.uncork();
-      });
-    }
-    return this.connection;
-  }
+  /** The transaction's connection: statements sent on it go out at once, in call order. */
+  constructor(readonly client: PoolClient) {}
 
   /** Keeps a sent statement's outcome; its failure is never left unhandled. */
   add(answer: Promise<unknown>): void {
@@ -49,11 +31,6 @@ export class StatementPipeline {
     await Promise.all(this.sent);
     return this.failure;
   }
-}
-
-/** node-postgres's client internals: the socket its protocol messages are written to. */
-interface PgConnection {
-  connection?: { stream?: { cork(): void; uncork(): void } };
 }
 
 const pipelines = new WeakMap<QueryRunner, StatementPipeline>();
