@@ -21,6 +21,7 @@ import { WebhookFanOutCursorAndAttemptsInRow1796030767111 } from './179603076711
 import { OrderNetValues1796037884052 } from './1796037884052-OrderNetValues';
 import { MemberProfilesMemberScoresAndEventLogViews1796037897964 } from './1796037897964-MemberProfilesMemberScoresAndEventLogViews';
 import { IndexReturnedOrderLines1796039169526 } from './1796039169526-IndexReturnedOrderLines';
+import { EventsKeyedByMember1796055015328 } from './1796055015328-EventsKeyedByMember';
 
 export const MIGRATIONS = [
   FoundationApiKeysAndMembers1795503970151,
@@ -44,4 +45,5 @@ export const MIGRATIONS = [
   OrderNetValues1796037884052,
   MemberProfilesMemberScoresAndEventLogViews1796037897964,
   IndexReturnedOrderLines1796039169526,
+  EventsKeyedByMember1796055015328,
 ];
