@@ -35,7 +35,7 @@ export function eventsOf(t: TestApp) {
   const read = async (where: string, params: unknown[]): Promise<StoredEvent[]> =>
     (
       await db.query<EventRow[]>(
-        `SELECT id, type, member_id, member_seq, data FROM events WHERE ${where} ORDER BY tx_id, id`,
+        `SELECT id, type, member_id, member_seq, data FROM event_log WHERE ${where} ORDER BY tx_id, id`,
         params,
       )
     ).map(toEvent);

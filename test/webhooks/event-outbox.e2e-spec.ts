@@ -63,7 +63,7 @@ describe('the event outbox', () => {
     const id = await db.transaction((manager) =>
       outbox.emit(manager, { type: 'campaign.run_completed', data: { runId: 'r1' } }),
     );
-    const [row] = await db.query<EventRow[]>(`SELECT * FROM events WHERE id = $1`, [id]);
+    const [row] = await db.query<EventRow[]>(`SELECT * FROM event_log WHERE id = $1`, [id]);
     expect(row).toMatchObject({ member_id: null, member_seq: null, data: { runId: 'r1' } });
   });
 

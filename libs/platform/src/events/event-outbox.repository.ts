@@ -15,13 +15,19 @@ export interface OutboxEvent {
   occurredAt?: Date;
 }
 
+/**
+ * Where events about no member (program-level) are filed: `events` is keyed by member so Citus
+ * can keep each member's events on the member's shard; `event_log` shows this id as null.
+ */
+export const PROGRAM_EVENT_MEMBER_ID = '00000000-0000-0000-0000-000000000000';
+
 /** The writing transaction's id, by which lists order events (see the EventOutbox migration). */
 const TX_ID = `pg_current_xact_id()::text::bigint`;
 
 const INSERT_EVENT = {
   name: 'event_outbox_insert',
-  text: `INSERT INTO events (id, type, occurred_at, data, created_at, tx_id)
-    VALUES ($1, $2, $3, $4, $5, ${TX_ID})`,
+  text: `INSERT INTO events (id, type, member_id, occurred_at, data, created_at, tx_id)
+    VALUES ($1, $2, '${PROGRAM_EVENT_MEMBER_ID}', $3, $4, $5, ${TX_ID})`,
 };
 
 // The upsert locks the member's sequence row until the caller's transaction ends, so concurrent
@@ -54,7 +60,7 @@ const INSERT_MANY = `
     ON CONFLICT (member_id) DO UPDATE SET last_seq = s.last_seq + excluded.last_seq
     RETURNING member_id, last_seq)
   INSERT INTO events (id, type, member_id, member_seq, occurred_at, data, created_at, tx_id)
-  SELECT i.id, i.type, i.member_id,
+  SELECT i.id, i.type, COALESCE(i.member_id, '${PROGRAM_EVENT_MEMBER_ID}'::uuid),
          seq.last_seq - c.n + row_number() OVER (PARTITION BY i.member_id ORDER BY i.ord),
          i.occurred_at, i.data, $2::timestamptz, ${TX_ID}
   FROM input i

@@ -6,15 +6,16 @@ import { Column, Entity, Index, PrimaryColumn } from 'typeorm';
 @Index('ix_events_type_position', ['type', 'txId', 'id'])
 @Index('ix_events_created_at', ['createdAt', 'id'])
 export class EventEntity {
+  /** The member the event is about, or PROGRAM_EVENT_MEMBER_ID: the key Citus distributes by. */
+  @PrimaryColumn({ name: 'member_id', type: 'uuid', primaryKeyConstraintName: 'pk_events' })
+  memberId!: string;
+
   /** A UUIDv7, made by EventOutbox. */
   @PrimaryColumn({ type: 'uuid', primaryKeyConstraintName: 'pk_events' })
   id!: string;
 
   @Column({ type: 'text' })
   type!: string;
-
-  @Column({ name: 'member_id', type: 'uuid', nullable: true })
-  memberId!: string | null;
 
   @Column({ name: 'member_seq', type: 'bigint', nullable: true })
   memberSeq!: string | null;

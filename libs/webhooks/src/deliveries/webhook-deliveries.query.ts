@@ -35,7 +35,6 @@ export class WebhookDeliveriesQuery {
     const qb = this.dataSource
       .getRepository(WebhookDeliveryEntity)
       .createQueryBuilder('d')
-      .innerJoinAndSelect('d.event', 'event')
       .where('d.endpointId = :endpointId', { endpointId });
     if (query.status) {
       qb.andWhere('d.status = :status', { status: query.status });
@@ -47,11 +46,12 @@ export class WebhookDeliveriesQuery {
       (d) => d.createdAt,
       (d) => d,
     );
+    const types = await this.eventTypes(page.items.map((d) => d.eventId));
     return {
       items: page.items.map((d) => ({
         id: d.id,
         eventId: d.eventId,
-        eventType: d.event?.type ?? '',
+        eventType: types.get(d.eventId) ?? '',
         status: d.status,
         attemptCount: d.attemptCount,
         nextAttemptAt: d.nextAttemptAt ? d.nextAttemptAt.toISOString() : null,
@@ -60,6 +60,17 @@ export class WebhookDeliveriesQuery {
       })),
       nextCursor: page.nextCursor,
     };
+  }
+
+  private async eventTypes(eventIds: string[]): Promise<Map<string, string>> {
+    if (eventIds.length === 0) {
+      return new Map();
+    }
+    const rows = await this.dataSource.query<{ id: string; type: string }[]>(
+      'SELECT id, type FROM event_log WHERE id = ANY($1::uuid[])',
+      [eventIds],
+    );
+    return new Map(rows.map((r) => [r.id, r.type]));
   }
 
   /** A new delivery of the same event to the same endpoint: the same webhook-id, so it dedupes. */

@@ -1,5 +1,4 @@
 import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
-import { EventEntity } from '@vafa/platform';
 import { WebhookEndpointEntity } from '../endpoints/webhook-endpoint.entity';
 
 export const DELIVERY_STATUSES = ['pending', 'succeeded', 'failed'] as const;
@@ -34,11 +33,6 @@ export class WebhookDeliveryEntity {
 
   @Column({ name: 'event_id', type: 'uuid' })
   eventId!: string;
-
-  /** Events older than the retention take their deliveries with them. */
-  @ManyToOne(() => EventEntity, { onDelete: 'CASCADE' })
-  @JoinColumn({ name: 'event_id', foreignKeyConstraintName: 'fk_webhook_deliveries_event' })
-  event?: EventEntity;
 
   @Column({ type: 'text' })
   status!: DeliveryStatus;

@@ -26,14 +26,14 @@ export interface CompletedAttempt {
   result: SendResult;
 }
 
-/** The columns a claim reads, after `d` (deliveries), `w` (endpoints) and `e` (events). */
-export const CLAIM_COLUMNS = `d.id AS delivery_id, d.attempt_count, d.locked_until::text AS lease,
-  w.id AS endpoint_id, w.url, w.secret_ciphertext, w.previous_secret_ciphertext,
-  w.previous_secret_expires_at,
-  e.id, e.type, e.member_id, e.member_seq, e.occurred_at, e.data`;
+/** The columns a claim reads, after `d` (deliveries) and `w` (endpoints). */
+export const CLAIM_COLUMNS = `d.id AS delivery_id, d.event_id, d.attempt_count,
+  d.locked_until::text AS lease, w.id AS endpoint_id, w.url, w.secret_ciphertext,
+  w.previous_secret_ciphertext, w.previous_secret_expires_at`;
 
-export interface ClaimRow extends EventRow {
+export interface ClaimRow {
   delivery_id: string;
+  event_id: string;
   attempt_count: number;
   lease: string;
   endpoint_id: string;
@@ -43,7 +43,7 @@ export interface ClaimRow extends EventRow {
   previous_secret_expires_at: Date | null;
 }
 
-export const toClaimedDelivery = (r: ClaimRow): ClaimedDelivery => ({
+export const toClaimedDelivery = (r: ClaimRow, event: EventRow): ClaimedDelivery => ({
   id: r.delivery_id,
   attemptCount: r.attempt_count,
   lease: r.lease,
@@ -52,12 +52,5 @@ export const toClaimedDelivery = (r: ClaimRow): ClaimedDelivery => ({
   secretCiphertext: r.secret_ciphertext,
   previousSecretCiphertext: r.previous_secret_ciphertext,
   previousSecretExpiresAt: r.previous_secret_expires_at,
-  event: {
-    id: r.id,
-    type: r.type,
-    member_id: r.member_id,
-    member_seq: r.member_seq,
-    occurred_at: r.occurred_at,
-    data: r.data,
-  },
+  event,
 });

@@ -23,6 +23,7 @@ import {
 import { nextRetryDelayMs } from './retry-schedule';
 import type { SendResult } from './webhook-sender';
 import type { DeliveryAttempt } from '../deliveries/webhook-delivery.entity';
+import { EVENT_ROW_COLUMNS, type EventRow } from '../events/event-envelope';
 
 /** An endpoint failing this long without one success is disabled. */
 export const FAILING_DISABLES_AFTER_MS = 5 * DAY_MS;
@@ -57,12 +58,27 @@ export class DeliveryClaims {
          FOR UPDATE OF d SKIP LOCKED
        )
        UPDATE webhook_deliveries d SET locked_until = now() + make_interval(secs => $2)
-       FROM due, webhook_endpoints w, events e
-       WHERE d.id = due.id AND w.id = d.endpoint_id AND e.id = d.event_id
+       FROM due, webhook_endpoints w
+       WHERE d.id = due.id AND w.id = d.endpoint_id
        RETURNING ${CLAIM_COLUMNS}`,
       [limit, LEASE_SECONDS],
     );
-    return rows.map(toClaimedDelivery);
+    if (rows.length === 0) {
+      return [];
+    }
+    // Read apart from the lease: on Citus the deliveries are on every node and the events on
+    // their member's shard, and one statement may not update the one from the other.
+    const events = await queryRows<EventRow>(
+      this.dataSource.manager,
+      `SELECT ${EVENT_ROW_COLUMNS} FROM event_log e WHERE e.id = ANY($1::uuid[])`,
+      [rows.map((r) => r.event_id)],
+    );
+    const byId = new Map(events.map((e) => [e.id, e]));
+    // An event the retention job deleted meanwhile takes its delivery with it: nothing to send.
+    return rows.flatMap((r) => {
+      const event = byId.get(r.event_id);
+      return event ? [toClaimedDelivery(r, event)] : [];
+    });
   }
 
   /**

@@ -9,8 +9,9 @@ import {
   LEASE_SECONDS,
   toClaimedDelivery,
 } from './claimed-delivery';
+import { EVENT_ROW_COLUMNS, type EventRow } from '../events/event-envelope';
 
-type FanOutRow = { batch_size: string } & ({ delivery_id: string } & ClaimRow);
+type FanOutRow = { batch_size: string } & (ClaimRow & EventRow);
 
 /**
  * One batch: the events after `$1, $2` (tx_id, id) of transactions older than every running one,
@@ -42,7 +43,7 @@ export const FAN_OUT = `WITH horizon AS (
      FROM targets ORDER BY n
      RETURNING *
    )
-   SELECT (SELECT count(*) FROM batch) AS batch_size, ${CLAIM_COLUMNS}
+   SELECT (SELECT count(*) FROM batch) AS batch_size, ${CLAIM_COLUMNS}, ${EVENT_ROW_COLUMNS}
    FROM (SELECT 1) one
    LEFT JOIN (queued d
      JOIN webhook_endpoints w ON w.id = d.endpoint_id
@@ -100,7 +101,7 @@ export class WebhookFanOut {
       ]);
       return {
         events: Number(rows[0]?.batch_size ?? 0),
-        claimed: rows.filter((r) => r.delivery_id !== null).map(toClaimedDelivery),
+        claimed: rows.filter((r) => r.delivery_id !== null).map((r) => toClaimedDelivery(r, r)),
       };
     });
   }
