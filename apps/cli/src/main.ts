@@ -15,6 +15,7 @@ import { generateMigration } from './migration-generate.command';
 import { verifyLedger } from './ledger-verify.command';
 import { DEFAULT_BATCH_SIZE, ImportFileError } from '@vafa/points';
 import { importTransactionsCommand } from './import-transactions.command';
+import { distributeCommand } from './db-distribute.command';
 
 const program = new Command('vafa').description('Vafa loyalty platform: operator commands');
 
@@ -31,6 +32,12 @@ db.command('url')
     );
     process.exitCode = 1;
   });
+
+db.command('distribute')
+  .description(
+    'on a Citus coordinator: spread the migrated schema over the cluster (member tables by member, configuration as reference tables); safe to run again',
+  )
+  .action(() => withDataSource(distributeCommand));
 
 const migration = program.command('migration').description('schema migrations');
 migration

@@ -13,7 +13,6 @@ export class EventRetentionJob {
       const n = await inTransaction(this.dataSource, async (manager) => {
         const ids = await deleteEventsCreatedBefore(manager, olderThan, batchSize);
         if (ids.length > 0) {
-          // Attempts go with their delivery (foreign key, cascade).
           await manager.query('DELETE FROM webhook_deliveries WHERE event_id = ANY($1::uuid[])', [
             ids,
           ]);

@@ -1,0 +1,3 @@
+export * from './distribute-database';
+export * from './distribution-plan';
+export * from './distribution-blockers';
