@@ -301,4 +301,73 @@ describe('vafa import transactions', () => {
       'points awarded': 25,
     });
   });
+
+  it('gives each imported order its lookup row, so order ids stay unique with checkouts', async () => {
+    const m = await t.member({ externalId: 'lookup-1' });
+    await t
+      .api()
+      .post('/v1/pos/checkouts')
+      .set(bearer(t.keys.cashier))
+      .set('Idempotency-Key', 'lookup-till-1')
+      .send({
+        member: { id: m.id },
+        orderId: 'lookup-till-1',
+        channel: 'store',
+        lines: [{ sku: 'A', quantity: 1, unitPrice: 100 }],
+      })
+      .expect(201);
+    const reader = new TransactionRowReader(
+      ['member_external_id', 'occurred_at', 'amount', 'order_id'],
+      NOW,
+    );
+    const rows = [
+      ['lookup-1', '2024-07-01', '100', 'lookup-till-1'], // checked out at the till: skipped
+      ['lookup-2', '2024-07-02', '200', 'lookup-imp-1'],
+      ['lookup-1', '2024-07-03', '300', 'lookup-imp-1'], // twice in the file: the first is kept
+      ['lookup-2', '2024-07-04', '400', 'lookup-imp-2'],
+    ].map((record, i) => {
+      const read = reader.read(record, i + 2);
+      if (!read.ok) {
+        throw new Error(read.problem);
+      }
+      return read.row;
+    });
+    const writer = new TransactionImportWriter(ledgerOf(t).dataSource);
+    await expect(writer.write(writer.prepare(rows))).resolves.toEqual({
+      membersCreated: 1,
+      ordersImported: 2,
+    });
+    const lookup2 = await memberByExternalId('lookup-2');
+    expect(
+      await query(
+        `SELECT i.order_id, i.member_id, o.total::int AS total FROM order_ids i
+         JOIN orders o ON o.member_id = i.member_id AND o.id = i.order_uuid
+         WHERE i.order_id LIKE 'lookup-imp-%' ORDER BY i.order_id`,
+      ),
+    ).toEqual([
+      { order_id: 'lookup-imp-1', member_id: lookup2?.id, total: 200 },
+      { order_id: 'lookup-imp-2', member_id: lookup2?.id, total: 400 },
+    ]);
+    const taken = await t
+      .api()
+      .post('/v1/pos/checkouts')
+      .set(bearer(t.keys.cashier))
+      .set('Idempotency-Key', 'lookup-till-2')
+      .send({
+        member: { id: m.id },
+        orderId: 'lookup-imp-2',
+        channel: 'store',
+        lines: [{ sku: 'A', quantity: 1, unitPrice: 100 }],
+      })
+      .expect(409);
+    expect(taken.body.error.code).toBe('ORDER_EXISTS');
+    // Every order of every import above has its lookup row, and every lookup row its order.
+    expect(
+      await query(
+        `SELECT count(*)::int AS orphans FROM orders o
+         FULL JOIN order_ids i ON i.member_id = o.member_id AND i.order_uuid = o.id AND i.order_id = o.order_id
+         WHERE o.id IS NULL OR i.order_id IS NULL`,
+      ),
+    ).toEqual([{ orphans: 0 }]);
+  });
 });

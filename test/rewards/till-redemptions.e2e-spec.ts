@@ -189,15 +189,21 @@ describe('redeeming rewards at the till, for a member without the app', () => {
     await redeemAtTill({ id: poor.id }, once.id, key).expect(201);
   });
 
-  it('answers 409 for a key reused for another member, 404 for unknown members, 400 for an ambiguous one', async () => {
+  it('takes a key per member (another member with the same key is another redemption), 404 for unknown members, 400 for an ambiguous one', async () => {
     const reward = await r.create({ name: 'Cookie', type: 'gift', pointsCost: 50 });
+    const other = await r.create({ name: 'Biscuit', type: 'gift', pointsCost: 10 });
     const a = await r.funded(100);
     const b = await r.funded(100);
     const key = nextKey('shared');
-    await redeemAtTill({ id: a.id }, reward.id, key).expect(201);
-    const reused = await redeemAtTill({ id: b.id }, reward.id, key).expect(409);
+    const first = await redeemAtTill({ id: a.id }, reward.id, key).expect(201);
+    const forB = await redeemAtTill({ cardNumber: b.cardNumber }, reward.id, key).expect(201);
+    expect(forB.body.redemptionId).not.toBe(first.body.redemptionId);
+    expect([await available(a), await available(b)]).toEqual([50, 50]);
+    const again = await redeemAtTill({ id: a.id }, reward.id, key).expect(201);
+    expect(again.body).toEqual(first.body);
+    const reused = await redeemAtTill({ id: a.id }, other.id, key).expect(409);
     expect(reused.body.error.code).toBe('IDEMPOTENCY_KEY_REUSED');
-    expect(await available(b)).toBe(100);
+    expect([await available(a), await available(b)]).toEqual([50, 50]);
     const unknown = await redeemAtTill({ cardNumber: '0000000000000000' }, reward.id).expect(404);
     expect(unknown.body.error.code).toBe('MEMBER_NOT_FOUND');
     await redeemAtTill({ id: a.id, cardNumber: a.cardNumber }, reward.id).expect(400);

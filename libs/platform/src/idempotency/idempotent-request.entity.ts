@@ -1,12 +1,20 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn } from 'typeorm';
 
-/** The first response to each (scope, Idempotency-Key), written in the same transaction as the work. */
+const PK = 'pk_idempotent_requests';
+
+/**
+ * The first response to each (member, scope, Idempotency-Key), written in the same transaction
+ * as the work; kept with the member's rows.
+ */
 @Entity({ name: 'idempotent_requests' })
 export class IdempotentRequestEntity {
-  @PrimaryColumn({ type: 'text' })
+  @PrimaryColumn({ name: 'member_id', type: 'uuid', primaryKeyConstraintName: PK })
+  memberId!: string;
+
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: PK })
   scope!: string;
 
-  @PrimaryColumn({ type: 'text' })
+  @PrimaryColumn({ type: 'text', primaryKeyConstraintName: PK })
   key!: string;
 
   @Column({ name: 'request_hash', type: 'text' })

@@ -43,8 +43,9 @@ export class AdjustPointsUseCase {
     const { memberId, input, key } = command;
     await this.members.get(memberId);
     const hash = requestHash({ memberId, ...input });
+    const request = { memberId, scope: command.scope, key, hash };
     return inTransaction(this.dataSource, async (manager) => {
-      const { response } = await once(manager, { scope: command.scope, key, hash }, async () => {
+      const { response } = await once(manager, request, async () => {
         const settings = await this.program.get(manager);
         if (input.reason === 'goodwill' && input.points > 0) {
           await checkGoodwillLimits(manager, settings, {

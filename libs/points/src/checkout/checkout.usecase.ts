@@ -25,6 +25,7 @@ import {
   type PointsRedeemedEventData,
 } from '@vafa/ledger';
 import { orderExists } from '../points.errors';
+import { INSERT_ORDER_ID, ORDER_ID_TAKEN } from '../orders/order-ids';
 import type { CheckoutDto } from './checkout.dto';
 import { CheckoutQuote, CheckoutQuoteQuery } from './checkout-quote.query';
 import { CheckoutResult, checkoutResult } from './checkout-result';
@@ -35,7 +36,8 @@ import { TierSeam } from './tier.seam';
 
 /**
  * The order, its lines and today's rule uses in one statement (prepared once per connection),
- * sent without waiting for it. An orderId checked out before fails it on `uq_orders_order_id`.
+ * sent without waiting for it: all the member's rows. The order id's lookup row is the statement
+ * before it (INSERT_ORDER_ID); an orderId checked out before fails that one on `pk_order_ids`.
  */
 const INSERT_ORDER: PreparedStatement = {
   name: 'vafa_checkout_insert_order_v2',
@@ -97,38 +99,39 @@ export class CheckoutUseCase {
     key: string,
   ): Promise<CheckoutResult> {
     const storeId = this.quotes.storeFor(input, principal);
-    const request = {
-      scope: `checkout:${principal.keyId}`,
-      key,
-      hash: requestHash({ ...input, storeId }),
-    };
+    const scope = `checkout:${principal.keyId}`;
+    const hash = requestHash({ ...input, storeId });
     try {
       return await inTransaction(this.dataSource, async (manager) => {
-        // The key's claim, the member look-up and (for a member named by id) the account lock go
-        // out together and share one round trip. A lock taken for a replay or an unknown member
-        // rolls back with the transaction or changes nothing.
-        const claim = claimIdempotencyKey<CheckoutResult>(manager, request);
+        // The key is the member's. For a member named by id, the look-up, the key's claim and
+        // the account lock go out together and share one round trip; a member named by card or
+        // phone is looked up first, and the claim and the lock share the next. A lock taken for
+        // a replay or an unknown member rolls back with the transaction or changes nothing.
         const member = this.quotes.resolveMember(input.member, manager);
-        const byId = input.member.id;
-        const early = byId && isUuid(byId) ? lockMemberAccount(manager, byId) : null;
+        const byId =
+          input.member.id !== undefined && isUuid(input.member.id) ? input.member.id : null;
+        const memberId = byId ?? (await member).id;
+        const request = { memberId, scope, key, hash };
+        const claim = claimIdempotencyKey<CheckoutResult>(manager, request);
+        // One checkout per member at a time, so per-day rule limits hold under races.
+        const lock = lockMemberAccount(manager, memberId);
         // Awaited below in order; a rejection seen first must not leave the others unhandled.
-        for (const sent of [claim, early]) {
-          sent?.catch(() => undefined);
+        for (const sent of [claim, lock]) {
+          sent.catch(() => undefined);
         }
-        const { id: memberId } = await member;
+        await member;
         const claimed = await claim;
         if (claimed.replayed) {
           return claimed.response;
         }
-        // One checkout per member at a time, so per-day rule limits hold under races.
-        await (early ?? lockMemberAccount(manager, memberId));
+        await lock;
         const quote = await this.quotes.quote(input, { id: memberId }, storeId, manager);
         const response = await this.write(manager, input, quote);
         await storeIdempotentResponse(manager, request, response);
         return response;
       });
     } catch (error) {
-      if (constraintOf(error) === 'uq_orders_order_id') {
+      if (constraintOf(error) === ORDER_ID_TAKEN) {
         throw orderExists(input.orderId);
       }
       throw error;
@@ -148,6 +151,7 @@ export class CheckoutUseCase {
     // The ledger transactions get ids chosen here, so that the order row can name them at once.
     const plannedRedeemId = redeemPoints > 0 ? randomUUID() : null;
     const plannedEarnId = earn.totalPoints > 0 ? randomUUID() : null;
+    await deferredQuery(manager, INSERT_ORDER_ID, [input.orderId, memberId, orderUuid]);
     await deferredQuery(manager, INSERT_ORDER, [
       memberId,
       orderUuid,

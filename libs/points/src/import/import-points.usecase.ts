@@ -97,10 +97,20 @@ export class ImportPointsAwarder {
     if (this.rules.length === 0 || orderIds.length === 0) {
       return { orders: 0, points: 0 };
     }
-    const orders = await this.dataSource.query<ImportedOrder[]>(
-      `SELECT id, member_id, order_id, channel, occurred_at, total FROM orders
-       WHERE order_id = ANY($1::text[]) AND source = 'import' AND earn_transaction_id IS NULL`,
+    // Whose orders they are first (order_ids), then the orders among each member's rows.
+    const known = await this.dataSource.query<{ member_id: string; order_uuid: string }[]>(
+      'SELECT member_id, order_uuid FROM order_ids WHERE order_id = ANY($1::text[])',
       [orderIds],
+    );
+    if (known.length === 0) {
+      return { orders: 0, points: 0 };
+    }
+    const orders = await this.dataSource.query<ImportedOrder[]>(
+      `SELECT o.id, o.member_id, o.order_id, o.channel, o.occurred_at, o.total
+       FROM unnest($1::uuid[], $2::uuid[]) AS k(member_id, id)
+       JOIN orders o ON o.member_id = k.member_id AND o.id = k.id
+       WHERE o.source = 'import' AND o.earn_transaction_id IS NULL`,
+      [known.map((k) => k.member_id), known.map((k) => k.order_uuid)],
     );
     const byMember = new Map<string, ImportedOrder[]>();
     for (const order of orders) {

@@ -9,7 +9,6 @@ export interface AppliedRuleSnapshot {
 
 /** A checkout: the order, what it earned and what points paid for, as it was at the till. */
 @Entity({ name: 'orders' })
-@Index('uq_orders_order_id', ['orderId'], { unique: true })
 @Index('ix_orders_member_time', ['memberId', 'occurredAt'])
 export class OrderEntity {
   @PrimaryColumn({ name: 'member_id', type: 'uuid' })
@@ -18,7 +17,7 @@ export class OrderEntity {
   @PrimaryColumn({ type: 'uuid' })
   id!: string;
 
-  /** The merchant's order id, unique in the program. */
+  /** The merchant's order id, unique in the program (kept so by `order_ids`). */
   @Column({ name: 'order_id', type: 'text' })
   orderId!: string;
 

@@ -2,12 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource, EntityManager } from 'typeorm';
 import {
+  claimIdempotencyKey,
   Clock,
   EventOutbox,
   inTransaction,
-  once,
   requestHash,
   StaffPrincipal,
+  storeIdempotentResponse,
 } from '@vafa/platform';
 import {
   Balance,
@@ -20,6 +21,7 @@ import type { Channel } from '@vafa/members';
 import { CouponSeam } from '../checkout/coupon.seam';
 import { PurchaseSeam } from '../checkout/purchase.seam';
 import type { ReturnDto } from './return.dto';
+import { findOrderById } from '../orders/order-ids';
 import { requireChannelAllowed, requireOwnStore } from '../orders/store-scope';
 import { planReturn, ReturnableLine } from './return-arithmetic';
 import { orderNotFound, returnExceedsPurchase } from '../points.errors';
@@ -63,27 +65,48 @@ export class ReturnOrderUseCase {
   async execute(input: ReturnDto, principal: StaffPrincipal, key: string): Promise<ReturnResult> {
     const hash = requestHash(input);
     return inTransaction(this.dataSource, async (manager) => {
-      const { response } = await once(
-        manager,
-        { scope: `return:${principal.keyId}`, key, hash },
-        () => this.return(manager, input, principal),
-      );
+      // Whose order it is comes first: the key is the member's, and every statement after this
+      // one stays with the member's rows.
+      const known = await findOrderById(manager, input.orderId);
+      if (!known) {
+        throw orderNotFound(input.orderId);
+      }
+      const request = { memberId: known.memberId, scope: `return:${principal.keyId}`, key, hash };
+      // The claim and the order's read share a round trip (the read is wasted on a replay).
+      const claim = claimIdempotencyKey<ReturnResult>(manager, request);
+      const order = this.findOrder(manager, known, false);
+      order.catch(() => undefined);
+      const claimed = await claim;
+      if (claimed.replayed) {
+        return claimed.response;
+      }
+      const response = await this.return(manager, input, principal, known, await order);
+      await storeIdempotentResponse(manager, request, response);
       return response;
     });
+  }
+
+  /** The checkout's order (an imported one cannot be returned). */
+  private async findOrder(
+    manager: EntityManager,
+    known: { memberId: string; orderUuid: string },
+    lock: boolean,
+  ): Promise<OrderRow | undefined> {
+    const rows = await manager.query<OrderRow[]>(
+      `SELECT member_id, id, store_id, channel, subtotal, bonus_points, points_redeemed, earn_transaction_id, redeem_transaction_id
+       FROM orders WHERE member_id = $1 AND id = $2 AND source = 'checkout' ${lock ? 'FOR UPDATE' : ''}`,
+      [known.memberId, known.orderUuid],
+    );
+    return rows[0];
   }
 
   private async return(
     manager: EntityManager,
     input: ReturnDto,
     principal: StaffPrincipal,
+    known: { memberId: string; orderUuid: string },
+    found: OrderRow | undefined,
   ): Promise<ReturnResult> {
-    const find = (lock: boolean): Promise<OrderRow[]> =>
-      manager.query<OrderRow[]>(
-        `SELECT member_id, id, store_id, channel, subtotal, bonus_points, points_redeemed, earn_transaction_id, redeem_transaction_id
-         FROM orders WHERE order_id = $1 AND source = 'checkout' ${lock ? 'FOR UPDATE' : ''}`,
-        [input.orderId],
-      );
-    const found = (await find(false))[0];
     if (!found) {
       throw orderNotFound(input.orderId);
     }
@@ -91,7 +114,7 @@ export class ReturnOrderUseCase {
     requireOwnStore(principal, found.store_id);
     // Same lock order as checkouts: the member's account, then the order.
     await lockMemberAccount(manager, found.member_id);
-    const order = (await find(true))[0] ?? found;
+    const order = (await this.findOrder(manager, known, true)) ?? found;
     const rows = await manager.query<
       {
         line_no: number;

@@ -40,7 +40,7 @@ export async function countRedeemed(
 
 /** Who asked for a redemption: the member themself (their app), or a till on their behalf. */
 interface RedemptionRequest {
-  /** Where the Idempotency-Key is remembered (per member, or per staff key). */
+  /** Where the member's Idempotency-Key is remembered (the app, or the staff key). */
   scope: string;
   key: string;
   hash: string;
@@ -82,8 +82,9 @@ export class RedeemRewardUseCase {
   }
 
   /**
-   * A cashier's redemption for the member in front of them. The key is the till's: the same key
-   * for another member or reward is 409 IDEMPOTENCY_KEY_REUSED.
+   * A cashier's redemption for the member in front of them. The key is the till's, per member:
+   * the same key for another reward is 409 IDEMPOTENCY_KEY_REUSED, for another member it is
+   * another redemption.
    */
   executeAtTill(
     memberId: string,
@@ -108,7 +109,7 @@ export class RedeemRewardUseCase {
   ): Promise<RedemptionResultDto> {
     const { scope, key, hash } = request;
     return inTransaction(this.dataSource, async (manager) => {
-      const { response } = await once(manager, { scope, key, hash }, () =>
+      const { response } = await once(manager, { memberId, scope, key, hash }, () =>
         this.redeem(manager, memberId, rewardId, request),
       );
       return response;

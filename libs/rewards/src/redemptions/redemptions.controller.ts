@@ -86,7 +86,12 @@ export class RedemptionsController {
     return inTransaction(this.dataSource, async (manager) => {
       const { response } = await once(
         manager,
-        { scope: `reward-grant:${principal.keyId}`, key: idempotencyKey, hash },
+        {
+          memberId: body.memberId,
+          scope: `reward-grant:${principal.keyId}`,
+          key: idempotencyKey,
+          hash,
+        },
         () =>
           this.grants.grantByStaff(
             manager,
