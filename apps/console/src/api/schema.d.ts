@@ -8528,6 +8528,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
+                /** @description Unique per member (the checkout's member; for a return, the order's): the same key and body answer the first response again, another body is 409 IDEMPOTENCY_KEY_REUSED, and the same key for another member is another request. */
                 "Idempotency-Key": string;
             };
             path?: never;
@@ -8929,6 +8930,7 @@ export interface operations {
         parameters: {
             query?: never;
             header: {
+                /** @description Unique per member (the checkout's member; for a return, the order's): the same key and body answer the first response again, another body is 409 IDEMPOTENCY_KEY_REUSED, and the same key for another member is another request. */
                 "Idempotency-Key": string;
             };
             path?: never;

@@ -9,7 +9,9 @@ const DESCRIPTION =
   '`Authorization: Bearer <staff API key | member token>` (staff endpoints also take the ' +
   "console's session cookie, with X-CSRF-Token on writes); errors are " +
   '`{"error": {code, message, details}}`. Writes a client may retry take an `Idempotency-Key` ' +
-  'header. Lists take `limit` (1–200) and an opaque `cursor`, and answer `{items, nextCursor}`.';
+  'header, unique per member (the member the write is for): the same key and body answer the ' +
+  'first response again, another body is 409 IDEMPOTENCY_KEY_REUSED, and the same key for ' +
+  'another member is another request. Lists take `limit` (1–200) and an opaque `cursor`, and answer `{items, nextCursor}`.';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 

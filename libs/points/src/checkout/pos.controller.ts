@@ -20,7 +20,15 @@ import { CheckoutResult } from './checkout-result';
 import { CheckoutResultDto, ReturnResultDto } from './checkout-result.dto';
 import { CheckoutUseCase } from './checkout.usecase';
 
-const KEY_HEADER = { name: 'Idempotency-Key', required: true, example: 'till-7-2026-11-24-0042' };
+const KEY_HEADER = {
+  name: 'Idempotency-Key',
+  required: true,
+  example: 'till-7-2026-11-24-0042',
+  description:
+    "Unique per member (the checkout's member; for a return, the order's): the same key and " +
+    'body answer the first response again, another body is 409 IDEMPOTENCY_KEY_REUSED, and ' +
+    'the same key for another member is another request.',
+};
 
 const ORDER_ERRORS = {
   403: ['FORBIDDEN', 'STORE_MISMATCH', 'CHANNEL_NOT_ALLOWED'],
