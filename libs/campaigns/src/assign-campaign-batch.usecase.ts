@@ -33,32 +33,32 @@ export class AssignCampaignBatchUseCase {
        WHERE r.id = $1 FOR UPDATE OF r, c`,
       [run.id],
     );
-    // Both look-ups of assignments stay within the batch's members, whatever the plan: the
-    // cooldown member by member (LIMIT 1 in a lateral join keeps it an index probe; as an EXISTS,
-    // PostgreSQL may hash all of the campaign's assignments), and the run's own through
-    // `member_id = ANY($1)` (a merge join would otherwise read the run's assignments from the start).
+    // The batch's members' earlier assignments to this campaign, through the (campaign_id,
+    // member_id) index: one statement per shard on Citus, grouped by member there.
+    const seen = await manager.query<{ member_id: string; in_run: boolean; cooling: boolean }[]>(
+      `SELECT member_id, bool_or(run_id = $3) AS in_run,
+              bool_or(run_id <> $3 AND assigned_group IN ('treated', 'holdout') AND created_at > $4)
+                AS cooling
+       FROM campaign_assignments WHERE campaign_id = $2 AND member_id = ANY($1::uuid[])
+       GROUP BY member_id`,
+      [ids, campaign.id, run.id, addDays(run.startedAt, -campaign.cooldownDays)],
+    );
+    const inRun = new Set(seen.filter((s) => s.in_run).map((s) => s.member_id));
     const drawn = await manager.query<{ member_id: string; assigned: string }[]>(
-      `WITH c AS (SELECT unnest($1::uuid[]) AS member_id)
-       SELECT c.member_id,
-              CASE WHEN (${draw('$2', 'holdout')}, c.member_id) <= ($3::float8, $8::uuid) THEN 'holdout'
+      `SELECT c.member_id,
+              CASE WHEN (${draw('$2', 'holdout')}, c.member_id) <= ($3::float8, $5::uuid) THEN 'holdout'
                    WHEN ${draw('$2', 'chance')} >= $4::float8 THEN 'skipped:chance'
-                   WHEN cooldown.hit THEN 'skipped:cooldown'
+                   WHEN c.member_id = ANY($6::uuid[]) THEN 'skipped:cooldown'
                    ELSE 'treated' END AS assigned
-       FROM c
-       LEFT JOIN LATERAL (SELECT true AS hit FROM campaign_assignments a WHERE a.campaign_id = $5 AND a.member_id = c.member_id
-                            AND a.assigned_group IN ('treated', 'holdout') AND a.run_id <> $6 AND a.created_at > $7 LIMIT 1) cooldown ON true
-       WHERE NOT EXISTS (SELECT 1 FROM campaign_assignments a WHERE a.campaign_id = $5 AND a.run_id = $6 AND a.member_id = c.member_id
-                           AND a.member_id = ANY($1::uuid[]))
+       FROM unnest($1::uuid[]) AS c(member_id)
        ORDER BY c.member_id`,
       [
-        ids,
+        ids.filter((id) => !inRun.has(id)),
         run.seed,
         holdout?.draw ?? -1,
         campaign.probability,
-        campaign.id,
-        run.id,
-        addDays(run.startedAt, -campaign.cooldownDays),
         holdout?.memberId ?? '00000000-0000-0000-0000-000000000000',
+        seen.filter((s) => s.cooling).map((s) => s.member_id),
       ],
     );
     const giftPoints = campaign.gift.type === 'points' ? campaign.gift.points : 0;

@@ -63,22 +63,30 @@ export async function valueRanking(
   const basis: ValueBasis = scored?.any ? 'clv' : 'spend';
   for (const percent of percents) {
     if (basis === 'clv') {
+      // Counted first: Citus takes no subquery in OFFSET.
+      const [scoredCount] = await manager.query<{ n: number }[]>(
+        'SELECT count(*)::int AS n FROM member_scores WHERE clv IS NOT NULL',
+      );
       const [row] = await manager.query<{ clv: number; member_id: string }[]>(
         `SELECT clv, member_id FROM member_scores WHERE clv IS NOT NULL ORDER BY clv DESC, member_id
-         OFFSET greatest(ceil((SELECT count(*) FROM member_scores WHERE clv IS NOT NULL) * $1::float8) - 1, 0) LIMIT 1`,
-        [percent / 100],
+         OFFSET $1 LIMIT 1`,
+        [cutoffOffset(scoredCount?.n ?? 0, percent)],
       );
       if (row) {
         cutoffs.set(percent, { value: row.clv, lastPurchaseAt: null, memberId: row.member_id });
       }
       continue;
     }
+    const spendWindow = spendSql('o.occurred_at > $1 AND o.occurred_at <= $2');
+    const [spenders] = await manager.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM (${spendWindow}) spend`,
+      [since, asOf],
+    );
     const [row] = await manager.query<{ exact_spend: string; last_at: Date; member_id: string }[]>(
-      `WITH spend AS (${spendSql('o.occurred_at > $1 AND o.occurred_at <= $2')})
-       SELECT spend::text AS exact_spend, last_at, member_id FROM spend
+      `SELECT spend::text AS exact_spend, last_at, member_id FROM (${spendWindow}) spend
        ORDER BY spend DESC, last_at DESC, member_id
-       OFFSET greatest(ceil((SELECT count(*) FROM spend) * $3::float8) - 1, 0) LIMIT 1`,
-      [since, asOf, percent / 100],
+       OFFSET $3 LIMIT 1`,
+      [since, asOf, cutoffOffset(spenders?.n ?? 0, percent)],
     );
     if (row) {
       cutoffs.set(percent, {
@@ -89,6 +97,11 @@ export async function valueRanking(
     }
   }
   return { basis, cutoffs, since };
+}
+
+/** The row of a ranking of `count` at which the top `percent` ends (the ceiling, from 0). */
+function cutoffOffset(count: number, percent: number): number {
+  return Math.max(Math.ceil((count * percent) / 100) - 1, 0);
 }
 
 /**

@@ -152,30 +152,37 @@ export class CampaignResultsQuery {
       [campaignId],
     );
     const groups = await this.dataSource.query<GroupRow[]>(
-      `SELECT a.run_id, a.assigned_group, count(*)::int AS members,
-              avg(p.orders)::float8 AS orders_mean, var_samp(p.orders)::float8 AS orders_var,
-              avg(p.spend)::float8 AS spend_mean, var_samp(p.spend)::float8 AS spend_var,
-              avg((p.orders > 0)::int)::float8 AS buyers_mean
-       FROM campaign_assignments a
-       JOIN campaign_runs r ON r.id = a.run_id
-       CROSS JOIN LATERAL (
-         SELECT count(*) AS orders, coalesce(sum(o.gross_total), 0) AS spend FROM order_net_values o
-         WHERE o.member_id = a.member_id AND o.occurred_at > r.started_at
+      // Per member first (grouped by the distribution column, so Citus runs it shard by shard),
+      // then per run and group.
+      `SELECT run_id, assigned_group, count(*)::int AS members,
+              avg(orders)::float8 AS orders_mean, var_samp(orders)::float8 AS orders_var,
+              avg(spend)::float8 AS spend_mean, var_samp(spend)::float8 AS spend_var,
+              avg((orders > 0)::int)::float8 AS buyers_mean
+       FROM (
+         SELECT a.run_id, a.assigned_group, a.member_id, count(o.member_id) AS orders,
+                coalesce(sum(o.gross_total), 0) AS spend
+         FROM campaign_assignments a
+         JOIN campaign_runs r ON r.id = a.run_id
+         LEFT JOIN order_net_values o ON o.member_id = a.member_id AND o.occurred_at > r.started_at
            AND o.occurred_at <= r.started_at + make_interval(days => $2)
+         WHERE a.campaign_id = $1 AND a.assigned_group IN ('treated', 'holdout')
+         GROUP BY a.run_id, a.assigned_group, a.member_id
        ) p
-       WHERE a.campaign_id = $1 AND a.assigned_group IN ('treated', 'holdout')
-       GROUP BY a.run_id, a.assigned_group`,
+       GROUP BY run_id, assigned_group`,
       [campaignId, campaign.followUpDays],
     );
     const baselines = await this.dataSource.query<{ run_id: string; rate: number | null }[]>(
-      `SELECT a.run_id, avg(CASE WHEN EXISTS (
-                SELECT 1 FROM order_net_values o WHERE o.member_id = a.member_id
-                  AND o.occurred_at > r.started_at - make_interval(days => $2) AND o.occurred_at <= r.started_at
-              ) THEN 1 ELSE 0 END)::float8 AS rate
-       FROM campaign_assignments a
-       JOIN campaign_runs r ON r.id = a.run_id
-       WHERE a.campaign_id = $1 AND a.assigned_group IN ('treated', 'holdout')
-       GROUP BY a.run_id`,
+      `SELECT run_id, avg(bought)::float8 AS rate
+       FROM (
+         SELECT a.run_id, a.member_id, (count(o.member_id) > 0)::int AS bought
+         FROM campaign_assignments a
+         JOIN campaign_runs r ON r.id = a.run_id
+         LEFT JOIN order_net_values o ON o.member_id = a.member_id
+           AND o.occurred_at > r.started_at - make_interval(days => $2) AND o.occurred_at <= r.started_at
+         WHERE a.campaign_id = $1 AND a.assigned_group IN ('treated', 'holdout')
+         GROUP BY a.run_id, a.member_id
+       ) p
+       GROUP BY run_id`,
       [campaignId, campaign.followUpDays],
     );
     const now = this.clock.now();

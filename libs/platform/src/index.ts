@@ -28,6 +28,7 @@ export * from './database/prepared-query';
 export { answerHealthBeforeFramework } from './health/health-before-framework';
 export { onOneConnection } from './database/statement-pipeline';
 export * from './database/transaction';
+export * from './database/member-shards';
 export * from './database/typeorm-options';
 export * from './errors/domain-error';
 export * from './errors/http-exception.filter';

@@ -64,14 +64,16 @@ export class ReferralPurchaseListener implements PurchaseListener {
     private readonly clock: Clock,
   ) {}
 
-  private async referral(
+  /** The referral an order qualified, locked; the order's member is the referee. */
+  private async qualifiedBy(
     manager: EntityManager,
-    sql: string,
-    value: string,
+    refereeId: string,
+    orderUuid: string,
   ): Promise<ReferralRow | undefined> {
     const [row] = await manager.query<ReferralRow[]>(
-      `SELECT ${REFERRAL_COLUMNS} FROM referrals WHERE ${sql} FOR UPDATE`,
-      [value],
+      `SELECT ${REFERRAL_COLUMNS} FROM referrals
+       WHERE referee_id = $1 AND qualifying_order_uuid = $2 FOR UPDATE`,
+      [refereeId, orderUuid],
     );
     return row;
   }
@@ -210,7 +212,7 @@ export class ReferralPurchaseListener implements PurchaseListener {
   }
 
   async onReturn(manager: EntityManager, event: ReturnEvent): Promise<void> {
-    const referral = await this.referral(manager, 'qualifying_order_uuid = $1', event.orderUuid);
+    const referral = await this.qualifiedBy(manager, event.memberId, event.orderUuid);
     if (!referral || referral.status !== 'rewarded') {
       return;
     }

@@ -55,7 +55,7 @@ export class TierAssignmentUseCase {
            achieved_at = CASE WHEN member_tiers.tier_code = EXCLUDED.tier_code
                               THEN member_tiers.achieved_at ELSE EXCLUDED.achieved_at END,
            tier_code = EXCLUDED.tier_code, below_since = NULL,
-           held_until = EXCLUDED.held_until, updated_at = now()`,
+           held_until = EXCLUDED.held_until, updated_at = EXCLUDED.updated_at`,
         [memberId, tier.code, now, heldUntil],
       );
       const rise = previous ? tier.rank - previous.rank : 1;

@@ -10,20 +10,22 @@ export async function qualificationValues(
   memberIds: string[],
   asOf: Date,
 ): Promise<Map<string, Map<string, number>>> {
+  // Grouped by member (the distribution column) and joined only with tiers (a reference
+  // table), so Citus runs it on each shard; members without orders in a window count 0.
   const rows = await manager.query<{ member_id: string; code: string; value: string }[]>(
-    `SELECT m.member_id, t.code,
-            CASE t.qualification->>'metric' WHEN 'spend' THEN coalesce(s.spend, 0) ELSE coalesce(s.points, 0) END AS value
-     FROM unnest($1::uuid[]) AS m(member_id)
-     CROSS JOIN tiers t
-     LEFT JOIN LATERAL (
-       SELECT sum(o.net_total) AS spend, sum(o.net_points) AS points
-       FROM order_net_values o
-       WHERE o.member_id = m.member_id AND o.occurred_at <= $2
-         AND o.occurred_at > $2::timestamptz - make_interval(days => (t.qualification->>'windowDays')::int)
-     ) s ON true`,
+    `SELECT o.member_id, t.code,
+            CASE t.qualification->>'metric' WHEN 'spend' THEN sum(o.net_total) ELSE sum(o.net_points) END AS value
+     FROM order_net_values o
+     JOIN tiers t
+       ON o.occurred_at > $2::timestamptz - make_interval(days => (t.qualification->>'windowDays')::int)
+     WHERE o.member_id = ANY($1::uuid[]) AND o.occurred_at <= $2
+     GROUP BY o.member_id, t.code, t.qualification->>'metric'`,
     [memberIds, asOf],
   );
-  const values = new Map<string, Map<string, number>>();
+  const tierCodes = await manager.query<{ code: string }[]>('SELECT code FROM tiers');
+  const values = new Map<string, Map<string, number>>(
+    memberIds.map((id) => [id, new Map(tierCodes.map((t) => [t.code, 0]))]),
+  );
   for (const row of rows) {
     const perTier = values.get(row.member_id) ?? new Map<string, number>();
     perTier.set(row.code, Number(row.value));

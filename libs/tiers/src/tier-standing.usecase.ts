@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource, EntityManager } from 'typeorm';
-import { Clock, EventOutbox, type OutboxEvent } from '@vafa/platform';
+import { Clock, EventOutbox, runByMemberShard, type OutboxEvent } from '@vafa/platform';
 import { RecordActivityUseCase } from '@vafa/ledger';
 import type { CheckoutOrderRef, CheckoutTier } from '@vafa/points';
 import type { TierChangeData } from './events/tier-events.dto';
@@ -65,12 +65,19 @@ export class TierStandingUseCase {
       return { upgraded: 0, downgraded: 0, tierCodes };
     }
     const rules = tiers.map(toRule);
-    const standings = await manager.query<
-      { member_id: string; tier_code: string; below_since: Date | null; held_until: Date | null }[]
-    >(
-      `SELECT member_id, tier_code, below_since, held_until FROM member_tiers WHERE member_id = ANY($1::uuid[])
-       ORDER BY member_id FOR UPDATE`,
-      [memberIds],
+    const standings = await runByMemberShard(manager, 'member_tiers', memberIds, (ids) =>
+      manager.query<
+        {
+          member_id: string;
+          tier_code: string;
+          below_since: Date | null;
+          held_until: Date | null;
+        }[]
+      >(
+        `SELECT member_id, tier_code, below_since, held_until FROM member_tiers WHERE member_id = ANY($1::uuid[])
+         ORDER BY member_id FOR UPDATE`,
+        [ids],
+      ),
     );
     const values = await qualificationValues(manager, memberIds, now);
     const byMember = new Map<string, MemberStanding>(

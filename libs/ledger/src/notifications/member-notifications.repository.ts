@@ -23,6 +23,19 @@ export const notificationNotSent = (memberId: string, kind: string, dedupeKey: s
                WHERE n.member_id = ${memberId} AND n.kind = ${kind} AND n.dedupe_key = ${dedupeKey})`;
 
 /**
+ * The same test as an anti-join, for statements Citus must push down to the shards (it takes no
+ * correlated subquery beside a CTE): `LEFT JOIN` this, then require `${alias}.member_id IS NULL`.
+ */
+export const notificationSentJoin = (
+  alias: string,
+  memberId: string,
+  kind: string,
+  dedupeKey: string,
+): string =>
+  `LEFT JOIN member_notifications ${alias}
+     ON ${alias}.member_id = ${memberId} AND ${alias}.kind = ${kind} AND ${alias}.dedupe_key = ${dedupeKey}`;
+
+/**
  * Sends member notifications exactly once: records each one's key and emits its event in the
  * caller's transaction. A key already recorded (by an earlier run, or by another instance whose
  * transaction committed first) is skipped, so its event is not written again.

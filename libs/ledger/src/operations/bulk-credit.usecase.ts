@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { validationFailed } from '@vafa/platform';
+import { runByMemberShard, validationFailed } from '@vafa/platform';
 
 export interface BulkCreditCommand {
   /** Distinct members, each with points > 0 and a deterministic idempotency key. */
@@ -40,10 +40,12 @@ export class BulkCreditUseCase {
       'INSERT INTO ledger_accounts (member_id) SELECT unnest($1::uuid[]) ON CONFLICT (member_id) DO NOTHING',
       [ids],
     );
-    // The ledger's lock order: account rows, by member id.
-    await manager.query(
-      'SELECT 1 FROM ledger_accounts WHERE member_id = ANY($1::uuid[]) ORDER BY member_id FOR UPDATE',
-      [ids],
+    // The ledger's lock order: account rows, by member id (by shard first on Citus).
+    await runByMemberShard(manager, 'ledger_accounts', ids, (some) =>
+      manager.query(
+        'SELECT 1 FROM ledger_accounts WHERE member_id = ANY($1::uuid[]) ORDER BY member_id FOR UPDATE',
+        [some],
+      ),
     );
     // `member_id = ANY($1)` beside each join with ledger_accounts lets PostgreSQL fetch the few
     // accounts by index: joined with the statement's own rows alone, it may scan every account.

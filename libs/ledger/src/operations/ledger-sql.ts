@@ -30,6 +30,8 @@ const LOCK_ACCOUNT: PreparedStatement = {
    SELECT available, pending FROM created UNION ALL SELECT available, pending FROM locked`,
 };
 
+// `updated_at = EXCLUDED.updated_at` (the inserted row's now()), not `now()`: Citus allows only
+// immutable functions in an upsert's DO UPDATE SET.
 /** A credit under a new key: the transaction and every write of it (see insertCredit). */
 const INSERT_CREDIT: PreparedStatement = {
   name: 'vafa_ledger_insert_credit',
@@ -44,7 +46,7 @@ const INSERT_CREDIT: PreparedStatement = {
      SELECT $1, $11::bigint, $12::bigint, $13::bigint FROM tx
      ON CONFLICT (member_id) DO UPDATE SET available = a.available + EXCLUDED.available,
        pending = a.pending + EXCLUDED.pending,
-       lifetime_earned = a.lifetime_earned + EXCLUDED.lifetime_earned, updated_at = now()
+       lifetime_earned = a.lifetime_earned + EXCLUDED.lifetime_earned, updated_at = EXCLUDED.updated_at
      RETURNING available, pending
    ), lot AS (
      INSERT INTO ledger_lots (member_id, transaction_id, amount, remaining, state, available_at, expires_at)
@@ -65,7 +67,7 @@ const CREDIT_ACCOUNT: PreparedStatement = {
      VALUES ($1, $3, $4, $5)
      ON CONFLICT (member_id) DO UPDATE SET available = a.available + EXCLUDED.available,
        pending = a.pending + EXCLUDED.pending,
-       lifetime_earned = a.lifetime_earned + EXCLUDED.lifetime_earned, updated_at = now()
+       lifetime_earned = a.lifetime_earned + EXCLUDED.lifetime_earned, updated_at = EXCLUDED.updated_at
      RETURNING available, pending
    ), lot AS (
      INSERT INTO ledger_lots (member_id, transaction_id, amount, remaining, state, available_at, expires_at)

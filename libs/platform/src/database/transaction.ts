@@ -99,7 +99,25 @@ export function sqlState(error: unknown): string | undefined {
   return e.driverError?.code ?? e.code;
 }
 
+/**
+ * The constraint a failed query violated, by the name the migrations gave it. Citus relays a
+ * worker's error without its constraint field, naming the shard's copy (with the shard id as a
+ * suffix, `pk_order_ids_102040`) in the message only.
+ */
 export function constraintOf(error: unknown): string | undefined {
-  const e = error as { driverError?: { constraint?: string }; constraint?: string };
-  return e.driverError?.constraint ?? e.constraint;
+  const e = error as {
+    driverError?: { constraint?: string; message?: string };
+    constraint?: string;
+    message?: string;
+  };
+  const named =
+    e.driverError?.constraint ??
+    e.constraint ??
+    CONSTRAINT_IN_MESSAGE.exec(e.driverError?.message ?? e.message ?? '')?.[1];
+  return named?.replace(CITUS_SHARD_SUFFIX, '');
 }
+
+const CONSTRAINT_IN_MESSAGE =
+  /violates (?:unique|foreign key|check|exclusion) constraint "([^"]+)"/;
+/** Citus numbers shards from 102008 up. */
+const CITUS_SHARD_SUFFIX = /_\d{6,}$/;

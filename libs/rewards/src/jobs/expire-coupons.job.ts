@@ -17,8 +17,9 @@ interface ExpiredRow {
 
 /**
  * Marks unused coupons and perks past their expiry as expired, one set-based statement per batch,
- * and emits coupon.expired for each in the batch's transaction. Rows a checkout holds at the
- * moment are skipped and picked up by the next run.
+ * and emits coupon.expired for each in the batch's transaction. A row a checkout holds at the
+ * moment is waited for and then skipped if the checkout used it (the UPDATE re-checks the
+ * status); no row lock is taken in the read, which Citus allows only on one shard.
  */
 @Injectable()
 export class ExpireCouponsJob {
@@ -35,7 +36,7 @@ export class ExpireCouponsJob {
           `WITH due AS (
              SELECT member_id, id FROM reward_redemptions
              WHERE status = 'active' AND expires_at IS NOT NULL AND expires_at <= $1
-             ORDER BY expires_at LIMIT $2 FOR UPDATE SKIP LOCKED
+             ORDER BY expires_at LIMIT $2
            ), updated AS (
              UPDATE reward_redemptions r SET status = 'expired' FROM due
              WHERE r.member_id = due.member_id AND r.id = due.id AND r.status = 'active'
