@@ -63,6 +63,7 @@ import { DatabaseProfile, readStatements, resetStatements } from './profile';
 import { BenchReport, renderReport } from './report';
 import { runWebhooksBench, WebhooksBenchResult } from './webhooks-load';
 import { round } from './stats';
+import { createMembers } from './bench-members';
 import {
   addCleanup,
   log,
@@ -193,18 +194,6 @@ function measuredWindow(options: {
       return phaseCounters(admin, { before, after, cpu: await cpu }, units, unitsPerSecond);
     },
   };
-}
-
-async function createMembers(db: Client, count: number): Promise<string[]> {
-  const { rows } = await db.query<{ id: string }>(
-    `INSERT INTO members (card_number, referral_code, joined_at)
-     SELECT 'BENCH' || lpad(g::text, 10, '0'), 'BR' || lpad(g::text, 10, '0'), now() - interval '30 days'
-     FROM generate_series(1, $1::int) AS g
-     RETURNING id`,
-    [count],
-  );
-  await db.query('ANALYZE members');
-  return rows.map((r) => r.id);
 }
 
 async function checkLedger(db: Client, credits: number, points: number) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { withDatabase } from '@vafa/platform';
+import { resetCitusDatabase } from './citus-database';
 
 export const TEMPLATE_DATABASE = 'vafa_template';
 
@@ -23,8 +24,16 @@ export async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-/** A fresh database cloned from the migrated template: each test file gets its own program. */
+/**
+ * A fresh database cloned from the migrated template: each test file gets its own program.
+ * Under bench/citus (VAFA_TEST_CITUS_URL), the one distributed database, emptied instead.
+ */
 export async function createTestDatabase(): Promise<string> {
+  const citus = process.env.VAFA_TEST_CITUS_URL;
+  if (citus) {
+    await resetCitusDatabase(citus, process.env.VAFA_TEST_CITUS_SEED ?? '');
+    return citus;
+  }
   const name = `t_${randomUUID().replace(/-/g, '').slice(0, 20)}`;
   await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${TEMPLATE_DATABASE}`);
   return withDatabase(testServerUrl(), name);
