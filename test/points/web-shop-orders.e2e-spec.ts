@@ -42,7 +42,8 @@ describe('a web shop records its orders, also late', () => {
         { state: string; available_at: Date; expires_at: Date | null }[]
       >(
         `SELECT l.state, l.available_at, l.expires_at FROM ledger_lots l
-         JOIN ledger_transactions x ON x.id = l.transaction_id WHERE l.member_id = $1 AND x.kind = 'earn'`,
+         JOIN ledger_transactions x ON x.member_id = l.member_id AND x.id = l.transaction_id
+         WHERE l.member_id = $1 AND x.kind = 'earn'`,
         [m.id],
       )
     )[0];
