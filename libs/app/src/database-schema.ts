@@ -10,7 +10,7 @@ import {
   StaffUserEntity,
 } from '@vafa/platform';
 import { LEDGER_ENTITIES } from '@vafa/ledger';
-import { MemberEntity } from '@vafa/members';
+import { MEMBER_ENTITIES } from '@vafa/members';
 import { POINTS_ENTITIES } from '@vafa/points';
 import { REWARD_ENTITIES } from '@vafa/rewards';
 import { TIER_ENTITIES } from '@vafa/tiers';
@@ -31,7 +31,7 @@ export const DATABASE_SCHEMA: DatabaseSchema = {
     IdempotentRequestEntity,
     EventEntity,
     MemberEventSequenceEntity,
-    MemberEntity,
+    ...MEMBER_ENTITIES,
     ...LEDGER_ENTITIES,
     ...POINTS_ENTITIES,
     ...TIER_ENTITIES,

@@ -4,6 +4,7 @@ export * from './birthdays/birthday.job';
 export * from './enrollment.seam';
 export * from './member.dto';
 export * from './member.entity';
+export * from './member-identity.entity';
 export * from './member-identity';
 export * from './member-phone';
 export * from './member-segment.seam';
@@ -12,3 +13,8 @@ export * from './members.errors';
 export * from './members.module';
 export * from './members.repository';
 export * from './import/member-import.repository';
+
+import { MemberEntity } from './member.entity';
+import { MemberIdentityEntity } from './member-identity.entity';
+
+export const MEMBER_ENTITIES = [MemberEntity, MemberIdentityEntity];

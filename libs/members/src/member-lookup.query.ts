@@ -1,19 +1,17 @@
 import type { PreparedStatement } from '@vafa/platform';
 
-/** How a till finds a member (see MembersService.findIdBy). */
+/**
+ * How a till finds a member (see MembersRepository.findIdBy): by id, or by an identity in two
+ * steps, each on one table and naming its key (so on Citus each goes to one shard): who holds
+ * the identity, then that member by id.
+ */
 export const MEMBER_BY_ID: PreparedStatement = {
   name: 'vafa_member_by_id',
   text: 'SELECT id FROM members WHERE id = $1',
 };
 
-export const MEMBER_BY_CARD: PreparedStatement = {
-  name: 'vafa_member_by_card',
-  text: 'SELECT id FROM members WHERE card_number = $1',
-};
-
-/** $1: the phone's forms, best first (E.164, then as stored before E.164). */
-export const MEMBER_BY_PHONE: PreparedStatement = {
-  name: 'vafa_member_by_phone_forms',
-  text: `SELECT id FROM members WHERE phone = ANY($1::text[])
-         ORDER BY array_position($1::text[], phone) LIMIT 1`,
+/** $1: the kind of identity, $2: its value. */
+export const MEMBER_ID_BY_IDENTITY: PreparedStatement = {
+  name: 'vafa_member_id_by_identity',
+  text: 'SELECT member_id FROM member_identities WHERE kind = $1 AND value = $2',
 };

@@ -10,10 +10,8 @@ import {
 export const CHANNELS = ['store', 'online', 'app'] as const;
 export type Channel = (typeof CHANNELS)[number];
 
+/** Its card number, referral code, email, phone and external id are unique: see member_identities. */
 @Entity({ name: 'members' })
-@Index('uq_members_external_id', ['externalId'], { unique: true, where: 'external_id IS NOT NULL' })
-@Index('uq_members_email', ['email'], { unique: true, where: 'email IS NOT NULL' })
-@Index('uq_members_phone', ['phone'], { unique: true, where: 'phone IS NOT NULL' })
 // Search indexes with operator classes TypeORM cannot describe; written by the migration.
 @Index('ix_members_name_trgm', { synchronize: false })
 @Index('ix_members_email_prefix', { synchronize: false })
@@ -35,11 +33,9 @@ export class MemberEntity {
   @Column({ type: 'text', nullable: true })
   phone!: string | null;
 
-  @Index('uq_members_card_number', { unique: true })
   @Column({ name: 'card_number', type: 'text' })
   cardNumber!: string;
 
-  @Index('uq_members_referral_code', { unique: true })
   @Column({ name: 'referral_code', type: 'text' })
   referralCode!: string;
 

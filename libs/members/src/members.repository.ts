@@ -3,19 +3,26 @@ import { Injectable } from '@nestjs/common';
 import { Brackets, DataSource, type EntityManager } from 'typeorm';
 import {
   Clock,
-  constraintOf,
   EventOutbox,
   type EventPayload,
   isUuid,
   Page,
   pageNewestFirst,
   preparedQuery,
-  sqlState,
 } from '@vafa/platform';
 import { ProgramSettingsRepository, RecordActivityUseCase } from '@vafa/ledger';
 import { EnrollmentSeam } from './enrollment.seam';
 import { CreateMemberDto, MemberDto, MemberLookupQuery, UpdateMemberDto } from './member.dto';
-import { MEMBER_BY_CARD, MEMBER_BY_ID, MEMBER_BY_PHONE } from './member-lookup.query';
+import { MEMBER_BY_ID } from './member-lookup.query';
+import {
+  claimIdentities,
+  holderOf,
+  IDENTITY_FIELD,
+  identitiesOf,
+  memberIdBy,
+  memberIdsBy,
+  moveIdentities,
+} from './member-identities.repository';
 import { MemberEntity } from './member.entity';
 import { MemberSegmentSeam } from './member-segment.seam';
 import { generateCardNumber, generateReferralCode, normalizeEmail } from './member-identity';
@@ -24,12 +31,12 @@ import { memberExists, memberNotFound, phoneInvalid } from './members.errors';
 import { changedFields, describeProfileChange, type ProfileValues } from './member-profile-change';
 import type { MemberEnrolledEventData, MemberUpdatedEventData } from './events/member-events.dto';
 
-const IDENTITY_CONSTRAINTS: Record<string, string> = {
-  uq_members_external_id: 'externalId',
-  uq_members_email: 'email',
-  uq_members_phone: 'phone',
-};
-const GENERATED_CONSTRAINTS = new Set(['uq_members_card_number', 'uq_members_referral_code']);
+/** Generated identities a new member may be given again, drawn anew, when one is taken. */
+const DRAWN_KINDS = new Set(['card_number', 'referral_code']);
+const DRAW_ATTEMPTS = 5;
+
+/** A drawn card number or referral code was taken: the enrolment is rolled back and redrawn. */
+class DrawnIdentityTaken extends Error {}
 
 /** The profile fields a member's view is built from. */
 export type MemberProfile = Pick<
@@ -77,6 +84,11 @@ export class MembersRepository {
     private readonly segments: MemberSegmentSeam,
   ) {}
 
+  /**
+   * Enrols a member: their row and their identities (member_identities) in one transaction. An
+   * email, phone or external id another member holds is 409 MEMBER_EXISTS; a drawn card number
+   * or referral code someone holds is drawn again.
+   */
   async create(input: CreateMemberDto): Promise<MemberEntity> {
     const phone = input.phone ? await this.e164(input.phone) : null;
     for (let attempt = 0; ; attempt++) {
@@ -96,6 +108,14 @@ export class MembersRepository {
               joinedAt: this.clock.now(),
             }),
           );
+          const taken = await claimIdentities(manager, member.id, identitiesOf(member));
+          const given = taken.find((kind) => !DRAWN_KINDS.has(kind));
+          if (given) {
+            throw memberExists(IDENTITY_FIELD[given]);
+          }
+          if (taken.length > 0) {
+            throw new DrawnIdentityTaken();
+          }
           const facts = await this.enrollment.enrolled(manager, member, input);
           const data: EventPayload<MemberEnrolledEventData> = {
             memberId: member.id,
@@ -111,16 +131,7 @@ export class MembersRepository {
           return member;
         });
       } catch (error) {
-        if (sqlState(error) !== '23505') {
-          throw error;
-        }
-        const constraint = constraintOf(error) ?? '';
-        const field = IDENTITY_CONSTRAINTS[constraint];
-        if (field) {
-          throw memberExists(field);
-        }
-        // A generated card number or referral code collided: draw new ones.
-        if (!GENERATED_CONSTRAINTS.has(constraint) || attempt >= 5) {
+        if (!(error instanceof DrawnIdentityTaken) || attempt + 1 >= DRAW_ATTEMPTS) {
           throw error;
         }
       }
@@ -142,107 +153,123 @@ export class MembersRepository {
    */
   async update(id: string, input: UpdateMemberDto, changedBy: string): Promise<MemberEntity> {
     const phone = input.phone ? await this.e164(input.phone) : input.phone;
-    try {
-      return await this.dataSource.transaction(async (manager) => {
-        const repository = manager.getRepository(MemberEntity);
-        const member = await repository.findOne({
-          where: { id },
-          lock: { mode: 'pessimistic_write' },
-        });
-        if (!member) {
-          throw memberNotFound();
-        }
-        const next: ProfileValues = {
-          name: input.name === undefined ? member.name : input.name,
-          email:
-            input.email === undefined
-              ? member.email
-              : input.email === null
-                ? null
-                : normalizeEmail(input.email),
-          phone: phone === undefined ? member.phone : phone,
-          birthDate: input.birthDate === undefined ? member.birthDate : input.birthDate,
-          externalId: input.externalId === undefined ? member.externalId : input.externalId,
-        };
-        const fields = changedFields(member, next);
-        if (fields.length === 0) {
-          return member;
-        }
-        await repository.update({ id }, Object.fromEntries(fields.map((f) => [f, next[f]])));
-        await this.activity.execute(
-          {
-            memberId: id,
-            kind: 'profile',
-            idempotencyKey: `profile:${randomUUID()}`,
-            description: describeProfileChange(fields),
-            reference: { fields, changedBy },
-          },
-          manager,
-        );
-        const data: EventPayload<MemberUpdatedEventData> = { memberId: id, fields };
-        await this.events.emit(manager, { type: 'member.updated', memberId: id, data });
-        return repository.findOneByOrFail({ id });
+    return this.dataSource.transaction(async (manager) => {
+      const repository = manager.getRepository(MemberEntity);
+      const member = await repository.findOne({
+        where: { id },
+        lock: { mode: 'pessimistic_write' },
       });
-    } catch (error) {
-      const field = IDENTITY_CONSTRAINTS[constraintOf(error) ?? ''];
-      if (sqlState(error) === '23505' && field) {
-        throw memberExists(field);
+      if (!member) {
+        throw memberNotFound();
       }
-      throw error;
-    }
+      const next: ProfileValues = {
+        name: input.name === undefined ? member.name : input.name,
+        email:
+          input.email === undefined
+            ? member.email
+            : input.email === null
+              ? null
+              : normalizeEmail(input.email),
+        phone: phone === undefined ? member.phone : phone,
+        birthDate: input.birthDate === undefined ? member.birthDate : input.birthDate,
+        externalId: input.externalId === undefined ? member.externalId : input.externalId,
+      };
+      const fields = changedFields(member, next);
+      if (fields.length === 0) {
+        return member;
+      }
+      const taken = await moveIdentities(manager, id, member, { ...member, ...next });
+      if (taken) {
+        throw memberExists(IDENTITY_FIELD[taken]);
+      }
+      await repository.update({ id }, Object.fromEntries(fields.map((f) => [f, next[f]])));
+      await this.activity.execute(
+        {
+          memberId: id,
+          kind: 'profile',
+          idempotencyKey: `profile:${randomUUID()}`,
+          description: describeProfileChange(fields),
+          reference: { fields, changedBy },
+        },
+        manager,
+      );
+      const data: EventPayload<MemberUpdatedEventData> = { memberId: id, fields };
+      await this.events.emit(manager, { type: 'member.updated', memberId: id, data });
+      return repository.findOneByOrFail({ id });
+    });
   }
 
   /**
    * The id of the member a till names by id, card number or phone, or null. For hot paths (every
-   * checkout): one prepared statement, no entity to build.
+   * checkout): prepared statements, no entity to build; by id one, by card or phone two (who
+   * holds it in member_identities, then the member), and one more for a phone found only in the
+   * form stored before E.164.
    */
   async findIdBy(
     by: { id?: string; cardNumber?: string; phone?: string },
     manager: EntityManager = this.dataSource.manager,
   ): Promise<string | null> {
-    if (by.id !== undefined && !isUuid(by.id)) {
-      return null;
+    if (by.id !== undefined) {
+      if (!isUuid(by.id)) {
+        return null;
+      }
+      const { rows } = await preparedQuery<{ id: string }>(manager, MEMBER_BY_ID, [by.id]);
+      return rows[0]?.id ?? null;
     }
-    const [statement, value] = by.id
-      ? [MEMBER_BY_ID, by.id]
-      : by.cardNumber
-        ? [MEMBER_BY_CARD, by.cardNumber.trim()]
-        : by.phone
-          ? [MEMBER_BY_PHONE, await this.phoneForms(by.phone)]
-          : [null, null];
-    if (!statement) {
-      return null;
+    if (by.cardNumber) {
+      return memberIdBy(manager, 'card_number', [by.cardNumber.trim()]);
     }
-    const { rows } = await preparedQuery<{ id: string }>(manager, statement, [value]);
-    return rows[0]?.id ?? null;
+    if (by.phone) {
+      return memberIdBy(manager, 'phone', await this.phoneForms(by.phone));
+    }
+    return null;
+  }
+
+  /** The member whose referral code this is (any case), or null; in the caller's transaction. */
+  async findByReferralCode(
+    code: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<MemberProfile | null> {
+    const id = await holderOf(manager, 'referral_code', [code.trim().toUpperCase()]);
+    return id === null ? null : manager.getRepository(MemberEntity).findOneBy({ id });
   }
 
   /**
-   * Members by exact identity (phone, email, card number, external id) and/or a search `q`: a
-   * name containing it (any case; trigram index), an email or card number starting with it, or
-   * the phone it spells. Each branch is served by an index; the filters given all apply.
+   * Members by exact identity (phone, email, card number, external id; their holders found in
+   * member_identities) and/or a search `q`: a name containing it (any case; trigram index), an
+   * email or card number starting with it, or the phone it spells. Each branch is served by an
+   * index; the filters given all apply.
    */
   async search(query: MemberLookupQuery): Promise<Page<MemberDto>> {
-    const qb = this.dataSource.getRepository(MemberEntity).createQueryBuilder('m');
+    const manager = this.dataSource.manager;
+    const qb = manager.getRepository(MemberEntity).createQueryBuilder('m');
+    const holders: string[][] = [];
     if (query.phone) {
       const forms = await this.phoneForms(query.phone);
       if (forms.length === 0) {
         throw phoneInvalid();
       }
-      qb.andWhere('m.phone = ANY(:phones)', { phones: forms });
+      holders.push(await memberIdsBy(manager, 'phone', forms));
     }
     if (query.email) {
-      qb.andWhere('m.email = :email', { email: normalizeEmail(query.email) });
+      holders.push(await memberIdsBy(manager, 'email', [normalizeEmail(query.email)]));
     }
     if (query.cardNumber) {
-      qb.andWhere('m.card_number = :card', { card: query.cardNumber.trim() });
+      holders.push(await memberIdsBy(manager, 'card_number', [query.cardNumber.trim()]));
     }
     if (query.externalId) {
-      qb.andWhere('m.external_id = :ext', { ext: query.externalId });
+      holders.push(await memberIdsBy(manager, 'external_id', [query.externalId]));
+    }
+    const [first, ...others] = holders;
+    if (first) {
+      const ids = first.filter((id) => others.every((more) => more.includes(id)));
+      qb.andWhere('m.id = ANY(:holders)', { holders: ids });
     }
     if (query.q !== undefined) {
       const q = query.q;
-      const phones = PHONE_PATTERN.test(q) ? await this.phoneForms(q) : [];
+      const phoneHolders = PHONE_PATTERN.test(q)
+        ? await memberIdsBy(manager, 'phone', await this.phoneForms(q))
+        : [];
       qb.andWhere(
         new Brackets((or) => {
           or.where(`m.name ILIKE :contains`, { contains: `%${likeLiteral(q)}%` });
@@ -252,8 +279,8 @@ export class MembersRepository {
           if (/^\d+$/.test(q)) {
             or.orWhere(`m.card_number LIKE :cardPrefix`, { cardPrefix: `${q}%` });
           }
-          if (phones.length > 0) {
-            or.orWhere('m.phone = ANY(:qPhones)', { qPhones: phones });
+          if (phoneHolders.length > 0) {
+            or.orWhere('m.id = ANY(:phoneHolders)', { phoneHolders });
           }
         }),
       );

@@ -7,6 +7,7 @@ import {
   EnrollmentFacts,
   EnrollmentListener,
   MemberEntity,
+  MembersRepository,
 } from '@vafa/members';
 import { referralCodeInvalid, referralSelf } from './referral.errors';
 import type { ReferralHeldEventData } from './referral-events.dto';
@@ -22,6 +23,7 @@ import { ReferralProgramRepository } from './referral-program.repository';
 export class ReferralEnrollmentListener implements EnrollmentListener {
   constructor(
     private readonly program: ReferralProgramRepository,
+    private readonly members: MembersRepository,
     private readonly events: EventOutbox,
     private readonly clock: Clock,
   ) {}
@@ -38,11 +40,7 @@ export class ReferralEnrollmentListener implements EnrollmentListener {
     if (!program.active) {
       throw referralCodeInvalid('the referral program is not running');
     }
-    const [referrer] = await manager.query<
-      { id: string; email: string | null; phone: string | null }[]
-    >('SELECT id, email, phone FROM member_profiles WHERE referral_code = $1', [
-      input.referralCode.toUpperCase(),
-    ]);
+    const referrer = await this.members.findByReferralCode(input.referralCode, manager);
     if (!referrer) {
       throw referralCodeInvalid('no member has this code');
     }

@@ -29,7 +29,7 @@ interface NewMember {
  * with the ids, card numbers and referral codes drawn for the ones that turn out to be new.
  */
 export interface PreparedMembers {
-  /** `$1`–`$5` of the statement. */
+  /** `$1`–`$5` of the statements (see memberParameters). */
   parameters: unknown[];
   /** The members it creates unless they exist, by id. */
   candidates: ReadonlyMap<string, NewMember>;
@@ -63,6 +63,9 @@ const enrolledEvents = (members: Iterable<NewMember>): OutboxEvent[] =>
 /** Generated card numbers and referral codes rarely collide; each retry draws new ones. */
 const MEMBER_INSERT_ATTEMPTS = 5;
 
+/** The identities a new member is created with: card number, referral code, external id. */
+const IDENTITIES_PER_MEMBER = 3;
+
 /**
  * A PostgreSQL array literal of values that need no quoting (uuids, ISO times, card numbers,
  * referral codes): built directly, because node-postgres escapes and quotes every element of an
@@ -70,48 +73,47 @@ const MEMBER_INSERT_ATTEMPTS = 5;
  */
 const plainArrayLiteral = (values: readonly string[]): string => `{${values.join(',')}}`;
 
-/**
- * The members a batch names that do not exist yet, created with what was drawn for them, and
- * every member's id by position. Existing members are looked up, not created again.
- *
- * The `strict` form inserts without conflict handling and fails on any unique violation; it is
- * what a new file takes, and it costs PostgreSQL less than the `tolerant` form, whose
- * `ON CONFLICT DO NOTHING` probes every unique index before each insert. The tolerant form
- * lists in `unresolved` the members it could not create (a drawn card number or referral code
- * was taken, or someone enrolled them meanwhile).
- */
-const createMissingStatement = (form: 'strict' | 'tolerant'): string => `
-  WITH candidates AS (
-    SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[])
-      WITH ORDINALITY AS c(external_id, id, card_number, referral_code, joined_at, k)
-  ), existing AS (
-    SELECT m.id, m.external_id FROM members m WHERE m.external_id = ANY($1::text[])
-  ), created AS (
-    INSERT INTO members (id, external_id, card_number, referral_code, joined_at)
-    SELECT c.id, c.external_id, c.card_number, c.referral_code, c.joined_at
-    FROM candidates c
-    WHERE NOT EXISTS (SELECT 1 FROM existing e WHERE e.external_id = c.external_id)
-    ${form === 'tolerant' ? 'ON CONFLICT DO NOTHING' : ''}
-    RETURNING id, external_id
-  ), resolved AS (
-    SELECT c.k, m.id
-    FROM candidates c
-    JOIN (SELECT id, external_id FROM existing UNION ALL SELECT id, external_id FROM created) m
-      ON m.external_id = c.external_id
-  )
-  SELECT ARRAY(SELECT id::text FROM created) AS created,
-         ARRAY(SELECT r.id::text FROM candidates c LEFT JOIN resolved r ON r.k = c.k
-               ORDER BY c.k) AS ids,
-         ARRAY(SELECT c.external_id FROM candidates c
-               WHERE NOT EXISTS (SELECT 1 FROM resolved r WHERE r.k = c.k)) AS unresolved`;
-const CREATE_NEW = createMissingStatement('strict');
-const CREATE_ANY = createMissingStatement('tolerant');
+/** The members as the statements' `$1`–`$5`: external ids, ids, card numbers, referral codes, joined at. */
+const memberParameters = (members: readonly NewMember[]): unknown[] => [
+  members.map((m) => m.externalId),
+  plainArrayLiteral(members.map((m) => m.id)),
+  plainArrayLiteral(members.map((m) => m.cardNumber)),
+  plainArrayLiteral(members.map((m) => m.referralCode)),
+  plainArrayLiteral(members.map((m) => m.joinedAt.toISOString())),
+];
 
-interface CreateMissingResult {
-  created: string[];
-  ids: (string | null)[];
-  unresolved: string[];
-}
+/** The members that exist, by external id ($1). */
+const FIND_EXISTING = `
+  SELECT value AS external_id, member_id AS id FROM member_identities
+  WHERE kind = 'external_id' AND value = ANY($1::text[])`;
+
+/**
+ * The new members' identities ($1–$4 of memberParameters), claimed for the ids drawn for them.
+ * The `strict` form inserts without conflict handling and fails on any identity someone holds;
+ * it is what a new file takes, and it costs PostgreSQL less than the `tolerant` form, whose
+ * `ON CONFLICT DO NOTHING` probes the key before each insert. The tolerant form answers a row
+ * per identity claimed: a member missing some could not be created (a drawn card number or
+ * referral code was taken, or someone enrolled them meanwhile).
+ */
+const claimStatement = (form: 'strict' | 'tolerant'): string => `
+  INSERT INTO member_identities (kind, value, member_id)
+  SELECT i.kind, i.value, c.id
+  FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[])
+    AS c(external_id, id, card_number, referral_code)
+  CROSS JOIN LATERAL (VALUES ('card_number', c.card_number), ('referral_code', c.referral_code),
+                             ('external_id', c.external_id)) AS i(kind, value)
+  ${form === 'tolerant' ? 'ON CONFLICT DO NOTHING RETURNING member_id' : ''}`;
+const CLAIM_NEW = claimStatement('strict');
+const CLAIM_ANY = claimStatement('tolerant');
+
+/** Frees what was claimed for members that will not be created (their ids are new). */
+const RELEASE_IDENTITIES = `
+  DELETE FROM member_identities WHERE value = ANY($1::text[]) AND member_id = ANY($2::uuid[])`;
+
+/** The members whose identities were claimed ($1–$5 of memberParameters). */
+const INSERT_MEMBERS = `
+  INSERT INTO members (external_id, id, card_number, referral_code, joined_at)
+  SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[], $4::text[], $5::timestamptz[])`;
 
 /**
  * The members' side of the purchase-history import (`vafa import transactions`): creates the
@@ -140,116 +142,98 @@ export class MemberImportRepository {
         joinedAt,
       });
     }
-    const members = [...candidates.values()];
-    return {
-      candidates,
-      parameters: [
-        [...firstSeen.keys()],
-        plainArrayLiteral(members.map((m) => m.id)),
-        plainArrayLiteral(members.map((m) => m.cardNumber)),
-        plainArrayLiteral(members.map((m) => m.referralCode)),
-        plainArrayLiteral(members.map((m) => m.joinedAt.toISOString())),
-      ],
-    };
+    return { candidates, parameters: memberParameters([...candidates.values()]) };
   }
 
-  /** Creates the prepared members that do not exist (one statement) and finds the others. */
+  /**
+   * Creates the prepared members that do not exist and finds the others, set-based, each
+   * statement on one table: the existing members looked up, the new ones' identities claimed,
+   * the new members inserted.
+   */
   async createMissing(
     manager: EntityManager,
     prepared: PreparedMembers,
     form: 'strict' | 'tolerant',
   ): Promise<ResolvedMembers> {
-    const [result] = await manager.query<CreateMissingResult[]>(
-      form === 'strict' ? CREATE_NEW : CREATE_ANY,
-      prepared.parameters,
-    );
-    if (!result) {
-      throw new Error('the member import statement returned no row');
+    const candidates = [...prepared.candidates.values()];
+    const found = await manager.query<{ external_id: string; id: string }[]>(FIND_EXISTING, [
+      prepared.parameters[0],
+    ]);
+    const existing = new Map(found.map((m) => [m.external_id, m.id]));
+    const fresh = candidates.filter((m) => !existing.has(m.externalId));
+    const parameters =
+      fresh.length === candidates.length ? prepared.parameters : memberParameters(fresh);
+
+    let created = fresh;
+    if (fresh.length > 0 && form === 'strict') {
+      await manager.query(CLAIM_NEW, parameters.slice(0, 4));
+    } else if (fresh.length > 0) {
+      const claims = await manager.query<{ member_id: string }[]>(
+        CLAIM_ANY,
+        parameters.slice(0, 4),
+      );
+      const claimed = new Map<string, number>();
+      for (const { member_id: id } of claims) {
+        claimed.set(id, (claimed.get(id) ?? 0) + 1);
+      }
+      created = fresh.filter((m) => claimed.get(m.id) === IDENTITIES_PER_MEMBER);
+      const partial = fresh.filter((m) => {
+        const n = claimed.get(m.id) ?? 0;
+        return n > 0 && n < IDENTITIES_PER_MEMBER;
+      });
+      if (partial.length > 0) {
+        await manager.query(RELEASE_IDENTITIES, [
+          partial.flatMap((m) => [m.cardNumber, m.referralCode, m.externalId]),
+          partial.map((m) => m.id),
+        ]);
+      }
     }
-    const created = result.created.map((id) => prepared.candidates.get(id));
-    await this.events.emitMany(
-      manager,
-      enrolledEvents(created.filter((m): m is NewMember => m !== undefined)),
+    if (created.length > 0) {
+      await manager.query(
+        INSERT_MEMBERS,
+        created === fresh ? parameters : memberParameters(created),
+      );
+    }
+    await this.events.emitMany(manager, enrolledEvents(created));
+
+    const createdIds = new Set(created.map((m) => m.id));
+    const ids = candidates.map((m) =>
+      createdIds.has(m.id) ? m.id : (existing.get(m.externalId) ?? null),
     );
     return {
-      ids: result.ids,
-      membersCreated: result.created.length,
-      unresolved: result.unresolved,
+      ids,
+      membersCreated: created.length,
+      unresolved: candidates.filter((_, i) => ids[i] === null).map((m) => m.externalId),
     };
   }
 
   /**
    * Member id by external id for every member named (external id → joined at), creating the
-   * missing ones a few at a time: the slow path for the few members `createMissing` could not
-   * create.
+   * missing ones: the slow path for the few members `createMissing` could not create, each
+   * attempt with new draws.
    */
   async ensure(
     manager: EntityManager,
     firstSeen: ReadonlyMap<string, Date>,
   ): Promise<{ ids: Map<string, string>; membersCreated: number }> {
     const ids = new Map<string, string>();
-    const lookUp = async (externalIds: string[]): Promise<void> => {
-      const found = await manager.query<{ id: string; external_id: string }[]>(
-        'SELECT id, external_id FROM members WHERE external_id = ANY($1::text[])',
-        [externalIds],
-      );
-      for (const m of found) {
-        ids.set(m.external_id, m.id);
-      }
-    };
-    await lookUp([...firstSeen.keys()]);
-
     let membersCreated = 0;
     for (let attempt = 1; ; attempt++) {
-      const missing = [...firstSeen.keys()].filter((id) => !ids.has(id));
-      if (missing.length === 0) {
+      const missing = new Map([...firstSeen].filter(([externalId]) => !ids.has(externalId)));
+      if (missing.size === 0) {
         return { ids, membersCreated };
       }
       if (attempt > MEMBER_INSERT_ATTEMPTS) {
-        throw new Error(`could not create members ${missing.slice(0, 5).join(', ')}`);
+        throw new Error(`could not create members ${[...missing.keys()].slice(0, 5).join(', ')}`);
       }
-      // No conflict target: a taken external id (someone enrolled them meanwhile) and a colliding
-      // card number or referral code are all skipped here, and the look-up below sorts them out.
-      const inserted = await manager.query<
-        {
-          id: string;
-          external_id: string;
-          card_number: string;
-          referral_code: string;
-          joined_at: Date;
-        }[]
-      >(
-        `INSERT INTO members (id, external_id, card_number, referral_code, joined_at)
-         SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])
-         ON CONFLICT DO NOTHING
-         RETURNING id, external_id, card_number, referral_code, joined_at`,
-        [
-          missing.map(() => this.memberIds.next()),
-          missing,
-          missing.map(() => this.draw.cardNumber()),
-          missing.map(() => this.draw.referralCode()),
-          missing.map((id) => firstSeen.get(id)?.toISOString()),
-        ],
-      );
-      membersCreated += inserted.length;
-      for (const m of inserted) {
-        ids.set(m.external_id, m.id);
-      }
-      await this.events.emitMany(
-        manager,
-        enrolledEvents(
-          inserted.map((m) => ({
-            id: m.id,
-            externalId: m.external_id,
-            cardNumber: m.card_number,
-            referralCode: m.referral_code,
-            joinedAt: m.joined_at,
-          })),
-        ),
-      );
-      if (inserted.length < missing.length) {
-        await lookUp(missing.filter((id) => !ids.has(id)));
-      }
+      const resolved = await this.createMissing(manager, this.prepare(missing), 'tolerant');
+      membersCreated += resolved.membersCreated;
+      [...missing.keys()].forEach((externalId, i) => {
+        const id = resolved.ids[i];
+        if (id) {
+          ids.set(externalId, id);
+        }
+      });
     }
   }
 }
