@@ -175,9 +175,14 @@ describe('members: balance for staff, edits, search and phones', () => {
 
     it('still finds a member whose phone was stored before E.164, without a country code', async () => {
       const legacy = await t.member();
-      await t.app
-        .get(DataSource)
-        .query(`UPDATE members SET phone = '09125550000' WHERE id = $1`, [legacy.id]);
+      // As such a member is stored: the phone on their row and, since MemberIdentityLookup, as
+      // their identity.
+      const db = t.app.get(DataSource);
+      await db.query(`UPDATE members SET phone = '09125550000' WHERE id = $1`, [legacy.id]);
+      await db.query(
+        `INSERT INTO member_identities (kind, value, member_id) VALUES ('phone', '09125550000', $1)`,
+        [legacy.id],
+      );
       const found = await lookup({ phone: '0912 555 0000' }).expect(200);
       expect(found.body.items.map((i: { id: string }) => i.id)).toEqual([legacy.id]);
     });

@@ -42,6 +42,11 @@ describe('tiers: the lowest tier for everyone without one, and manual assignment
          VALUES ($1, 'imported-1', $2, 'IMPORT01', now())`,
       [id, card],
     );
+    await t.app.get(DataSource).query(
+      `INSERT INTO member_identities (kind, value, member_id)
+         VALUES ('card_number', $2, $1), ('referral_code', 'IMPORT01', $1), ('external_id', 'imported-1', $1)`,
+      [id, card],
+    );
     const found = await t
       .api()
       .get('/v1/members')
