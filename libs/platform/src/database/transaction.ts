@@ -93,10 +93,22 @@ async function rollback(client: PoolClient): Promise<Error | undefined> {
   }
 }
 
-/** The SQLSTATE of a failed query, if any. */
+/**
+ * The SQLSTATE of a failed query, if any. Citus reports a unique violation met while it copies
+ * the rows of an INSERT … SELECT into the shards as an internal error (XX000) with PostgreSQL's
+ * message: that is still a unique violation (23505).
+ */
 export function sqlState(error: unknown): string | undefined {
-  const e = error as { driverError?: { code?: string }; code?: string };
-  return e.driverError?.code ?? e.code;
+  const e = error as {
+    driverError?: { code?: string; message?: string };
+    code?: string;
+    message?: string;
+  };
+  const code = e.driverError?.code ?? e.code;
+  const message = e.driverError?.message ?? e.message ?? '';
+  return code === 'XX000' && message.startsWith('duplicate key value violates unique constraint')
+    ? '23505'
+    : code;
 }
 
 /**
