@@ -22,6 +22,8 @@ import { OrderNetValues1796037884052 } from './1796037884052-OrderNetValues';
 import { MemberProfilesMemberScoresAndEventLogViews1796037897964 } from './1796037897964-MemberProfilesMemberScoresAndEventLogViews';
 import { IndexReturnedOrderLines1796039169526 } from './1796039169526-IndexReturnedOrderLines';
 import { EventsKeyedByMember1796055015328 } from './1796055015328-EventsKeyedByMember';
+import { MemberIdentityLookup1796055067859 } from './1796055067859-MemberIdentityLookup';
+import { OrderIdLookupAndMemberScopedIdempotency1796055083029 } from './1796055083029-OrderIdLookupAndMemberScopedIdempotency';
 
 export const MIGRATIONS = [
   FoundationApiKeysAndMembers1795503970151,
@@ -46,4 +48,6 @@ export const MIGRATIONS = [
   MemberProfilesMemberScoresAndEventLogViews1796037897964,
   IndexReturnedOrderLines1796039169526,
   EventsKeyedByMember1796055015328,
+  MemberIdentityLookup1796055067859,
+  OrderIdLookupAndMemberScopedIdempotency1796055083029,
 ];

@@ -56,7 +56,7 @@ describe('the migration to order_ids and per-member idempotency keys', () => {
       channel: 'store',
       lines: [{ sku: 'A', quantity: 2, unitPrice: 1000 }],
     });
-    const requests = [
+    const requests: { path: string; as: string; key: string; body: Record<string, unknown> }[] = [
       { path: '/v1/pos/checkouts', as: t.keys.cashier, body: order(nextKey('o')) },
       { path: '/v1/pos/checkouts', as: t.keys.cashier, body: order(nextKey('o')) },
       {

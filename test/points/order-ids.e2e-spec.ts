@@ -33,7 +33,7 @@ describe('merchant order ids', () => {
   /** Everything a checkout writes for a member, counted. */
   const writesOf = async (m: TestMember) =>
     (
-      await sql<Record<string, number>>(
+      await sql<{ orders: number; transactions: number; keys: number; order_ids: number }>(
         `SELECT (SELECT count(*)::int FROM orders WHERE member_id = $1) AS orders,
                 (SELECT count(*)::int FROM ledger_transactions WHERE member_id = $1) AS transactions,
                 (SELECT count(*)::int FROM idempotent_requests WHERE member_id = $1) AS keys,
@@ -111,7 +111,7 @@ describe('merchant order ids', () => {
     );
     expect(orders).toEqual([{ member_id: winner.memberId }]);
     // Each member earned on exactly the orders that stood: 20 points per order.
-    const earned = [(await writesOf(a)).orders * 20, (await writesOf(b)).orders * 20];
+    const earned = [(await writesOf(a))!.orders * 20, (await writesOf(b))!.orders * 20];
     expect([
       (await ledgerOf(t).balances(a.id)).pending + (await ledgerOf(t).balances(a.id)).available,
       (await ledgerOf(t).balances(b.id)).pending + (await ledgerOf(t).balances(b.id)).available,
