@@ -6,12 +6,7 @@ import { Client } from 'pg';
 import { createMembers } from '../bench-members';
 import { prepareCheckout, runCheckoutLoad, startCheckoutServer } from '../checkout-load';
 import { ME_MEMBERS, mintMemberTokens, runMeLoad, sampleMembers } from '../me-load';
-
-/** Statements Citus ran on one shard and on several, from citus_stat_counters. */
-export interface ShardRouting {
-  singleShard: number;
-  multiShard: number;
-}
+import { MoneyPath, probeMoneyPaths, routingCounters, ShardRouting } from './citus-routing';
 
 export interface CheckoutMeasurement {
   database: string;
@@ -22,7 +17,11 @@ export interface CheckoutMeasurement {
   /** Only on Citus: how the checkouts' and then /v1/me's statements were routed. */
   checkoutRouting: ShardRouting | null;
   meRouting: ShardRouting | null;
+  /** Only on Citus: a checkout by card, a return and a till redemption for each of 30 members. */
+  pathRouting: Record<MoneyPath, ShardRouting> | null;
 }
+
+const PROBED_MEMBERS = 30;
 
 /**
  * The bench's checkout (closed loop, then open loop at `ratePercent` of the peak) and GET /v1/me
@@ -93,6 +92,21 @@ export async function measureCheckouts(options: {
         meRouting = counters ? await counters.read() : null;
       },
     });
+    let pathRouting: Record<MoneyPath, ShardRouting> | null = null;
+    if (counters) {
+      const probed = await db.query<{ id: string; cardNumber: string }>(
+        'SELECT id, card_number AS "cardNumber" FROM members WHERE id = ANY($1::uuid[])',
+        [memberIds.slice(0, PROBED_MEMBERS)],
+      );
+      options.log(`${options.database}: routing of checkouts by card, returns, redemptions …`);
+      pathRouting = await probeMoneyPaths({
+        baseUrl: api.baseUrl,
+        adminKey,
+        cashierKey,
+        members: probed.rows,
+        counters,
+      });
+    }
     const failures = (run: { failedByStatus: Record<string, number>; errors: number }): number =>
       Object.values(run.failedByStatus).reduce((a, b) => a + b, 0) + run.errors;
     return {
@@ -103,34 +117,11 @@ export async function measureCheckouts(options: {
       meRequestsPerSecond: me.requestsPerSecond,
       checkoutRouting,
       meRouting,
+      pathRouting,
     };
   } finally {
     await api?.stop();
     await db.end();
     await rm(dataDir, { recursive: true, force: true });
   }
-}
-
-/**
- * citus_stat_counters of this database. Counting is switched on for the database (new sessions,
- * so before the API server connects): it is off by default in Citus 13.
- */
-async function routingCounters(db: Client) {
-  await db.query(
-    `DO $$ BEGIN EXECUTE format('ALTER DATABASE %I SET citus.enable_stat_counters = on', current_database()); END $$`,
-  );
-  return {
-    reset: async (): Promise<void> => {
-      await db.query(
-        'SELECT citus_stat_counters_reset(oid) FROM pg_database WHERE datname = current_database()',
-      );
-    },
-    read: async (): Promise<ShardRouting> => {
-      const { rows } = await db.query<{ single: string; multi: string }>(
-        `SELECT query_execution_single_shard AS single, query_execution_multi_shard AS multi
-         FROM citus_stat_counters WHERE name = current_database()`,
-      );
-      return { singleShard: Number(rows[0]?.single ?? 0), multiShard: Number(rows[0]?.multi ?? 0) };
-    },
-  };
 }

@@ -2,7 +2,10 @@ import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
-/** The money-moving flows, as their e2e suites: each ends with the ledger audit balanced. */
+/**
+ * The money-moving flows and the jobs, as their e2e suites (most end with the ledger audit
+ * balanced), and the suites of the lookup tables and member-scoped keys.
+ */
 export const CITUS_FLOW_SUITES = [
   'test/points/checkout.e2e-spec.ts',
   'test/points/web-shop-orders.e2e-spec.ts',
@@ -18,6 +21,13 @@ export const CITUS_FLOW_SUITES = [
   'test/campaigns/campaigns.e2e-spec.ts',
   'test/referral/referrals.e2e-spec.ts',
   'test/members/members.e2e-spec.ts',
+  'test/members/member-identities.e2e-spec.ts',
+  'test/points/order-ids.e2e-spec.ts',
+  'test/platform/idempotency-per-member.e2e-spec.ts',
+  'test/notifications/downgrade-warnings.e2e-spec.ts',
+  'test/notifications/expiring-reminders.e2e-spec.ts',
+  'test/insights/insights-fit.e2e-spec.ts',
+  'test/insights/segments-report.e2e-spec.ts',
   'test/scenarios/member-year.e2e-spec.ts',
 ];
 

@@ -1,5 +1,6 @@
 import type { DistributionReport } from '@vafa/app';
-import type { CheckoutMeasurement, ShardRouting } from './citus-checkout';
+import type { CheckoutMeasurement } from './citus-checkout';
+import type { ShardRouting } from './citus-routing';
 import type { SuiteOutcome } from './citus-flows';
 
 const routing = (r: ShardRouting | null): string =>
@@ -27,6 +28,17 @@ export function renderCitusReport(input: {
         `| ${c.database} | ${c.checkoutsPerSecond.toFixed(1)} | ${c.p99Ms ?? '—'} | ${c.failed} | ${c.meRequestsPerSecond.toFixed(1)} | ${routing(c.checkoutRouting)} | ${routing(c.meRouting)} |`,
     ),
   ];
+  const paths = input.checkouts.find((c) => c.pathRouting)?.pathRouting;
+  if (paths) {
+    lines.push(
+      '',
+      '| on Citus, one at a time (30 members) | statements on one shard | on several shards |',
+      '|---|---|---|',
+      ...Object.entries(paths).map(
+        ([path, r]) => `| ${path} | ${r.singleShard} | ${r.multiShard} |`,
+      ),
+    );
+  }
   if (input.flows.length > 0) {
     const passed = input.flows.filter((f) => f.failed === 0).length;
     lines.push(

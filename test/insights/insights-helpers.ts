@@ -62,26 +62,60 @@ export async function insertHistories(
   const chunk = 2_000;
   for (let start = 0; start < histories.length; start += chunk) {
     const part = histories.slice(start, start + chunk);
-    const members = part.map((h) => ({ id: randomUUID(), h }));
+    const members = part.map((h) => ({
+      id: randomUUID(),
+      h,
+      cardNumber: generateCardNumber(),
+      referralCode: generateReferralCode(),
+    }));
     await dataSource.query(
       `INSERT INTO members (id, external_id, card_number, referral_code, joined_at)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::timestamptz[])`,
       [
         members.map((m) => m.id),
         members.map((m) => m.h.externalId),
-        members.map(() => generateCardNumber()),
-        members.map(() => generateReferralCode()),
+        members.map((m) => m.cardNumber),
+        members.map((m) => m.referralCode),
         members.map((m) => m.h.purchases[0]?.at ?? new Date()),
       ],
     );
+    // Their identities, as enrolment writes them (lookups by external id go through these).
+    const identities = members.flatMap((m) => [
+      ['external_id', m.h.externalId, m.id],
+      ['card_number', m.cardNumber, m.id],
+      ['referral_code', m.referralCode, m.id],
+    ]);
+    await dataSource.query(
+      `INSERT INTO member_identities (kind, value, member_id)
+       SELECT * FROM unnest($1::text[], $2::text[], $3::uuid[])`,
+      [identities.map((i) => i[0]), identities.map((i) => i[1]), identities.map((i) => i[2])],
+    );
     const orders = members.flatMap((m) =>
-      m.h.purchases.map((p) => ({ memberId: m.id, at: p.at, amount: p.amount })),
+      m.h.purchases.map((p) => ({
+        memberId: m.id,
+        id: randomUUID(),
+        orderId: `test-${randomUUID()}`,
+        at: p.at,
+        amount: p.amount,
+      })),
     );
     await dataSource.query(
       `INSERT INTO orders (member_id, id, order_id, channel, occurred_at, subtotal, total, source)
-       SELECT o.member_id, gen_random_uuid(), 'test-' || gen_random_uuid(), 'online', o.at, o.amount, o.amount, 'import'
-       FROM unnest($1::uuid[], $2::timestamptz[], $3::bigint[]) AS o(member_id, at, amount)`,
-      [orders.map((o) => o.memberId), orders.map((o) => o.at), orders.map((o) => o.amount)],
+       SELECT o.member_id, o.id, o.order_id, 'online', o.at, o.amount, o.amount, 'import'
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::timestamptz[], $5::bigint[])
+         AS o(member_id, id, order_id, at, amount)`,
+      [
+        orders.map((o) => o.memberId),
+        orders.map((o) => o.id),
+        orders.map((o) => o.orderId),
+        orders.map((o) => o.at),
+        orders.map((o) => o.amount),
+      ],
+    );
+    await dataSource.query(
+      `INSERT INTO order_ids (order_id, member_id, order_uuid)
+       SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[])`,
+      [orders.map((o) => o.orderId), orders.map((o) => o.memberId), orders.map((o) => o.id)],
     );
     for (const m of members) {
       ids.set(m.h.externalId, m.id);
