@@ -1,5 +1,9 @@
 import { DataSource } from 'typeorm';
-import { bearer, startTestApp, TestApp, TestMember } from '../support/test-app';
+import { bearer, TestApp, TestMember } from '../support/test-app';
+import {
+  closeAfterBalancedAudit,
+  startAppEarningOnePointPerUnit,
+} from '../support/base-earning-rule';
 import { ledgerOf, nextKey } from '../support/ledger-helpers';
 
 /**
@@ -46,18 +50,9 @@ describe('Idempotency-Keys, per member', () => {
     ).body.id as string;
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await t
-      .api()
-      .post('/v1/earning-rules')
-      .set(bearer(t.keys.marketer))
-      .send({ name: 'Base', priority: 0, effect: { pointsPerUnit: 1 } })
-      .expect(201);
+    t = await startAppEarningOnePointPerUnit();
   });
-  afterAll(async () => {
-    expect((await ledgerOf(t).audit()).balanced).toBe(true);
-    await t.close();
-  });
+  afterAll(() => closeAfterBalancedAudit(t));
 
   it('checkout: replays per member, refuses another body, and takes the key again for another member', async () => {
     const a = await t.member({ phone: '+15550007001' });

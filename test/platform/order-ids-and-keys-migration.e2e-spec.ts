@@ -1,6 +1,10 @@
 import { DataSource } from 'typeorm';
 import { OrderIdLookupAndMemberScopedIdempotency1796055083029 as Migration } from '../../migrations/1796055083029-OrderIdLookupAndMemberScopedIdempotency';
-import { bearer, startTestApp, TestApp } from '../support/test-app';
+import { bearer, TestApp } from '../support/test-app';
+import {
+  closeAfterBalancedAudit,
+  startAppEarningOnePointPerUnit,
+} from '../support/base-earning-rule';
 import { ledgerOf, nextKey } from '../support/ledger-helpers';
 
 /**
@@ -24,19 +28,10 @@ describe('the migration to order_ids and per-member idempotency keys', () => {
   };
 
   beforeAll(async () => {
-    t = await startTestApp();
+    t = await startAppEarningOnePointPerUnit();
     dataSource = t.app.get(DataSource);
-    await t
-      .api()
-      .post('/v1/earning-rules')
-      .set(bearer(t.keys.marketer))
-      .send({ name: 'Base', priority: 0, effect: { pointsPerUnit: 1 } })
-      .expect(201);
   });
-  afterAll(async () => {
-    expect((await ledgerOf(t).audit()).balanced).toBe(true);
-    await t.close();
-  });
+  afterAll(() => closeAfterBalancedAudit(t));
 
   it('attributes every stored answer to its member and replays it after the upgrade', async () => {
     const a = await t.member();

@@ -1,5 +1,9 @@
 import { DataSource } from 'typeorm';
-import { bearer, startTestApp, TestApp, TestMember } from '../support/test-app';
+import { bearer, TestApp, TestMember } from '../support/test-app';
+import {
+  closeAfterBalancedAudit,
+  startAppEarningOnePointPerUnit,
+} from '../support/base-earning-rule';
 import { ledgerOf, nextKey } from '../support/ledger-helpers';
 
 /** Merchant order ids stay unique in the program through the order_ids lookup table. */
@@ -43,18 +47,9 @@ describe('merchant order ids', () => {
     )[0];
 
   beforeAll(async () => {
-    t = await startTestApp();
-    await t
-      .api()
-      .post('/v1/earning-rules')
-      .set(bearer(t.keys.marketer))
-      .send({ name: 'Base', priority: 0, effect: { pointsPerUnit: 1 } })
-      .expect(201);
+    t = await startAppEarningOnePointPerUnit();
   });
-  afterAll(async () => {
-    expect((await ledgerOf(t).audit()).balanced).toBe(true);
-    await t.close();
-  });
+  afterAll(() => closeAfterBalancedAudit(t));
 
   it('records whose order an order id is, in the checkout that writes the order', async () => {
     const m = await t.member();
