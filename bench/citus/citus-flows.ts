@@ -29,6 +29,8 @@ export const CITUS_FLOW_SUITES = [
   'test/insights/insights-fit.e2e-spec.ts',
   'test/insights/segments-report.e2e-spec.ts',
   'test/scenarios/member-year.e2e-spec.ts',
+  'test/webhooks/webhook-delivery.e2e-spec.ts',
+  'test/webhooks/events-feed.e2e-spec.ts',
 ];
 
 export interface SuiteOutcome {

@@ -8,7 +8,7 @@ export const LEASE_SECONDS = SEND_TIMEOUT_MS / 1000 + 45;
 export interface ClaimedDelivery {
   id: string;
   attemptCount: number;
-  /** The lease's end as PostgreSQL wrote it (to the microsecond): proof the claim is still ours. */
+  /** The lease's end as {@link LEASE} wrote it (to the microsecond): proof the claim is still ours. */
   lease: string;
   endpointId: string;
   url: string;
@@ -26,9 +26,16 @@ export interface CompletedAttempt {
   result: SendResult;
 }
 
+/**
+ * A delivery's lease (`d.locked_until`) as exact seconds since 1970, a numeric to the
+ * microsecond. Not its text: a timestamp's text depends on the session (a stable function), and
+ * Citus takes only immutable ones in the RETURNING of a write to a reference table.
+ */
+export const LEASE = `extract(epoch FROM d.locked_until - 'epoch'::timestamptz)`;
+
 /** The columns a claim reads, after `d` (deliveries) and `w` (endpoints). */
 export const CLAIM_COLUMNS = `d.id AS delivery_id, d.event_id, d.attempt_count,
-  d.locked_until::text AS lease, w.id AS endpoint_id, w.url, w.secret_ciphertext,
+  ${LEASE} AS lease, w.id AS endpoint_id, w.url, w.secret_ciphertext,
   w.previous_secret_ciphertext, w.previous_secret_expires_at`;
 
 export interface ClaimRow {

@@ -17,6 +17,7 @@ import {
   ClaimedDelivery,
   ClaimRow,
   CompletedAttempt,
+  LEASE,
   LEASE_SECONDS,
   toClaimedDelivery,
 } from './claimed-delivery';
@@ -110,21 +111,22 @@ export class DeliveryClaims {
     return inTransaction(this.dataSource, async (manager) => {
       const settled = await queryRows<{ id: string }>(
         manager,
+        // Only immutable functions of the rows (Citus evaluates now() once, beforehand): the
+        // next attempt as seconds since 1970 (NULL without a delay), the attempt as a 1-array.
         `UPDATE webhook_deliveries d
          SET status = v.status, attempt_count = d.attempt_count + 1, locked_until = NULL,
-             next_attempt_at = CASE WHEN v.delay IS NULL THEN NULL
-                                    ELSE now() + make_interval(secs => v.delay / 1000) END,
-             attempts = d.attempts || jsonb_build_array(v.attempt::jsonb)
-         FROM unnest($1::uuid[], $2::timestamptz[], $3::text[], $4::float8[], $5::text[])
+             next_attempt_at = to_timestamp(extract(epoch FROM now())::float8 + v.delay / 1000),
+             attempts = d.attempts || v.attempt::jsonb
+         FROM unnest($1::uuid[], $2::numeric[], $3::text[], $4::float8[], $5::text[])
            AS v(id, lease, status, delay, attempt)
-         WHERE d.id = v.id AND d.locked_until = v.lease
+         WHERE d.id = v.id AND ${LEASE} = v.lease
          RETURNING d.id`,
         [
           settle.map((s) => s.claim.id),
           settle.map((s) => s.claim.lease),
           settle.map((s) => (s.outcome === 'retrying' ? 'pending' : s.outcome)),
           settle.map((s) => s.delay),
-          settle.map((s) => JSON.stringify(attemptOf(s))),
+          settle.map((s) => JSON.stringify([attemptOf(s)])),
         ],
       );
       // A delivery another dispatcher took over after our lease ran out is its to decide.

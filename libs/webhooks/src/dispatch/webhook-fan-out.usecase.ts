@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
-import { inTransaction, queryRows } from '@vafa/platform';
+import { deferredQuery, inTransaction, queryRows } from '@vafa/platform';
 import { NEW_DELIVERY_ID } from '../deliveries/new-delivery-id';
 import {
   CLAIM_COLUMNS,
@@ -9,45 +9,48 @@ import {
   LEASE_SECONDS,
   toClaimedDelivery,
 } from './claimed-delivery';
+import { commitHorizon } from '../events/commit-horizon';
 import { EVENT_ROW_COLUMNS, type EventRow } from '../events/event-envelope';
 
-type FanOutRow = { batch_size: string } & (ClaimRow & EventRow);
+/** Whether any event lies after the fan-out's place. */
+const ANY_NEWS = `SELECT EXISTS (
+     SELECT 1 FROM event_log e JOIN webhook_fan_out f
+       ON f.id = 1 AND (e.tx_id, e.id) > (f.last_tx_id, f.last_event_id)
+   ) AS any`;
+
+/** Up to `$4` events after `$1, $2` (tx_id, id) below the commit horizon `$3`, in order. */
+const BATCH = `SELECT ${EVENT_ROW_COLUMNS}, e.tx_id FROM event_log e
+   WHERE (e.tx_id, e.id) > ($1::bigint, $2::uuid) AND e.tx_id < $3::bigint
+   ORDER BY e.tx_id, e.id LIMIT $4`;
+
+const MOVE = {
+  name: 'webhook_fan_out_move',
+  text: `UPDATE webhook_fan_out SET last_tx_id = $1, last_event_id = $2 WHERE id = 1`,
+};
 
 /**
- * One batch: the events after `$1, $2` (tx_id, id) of transactions older than every running one,
- * up to `$3`; the place moved past them; one delivery per enabled subscribed endpoint, the first
- * `$4` leased for `$5` seconds; answered with the batch size and the leased deliveries.
+ * One pending delivery per enabled endpoint subscribed to each event of the batch (ids `$1`,
+ * types `$2`, in order; `webhook.test` goes only to its endpoint), the first `$3` leased for `$4`
+ * seconds; answered with the leased ones.
  */
-export const FAN_OUT = `WITH horizon AS (
-     SELECT pg_snapshot_xmin(pg_current_snapshot())::text::bigint AS xmin
-   ), batch AS (
-     SELECT e.id, e.type, e.member_id, e.member_seq, e.occurred_at, e.data, e.tx_id
-     FROM event_log e, horizon
-     WHERE (e.tx_id, e.id) > ($1::bigint, $2::uuid) AND e.tx_id < horizon.xmin
-     ORDER BY e.tx_id, e.id LIMIT $3
-   ), moved AS (
-     UPDATE webhook_fan_out f SET last_tx_id = last.tx_id, last_event_id = last.id
-     FROM (SELECT tx_id, id FROM batch ORDER BY tx_id DESC, id DESC LIMIT 1) last
-     WHERE f.id = 1
-   ), targets AS (
-     SELECT batch.id AS event_id, w.id AS endpoint_id,
-            row_number() OVER (ORDER BY batch.tx_id, batch.id, w.id) AS n
-     FROM batch JOIN webhook_endpoints w
-       ON w.enabled AND (cardinality(w.event_types) = 0 OR batch.type = ANY (w.event_types))
-     WHERE batch.type <> 'webhook.test'
+const QUEUE = `WITH targets AS (
+     SELECT b.id AS event_id, w.id AS endpoint_id,
+            row_number() OVER (ORDER BY b.ord, w.id) AS n
+     FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS b(id, type, ord)
+     JOIN webhook_endpoints w
+       ON w.enabled AND (cardinality(w.event_types) = 0 OR b.type = ANY (w.event_types))
+     WHERE b.type <> 'webhook.test'
    ), queued AS (
      INSERT INTO webhook_deliveries
        (id, endpoint_id, event_id, status, next_attempt_at, locked_until)
      SELECT ${NEW_DELIVERY_ID}, endpoint_id, event_id, 'pending', now(),
-            CASE WHEN n <= $4 THEN now() + make_interval(secs => $5) END
+            CASE WHEN n <= $3 THEN now() + make_interval(secs => $4) END
      FROM targets ORDER BY n
      RETURNING *
    )
-   SELECT (SELECT count(*) FROM batch) AS batch_size, ${CLAIM_COLUMNS}, ${EVENT_ROW_COLUMNS}
-   FROM (SELECT 1) one
-   LEFT JOIN (queued d
-     JOIN webhook_endpoints w ON w.id = d.endpoint_id
-     JOIN batch e ON e.id = d.event_id) ON d.locked_until IS NOT NULL`;
+   SELECT ${CLAIM_COLUMNS}
+   FROM queued d JOIN webhook_endpoints w ON w.id = d.endpoint_id
+   WHERE d.locked_until IS NOT NULL`;
 
 /**
  * Turns new events into deliveries. The fan-out keeps its place in the events, by (tx_id, id),
@@ -58,6 +61,10 @@ export const FAN_OUT = `WITH horizon AS (
  * the events to be read again, after it every delivery exists.
  *
  * The first `room` new deliveries are leased to the caller at once, saving them a claim.
+ *
+ * The events and the deliveries are separate statements: on Citus the events live on their
+ * member's shard and the deliveries, endpoints and place on every node (reference tables), and
+ * one statement may not read the one and write the other.
  */
 @Injectable()
 export class WebhookFanOut {
@@ -68,17 +75,7 @@ export class WebhookFanOut {
     room: number,
   ): Promise<{ events: number; claimed: ClaimedDelivery[] }> {
     // A look without locks first: an idle round then writes nothing (no lock, no commit).
-    const [news] = await queryRows<{ any: boolean }>(
-      this.dataSource.manager,
-      `SELECT EXISTS (
-         SELECT 1 FROM webhook_fan_out f CROSS JOIN LATERAL (
-           SELECT 1 FROM event_log e WHERE (e.tx_id, e.id) > (f.last_tx_id, f.last_event_id)
-           ORDER BY e.tx_id, e.id LIMIT 1
-         ) next
-         WHERE f.id = 1
-       ) AS any`,
-      [],
-    );
+    const [news] = await queryRows<{ any: boolean }>(this.dataSource.manager, ANY_NEWS, []);
     if (!news?.any) {
       return { events: 0, claimed: [] };
     }
@@ -92,16 +89,27 @@ export class WebhookFanOut {
       if (!place) {
         return { events: 0, claimed: [] };
       }
-      const rows = await queryRows<FanOutRow>(manager, FAN_OUT, [
+      const batch = await queryRows<EventRow & { tx_id: string }>(manager, BATCH, [
         place.last_tx_id,
         place.last_event_id,
+        await commitHorizon(manager),
         batchSize,
+      ]);
+      const last = batch[batch.length - 1];
+      if (!last) {
+        return { events: 0, claimed: [] };
+      }
+      await deferredQuery(manager, MOVE, [last.tx_id, last.id]);
+      const leased = await queryRows<ClaimRow>(manager, QUEUE, [
+        batch.map((e) => e.id),
+        batch.map((e) => e.type),
         room,
         LEASE_SECONDS,
       ]);
+      const events = new Map(batch.map((e) => [e.id, e]));
       return {
-        events: Number(rows[0]?.batch_size ?? 0),
-        claimed: rows.filter((r) => r.delivery_id !== null).map((r) => toClaimedDelivery(r, r)),
+        events: batch.length,
+        claimed: leased.map((r) => toClaimedDelivery(r, events.get(r.event_id)!)),
       };
     });
   }

@@ -30,9 +30,8 @@ export class WebhookMetrics {
       registers,
       async collect() {
         const [row] = await dataSource.query<{ events: string; deliveries: string }[]>(
-          `SELECT (SELECT count(*) FROM webhook_fan_out f CROSS JOIN LATERAL (
-                     SELECT 1 FROM event_log e WHERE (e.tx_id, e.id) > (f.last_tx_id, f.last_event_id)
-                     ORDER BY e.tx_id, e.id) after) AS events,
+          `SELECT (SELECT count(*) FROM event_log e JOIN webhook_fan_out f
+                     ON f.id = 1 AND (e.tx_id, e.id) > (f.last_tx_id, f.last_event_id)) AS events,
                   (SELECT count(*) FROM webhook_deliveries d JOIN webhook_endpoints w
                      ON w.id = d.endpoint_id AND w.enabled
                    WHERE d.status = 'pending') AS deliveries`,
@@ -48,10 +47,9 @@ export class WebhookMetrics {
       async collect() {
         const [row] = await dataSource.query<{ age: number | null }[]>(
           `SELECT EXTRACT(EPOCH FROM $1::timestamptz - min(created_at))::float8 AS age FROM (
-             (SELECT next.created_at FROM webhook_fan_out f CROSS JOIN LATERAL (
-                SELECT e.created_at FROM event_log e
-                WHERE (e.tx_id, e.id) > (f.last_tx_id, f.last_event_id)
-                ORDER BY e.tx_id, e.id LIMIT 1) next)
+             (SELECT e.created_at FROM event_log e JOIN webhook_fan_out f
+                ON f.id = 1 AND (e.tx_id, e.id) > (f.last_tx_id, f.last_event_id)
+              ORDER BY e.tx_id, e.id LIMIT 1)
              UNION ALL
              (SELECT min(e.created_at) FROM webhook_deliveries d
               JOIN webhook_endpoints w ON w.id = d.endpoint_id AND w.enabled

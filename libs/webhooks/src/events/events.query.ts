@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { decodeCursor, encodeCursor, Page, pageLimit, startOf } from '@vafa/platform';
+import { commitHorizon } from './commit-horizon';
 import type { EventListQuery } from './event.dto';
 import { EVENT_ROW_COLUMNS, EventEnvelope, EventRow, toEventEnvelope } from './event-envelope';
 
@@ -16,8 +17,8 @@ export class EventsQuery {
   async list(query: EventListQuery): Promise<Page<EventEnvelope>> {
     const limit = pageLimit(query);
     const after = decodeCursor(query.cursor, ['bigint', 'uuid']);
-    const values: unknown[] = [limit + 1];
-    const where = [`e.tx_id < pg_snapshot_xmin(pg_current_snapshot())::text::bigint`];
+    const values: unknown[] = [limit + 1, await commitHorizon(this.dataSource.manager)];
+    const where = [`e.tx_id < $2::bigint`];
     if (query.type) {
       values.push(query.type);
       where.push(`e.type = $${values.length}`);
