@@ -54,11 +54,12 @@ export class ReversePointsUseCase {
     const rows = await sql.manager.query<
       { kind: string; points: string; program: LedgerAccount; reversed: string }[]
     >(
+      // Each table names the member ($1), so Citus sends the whole statement to its shard.
       `SELECT t.kind, t.points,
-              (SELECT account FROM ledger_postings p WHERE p.member_id = t.member_id AND p.transaction_id = t.id
+              (SELECT account FROM ledger_postings p WHERE p.member_id = $1 AND p.transaction_id = t.id
                  AND account LIKE 'program:%' LIMIT 1) AS program,
               (SELECT coalesce(sum(abs(r.points)), 0) FROM ledger_transactions r
-                 WHERE r.member_id = t.member_id AND r.reverses_id = t.id AND r.id IS DISTINCT FROM $3) AS reversed
+                 WHERE r.member_id = $1 AND r.reverses_id = t.id AND r.id IS DISTINCT FROM $3) AS reversed
        FROM ledger_transactions t WHERE t.member_id = $1 AND t.id = $2`,
       [command.memberId, command.transactionId, excluding ?? null],
     );

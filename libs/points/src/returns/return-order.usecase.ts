@@ -189,9 +189,14 @@ export class ReturnOrderUseCase {
     if (plan.fullyReturned) {
       await this.coupons.giveBack(manager, order.member_id, order.id);
     }
-    // What the order is still worth now that these units are back (the lines are updated above).
+    // What the order is still worth now that these units are back (the lines are updated above):
+    // order_net_values' net_total of this one order, with the member named on each table so that
+    // Citus sends it to the member's shard (through the view it would ask every shard).
     const [remaining] = await manager.query<{ total: string }[]>(
-      'SELECT net_total AS total FROM order_net_values WHERE member_id = $1 AND order_uuid = $2',
+      `SELECT o.total - coalesce((
+                SELECT sum(l.net_amount * l.returned_quantity / l.quantity) FROM order_lines l
+                WHERE l.member_id = $1 AND l.order_uuid = $2 AND l.returned_quantity > 0), 0) AS total
+       FROM orders o WHERE o.member_id = $1 AND o.id = $2`,
       [order.member_id, order.id],
     );
     await this.purchases.returned(manager, {
