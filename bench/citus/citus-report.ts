@@ -32,7 +32,7 @@ export function renderCitusReport(input: {
   if (paths) {
     lines.push(
       '',
-      '| on Citus, one at a time (30 members) | statements on one shard | on several shards |',
+      '| on Citus, one request at a time (30 members) | statements on one shard | on several shards |',
       '|---|---|---|',
       ...Object.entries(paths).map(
         ([path, r]) => `| ${path} | ${r.singleShard} | ${r.multiShard} |`,

@@ -37,11 +37,13 @@ export async function routingCounters(db: Client): Promise<RoutingCounters> {
   };
 }
 
-export type MoneyPath = 'checkout by card' | 'return' | 'till redemption';
+export type MoneyPath = 'nothing sent, 5 s' | 'checkout by card' | 'return' | 'till redemption';
 
 /**
- * `count` of each money-moving request a till sends, one after another, with the counters reset
- * before each kind and read after it: how Citus routed every statement those requests ran.
+ * Each money-moving request a till sends, once per member, one after another, with the counters
+ * reset before each kind and read after it: how Citus routed every statement those requests ran.
+ * First 5 s with nothing sent: what the server's own background work (the webhook dispatcher
+ * looking for new events on every shard) adds to each count.
  */
 export async function probeMoneyPaths(options: {
   baseUrl: string;
@@ -79,6 +81,7 @@ export async function probeMoneyPaths(options: {
   };
   const orderId = (i: number): string => `probe-${run}-${i}`;
   return {
+    'nothing sent, 5 s': await measure(() => new Promise((resolve) => setTimeout(resolve, 5_000))),
     'checkout by card': await measure(async () => {
       for (const [i, m] of options.members.entries()) {
         await send(
