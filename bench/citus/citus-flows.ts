@@ -31,6 +31,7 @@ export const CITUS_FLOW_SUITES = [
   'test/scenarios/member-year.e2e-spec.ts',
   'test/webhooks/webhook-delivery.e2e-spec.ts',
   'test/webhooks/events-feed.e2e-spec.ts',
+  'test/webhooks/webhook-dispatchers.e2e-spec.ts',
 ];
 
 export interface SuiteOutcome {
