@@ -1,7 +1,7 @@
 import type { EntityManager } from 'typeorm';
 import { preparedQuery, queryRows } from '@vafa/platform';
 import type { IdentityKind } from './member-identity.entity';
-import { MEMBER_BY_ID, MEMBER_ID_BY_IDENTITY } from './member-lookup.query';
+import { MEMBER_ID_BY_IDENTITY } from './member-lookup.query';
 import type { MemberEntity } from './member.entity';
 
 /** One value that names a member program-wide. */
@@ -126,20 +126,6 @@ export async function holderOf(
     }
   }
   return null;
-}
-
-/** The id of the member holding an identity (see holderOf), read from members by that id. */
-export async function memberIdBy(
-  manager: EntityManager,
-  kind: IdentityKind,
-  values: readonly string[],
-): Promise<string | null> {
-  const holder = await holderOf(manager, kind, values);
-  if (holder === null) {
-    return null;
-  }
-  const { rows } = await preparedQuery<{ id: string }>(manager, MEMBER_BY_ID, [holder]);
-  return rows[0]?.id ?? null;
 }
 
 /** Every member holding one of the values (a search filter: the member rows are read after). */

@@ -1,9 +1,9 @@
 import type { PreparedStatement } from '@vafa/platform';
 
 /**
- * How a till finds a member (see MembersRepository.findIdBy): by id, or by an identity in two
- * steps, each on one table and naming its key (so on Citus each goes to one shard): who holds
- * the identity, then that member by id.
+ * How a till finds a member (see MembersRepository.findIdBy): by id, or by who holds an
+ * identity (written in the member's own transaction, so its holder exists); each statement names
+ * its table's key, so on Citus each goes to one shard.
  */
 export const MEMBER_BY_ID: PreparedStatement = {
   name: 'vafa_member_by_id',

@@ -19,7 +19,6 @@ import {
   holderOf,
   IDENTITY_FIELD,
   identitiesOf,
-  memberIdBy,
   memberIdsBy,
   moveIdentities,
 } from './member-identities.repository';
@@ -217,10 +216,10 @@ export class MembersRepository {
       return rows[0]?.id ?? null;
     }
     if (by.cardNumber) {
-      return memberIdBy(manager, 'card_number', [by.cardNumber.trim()]);
+      return holderOf(manager, 'card_number', [by.cardNumber.trim()]);
     }
     if (by.phone) {
-      return memberIdBy(manager, 'phone', await this.phoneForms(by.phone));
+      return holderOf(manager, 'phone', await this.phoneForms(by.phone));
     }
     return null;
   }
