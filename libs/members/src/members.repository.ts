@@ -200,9 +200,9 @@ export class MembersRepository {
 
   /**
    * The id of the member a till names by id, card number or phone, or null. For hot paths (every
-   * checkout): prepared statements, no entity to build; by id one, by card or phone two (who
-   * holds it in member_identities, then the member), and one more for a phone found only in the
-   * form stored before E.164.
+   * checkout): prepared statements, no entity to build; one (the member by id, or who holds the
+   * card or phone in member_identities), and one more for a phone found only in the form stored
+   * before E.164.
    */
   async findIdBy(
     by: { id?: string; cardNumber?: string; phone?: string },

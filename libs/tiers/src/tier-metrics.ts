@@ -11,7 +11,8 @@ export async function qualificationValues(
   asOf: Date,
 ): Promise<Map<string, Map<string, number>>> {
   // Grouped by member (the distribution column) and joined only with tiers (a reference
-  // table), so Citus runs it on each shard; members without orders in a window count 0.
+  // table), so Citus runs it on each shard. A member with no order in a tier's window has no
+  // entry for it: callers read that as 0.
   const rows = await manager.query<{ member_id: string; code: string; value: string }[]>(
     `SELECT o.member_id, t.code,
             CASE t.qualification->>'metric' WHEN 'spend' THEN sum(o.net_total) ELSE sum(o.net_points) END AS value
@@ -22,10 +23,7 @@ export async function qualificationValues(
      GROUP BY o.member_id, t.code, t.qualification->>'metric'`,
     [memberIds, asOf],
   );
-  const tierCodes = await manager.query<{ code: string }[]>('SELECT code FROM tiers');
-  const values = new Map<string, Map<string, number>>(
-    memberIds.map((id) => [id, new Map(tierCodes.map((t) => [t.code, 0]))]),
-  );
+  const values = new Map<string, Map<string, number>>();
   for (const row of rows) {
     const perTier = values.get(row.member_id) ?? new Map<string, number>();
     perTier.set(row.code, Number(row.value));

@@ -63,12 +63,13 @@ export async function findDistributionBlockers(manager: EntityManager): Promise<
   for (const fk of await foreignKeys(manager)) {
     const toReference = referenceTables.has(fk.referenced);
     const fromPlaced = referenceTables.has(fk.table) || distributionColumn.has(fk.table);
+    // Between member tables, the key must pair the two distribution columns with each other.
+    const keyPosition = fk.columns.indexOf(distributionColumn.get(fk.table) ?? '');
     const colocated =
       memberTables.has(fk.table) &&
       memberTables.has(fk.referenced) &&
-      fk.columns.indexOf(distributionColumn.get(fk.table) ?? '') >= 0 &&
-      fk.columns.indexOf(distributionColumn.get(fk.table) ?? '') ===
-        fk.referencedColumns.indexOf(distributionColumn.get(fk.referenced) ?? '');
+      keyPosition >= 0 &&
+      keyPosition === fk.referencedColumns.indexOf(distributionColumn.get(fk.referenced) ?? '');
     const beforeReferencing =
       !referenceTables.has(fk.table) ||
       REFERENCE_TABLES.indexOf(fk.referenced) < REFERENCE_TABLES.indexOf(fk.table);
