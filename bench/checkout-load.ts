@@ -421,6 +421,21 @@ export async function probeFloor(options: {
   };
 }
 
+/**
+ * `GET /health` for `seconds`, not counted: the server's JIT warms up before the floor is measured,
+ * as the checkout and `/v1/me` runs get their own warm-up (a cold API compiles its hot path while
+ * being measured; a bare server has almost nothing to compile).
+ */
+export async function warmUpFloor(
+  baseUrl: string,
+  connections: number,
+  seconds: number,
+): Promise<void> {
+  if (seconds > 0) {
+    await probeFloor({ baseUrl, connections, seconds });
+  }
+}
+
 export interface CheckoutLoadResult {
   members: number;
   warmupSeconds: number;

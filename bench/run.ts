@@ -48,6 +48,7 @@ import {
   POINTS_PER_CHECKOUT,
   prepareCheckout,
   probeFloor,
+  warmUpFloor,
   runCheckoutLoad,
   startCheckoutServer,
 } from './checkout-load';
@@ -546,6 +547,7 @@ async function main(): Promise<void> {
     let floorCounters: PhaseCounters | null = null;
     if (floorSeconds > 0) {
       log(`GET /health (HTTP floor): ${checkoutConnections} connections for ${floorSeconds} s …`);
+      await warmUpFloor(api.baseUrl, checkoutConnections, warmupSeconds);
       const window = floorWindow();
       await window.begin();
       floor = await probeFloor({
@@ -579,6 +581,7 @@ async function main(): Promise<void> {
             poolSize,
             connections: checkoutConnections,
             seconds: floorSeconds,
+            warmupSeconds,
             onChild,
             window,
           }),

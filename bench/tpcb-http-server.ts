@@ -2,22 +2,29 @@
  * pgbench's own TPC-B-like transaction behind a bare `node:http` server with node-postgres: no
  * framework, no validation, no logging. It tells how much of pgbench's TPS any Node HTTP service
  * on this machine can keep once a request and its answer ride on top of the same database work.
- * `GET /health` answers like the API's /health (one `SELECT 1` on a pooled connection, as a named
- * prepared statement, and the same JSON): the bare floor the API's /health is compared with.
+ * `GET /health` gives the API's healthy answer (one `SELECT 1` on a pooled connection, as a named
+ * prepared statement; the same JSON, headers and request id, from a pool set up like the API's):
+ * the bare floor the API's /health is compared with, so that only the framework differs.
  * Every other request runs the TPC-B transaction.
  *
- * Input: the environment variable BENCH_TPCB, JSON { databaseUrl, scale, connections } (the
- * database pgbench initialised, its scale, the pool size). Output over IPC: { type: 'listening',
- * port } or { type: 'failed', message }; the message 'stop' closes it and exits with 0.
+ * Input: the environment variable BENCH_TPCB, JSON { databaseUrl, scale, connections,
+ * healthHeaders?, poolOptions? } (the database pgbench initialised, its scale, the pool size;
+ * the API's /health headers and pool settings). Output over IPC: { type: 'listening', port } or
+ * { type: 'failed', message }; the message 'stop' closes it and exits with 0.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Pool, type PoolClient } from 'pg';
+import { Pool, type PoolClient, type PoolConfig } from 'pg';
 
 interface Input {
   databaseUrl: string;
   scale: number;
   connections: number;
+  /** The fixed headers of the API's /health answer, as a flat [name, value, …] list. */
+  healthHeaders?: string[];
+  /** The API's node-postgres pool settings other than its size. */
+  poolOptions?: PoolConfig;
 }
 
 // The statements of pgbench's built-in "tpcb-like" script, prepared (as with -M prepared).
@@ -51,19 +58,25 @@ async function transaction(client: PoolClient, scale: number): Promise<number> {
 }
 
 // The API's /health answer when the database is up (terminus' HealthCheckResult).
-const HEALTHY = JSON.stringify({
-  status: 'ok',
-  info: { database: { status: 'up' } },
-  error: {},
-  details: { database: { status: 'up' } },
-});
+const healthy = (responseTime: number): string => {
+  const database = { responseTime, status: 'up' };
+  return JSON.stringify({ status: 'ok', info: { database }, error: {}, details: { database } });
+};
 const PING = { name: 'health_ping', text: 'SELECT 1' } as const;
 
-function health(pool: Pool, response: ServerResponse): void {
+function health(pool: Pool, headers: string[], response: ServerResponse): void {
+  const started = performance.now();
   pool.query(PING).then(
     () => {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.end(HEALTHY);
+      const body = healthy(Math.round(performance.now() - started));
+      response.writeHead(200, [
+        ...headers,
+        'x-request-id',
+        randomUUID(),
+        'content-length',
+        String(Buffer.byteLength(body)),
+      ]);
+      response.end(body);
     },
     (error: unknown) => {
       // As the API answers a failed check: its error format, the check's result in the details.
@@ -89,10 +102,15 @@ function health(pool: Pool, response: ServerResponse): void {
 
 function main(): void {
   const input = JSON.parse(process.env.BENCH_TPCB ?? '{}') as Input;
-  const pool = new Pool({ connectionString: input.databaseUrl, max: input.connections });
+  const pool = new Pool({
+    ...input.poolOptions,
+    connectionString: input.databaseUrl,
+    max: input.connections,
+  });
+  const healthHeaders = input.healthHeaders ?? ['content-type', 'application/json'];
   const server = createServer((request, response) => {
     if (request.method === 'GET' && request.url === '/health') {
-      return health(pool, response);
+      return health(pool, healthHeaders, response);
     }
     const fail = (): void => void response.writeHead(500).end();
     pool.connect().then(async (client) => {

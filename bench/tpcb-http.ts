@@ -1,8 +1,9 @@
 import { fork } from 'node:child_process';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { type FloorProbe, probeFloor } from './checkout-load';
+import { type FloorProbe, probeFloor, warmUpFloor } from './checkout-load';
 import { LatencySummary, round, summarizeLatencies } from './stats';
+import { HEALTH_HEADERS, typeOrmOptions } from '@vafa/platform';
 
 export interface TpcbOverHttpResult {
   connections: number;
@@ -26,10 +27,19 @@ interface BareServer {
   stop: () => Promise<void>;
 }
 
+/** The API's /health headers and pool settings (not its size), for the bare server to copy. */
+function apiHealthSetup(): { healthHeaders: string[]; poolOptions: Record<string, unknown> } {
+  const { max: _size, ...poolOptions } = typeOrmOptions('', { entities: [], migrations: [] })
+    .extra as Record<string, unknown>;
+  return { healthHeaders: [...HEALTH_HEADERS], poolOptions };
+}
+
 async function startBareServer(options: {
   databaseUrl: string;
   scale: number;
   poolSize: number;
+  /** Answer /health as the API does: its headers, and a pool set up like its own. */
+  likeTheApi?: boolean;
 }): Promise<BareServer> {
   const child = fork(join(__dirname, 'tpcb-http-server.js'), [], {
     env: {
@@ -38,6 +48,7 @@ async function startBareServer(options: {
         databaseUrl: options.databaseUrl,
         scale: options.scale,
         connections: options.poolSize,
+        ...(options.likeTheApi ? apiHealthSetup() : {}),
       }),
     },
     execArgv: [],
@@ -122,12 +133,15 @@ export async function probeBareHealth(options: {
   poolSize: number;
   connections: number;
   seconds: number;
+  /** Requests before the measured run, as the API's floor gets them (warmUpFloor). */
+  warmupSeconds: number;
   onChild: (pid: number) => void;
   window: MeasuredRun;
 }): Promise<FloorProbe & { poolSize: number }> {
-  const server = await startBareServer({ ...options, scale: 1 });
+  const server = await startBareServer({ ...options, scale: 1, likeTheApi: true });
   try {
     options.onChild(server.pid);
+    await warmUpFloor(server.baseUrl, options.connections, options.warmupSeconds);
     await options.window.begin();
     const probe = await probeFloor({
       baseUrl: server.baseUrl,

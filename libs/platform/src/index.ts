@@ -25,7 +25,7 @@ export * from './database/bigint-as-number';
 export * from './database/database-connection';
 export * from './database/embedded-postgres-server';
 export * from './database/prepared-query';
-export { answerHealthBeforeFramework } from './health/health-before-framework';
+export { answerHealthBeforeFramework, HEALTH_HEADERS } from './health/health-before-framework';
 export { onOneConnection } from './database/statement-pipeline';
 export * from './database/transaction';
 export * from './database/member-shards';

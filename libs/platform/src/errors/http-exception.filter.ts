@@ -1,8 +1,9 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable';
 import { DomainError } from './domain-error';
+import { requestFieldsOf } from '../logging/request-logging';
 
 interface ErrorBody {
   error: { code: string; message: string; details?: unknown; errorId?: string };
@@ -47,7 +48,10 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<FastifyReply>();
-    const [status, body] = this.toBody(exception);
+    const [status, body] = this.toBody(
+      exception,
+      host.switchToHttp().getRequest<FastifyRequest | undefined>(),
+    );
     if (response.sent) {
       return;
     }
@@ -57,7 +61,7 @@ export class HttpExceptionFilter implements ExceptionFilter {
     void response.status(status).send(body);
   }
 
-  private toBody(exception: unknown): [number, ErrorBody] {
+  private toBody(exception: unknown, request: FastifyRequest | undefined): [number, ErrorBody] {
     if (isDatabaseUnavailable(exception)) {
       const message = 'The database is not reachable right now; retry shortly.';
       return [503, { error: { code: 'DATABASE_UNAVAILABLE', message } }];
@@ -95,7 +99,8 @@ export class HttpExceptionFilter implements ExceptionFilter {
       return [status, { error: { code: CODES_BY_STATUS[status] ?? 'BAD_REQUEST', message } }];
     }
     const errorId = randomUUID();
-    this.logger.error({ err: exception, errorId }, 'unhandled error');
+    const req = request && requestFieldsOf(request);
+    this.logger.error({ err: exception, errorId, req }, 'unhandled error');
     return [
       500,
       { error: { code: 'INTERNAL_ERROR', message: 'Something went wrong on our side.', errorId } },

@@ -1,6 +1,8 @@
 import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import { catchError, Observable, throwError } from 'rxjs';
+import type { FastifyRequest } from 'fastify';
 import { sqlState } from '../database/transaction';
+import { requestFieldsOf } from '../logging/request-logging';
 import { validationFailed } from '../platform.errors';
 
 export const DATA_EXCEPTION_MESSAGE = 'A value in the request is out of range or not valid.';
@@ -26,13 +28,14 @@ function isDataException(error: unknown): boolean {
 export class DataExceptionInterceptor implements NestInterceptor {
   private readonly logger = new Logger('Input');
 
-  intercept(_context: ExecutionContext, next: CallHandler): Observable<unknown> {
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     return next.handle().pipe(
       catchError((error: unknown) => {
         if (!isDataException(error)) {
           return throwError(() => error);
         }
-        this.logger.warn({ err: error }, 'input refused by PostgreSQL');
+        const req = requestFieldsOf(context.switchToHttp().getRequest<FastifyRequest>());
+        this.logger.warn({ err: error, req }, 'input refused by PostgreSQL');
         return throwError(() => validationFailed(DATA_EXCEPTION_MESSAGE));
       }),
     );

@@ -1,7 +1,6 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { NestPinoLogger } from './nest-pino.logger';
-import { requestLoggers } from './root-logger';
 
 function loggerWithLines(): { logger: NestPinoLogger; lines: Record<string, unknown>[] } {
   const lines: Record<string, unknown>[] = [];
@@ -30,15 +29,6 @@ describe("Nest's logger over pino", () => {
     logger.error('boom', 'Error: boom\n    at somewhere (file.ts:1:1)', 'ExceptionsHandler');
     expect(lines[0]).toMatchObject({ context: 'ExceptionsHandler' });
     expect((lines[0]?.err as { stack: string }).stack).toContain('at somewhere');
-  });
-
-  it('writes through the request logger inside a request, so lines carry its id', () => {
-    const { logger, lines } = loggerWithLines();
-    const requestLogger = pino({ level: 'debug' }, {
-      write: (line: string) => lines.push(JSON.parse(line) as Record<string, unknown>),
-    } as never).child({ req: { id: 'req-7' } });
-    requestLoggers.run(requestLogger, () => logger.warn('slow', 'Checkout'));
-    expect(lines[0]).toMatchObject({ msg: 'slow', req: { id: 'req-7' }, context: 'Checkout' });
   });
 
   it('skips levels that are off', () => {

@@ -1,13 +1,13 @@
 import { Inject, Injectable, LoggerService } from '@nestjs/common';
 import type { Logger } from 'pino';
-import { requestLoggers, ROOT_LOGGER } from './root-logger';
+import { ROOT_LOGGER } from './root-logger';
 
 type Level = 'trace' | 'debug' | 'info' | 'warn' | 'error' | 'fatal';
 
 /**
  * Nest's logger interface over pino. Nest passes the logger's context as the last argument; a
  * first argument that is an object is merged into the line (`logger.error({err}, 'message')`).
- * Inside a request the line goes through that request's child logger, so it carries the request id.
+ * A line about a request names it in a `req` field (`requestFieldsOf`).
  */
 @Injectable()
 export class NestPinoLogger implements LoggerService {
@@ -33,7 +33,7 @@ export class NestPinoLogger implements LoggerService {
   }
 
   private write(level: Level, message: unknown, params: unknown[]): void {
-    const logger = requestLoggers.getStore() ?? this.root;
+    const logger = this.root;
     if (!logger.isLevelEnabled(level)) {
       return;
     }

@@ -1,4 +1,3 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import pino, { DestinationStream, Logger, stdSerializers } from 'pino';
 
 /** Headers and body fields that carry credentials: never written to a log. */
@@ -56,6 +55,3 @@ export function createRootLogger(level: string, destination?: DestinationStream)
 
 /** The Nest injection token of the root logger. */
 export const ROOT_LOGGER = Symbol('ROOT_LOGGER');
-
-/** The logger of the request being served, so that every line carries its request id. */
-export const requestLoggers = new AsyncLocalStorage<Logger>();
