@@ -397,6 +397,8 @@ export async function probeFloor(options: {
   baseUrl: string;
   connections: number;
   seconds: number;
+  /** Also collects the answers' latencies here (to pool several runs). */
+  latencies?: number[];
 }): Promise<FloorProbe> {
   const latencies: number[] = [];
   const instance = autocannon({
@@ -411,6 +413,7 @@ export async function probeFloor(options: {
     }
   });
   const result = await instance;
+  options.latencies?.push(...latencies);
   return {
     path: '/health',
     connections: options.connections,

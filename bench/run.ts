@@ -18,7 +18,7 @@
  * BENCH_API_PROCESSES (1; API server processes on one port, as VAFA_API_PROCESSES runs them),
  * BENCH_RATE_PERCENT (70), BENCH_RATE_CONNECTIONS (40), BENCH_RATE_INSTANCES (20),
  * BENCH_FLOOR_SECONDS (5; GET /health on the API server and on a bare node:http server with the
- * API's pool size, 0 skips both), BENCH_ME_SECONDS (BENCH_SECONDS; GET /v1/me with the member
+ * API's pool and answer, in turn, FLOOR_ROUNDS times each, 0 skips both), BENCH_ME_SECONDS (BENCH_SECONDS; GET /v1/me with the member
  * tokens of 200 members after the checkouts, 0 skips it),
  * BENCH_TPCB_HTTP_SECONDS (10; pgbench's transaction over a bare node:http server, 0 skips it),
  * BENCH_PROFILE=1 (pg_stat_statements breakdown), BENCH_CPU_PROF=1 (V8 CPU profile of the API
@@ -44,11 +44,8 @@ import {
   serverSnapshot,
 } from './counters';
 import {
-  FloorProbe,
   POINTS_PER_CHECKOUT,
   prepareCheckout,
-  probeFloor,
-  warmUpFloor,
   runCheckoutLoad,
   startCheckoutServer,
 } from './checkout-load';
@@ -57,7 +54,8 @@ import { summarizeCpuProfiles } from './cpu-profile';
 import { CREDIT_POINTS, LedgerLoadResult, runLedgerLoad } from './ledger-load';
 import { findPgbench, PgbenchResult, runPgbench } from './pgbench';
 import { nameProcess, parentOf } from './processes';
-import { probeBareHealth, probeTpcbOverHttp } from './tpcb-http';
+import { probeTpcbOverHttp } from './tpcb-http';
+import { type HealthFloors, measureHealthFloors } from './health-floors';
 import { ME_MEMBERS, MeRun, mintMemberTokens, runMeLoad, sampleMembers } from './me-load';
 import { evaluateTargets, ratio } from './targets';
 import { DatabaseProfile, readStatements, resetStatements } from './profile';
@@ -80,6 +78,8 @@ const PGBENCH_DATABASE = 'pgbench';
 const CHECKOUT_DATABASE = 'checkout';
 const WEBHOOKS_DATABASE = 'webhooks';
 const PARTS = ['pgbench', 'ledger', 'checkout', 'webhooks'] as const;
+/** Rounds of GET /health on the API and on the bare server, in turn (health-floors.ts). */
+const FLOOR_ROUNDS = 2;
 type Part = (typeof PARTS)[number];
 const KNOBS = [
   'BENCH_ONLY',
@@ -543,53 +543,32 @@ async function main(): Promise<void> {
         profile: false,
         postmaster,
       });
-    let floor: FloorProbe | null = null;
-    let floorCounters: PhaseCounters | null = null;
-    if (floorSeconds > 0) {
-      log(`GET /health (HTTP floor): ${checkoutConnections} connections for ${floorSeconds} s …`);
-      await warmUpFloor(api.baseUrl, checkoutConnections, warmupSeconds);
-      const window = floorWindow();
-      await window.begin();
-      floor = await probeFloor({
-        baseUrl: api.baseUrl,
-        connections: checkoutConnections,
-        seconds: floorSeconds,
-      });
-      await window.end();
-      floorCounters = await window.counters(
-        floor.requestsPerSecond * floor.seconds,
-        floor.requestsPerSecond,
-      );
-      log(`GET /health: ${floor.requestsPerSecond.toFixed(1)} requests/s`);
-    }
-
-    // The same /health over a bare node:http server with the API's pool: what the API keeps of it.
-    let bareFloor: (FloorProbe & { poolSize: number }) | null = null;
-    let bareFloorCounters: PhaseCounters | null = null;
+    // /health on the API and on a bare node:http server with the API's pool and answer: what the
+    // API keeps of the bare floor.
+    let floors: HealthFloors | null = null;
     if (floorSeconds > 0) {
       const poolSize = api.poolSize ?? defaultPoolSize();
       log(
-        `GET /health on bare node:http (pool ${poolSize}): ${checkoutConnections} connections for ${floorSeconds} s …`,
+        `GET /health (HTTP floor), API and bare node:http (pool ${poolSize}) in turn: ${checkoutConnections} connections, ${FLOOR_ROUNDS} × ${floorSeconds} s each …`,
       );
-      const window = floorWindow();
-      const measured = await measureBareServer(
-        window,
-        'node: bare HTTP server (/health)',
-        (onChild) =>
-          probeBareHealth({
-            databaseUrl: checkoutUrl,
-            poolSize,
-            connections: checkoutConnections,
-            seconds: floorSeconds,
-            warmupSeconds,
-            onChild,
-            window,
-          }),
-      );
-      bareFloor = measured.result;
-      bareFloorCounters = measured.counters;
-      log(`GET /health, bare: ${bareFloor.requestsPerSecond.toFixed(1)} requests/s`);
+      floors = await measureHealthFloors({
+        apiBaseUrl: api.baseUrl,
+        databaseUrl: checkoutUrl,
+        poolSize,
+        connections: checkoutConnections,
+        seconds: floorSeconds,
+        rounds: FLOOR_ROUNDS,
+        warmupSeconds,
+        newWindow: floorWindow,
+        measureBare: (window, probe) =>
+          measureBareServer(window, 'node: bare HTTP server (/health)', probe),
+        log,
+      });
     }
+    const floor = floors?.floor ?? null;
+    const floorCounters = floors?.floorCounters ?? null;
+    const bareFloor = floors?.bareFloor ?? null;
+    const bareFloorCounters = floors?.bareFloorCounters ?? null;
 
     await admin.query('CHECKPOINT');
     const windows = {

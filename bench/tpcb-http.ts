@@ -135,6 +135,8 @@ export async function probeBareHealth(options: {
   seconds: number;
   /** Requests before the measured run, as the API's floor gets them (warmUpFloor). */
   warmupSeconds: number;
+  /** Also collects the answers' latencies here (to pool several runs). */
+  latencies?: number[];
   onChild: (pid: number) => void;
   window: MeasuredRun;
 }): Promise<FloorProbe & { poolSize: number }> {
@@ -147,6 +149,7 @@ export async function probeBareHealth(options: {
       baseUrl: server.baseUrl,
       connections: options.connections,
       seconds: options.seconds,
+      latencies: options.latencies,
     });
     await options.window.end();
     await options.window.sampled();

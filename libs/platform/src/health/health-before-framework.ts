@@ -4,6 +4,7 @@ import { preparedQuery, type PreparedStatement } from '../database/prepared-quer
 import { securityHeadersFor } from '../http/http-hardening';
 import type { MetricsRegistry } from '../http/metrics-registry.provider';
 import { requestIdOf } from '../logging/request-logging';
+import { PingsOut } from './pings-out';
 
 const PING: PreparedStatement = { name: 'vafa_health_ping', text: 'SELECT 1' };
 
@@ -31,7 +32,7 @@ type RequestListener = (request: IncomingMessage, response: ServerResponse) => v
  * HTTP server itself, before Fastify and Nest (routing, hooks, guards, terminus, a query
  * runner): one prepared ping on the pool and the answer the framework would give, with the
  * same security headers, request id and latency metric. Anything else, and a ping that fails
- * or takes over a second, goes to the framework as before: HealthController checks again and
+ * or takes over a second (PingsOut), goes to the framework as before: HealthController checks again and
  * answers 503 in the API's error format.
  */
 export function answerHealthBeforeFramework(
@@ -45,42 +46,38 @@ export function answerHealthBeforeFramework(
     return;
   }
   server.removeListener('request', framework);
+  // A ping that takes too long: the framework answers instead (HealthController checks again).
+  const pingsOut = new PingsOut<ServerResponse>(QUICK_PING_MS, (response) =>
+    framework.call(server, response.req, response),
+  );
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     if (request.method !== 'GET' || request.url !== '/health') {
       framework.call(server, request, response);
       return;
     }
     const started = performance.now();
-    void ping(dataSource).then((up) => {
-      if (!up) {
-        framework.call(server, request, response);
-        return;
-      }
-      const body = healthy(Math.round(performance.now() - started));
-      response.writeHead(200, [
-        ...HEALTH_HEADERS,
-        'x-request-id',
-        requestIdOf(request),
-        'content-length',
-        String(Buffer.byteLength(body)),
-      ]);
-      response.end(body);
-      metrics.httpDuration.observe(LABELS, (performance.now() - started) / 1000);
-    });
+    pingsOut.add(response);
+    preparedQuery(dataSource.manager, PING, []).then(
+      () => {
+        if (!pingsOut.settle(response)) {
+          return;
+        }
+        const body = healthy(Math.round(performance.now() - started));
+        response.writeHead(200, [
+          ...HEALTH_HEADERS,
+          'x-request-id',
+          requestIdOf(request),
+          'content-length',
+          String(Buffer.byteLength(body)),
+        ]);
+        response.end(body);
+        metrics.httpDuration.observe(LABELS, (performance.now() - started) / 1000);
+      },
+      () => {
+        if (pingsOut.settle(response)) {
+          framework.call(server, request, response);
+        }
+      },
+    );
   });
-}
-
-/** Whether the database answered a ping within QUICK_PING_MS. */
-async function ping(dataSource: DataSource): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const slow = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), QUICK_PING_MS);
-  });
-  const answered = preparedQuery(dataSource.manager, PING, []).then(
-    () => true,
-    () => false,
-  );
-  const up = await Promise.race([answered, slow]);
-  clearTimeout(timer);
-  return up;
 }
