@@ -35,14 +35,7 @@ import { Client } from 'pg';
 import { CreditPointsUseCase } from '@vafa/ledger';
 import { loadConfig, typeOrmOptions, withDatabase } from '@vafa/platform';
 import { createApiApp, migrateDatabase } from '@vafa/app';
-import {
-  CpuWindow,
-  PhaseCounters,
-  phaseCounters,
-  sampleCpuWindow,
-  ServerSnapshot,
-  serverSnapshot,
-} from './counters';
+import type { PhaseCounters } from './counters';
 import {
   POINTS_PER_CHECKOUT,
   prepareCheckout,
@@ -58,10 +51,11 @@ import { probeTpcbOverHttp } from './tpcb-http';
 import { type HealthFloors, measureHealthFloors } from './health-floors';
 import { ME_MEMBERS, MeRun, mintMemberTokens, runMeLoad, sampleMembers } from './me-load';
 import { evaluateTargets, ratio } from './targets';
-import { DatabaseProfile, readStatements, resetStatements } from './profile';
+import { DatabaseProfile, readStatements } from './profile';
 import { BenchReport, renderReport } from './report';
 import { runWebhooksBench, WebhooksBenchResult } from './webhooks-load';
 import { round } from './stats';
+import { measuredWindow } from './measured-window';
 import { createMembers } from './bench-members';
 import {
   addCleanup,
@@ -152,49 +146,6 @@ async function measureBareServer<R extends { requestsPerSecond: number; seconds:
   );
   nameProcess(serverPid, null);
   return { result, counters };
-}
-
-/** Server counters at both edges of a measured run, CPU sampled inside it. */
-function measuredWindow(options: {
-  admin: Client;
-  database: string;
-  seconds: number;
-  profile: boolean;
-  postmaster: number | null;
-}) {
-  const { admin, database, profile } = options;
-  let before: ServerSnapshot | undefined;
-  let after: ServerSnapshot | undefined;
-  let cpu: Promise<CpuWindow> | undefined;
-  return {
-    begin: async (): Promise<void> => {
-      if (profile) {
-        await resetStatements(admin);
-      }
-      before = await serverSnapshot(admin, database);
-      cpu = sampleCpuWindow(options.seconds * 1000, options.postmaster).catch(() => ({
-        seconds: 0,
-        busyCores: null,
-        iowaitCores: null,
-        stealCores: null,
-        interruptCores: null,
-        byGroup: {},
-      }));
-    },
-    end: async (): Promise<void> => {
-      after = await serverSnapshot(admin, database);
-    },
-    /** Resolves once the CPU sample's last reading is taken (keep the processes alive until then). */
-    sampled: async (): Promise<void> => {
-      await cpu;
-    },
-    counters: async (units: number, unitsPerSecond: number): Promise<PhaseCounters | null> => {
-      if (!before || !after || !cpu) {
-        return null;
-      }
-      return phaseCounters(admin, { before, after, cpu: await cpu }, units, unitsPerSecond);
-    },
-  };
 }
 
 async function checkLedger(db: Client, credits: number, points: number) {
