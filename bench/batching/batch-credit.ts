@@ -70,29 +70,67 @@ export function creditRequestHash(item: CreditItem): string {
 }
 
 /**
- * One transaction for the batch: BEGIN, the batch statement, a look at taken keys only when some
+ * How a batch is written: `set`, one statement for all its credits; `rows`, the same statement
+ * once per credit (one-element arrays), all in the batch's one transaction; `savepoints`, as
+ * `rows` with each credit between a SAVEPOINT and its RELEASE (what isolating each credit's own
+ * failure would cost). The last two tell the cost of a statement from the cost of a transaction.
+ */
+export type BatchMode = 'set' | 'rows' | 'savepoints';
+
+type WrittenRow = { member_id: string; id: string; available: string };
+
+async function writeCredits(
+  client: PoolClient,
+  items: CreditItem[],
+  hashes: string[],
+  now: Date,
+  mode: BatchMode,
+): Promise<WrittenRow[]> {
+  const run = (from: number, to: number) =>
+    client.query<WrittenRow>({
+      ...CREDIT_BATCH,
+      values: [
+        items.slice(from, to).map((i) => i.memberId),
+        items.slice(from, to).map((i) => i.idempotencyKey),
+        hashes.slice(from, to),
+        items.slice(from, to).map((i) => i.points),
+        items.slice(from, to).map((i) => i.expiresAt),
+        now,
+      ],
+    });
+  if (mode === 'set') {
+    return (await run(0, items.length)).rows;
+  }
+  // Sent without waiting (the lanes' pool is in pipeline mode): the statements cost what they
+  // cost, not round trips.
+  const sent = items.map((_, n) => {
+    if (mode === 'rows') {
+      return run(n, n + 1);
+    }
+    // A failure shows in the credit's own statement; these two would only repeat it.
+    client.query('SAVEPOINT credit').catch(() => undefined);
+    const written = run(n, n + 1);
+    client.query('RELEASE SAVEPOINT credit').catch(() => undefined);
+    return written;
+  });
+  return (await Promise.all(sent)).flatMap((r) => r.rows);
+}
+
+/**
+ * One transaction for the batch: BEGIN, the batch's writes, a look at taken keys only when some
  * item was not written, COMMIT. Answers each item's outcome, in the items' order.
  */
 export async function creditBatch(
   client: PoolClient,
   items: CreditItem[],
   now: Date,
+  mode: BatchMode = 'set',
 ): Promise<CreditOutcome[]> {
   const hashes = items.map(creditRequestHash);
   await client.query('BEGIN');
   try {
-    const written = await client.query<{ member_id: string; id: string; available: string }>({
-      ...CREDIT_BATCH,
-      values: [
-        items.map((i) => i.memberId),
-        items.map((i) => i.idempotencyKey),
-        hashes,
-        items.map((i) => i.points),
-        items.map((i) => i.expiresAt),
-        now,
-      ],
-    });
-    const byMember = new Map(written.rows.map((r) => [r.member_id, r]));
+    const written = await writeCredits(client, items, hashes, now, mode);
+    const byMember = new Map(written.map((r) => [r.member_id, r]));
     const missing = items.filter((i) => !byMember.has(i.memberId));
     const taken = new Map<string, { id: string; request_hash: string }>();
     if (missing.length > 0) {

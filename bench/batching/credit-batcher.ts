@@ -7,7 +7,7 @@
  * legal.
  */
 import type { Pool } from 'pg';
-import { creditBatch, type CreditItem, type CreditOutcome } from './batch-credit';
+import { type BatchMode, creditBatch, type CreditItem, type CreditOutcome } from './batch-credit';
 
 interface Waiting {
   item: CreditItem;
@@ -27,6 +27,7 @@ export class CreditBatcher {
     private readonly pool: Pool,
     lanes: number,
     private readonly maxBatch: number,
+    private readonly mode: BatchMode = 'set',
     private readonly now: () => Date = () => new Date(),
   ) {
     this.freeLanes = lanes;
@@ -76,6 +77,7 @@ export class CreditBatcher {
         client,
         batch.map((w) => w.item),
         this.now(),
+        this.mode,
       );
       client.release();
       batch.forEach((waiting, n) => waiting.resolve(outcomes[n] ?? { kind: 'conflict' }));

@@ -23,7 +23,14 @@ import { measuredWindow } from '../measured-window';
 import { findPgbench, runPgbench } from '../pgbench';
 import { parentOf } from '../processes';
 import { round } from '../stats';
+import type { BatchMode } from './batch-credit';
 import { CreditBatcher } from './credit-batcher';
+
+const MODE_LABELS: Record<BatchMode, string> = {
+  set: 'one statement',
+  rows: 'a statement per credit',
+  savepoints: 'a statement and a savepoint per credit',
+};
 import { BATCH_CREDIT_POINTS, type CreditLoad, driveCredits } from './credit-load';
 
 const number = (name: string, fallback: number): number => {
@@ -37,6 +44,7 @@ const number = (name: string, fallback: number): number => {
 interface BatchRun extends CreditLoad {
   batchLimit: number;
   lanes: number;
+  mode: BatchMode;
   creditsPerSecond: number;
   perPgbenchTps: number | null;
   meanBatch: number;
@@ -82,7 +90,13 @@ async function main(): Promise<void> {
   const limits = (process.env.BENCH_BATCH_LIMITS ?? '8,32')
     .split(',')
     .map((s) => Math.max(1, Number(s.trim())));
-  const plan = [{ limit: 1, lanes: pgbenchClients }, ...limits.map((limit) => ({ limit, lanes }))];
+  const largest = Math.max(...limits);
+  const plan: { limit: number; lanes: number; mode: BatchMode }[] = [
+    { limit: 1, lanes: pgbenchClients, mode: 'set' },
+    ...limits.map((limit) => ({ limit, lanes, mode: 'set' as const })),
+    { limit: largest, lanes, mode: 'rows' },
+    { limit: largest, lanes, mode: 'savepoints' },
+  ];
 
   const { dataDir, server } = await startThrowawayPostgres({
     prefix: 'vafa-batching-',
@@ -137,12 +151,12 @@ async function main(): Promise<void> {
   const memberIds = await createMembers(db, members);
 
   const runs: BatchRun[] = [];
-  for (const { limit, lanes } of plan) {
-    const pool = new Pool({ connectionString: ledgerUrl, max: lanes });
-    const batcher = new CreditBatcher(pool, lanes, limit);
+  for (const { limit, lanes, mode } of plan) {
+    const pool = new Pool({ connectionString: ledgerUrl, max: lanes, pipeline: true });
+    const batcher = new CreditBatcher(pool, lanes, limit, mode);
     const drive = (milliseconds: number, tag: string) =>
       driveCredits({ batcher, memberIds, clients, milliseconds, tag, replayShare });
-    await drive(2000, `warm-${limit}`);
+    await drive(2000, `warm-${limit}-${lanes}-${mode}`);
     await admin.query('CHECKPOINT');
     const window = measuredWindow({
       admin,
@@ -154,7 +168,7 @@ async function main(): Promise<void> {
     const batchesBefore = batcher.batches;
     const itemsBefore = batcher.batchedItems;
     await window.begin();
-    const load = await drive(seconds * 1000, `run-${limit}`);
+    const load = await drive(seconds * 1000, `run-${limit}-${lanes}-${mode}`);
     await window.end();
     const creditsPerSecond = (load.credited + load.replayed) / (load.elapsedMs / 1000);
     const counters = await window.counters(load.credited + load.replayed, creditsPerSecond);
@@ -164,12 +178,13 @@ async function main(): Promise<void> {
       ...load,
       batchLimit: limit,
       lanes,
+      mode,
       creditsPerSecond: round(creditsPerSecond, 1),
       perPgbenchTps: pgbenchTps ? round(creditsPerSecond / pgbenchTps, 2) : null,
       meanBatch: round((batcher.batchedItems - itemsBefore) / Math.max(batches, 1), 1),
       counters,
     });
-    log(`batch limit ${limit}, ${lanes} lanes: ${creditsPerSecond.toFixed(1)} credits/s`);
+    log(`batch limit ${limit}, ${lanes} lanes, ${mode}: ${creditsPerSecond.toFixed(1)} credits/s`);
   }
   const check = await checkLedger(db);
   await db.end();
@@ -216,7 +231,7 @@ async function main(): Promise<void> {
       row([
         r.batchLimit === 1
           ? `credits, unbatched (${clients} clients, ${r.lanes} connections)`
-          : `credits, batch ≤ ${r.batchLimit} (${clients} clients, ${r.lanes} lanes)`,
+          : `credits, batch ≤ ${r.batchLimit}${r.mode === 'set' ? '' : `, ${MODE_LABELS[r.mode]}`} (${clients} clients, ${r.lanes} lanes)`,
         r.creditsPerSecond,
         r.perPgbenchTps,
         r.meanBatch,
