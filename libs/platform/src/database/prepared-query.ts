@@ -78,7 +78,7 @@ export async function deferredQuery(
   );
 }
 
-type Queryable = Pick<Pool, 'query'>;
+export type Queryable = Pick<Pool, 'query'>;
 
 /** The transaction's own connection; the pool without a transaction; nothing once released. */
 async function connectionFor(manager: EntityManager): Promise<Queryable | undefined> {
@@ -90,7 +90,7 @@ async function connectionFor(manager: EntityManager): Promise<Queryable | undefi
 }
 
 /** node-postgres's pool behind a PostgreSQL data source (TypeORM's driver calls it `master`). */
-function poolOf(manager: EntityManager): Queryable | undefined {
+export function poolOf(manager: EntityManager): Queryable | undefined {
   const pool = (manager.connection.driver as { master?: Partial<Pool> }).master;
   return typeof pool?.query === 'function' && typeof pool.connect === 'function'
     ? (pool as Pool)

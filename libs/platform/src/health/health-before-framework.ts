@@ -1,6 +1,6 @@
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { DataSource } from 'typeorm';
-import { preparedQuery, type PreparedStatement } from '../database/prepared-query';
+import { poolOf, preparedQuery, type PreparedStatement } from '../database/prepared-query';
 import { securityHeadersFor } from '../http/http-hardening';
 import type { MetricsRegistry } from '../http/metrics-registry.provider';
 import { requestIdOf } from '../logging/request-logging';
@@ -57,7 +57,7 @@ export function answerHealthBeforeFramework(
     }
     const started = performance.now();
     pingsOut.add(response);
-    preparedQuery(dataSource.manager, PING, []).then(
+    ping(dataSource).then(
       () => {
         if (!pingsOut.settle(response)) {
           return;
@@ -80,4 +80,10 @@ export function answerHealthBeforeFramework(
       },
     );
   });
+}
+
+/** The ping, straight on the pool as a bare server would send it (preparedQuery without one). */
+function ping(dataSource: DataSource): Promise<unknown> {
+  const pool = poolOf(dataSource.manager);
+  return pool ? pool.query(PING) : preparedQuery(dataSource.manager, PING, []);
 }
