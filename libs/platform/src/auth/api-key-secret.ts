@@ -1,10 +1,10 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 
 export const API_KEY_PREFIX = 'vafa_sk_';
 
 export const generateApiKey = (): string => API_KEY_PREFIX + randomBytes(32).toString('base64url');
 
-export const hashApiKey = (key: string): string => createHash('sha256').update(key).digest('hex');
+export const hashApiKey = (key: string): string => hash('sha256', key, 'hex');
 
 /** What a key listing shows of a key: its `vafa_sk_` prefix (if any) and six characters. */
 export const displayPrefix = (key: string): string =>

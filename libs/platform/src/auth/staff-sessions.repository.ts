@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Cron, CronExpression } from '@nestjs/schedule';
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { Clock } from '../clock/clock';
 import { VafaConfig } from '../config/vafa-config';
@@ -24,7 +24,7 @@ export interface AuthenticatedSession {
   session: StaffSession;
 }
 
-const hashToken = (token: string): string => createHash('sha256').update(token).digest('hex');
+const hashToken = (token: string): string => hash('sha256', token, 'hex');
 
 interface SessionRow {
   id: string;
