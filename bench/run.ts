@@ -45,7 +45,7 @@ import {
 import type { ServerLoad } from './checkout-server';
 import { summarizeCpuProfiles } from './cpu-profile';
 import { CREDIT_POINTS, LedgerLoadResult, runLedgerLoad } from './ledger-load';
-import { findPgbench, PgbenchResult, runPgbench } from './pgbench';
+import { findPgbench, PgbenchResult } from './pgbench';
 import { nameProcess, parentOf } from './processes';
 import { probeTpcbOverHttp } from './tpcb-http';
 import { type HealthFloors, measureHealthFloors } from './health-floors';
@@ -56,6 +56,7 @@ import { BenchReport, renderReport } from './report';
 import { runWebhooksBench, WebhooksBenchResult } from './webhooks-load';
 import { round } from './stats';
 import { measuredWindow } from './measured-window';
+import { measurePgbench } from './measured-pgbench';
 import { createMembers } from './bench-members';
 import {
   addCleanup,
@@ -313,33 +314,24 @@ async function main(): Promise<void> {
   let pgbenchProfile: DatabaseProfile | null = null;
   let pgbenchCounters: PhaseCounters | null = null;
   if (pgbenchBin) {
-    const logDir = join(dataDir, 'pgbench-logs');
-    await mkdir(logDir);
-    await admin.query('CHECKPOINT');
-    const window = measuredWindow({
+    const measured = await measurePgbench({
+      bin: pgbenchBin,
       admin,
+      serverUrl: server.url,
       database: PGBENCH_DATABASE,
+      dataDir,
+      scale,
+      clients,
       seconds,
       profile,
       postmaster,
-    });
-    pgbench = await runPgbench({
-      bin: pgbenchBin,
-      url: withDatabase(server.url, PGBENCH_DATABASE),
-      scale,
-      clients,
-      threads: Math.min(2, clients),
-      seconds,
-      logDir,
       log,
-      beforeRun: window.begin,
-      afterRun: window.end,
     });
-    pgbenchCounters = await window.counters(pgbench.transactions, pgbench.tps);
+    pgbench = measured.result;
+    pgbenchCounters = measured.counters;
     if (profile) {
       pgbenchProfile = await readStatements(admin, PGBENCH_DATABASE, pgbench.transactions);
     }
-    log(`pgbench: ${pgbench.tps.toFixed(1)} TPS`);
   }
 
   // 1b. pgbench's transaction over HTTP from a bare Node server: what any Node service keeps of it.

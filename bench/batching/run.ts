@@ -20,7 +20,8 @@ import { createMembers } from '../bench-members';
 import type { PhaseCounters } from '../counters';
 import { log, projectRoot, runBenchmark, startThrowawayPostgres } from '../harness';
 import { measuredWindow } from '../measured-window';
-import { findPgbench, runPgbench } from '../pgbench';
+import { measurePgbench } from '../measured-pgbench';
+import { findPgbench } from '../pgbench';
 import { parentOf } from '../processes';
 import { round } from '../stats';
 import type { BatchMode } from './batch-credit';
@@ -113,31 +114,21 @@ async function main(): Promise<void> {
   let pgbenchCounters: PhaseCounters | null = null;
   const pgbenchBin = findPgbench();
   if (pgbenchBin) {
-    const logDir = join(dataDir, 'pgbench-logs');
-    await mkdir(logDir);
-    await admin.query('CHECKPOINT');
-    const window = measuredWindow({
+    const measured = await measurePgbench({
+      bin: pgbenchBin,
       admin,
+      serverUrl: server.url,
       database: 'pgbench',
+      dataDir,
+      scale,
+      clients: pgbenchClients,
       seconds,
       profile: false,
       postmaster,
-    });
-    const result = await runPgbench({
-      bin: pgbenchBin,
-      url: withDatabase(server.url, 'pgbench'),
-      scale,
-      clients: pgbenchClients,
-      threads: Math.min(2, pgbenchClients),
-      seconds,
-      logDir,
       log,
-      beforeRun: window.begin,
-      afterRun: window.end,
     });
-    pgbenchTps = result.tps;
-    pgbenchCounters = await window.counters(result.transactions, result.tps);
-    log(`pgbench: ${result.tps.toFixed(1)} TPS`);
+    pgbenchTps = measured.result.tps;
+    pgbenchCounters = measured.counters;
   } else {
     log('pgbench not found: no baseline (apt-get install -y postgresql-client)');
   }
