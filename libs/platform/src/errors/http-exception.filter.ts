@@ -47,11 +47,9 @@ export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<FastifyReply>();
-    const [status, body] = this.toBody(
-      exception,
-      host.switchToHttp().getRequest<FastifyRequest | undefined>(),
-    );
+    const http = host.switchToHttp();
+    const response = http.getResponse<FastifyReply>();
+    const [status, body] = this.toBody(exception, http.getRequest<FastifyRequest | undefined>());
     if (response.sent) {
       return;
     }

@@ -32,8 +32,8 @@ type RequestListener = (request: IncomingMessage, response: ServerResponse) => v
  * HTTP server itself, before Fastify and Nest (routing, hooks, guards, terminus, a query
  * runner): one prepared ping on the pool and the answer the framework would give, with the
  * same security headers, request id and latency metric. Anything else, and a ping that fails
- * or takes over a second (PingsOut), goes to the framework as before: HealthController checks again and
- * answers 503 in the API's error format.
+ * or takes over a second (PingsOut), goes to the framework as before: HealthController checks
+ * again and answers 503 in the API's error format.
  */
 export function answerHealthBeforeFramework(
   server: Server,

@@ -33,8 +33,7 @@ export class NestPinoLogger implements LoggerService {
   }
 
   private write(level: Level, message: unknown, params: unknown[]): void {
-    const logger = this.root;
-    if (!logger.isLevelEnabled(level)) {
+    if (!this.root.isLevelEnabled(level)) {
       return;
     }
     const fields: Record<string, unknown> = {};
@@ -43,16 +42,16 @@ export class NestPinoLogger implements LoggerService {
       fields.context = params[params.length - 1];
     }
     if (message instanceof Error) {
-      logger[level]({ ...fields, err: message }, ...(rest as [string?]));
+      this.root[level]({ ...fields, err: message }, ...(rest as [string?]));
     } else if (typeof message === 'object' && message !== null) {
-      logger[level]({ ...fields, ...message }, ...(rest as [string?]));
+      this.root[level]({ ...fields, ...message }, ...(rest as [string?]));
     } else if (level === 'error' && typeof rest[0] === 'string' && rest[0].includes('\n    at ')) {
       // Nest's own exception handlers pass (message, stack, context).
       const err = new Error(String(message));
       err.stack = rest[0];
-      logger.error({ ...fields, err });
+      this.root.error({ ...fields, err });
     } else {
-      logger[level](fields, String(message));
+      this.root[level](fields, String(message));
     }
   }
 }

@@ -18,7 +18,7 @@ export function requestIdOf(req: IncomingMessage): string {
 }
 
 /** What a log line says of the request it is about (the request line and its errors). */
-export interface RequestFields {
+interface RequestFields {
   id: string;
   method: string;
   url: string;
