@@ -179,7 +179,8 @@ describe('tiers: status that moves at once, and downgrades only at night after g
         (
           await ledgerOf(t).dataSource.query<{ n: number }[]>(
             `SELECT count(*)::int AS n FROM pg_stat_activity
-             WHERE wait_event_type = 'Lock' AND query LIKE '%member_tiers%'`,
+             WHERE datname = current_database()
+               AND wait_event_type = 'Lock' AND query LIKE '%member_tiers%'`,
           )
         )[0]?.n === 1;
       for (let i = 0; i < 200 && !(await waiting()); i++) {
