@@ -52,3 +52,9 @@ import { LedgerSql } from './operations/ledger-sql';
 export function lockMemberAccount(manager: EntityManager, memberId: string): Promise<Balance> {
   return new LedgerSql(manager).lockAccount(memberId);
 }
+export {
+  creditLockedAccounts,
+  type LockedCredit,
+  type LockedCreditResult,
+  lockMemberAccounts,
+} from './operations/locked-credits';

@@ -20,6 +20,7 @@ export * from './calendar/report-calendar.query';
 export * from './clock/clock';
 export * from './clock/days';
 export * from './config/vafa-config';
+export * from './batching/group-commit';
 export * from './database/advisory-lock';
 export * from './database/bigint-as-number';
 export * from './database/database-connection';

@@ -52,6 +52,18 @@ const REFEREE_REFERRAL: PreparedStatement = {
   text: `SELECT ${REFERRAL_COLUMNS} FROM referrals WHERE referee_id = $1 FOR UPDATE`,
 };
 
+const REFEREES_REFERRALS: PreparedStatement = {
+  name: 'vafa_referral_of_referees',
+  text: `SELECT ${REFERRAL_COLUMNS} FROM referrals WHERE referee_id = ANY($1::uuid[])
+   ORDER BY referee_id FOR UPDATE`,
+};
+
+/** Whether a purchase may still qualify this referral (else nothing is done about it). */
+const mayQualify = (referral: ReferralRow | undefined): referral is ReferralRow =>
+  !!referral &&
+  (referral.status === 'joined' || referral.status === 'held') &&
+  !referral.qualifying_order_uuid;
+
 @Injectable()
 @ListenerFor(PURCHASE_SEAM)
 export class ReferralPurchaseListener implements PurchaseListener {
@@ -83,11 +95,7 @@ export class ReferralPurchaseListener implements PurchaseListener {
     const {
       rows: [referral],
     } = await preparedQuery<ReferralRow>(manager, REFEREE_REFERRAL, [event.memberId]);
-    if (
-      !referral ||
-      (referral.status !== 'joined' && referral.status !== 'held') ||
-      referral.qualifying_order_uuid
-    ) {
+    if (!mayQualify(referral)) {
       return NO_REACTION;
     }
     const program = await this.program.get(manager);
@@ -128,6 +136,27 @@ export class ReferralPurchaseListener implements PurchaseListener {
           ? [`Welcome bonus: ${program.refereePoints} points for joining through a friend.`]
           : [],
     };
+  }
+
+  /**
+   * Many members' purchases (a batch of checkouts): one read of their referrals, and the
+   * one-purchase path only for the few whose referral this purchase may qualify.
+   */
+  async onPurchases(
+    manager: EntityManager,
+    events: readonly PurchaseEvent[],
+  ): Promise<Map<string, PurchaseReaction>> {
+    const { rows } = await preparedQuery<ReferralRow>(manager, REFEREES_REFERRALS, [
+      events.map((e) => e.memberId),
+    ]);
+    const open = new Set(rows.filter(mayQualify).map((r) => r.referee_id));
+    const reactions = new Map<string, PurchaseReaction>();
+    for (const event of events) {
+      if (open.has(event.memberId)) {
+        reactions.set(event.memberId, await this.onPurchase(manager, event));
+      }
+    }
+    return reactions;
   }
 
   /** Credits both sides (the referrer only while under the cap) and marks the referral rewarded. */

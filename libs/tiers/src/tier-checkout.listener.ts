@@ -26,4 +26,18 @@ export class TierCheckoutListener implements TierListener {
   ): Promise<CheckoutTier | null> {
     return this.standing.afterPurchase(manager, memberId, order);
   }
+
+  currentMany(
+    memberIds: readonly string[],
+    manager?: EntityManager,
+  ): Promise<Map<string, CheckoutTier | null>> {
+    return this.standing.currentMany(memberIds, manager);
+  }
+
+  afterPurchases(
+    manager: EntityManager,
+    orders: ReadonlyMap<string, CheckoutOrderRef>,
+  ): Promise<Map<string, CheckoutTier | null>> {
+    return this.standing.afterPurchases(manager, orders);
+  }
 }

@@ -35,13 +35,42 @@ export class TierStandingUseCase {
     memberId: string,
     order: CheckoutOrderRef,
   ): Promise<CheckoutTier | null> {
-    const { tierCodes } = await this.evaluate(manager, [memberId], this.clock.now(), false, order);
-    const code = tierCodes.get(memberId);
+    const tiers = await this.afterPurchases(manager, new Map([[memberId, order]]));
+    return tiers.get(memberId) ?? null;
+  }
+
+  /** Each member's tier (after an upgrade their order earned), for many members at once. */
+  async afterPurchases(
+    manager: EntityManager,
+    orders: ReadonlyMap<string, CheckoutOrderRef>,
+  ): Promise<Map<string, CheckoutTier | null>> {
+    const memberIds = [...orders.keys()];
+    const { tierCodes } = await this.evaluate(manager, memberIds, this.clock.now(), false, orders);
+    const tiers = new Map<string, CheckoutTier | null>();
     // Unknown when someone else changed the standing meanwhile: read what it is now.
-    if (code === undefined) {
-      return this.current(memberId, manager);
+    const unknown = memberIds.filter((id) => !tierCodes.has(id));
+    const current = unknown.length > 0 ? await this.lookup.currentMany(unknown, manager) : null;
+    for (const memberId of memberIds) {
+      const code = tierCodes.get(memberId);
+      tiers.set(
+        memberId,
+        toCheckoutTier(
+          code === undefined
+            ? (current?.get(memberId) ?? null)
+            : await this.lookup.byCode(code, manager),
+        ),
+      );
     }
-    return toCheckoutTier(await this.lookup.byCode(code, manager));
+    return tiers;
+  }
+
+  /** `current` for many members; those without tiers (none defined) are null. */
+  async currentMany(
+    memberIds: readonly string[],
+    manager?: EntityManager,
+  ): Promise<Map<string, CheckoutTier | null>> {
+    const current = await this.lookup.currentMany(memberIds, manager);
+    return new Map(memberIds.map((id) => [id, toCheckoutTier(current.get(id) ?? null)]));
   }
 
   /**
@@ -50,14 +79,14 @@ export class TierStandingUseCase {
    * decision and its write come from one view: a checkout that changes a member's standing
    * either committed its order before the read, or waits for this transaction and then decides
    * from what it wrote (checkouts evaluate through here too). Each move emits tier.upgraded or
-   * tier.downgraded; `order` names the checkout that caused it.
+   * tier.downgraded; `orders` names, by member, the checkout that caused it.
    */
   async evaluate(
     manager: EntityManager,
     memberIds: string[],
     now: Date,
     nightly: boolean,
-    order?: CheckoutOrderRef,
+    orders?: ReadonlyMap<string, CheckoutOrderRef>,
   ): Promise<{ upgraded: number; downgraded: number; tierCodes: Map<string, string> }> {
     const tierCodes = new Map<string, string>();
     const tiers = await this.lookup.tiers(manager);
@@ -136,6 +165,7 @@ export class TierStandingUseCase {
         downgraded++;
       }
       const name = names.get(decision.code) ?? decision.code;
+      const order = orders?.get(memberId);
       const data: TierChangeData = {
         memberId,
         // A member without a standing is in the lowest tier.

@@ -84,6 +84,19 @@ export class VafaConfig {
   @Max(10, { message: 'VAFA_TRUST_PROXY must be between 0 and 10' })
   trustProxy = 0;
 
+  /**
+   * `on` (default) writes concurrent plain checkouts together, a batch per transaction (group
+   * commit); `off` gives every checkout a transaction of its own. Citus always gets the latter.
+   */
+  @IsIn(['on', 'off'], { message: "VAFA_CHECKOUT_BATCH must be 'on' or 'off'" })
+  checkoutBatch: 'on' | 'off' = 'on';
+
+  /** The most checkouts one batch writes. */
+  @IsInt({ message: 'VAFA_CHECKOUT_BATCH_MAX must be a whole number' })
+  @Min(1, { message: 'VAFA_CHECKOUT_BATCH_MAX must be between 1 and 128' })
+  @Max(128, { message: 'VAFA_CHECKOUT_BATCH_MAX must be between 1 and 128' })
+  checkoutBatchMax = 32;
+
   /** `off` stops delivering webhooks from this process (events are still written). */
   @IsIn(['on', 'off'], { message: "VAFA_WEBHOOKS must be 'on' or 'off'" })
   webhooks: 'on' | 'off' = 'on';
@@ -176,6 +189,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): VafaConfig {
     requestTimeoutSeconds: integerOrRaw(env.VAFA_REQUEST_TIMEOUT_SECONDS),
     sessionIdleMinutes: integerOrRaw(env.VAFA_SESSION_IDLE_MINUTES),
     trustProxy: integerOrRaw(env.VAFA_TRUST_PROXY),
+    checkoutBatch: env.VAFA_CHECKOUT_BATCH?.toLowerCase(),
+    checkoutBatchMax: integerOrRaw(env.VAFA_CHECKOUT_BATCH_MAX),
     webhooks: env.VAFA_WEBHOOKS?.toLowerCase(),
     webhookSecretKey: env.VAFA_WEBHOOK_SECRET_KEY || undefined,
     webhookAllowHttp: booleanOrRaw(env.VAFA_WEBHOOK_ALLOW_HTTP),

@@ -3,7 +3,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 /** Whether each database is a Citus cluster, asked once per DataSource. */
 const citusByDataSource = new WeakMap<DataSource, Promise<boolean>>();
 
-function onCitus(manager: EntityManager): Promise<boolean> {
+/** Whether the database is a Citus cluster (asked once; asked again if asking failed). */
+export function onCitus(manager: EntityManager): Promise<boolean> {
   const known = citusByDataSource.get(manager.connection);
   if (known) {
     return known;
@@ -14,6 +15,8 @@ function onCitus(manager: EntityManager): Promise<boolean> {
     )
     .then((rows) => rows[0]?.citus === true);
   citusByDataSource.set(manager.connection, asked);
+  // A database that was down is asked again next time, not taken for plain PostgreSQL forever.
+  asked.catch(() => citusByDataSource.delete(manager.connection));
   return asked;
 }
 

@@ -6,6 +6,7 @@ import { MembersRepository } from '@vafa/members';
 import { EarningRulesRepository } from '../earning-rules/earning-rules.repository';
 import { requireChannelAllowed, requireOwnStore } from '../orders/store-scope';
 import { calculateEarnPoints, EarnPointsResult, ruleApplicationsToRecord } from '../rules';
+import type { EarningRule } from '../rules';
 import type { CheckoutDto } from './checkout.dto';
 import { priceOrder, Pricing } from './checkout-pricing';
 import { purchaseLotDates } from './purchase-lot-dates';
@@ -40,7 +41,7 @@ const MAX_CLOCK_SKEW_MS = 10 * 60_000;
 
 /** The program day of an instant (YYYY-MM-DD in the program's time zone). */
 const dayFormatters = new Map<string, Intl.DateTimeFormat>();
-function programDay(at: Date, timeZone: string): string {
+export function programDay(at: Date, timeZone: string): string {
   let formatter = dayFormatters.get(timeZone);
   if (!formatter) {
     // Throws RangeError for an unknown zone (nothing is kept then).
@@ -87,68 +88,124 @@ export class CheckoutQuoteQuery {
   ): Promise<CheckoutQuote> {
     const db = manager ?? this.dataSource.manager;
     const now = this.clock.now();
-    const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
-    if (occurredAt.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) {
-      throw validationFailed('occurredAt is in the future.');
-    }
+    const occurredAt = checkoutOccurredAt(input, now);
     // Program settings and rules change rarely: both come from short-lived caches that a change
     // made through this process clears at once (see their services).
     const settings = await this.program.cached(manager);
     const day = programDay(occurredAt, settings.timeZone);
-    const priced = input.lines.map((l) => ({
-      sku: l.sku,
-      quantity: l.quantity,
-      unitPrice: l.unitPrice,
-    }));
-    const subtotal = priced.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0);
     const coupons = await this.coupons.price(
-      { memberId: member.id, lines: priced, subtotal, at: occurredAt },
+      {
+        memberId: member.id,
+        lines: pricedLines(input),
+        subtotal: subtotalOf(input),
+        at: occurredAt,
+      },
       input.couponCodes ?? [],
       manager,
     );
-    const pricing = priceOrder(
-      priced,
-      coupons.reduce((sum, c) => sum + c.discount, 0),
-      input.redeemPoints ?? 0,
-      settings,
-    );
     const rules = await this.rules.cachedActiveRules(manager);
     // Today's uses only matter to rules with a daily limit.
-    const usage = rules.some((r) => r.limits?.perMemberPerDay !== undefined)
+    const usage = countsRuleUses(rules)
       ? await db.query<{ rule_id: string; uses: number }[]>(
           'SELECT rule_id, uses FROM earning_rule_usage WHERE member_id = $1 AND day = $2',
           [member.id, day],
         )
       : [];
     const tier = await this.tiers.current(member.id, manager);
-    const earn = calculateEarnPoints(
-      {
-        channel: input.channel,
-        tier: tier?.code,
-        tierMultiplier: tier && tier.multiplier > 1 ? tier : undefined,
-        storeId: storeId ?? undefined,
-        occurredAt,
-        timeZone: settings.timeZone,
-        minorUnitsPerMajor: settings.minorUnitsPerMajor,
-        lines: input.lines.map((l, i) => ({ ...l, netAmount: pricing.netAmounts[i] ?? 0 })),
-        ruleUsageToday: Object.fromEntries(usage.map((u) => [u.rule_id, u.uses])),
-      },
-      rules,
-    );
-    const { availableAt, expiresAt } = purchaseLotDates(settings, occurredAt, now);
-    return {
+    return quoteOf({
+      input,
       member,
       storeId,
-      occurredAt,
-      pricing,
+      now,
+      settings,
+      rules,
       coupons,
-      earn,
-      ruleUses: ruleApplicationsToRecord(earn, rules),
       tier,
-      day,
-      availableAt,
-      expiresAt,
-      minorUnitsPerMajor: settings.minorUnitsPerMajor,
+      usageToday: Object.fromEntries(usage.map((u) => [u.rule_id, u.uses])),
+    });
+  }
+
+  /** What a batch of checkouts reads once for all of them (both from short-lived caches). */
+  async programAndRules(
+    manager?: EntityManager,
+  ): Promise<{ settings: QuoteSettings; rules: readonly EarningRule[] }> {
+    return {
+      settings: await this.program.cached(manager),
+      rules: await this.rules.cachedActiveRules(manager),
     };
   }
+}
+
+/** The program settings a quote reads. */
+export type QuoteSettings = Awaited<ReturnType<ProgramSettingsRepository['cached']>>;
+
+/** When the order happened: now by default; 400 when too far in the future. */
+export function checkoutOccurredAt(input: Pick<CheckoutDto, 'occurredAt'>, now: Date): Date {
+  const occurredAt = input.occurredAt ? new Date(input.occurredAt) : now;
+  if (occurredAt.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) {
+    throw validationFailed('occurredAt is in the future.');
+  }
+  return occurredAt;
+}
+
+/** Whether any rule has a per-member daily limit (only then are today's uses read). */
+export const countsRuleUses = (rules: readonly EarningRule[]): boolean =>
+  rules.some((r) => r.limits?.perMemberPerDay !== undefined);
+
+const pricedLines = (input: CheckoutDto) =>
+  input.lines.map((l) => ({ sku: l.sku, quantity: l.quantity, unitPrice: l.unitPrice }));
+
+const subtotalOf = (input: CheckoutDto): number =>
+  input.lines.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0);
+
+/** A checkout's quote from what was read for it: no database, so a batch quotes many at once. */
+export function quoteOf(read: {
+  input: CheckoutDto;
+  member: CheckoutMember;
+  storeId: string | null;
+  now: Date;
+  settings: QuoteSettings;
+  rules: readonly EarningRule[];
+  coupons: CouponApplication[];
+  tier: CheckoutTier | null;
+  /** Today's uses of rules with a daily limit, by rule id. */
+  usageToday: Record<string, number>;
+}): CheckoutQuote {
+  const { input, settings, rules, tier, storeId } = read;
+  const occurredAt = checkoutOccurredAt(input, read.now);
+  const pricing = priceOrder(
+    pricedLines(input),
+    read.coupons.reduce((sum, c) => sum + c.discount, 0),
+    input.redeemPoints ?? 0,
+    settings,
+  );
+  const earn = calculateEarnPoints(
+    {
+      channel: input.channel,
+      tier: tier?.code,
+      tierMultiplier: tier && tier.multiplier > 1 ? tier : undefined,
+      storeId: storeId ?? undefined,
+      occurredAt,
+      timeZone: settings.timeZone,
+      minorUnitsPerMajor: settings.minorUnitsPerMajor,
+      lines: input.lines.map((l, i) => ({ ...l, netAmount: pricing.netAmounts[i] ?? 0 })),
+      ruleUsageToday: read.usageToday,
+    },
+    rules,
+  );
+  const { availableAt, expiresAt } = purchaseLotDates(settings, occurredAt, read.now);
+  return {
+    member: read.member,
+    storeId,
+    occurredAt,
+    pricing,
+    coupons: read.coupons,
+    earn,
+    ruleUses: ruleApplicationsToRecord(earn, rules),
+    tier,
+    day: programDay(occurredAt, settings.timeZone),
+    availableAt,
+    expiresAt,
+    minorUnitsPerMajor: settings.minorUnitsPerMajor,
+  };
 }

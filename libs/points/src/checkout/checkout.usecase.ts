@@ -28,6 +28,7 @@ import { orderExists } from '../points.errors';
 import { INSERT_ORDER_ID, ORDER_ID_TAKEN } from '../orders/order-ids';
 import type { CheckoutDto } from './checkout.dto';
 import { CheckoutQuote, CheckoutQuoteQuery } from './checkout-quote.query';
+import { BatchedCheckouts } from './batch/batched-checkouts';
 import { CheckoutResult, checkoutResult } from './checkout-result';
 import { CouponSeam } from './coupon.seam';
 import { majorUnits } from './major-units';
@@ -77,6 +78,7 @@ export class CheckoutUseCase {
     private readonly purchases: PurchaseSeam,
     private readonly events: EventOutbox,
     private readonly clock: Clock,
+    private readonly batches: BatchedCheckouts,
   ) {}
 
   async simulate(input: CheckoutDto, principal: StaffPrincipal): Promise<CheckoutResult> {
@@ -101,6 +103,22 @@ export class CheckoutUseCase {
     const storeId = this.quotes.storeFor(input, principal);
     const scope = `checkout:${principal.keyId}`;
     const hash = requestHash({ ...input, storeId });
+    const alone = (): Promise<CheckoutResult> =>
+      this.executeAlone(input, storeId, scope, key, hash);
+    const memberId = await this.batches.memberIdFor(input);
+    return memberId === null
+      ? alone()
+      : this.batches.submit({ input, memberId, storeId, scope, key, hash, alone });
+  }
+
+  /** The checkout in a transaction of its own. */
+  private async executeAlone(
+    input: CheckoutDto,
+    storeId: string | null,
+    scope: string,
+    key: string,
+    hash: string,
+  ): Promise<CheckoutResult> {
     try {
       return await inTransaction(this.dataSource, async (manager) => {
         // The key is the member's. For a member named by id, the look-up, the key's claim and

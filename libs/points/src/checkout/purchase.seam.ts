@@ -36,6 +36,11 @@ export const PURCHASE_SEAM = Symbol('purchase listeners');
 /** Other domains (referrals, ...) react to purchases and returns inside the same transaction. */
 export interface PurchaseListener {
   onPurchase?(manager: EntityManager, event: PurchaseEvent): Promise<PurchaseReaction>;
+  /** onPurchase for many members' purchases (one each) in few statements; keyed by member. */
+  onPurchases?(
+    manager: EntityManager,
+    events: readonly PurchaseEvent[],
+  ): Promise<Map<string, PurchaseReaction>>;
   onReturn?(manager: EntityManager, event: ReturnEvent): Promise<void>;
 }
 
@@ -62,6 +67,36 @@ export class PurchaseSeam implements OnModuleInit {
       messages.push(...reaction.messages);
     }
     return { movedPoints, messages };
+  }
+
+  /** `purchased` for many members' purchases, one each; the reactions keyed by member. */
+  async purchasedMany(
+    manager: EntityManager,
+    events: readonly PurchaseEvent[],
+  ): Promise<Map<string, PurchaseReaction>> {
+    const reactions = new Map<string, PurchaseReaction>(
+      events.map((e) => [e.memberId, { movedPoints: false, messages: [] }]),
+    );
+    const add = (memberId: string, reaction: PurchaseReaction | undefined): void => {
+      const sum = reactions.get(memberId);
+      if (sum && reaction) {
+        sum.movedPoints ||= reaction.movedPoints;
+        sum.messages.push(...reaction.messages);
+      }
+    };
+    for (const listener of this.listeners) {
+      if (listener.onPurchases) {
+        const answered = await listener.onPurchases(manager, events);
+        for (const [memberId, reaction] of answered) {
+          add(memberId, reaction);
+        }
+      } else if (listener.onPurchase) {
+        for (const event of events) {
+          add(event.memberId, await listener.onPurchase(manager, event));
+        }
+      }
+    }
+    return reactions;
   }
 
   async returned(manager: EntityManager, event: ReturnEvent): Promise<void> {

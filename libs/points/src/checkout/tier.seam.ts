@@ -22,6 +22,16 @@ export interface TierListener {
     memberId: string,
     order: CheckoutOrderRef,
   ): Promise<CheckoutTier | null>;
+  /** `current` for many members (a batch of checkouts) in few statements. */
+  currentMany?(
+    memberIds: readonly string[],
+    manager?: EntityManager,
+  ): Promise<Map<string, CheckoutTier | null>>;
+  /** `afterPurchase` for many members' orders (one each) in few statements. */
+  afterPurchases?(
+    manager: EntityManager,
+    orders: ReadonlyMap<string, CheckoutOrderRef>,
+  ): Promise<Map<string, CheckoutTier | null>>;
 }
 
 /** The order a checkout wrote: the merchant's id and Vafa's. */
@@ -53,5 +63,37 @@ export class TierSeam implements OnModuleInit {
     return this.provider
       ? this.provider.afterPurchase(manager, memberId, order)
       : Promise.resolve(null);
+  }
+
+  /** Each member's tier; one call per member when the listener has no set-based method. */
+  async currentMany(
+    memberIds: readonly string[],
+    manager?: EntityManager,
+  ): Promise<Map<string, CheckoutTier | null>> {
+    const provider = this.provider;
+    if (provider?.currentMany) {
+      return provider.currentMany(memberIds, manager);
+    }
+    const tiers = new Map<string, CheckoutTier | null>();
+    for (const memberId of memberIds) {
+      tiers.set(memberId, provider ? await provider.current(memberId, manager) : null);
+    }
+    return tiers;
+  }
+
+  /** Each member's tier after their order; per member when there is no set-based method. */
+  async afterPurchases(
+    manager: EntityManager,
+    orders: ReadonlyMap<string, CheckoutOrderRef>,
+  ): Promise<Map<string, CheckoutTier | null>> {
+    const provider = this.provider;
+    if (provider?.afterPurchases) {
+      return provider.afterPurchases(manager, orders);
+    }
+    const tiers = new Map<string, CheckoutTier | null>();
+    for (const [memberId, order] of orders) {
+      tiers.set(memberId, provider ? await provider.afterPurchase(manager, memberId, order) : null);
+    }
+    return tiers;
   }
 }

@@ -1,0 +1,441 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  Clock,
+  deferredQuery,
+  EventOutbox,
+  type EventPayload,
+  GroupCommit,
+  idempotencyKeyReused,
+  inTransaction,
+  isUuid,
+  type ItemOutcome,
+  onCitus,
+  preparedQuery,
+  sqlState,
+  VafaConfig,
+} from '@vafa/platform';
+import {
+  creditLockedAccounts,
+  LedgerQuery,
+  type LockedCredit,
+  lockMemberAccounts,
+  type PointsEarnedEventData,
+} from '@vafa/ledger';
+import { memberNotFound } from '@vafa/members';
+import { orderExists } from '../../points.errors';
+import type { CheckoutDto } from '../checkout.dto';
+import {
+  type CheckoutQuote,
+  CheckoutQuoteQuery,
+  countsRuleUses,
+  programDay,
+  quoteOf,
+  checkoutOccurredAt,
+} from '../checkout-quote.query';
+import { type CheckoutResult, checkoutResult } from '../checkout-result';
+import { PurchaseSeam } from '../purchase.seam';
+import { TierSeam } from '../tier.seam';
+import {
+  CLAIM_KEYS,
+  FIRST_REQUESTS,
+  INSERT_ORDER_IDS,
+  INSERT_ORDERS,
+  KNOWN_MEMBERS,
+  STORE_RESPONSES,
+  UNCLAIM_KEYS,
+  USAGE_TODAY,
+} from './checkout-batch.sql';
+
+/** One checkout waiting for a batch: validated, authorised and hashed, as the single path has it. */
+export interface BatchedCheckout {
+  input: CheckoutDto;
+  memberId: string;
+  storeId: string | null;
+  scope: string;
+  key: string;
+  hash: string;
+  /** The checkout in a transaction of its own (today's path), for when its batch fails. */
+  alone: () => Promise<CheckoutResult>;
+}
+
+/** A checkout of the batch that got past its claim and its quote. */
+interface Accepted {
+  index: number;
+  item: BatchedCheckout;
+  quote: CheckoutQuote;
+  orderUuid: string;
+}
+
+/** Batches written at once: one connection each, enough to keep both kinds of work busy. */
+const LANES = 2;
+
+/**
+ * Group commit for checkouts (bench/DESIGN-batching.md): concurrent plain checkouts (a member named
+ * by id, no coupon, no points spent) are written together, a batch per transaction, in a few
+ * set-based statements. Each keeps its own idempotency key, its own answer and its own refusal
+ * (unknown member, key reused, order id taken), decided under the batch's locks; every other
+ * shape, and every checkout of a batch that fails as a whole, takes the single path.
+ */
+@Injectable()
+export class BatchedCheckouts {
+  private readonly queue: GroupCommit<BatchedCheckout, CheckoutResult>;
+  private readonly logger = new Logger('Checkouts');
+  /** Batches that failed as a whole (their checkouts then went alone). */
+  private failedBatches = 0;
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly config: VafaConfig,
+    private readonly quotes: CheckoutQuoteQuery,
+    private readonly ledger: LedgerQuery,
+    private readonly tiers: TierSeam,
+    private readonly purchases: PurchaseSeam,
+    private readonly events: EventOutbox,
+    private readonly clock: Clock,
+  ) {
+    this.queue = new GroupCommit(
+      { lanes: LANES, maxBatch: config.checkoutBatchMax },
+      (item) => item.memberId,
+      (items) => this.write(items),
+    );
+  }
+
+  /** The member id when this checkout may join a batch, else null (it takes the single path). */
+  async memberIdFor(input: CheckoutDto): Promise<string | null> {
+    const { id, cardNumber, phone } = input.member;
+    if (
+      this.config.checkoutBatch !== 'on' ||
+      id === undefined ||
+      cardNumber !== undefined ||
+      phone !== undefined ||
+      (input.couponCodes?.length ?? 0) > 0 ||
+      (input.redeemPoints ?? 0) > 0 ||
+      !isUuid(id)
+    ) {
+      return null;
+    }
+    // Citus runs each member's statements on the member's shard: batches span shards.
+    const citus = await onCitus(this.dataSource.manager).catch(() => true);
+    return citus ? null : id.toLowerCase();
+  }
+
+  /** How batching went in this process: batches written, the checkouts in them, and failures. */
+  stats(): { batches: number; checkouts: number; failedBatches: number } {
+    return {
+      batches: this.queue.batches,
+      checkouts: this.queue.items,
+      failedBatches: this.failedBatches,
+    };
+  }
+
+  submit(item: BatchedCheckout): Promise<CheckoutResult> {
+    // Refused before it waits: what the single path refuses before touching the database.
+    checkoutOccurredAt(item.input, this.clock.now());
+    return this.queue.submit(item);
+  }
+
+  private async write(items: BatchedCheckout[]): Promise<ItemOutcome<CheckoutResult>[]> {
+    try {
+      return await inTransaction(this.dataSource, (manager) => this.writeTogether(manager, items));
+    } catch (error) {
+      // The batch wrote nothing. One poison checkout must not refuse the others: each alone.
+      this.failedBatches++;
+      this.logger.warn(
+        `A batch of ${items.length} checkouts failed (${sqlState(error) ?? (error as Error).name}); each goes alone.`,
+      );
+      return Promise.all(
+        items.map((item) =>
+          item.alone().then(
+            (value): ItemOutcome<CheckoutResult> => ({ ok: true, value }),
+            (error: unknown): ItemOutcome<CheckoutResult> => ({ ok: false, error }),
+          ),
+        ),
+      );
+    }
+  }
+
+  private async writeTogether(
+    manager: EntityManager,
+    items: BatchedCheckout[],
+  ): Promise<ItemOutcome<CheckoutResult>[]> {
+    const now = this.clock.now();
+    const { settings, rules } = await this.quotes.programAndRules(manager);
+    const ids = items.map((i) => i.memberId);
+    const keyColumns = [ids, items.map((i) => i.scope), items.map((i) => i.key)];
+    const days = items.map((i) => programDay(checkoutOccurredAt(i.input, now), settings.timeZone));
+    // All of these go out at once: the claims, then the account locks in member order (the
+    // single path's order), then what the quotes read.
+    const known = preparedQuery<{ id: string }>(manager, KNOWN_MEMBERS, [ids]);
+    const claims = preparedQuery<{ member_id: string }>(manager, CLAIM_KEYS, [
+      ...keyColumns,
+      items.map((i) => i.hash),
+    ]);
+    const accounts = lockMemberAccounts(manager, ids);
+    const usage = countsRuleUses(rules)
+      ? preparedQuery<{ member_id: string; rule_id: string; uses: number }>(manager, USAGE_TODAY, [
+          ids,
+          days,
+        ])
+      : Promise.resolve({ rows: [] });
+    const tiers = this.tiers.currentMany(ids, manager);
+    for (const sent of [known, claims, accounts, usage, tiers]) {
+      sent.catch(() => undefined);
+    }
+    const knownIds = new Set((await known).rows.map((r) => r.id));
+    const claimed = new Set((await claims).rows.map((r) => r.member_id));
+    const balances = await accounts;
+    const usageByMember = new Map<string, Record<string, number>>();
+    for (const u of (await usage).rows) {
+      const counts = usageByMember.get(u.member_id) ?? {};
+      counts[u.rule_id] = u.uses;
+      usageByMember.set(u.member_id, counts);
+    }
+    const tierOf = await tiers;
+
+    const outcomes: ItemOutcome<CheckoutResult>[] = items.map(() => ({
+      ok: false,
+      error: new Error('not decided'),
+    }));
+    const taken: number[] = [];
+    const quoted: Accepted[] = [];
+    const unclaim: number[] = [];
+    items.forEach((item, index) => {
+      if (!knownIds.has(item.memberId)) {
+        outcomes[index] = { ok: false, error: memberNotFound() };
+      } else if (!claimed.has(item.memberId)) {
+        taken.push(index);
+      } else {
+        try {
+          const quote = quoteOf({
+            input: item.input,
+            member: { id: item.memberId },
+            storeId: item.storeId,
+            now,
+            settings,
+            rules,
+            coupons: [],
+            tier: tierOf.get(item.memberId) ?? null,
+            usageToday: usageByMember.get(item.memberId) ?? {},
+          });
+          quoted.push({ index, item, quote, orderUuid: randomUUID() });
+        } catch (error) {
+          outcomes[index] = { ok: false, error };
+          unclaim.push(index);
+        }
+      }
+    });
+    await this.answerTakenKeys(manager, items, taken, outcomes);
+
+    const { rows: ordered } = quoted.length
+      ? await preparedQuery<{ member_id: string }>(manager, INSERT_ORDER_IDS, [
+          quoted.map((a) => a.item.input.orderId),
+          quoted.map((a) => a.item.memberId),
+          quoted.map((a) => a.orderUuid),
+        ])
+      : { rows: [] };
+    const orderWritten = new Set(ordered.map((r) => r.member_id));
+    const accepted: Accepted[] = [];
+    for (const a of quoted) {
+      if (orderWritten.has(a.item.memberId)) {
+        accepted.push(a);
+      } else {
+        outcomes[a.index] = { ok: false, error: orderExists(a.item.input.orderId) };
+        unclaim.push(a.index);
+      }
+    }
+    if (unclaim.length > 0) {
+      await deferredQuery(
+        manager,
+        UNCLAIM_KEYS,
+        keyColumns.map((column) => unclaim.map((n) => column[n])),
+      );
+    }
+    if (accepted.length === 0) {
+      return outcomes;
+    }
+    const results = await this.writeAccepted(manager, accepted, balances, now);
+    accepted.forEach((a, n) => {
+      const result = results[n];
+      if (result) {
+        outcomes[a.index] = { ok: true, value: result };
+      }
+    });
+    await deferredQuery(manager, STORE_RESPONSES, [
+      accepted.map((a) => a.item.memberId),
+      accepted.map((a) => a.item.scope),
+      accepted.map((a) => a.item.key),
+      results.map((r) => JSON.stringify(r)),
+    ]);
+    return outcomes;
+  }
+
+  /** A key used before answers the first request's answer, or 409 for another request. */
+  private async answerTakenKeys(
+    manager: EntityManager,
+    items: BatchedCheckout[],
+    taken: number[],
+    outcomes: ItemOutcome<CheckoutResult>[],
+  ): Promise<void> {
+    if (taken.length === 0) {
+      return;
+    }
+    const { rows } = await preparedQuery<{
+      member_id: string;
+      request_hash: string;
+      response: CheckoutResult;
+    }>(manager, FIRST_REQUESTS, [
+      taken.map((n) => items[n]?.memberId),
+      taken.map((n) => items[n]?.scope),
+      taken.map((n) => items[n]?.key),
+    ]);
+    const first = new Map(rows.map((r) => [r.member_id, r]));
+    for (const n of taken) {
+      const item = items[n];
+      const row = item && first.get(item.memberId);
+      outcomes[n] =
+        row && row.request_hash === item.hash
+          ? { ok: true, value: row.response }
+          : { ok: false, error: idempotencyKeyReused() };
+    }
+  }
+
+  /** The orders, points, events and reactions of the accepted checkouts; their answers. */
+  private async writeAccepted(
+    manager: EntityManager,
+    accepted: Accepted[],
+    balances: Map<string, { available: number; pending: number }>,
+    now: Date,
+  ): Promise<CheckoutResult[]> {
+    const earning = accepted.filter((a) => a.quote.earn.totalPoints > 0);
+    const earnIds = new Map(earning.map((a) => [a.item.memberId, randomUUID()]));
+    await deferredQuery(manager, INSERT_ORDERS, ordersColumns(accepted, earnIds));
+    const credits: LockedCredit[] = earning.map(({ item, quote, orderUuid }) => ({
+      memberId: item.memberId,
+      prior: balances.get(item.memberId) ?? { available: 0, pending: 0 },
+      transactionId: earnIds.get(item.memberId) ?? '',
+      points: quote.earn.totalPoints,
+      source: 'program:issued',
+      idempotencyKey: `order:${orderUuid}:earn`,
+      description: `Earned ${quote.earn.totalPoints} points on order ${item.input.orderId}: ${quote.earn.description}`,
+      reference: {
+        orderId: item.input.orderId,
+        checkoutId: orderUuid,
+        rules: quote.earn.appliedRules,
+      },
+      occurredAt: quote.occurredAt,
+      availableAt: quote.availableAt,
+      expiresAt: quote.expiresAt,
+    }));
+    const credited = await creditLockedAccounts(manager, 'earn', credits, now);
+    const balanceAfter = new Map<string, { available: number; pending: number }>();
+    const events = earning.map(({ item, quote, orderUuid }, n) => {
+      const written = credited[n] ?? { balance: { available: 0, pending: 0 }, pendingPoints: 0 };
+      balanceAfter.set(item.memberId, written.balance);
+      const data: EventPayload<PointsEarnedEventData> = {
+        memberId: item.memberId,
+        transactionId: earnIds.get(item.memberId) ?? '',
+        points: quote.earn.totalPoints,
+        pendingPoints: written.pendingPoints,
+        availableAt: written.pendingPoints > 0 ? quote.availableAt.toISOString() : null,
+        expiresAt: quote.expiresAt?.toISOString() ?? null,
+        source: 'checkout',
+        orderId: item.input.orderId,
+        checkoutId: orderUuid,
+        storeId: quote.storeId,
+        channel: item.input.channel,
+        appliedRules: quote.earn.appliedRules,
+        balance: written.balance,
+      };
+      return { type: 'points.earned' as const, memberId: item.memberId, data };
+    });
+    if (events.length > 0) {
+      await this.events.emitMany(manager, events);
+    }
+    const reactions = await this.purchases.purchasedMany(
+      manager,
+      accepted.map(({ item, quote, orderUuid }) => ({
+        memberId: item.memberId,
+        orderUuid,
+        orderId: item.input.orderId,
+        total: quote.pricing.total,
+        occurredAt: quote.occurredAt,
+      })),
+    );
+    const tiers = await this.tiers.afterPurchases(
+      manager,
+      new Map(
+        accepted.map(({ item, orderUuid }) => [
+          item.memberId,
+          { orderId: item.input.orderId, checkoutId: orderUuid },
+        ]),
+      ),
+    );
+    const answers: CheckoutResult[] = [];
+    for (const { item, quote, orderUuid } of accepted) {
+      const reaction = reactions.get(item.memberId);
+      const balance = reaction?.movedPoints
+        ? await this.ledger.balance(item.memberId, manager)
+        : (balanceAfter.get(item.memberId) ??
+          balances.get(item.memberId) ?? { available: 0, pending: 0 });
+      const tier = tiers.get(item.memberId) ?? null;
+      answers.push(
+        checkoutResult(quote, item.input, {
+          checkoutId: orderUuid,
+          balance: { available: balance.available, pending: balance.pending },
+          pending: quote.availableAt > now && quote.earn.totalPoints > 0,
+          tier: tier ? { code: tier.code, name: tier.name } : null,
+          messages: reaction?.messages ?? [],
+        }),
+      );
+    }
+    return answers;
+  }
+}
+
+/** INSERT_ORDERS' parameters: the orders, their lines flattened, and the rule uses. */
+function ordersColumns(accepted: Accepted[], earnIds: Map<string, string>): unknown[] {
+  const lines = accepted.flatMap(({ item, quote, orderUuid }) =>
+    item.input.lines.map((line, n) => ({
+      memberId: item.memberId,
+      orderUuid,
+      line,
+      n,
+      net: quote.pricing.netAmounts[n] ?? 0,
+      points: quote.earn.lines[n]?.points ?? 0,
+    })),
+  );
+  const uses = accepted.flatMap(({ item, quote }) =>
+    quote.ruleUses.map((ruleId) => ({ memberId: item.memberId, ruleId, day: quote.day })),
+  );
+  const lineTotal = (q: CheckoutQuote): number => q.earn.lines.reduce((s, l) => s + l.points, 0);
+  return [
+    accepted.map((a) => a.item.memberId),
+    accepted.map((a) => a.orderUuid),
+    accepted.map((a) => a.item.input.orderId),
+    accepted.map((a) => a.quote.storeId),
+    accepted.map((a) => a.item.input.channel),
+    accepted.map((a) => a.quote.occurredAt),
+    accepted.map((a) => a.quote.pricing.subtotal),
+    accepted.map((a) => a.quote.pricing.couponDiscount),
+    accepted.map((a) => a.quote.pricing.pointsDiscount),
+    accepted.map((a) => a.quote.pricing.total),
+    accepted.map((a) => a.quote.earn.totalPoints),
+    accepted.map((a) => a.quote.earn.totalPoints - lineTotal(a.quote)),
+    accepted.map((a) => JSON.stringify(a.quote.earn.appliedRules)),
+    accepted.map((a) => earnIds.get(a.item.memberId) ?? null),
+    lines.map((l) => l.memberId),
+    lines.map((l) => l.orderUuid),
+    lines.map((l) => l.n + 1),
+    lines.map((l) => l.line.sku),
+    lines.map((l) => l.line.category ?? null),
+    lines.map((l) => l.line.quantity),
+    lines.map((l) => l.line.unitPrice),
+    lines.map((l) => l.net),
+    lines.map((l) => l.points),
+    uses.map((u) => u.memberId),
+    uses.map((u) => u.ruleId),
+    uses.map((u) => u.day),
+  ];
+}

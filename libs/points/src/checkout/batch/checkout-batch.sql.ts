@@ -1,0 +1,91 @@
+import type { PreparedStatement } from '@vafa/platform';
+
+/** The statements a batch of checkouts runs, each once per batch over `unnest` arrays. */
+
+export const KNOWN_MEMBERS: PreparedStatement = {
+  name: 'vafa_checkout_batch_members',
+  text: 'SELECT id FROM members WHERE id = ANY($1::uuid[])',
+};
+
+/** Claims each checkout's key, in member order; an unknown member's is not written. */
+export const CLAIM_KEYS: PreparedStatement = {
+  name: 'vafa_checkout_batch_claim',
+  text: `INSERT INTO idempotent_requests (member_id, scope, key, request_hash)
+   SELECT k.member_id, k.scope, k.key, k.request_hash
+   FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS k(member_id, scope, key, request_hash)
+   WHERE EXISTS (SELECT 1 FROM members m WHERE m.id = k.member_id)
+   ORDER BY k.member_id
+   ON CONFLICT (member_id, scope, key) DO NOTHING
+   RETURNING member_id`,
+};
+
+/** The first request under keys that were taken (a replay, or another request: 409). */
+export const FIRST_REQUESTS: PreparedStatement = {
+  name: 'vafa_checkout_batch_first_requests',
+  text: `SELECT r.member_id, r.request_hash, r.response
+   FROM unnest($1::uuid[], $2::text[], $3::text[]) AS k(member_id, scope, key)
+   JOIN idempotent_requests r ON r.member_id = k.member_id AND r.scope = k.scope AND r.key = k.key`,
+};
+
+/** Gives back the keys of checkouts refused after their claim (they may be retried). */
+export const UNCLAIM_KEYS: PreparedStatement = {
+  name: 'vafa_checkout_batch_unclaim',
+  text: `DELETE FROM idempotent_requests r
+   USING unnest($1::uuid[], $2::text[], $3::text[]) AS k(member_id, scope, key)
+   WHERE r.member_id = k.member_id AND r.scope = k.scope AND r.key = k.key`,
+};
+
+export const STORE_RESPONSES: PreparedStatement = {
+  name: 'vafa_checkout_batch_responses',
+  text: `UPDATE idempotent_requests r SET response = k.response::jsonb
+   FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS k(member_id, scope, key, response)
+   WHERE r.member_id = k.member_id AND r.scope = k.scope AND r.key = k.key`,
+};
+
+/** Today's uses of rules with a daily limit, for each member on their order's program day. */
+export const USAGE_TODAY: PreparedStatement = {
+  name: 'vafa_checkout_batch_usage',
+  text: `SELECT u.member_id, u.rule_id, u.uses
+   FROM unnest($1::uuid[], $2::date[]) AS k(member_id, day)
+   JOIN earning_rule_usage u ON u.member_id = k.member_id AND u.day = k.day`,
+};
+
+/**
+ * The merchant order ids, in their order: one taken before (or twice in the batch) is not written,
+ * and its checkout is refused with ORDER_EXISTS.
+ */
+export const INSERT_ORDER_IDS: PreparedStatement = {
+  name: 'vafa_checkout_batch_order_ids',
+  text: `INSERT INTO order_ids (order_id, member_id, order_uuid)
+   SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[]) ORDER BY 1
+   ON CONFLICT DO NOTHING
+   RETURNING member_id`,
+};
+
+/** The orders, their lines and today's rule uses (as the single checkout's INSERT_ORDER). */
+export const INSERT_ORDERS: PreparedStatement = {
+  name: 'vafa_checkout_batch_orders',
+  text: `WITH o AS (
+     INSERT INTO orders (member_id, id, order_id, store_id, channel, occurred_at, subtotal,
+       coupon_discount, points_discount, total, points_earned, bonus_points, points_redeemed,
+       applied_rules, earn_transaction_id, redeem_transaction_id)
+     SELECT member_id, id, order_id, store_id, channel, occurred_at, subtotal, coupon_discount,
+       points_discount, total, points_earned, bonus_points, 0, applied_rules::jsonb,
+       earn_transaction_id, NULL
+     FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::timestamptz[],
+       $7::bigint[], $8::bigint[], $9::bigint[], $10::bigint[], $11::bigint[], $12::bigint[],
+       $13::text[], $14::uuid[])
+       AS o(member_id, id, order_id, store_id, channel, occurred_at, subtotal, coupon_discount,
+            points_discount, total, points_earned, bonus_points, applied_rules, earn_transaction_id)
+   ), lines AS (
+     INSERT INTO order_lines (member_id, order_uuid, line_no, sku, category, quantity, unit_price,
+       net_amount, points)
+     SELECT * FROM unnest($15::uuid[], $16::uuid[], $17::int[], $18::text[], $19::text[], $20::int[],
+       $21::bigint[], $22::bigint[], $23::bigint[])
+   )
+   INSERT INTO earning_rule_usage (member_id, rule_id, day, uses)
+   SELECT member_id, rule_id, day, 1 FROM unnest($24::uuid[], $25::uuid[], $26::date[])
+     AS r(member_id, rule_id, day)
+   ORDER BY member_id
+   ON CONFLICT (member_id, rule_id, day) DO UPDATE SET uses = earning_rule_usage.uses + 1`,
+};

@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import { BatchedCheckouts } from '@vafa/points';
+import { bearer, startTestApp, TestApp, TestMember } from '../support/test-app';
+import { ledgerOf } from '../support/ledger-helpers';
+
+type Answer = { status: number; body: Record<string, unknown> };
+
+/**
+ * Concurrent plain checkouts are written together, a batch per transaction: each keeps its own
+ * key, answer and refusal, and a batch that fails as a whole gives each checkout its own try.
+ */
+describe('checkouts written in batches', () => {
+  let t: TestApp;
+  let seq = 0;
+  const batches = () => t.app.get(BatchedCheckouts).stats();
+  const order = (m: { id: string }, extra: Record<string, unknown> = {}) => ({
+    member: { id: m.id },
+    orderId: `batch-${++seq}-${Date.now()}`,
+    channel: 'store',
+    lines: [
+      { sku: 'COF-1', category: 'coffee', quantity: 2, unitPrice: 1000 },
+      { sku: 'PAS-1', category: 'pastry', quantity: 1, unitPrice: 550 },
+    ],
+    ...extra,
+  });
+  const checkout = async (body: Record<string, unknown>, key = `bk-${++seq}`): Promise<Answer> => {
+    const response = await t
+      .api()
+      .post('/v1/pos/checkouts')
+      .set(bearer(t.keys.cashier))
+      .set('Idempotency-Key', key)
+      .send(body);
+    return { status: response.status, body: response.body as Answer['body'] };
+  };
+  /** Sends all at once, so that those behind the two lanes' first batches queue together. */
+  const together = (requests: (() => Promise<Answer>)[]): Promise<Answer[]> =>
+    Promise.all(requests.map((send) => send()));
+  const members = async (n: number): Promise<TestMember[]> => {
+    const made: TestMember[] = [];
+    for (let i = 0; i < n; i++) {
+      made.push(await t.member());
+    }
+    return made;
+  };
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    for (const rule of [
+      { name: 'Base: 1 point per dollar', priority: 0, effect: { pointsPerUnit: 1 } },
+      {
+        name: 'Double on coffee',
+        priority: 10,
+        conditions: { categories: ['coffee'] },
+        effect: { multiplier: 2 },
+      },
+    ]) {
+      await t.api().post('/v1/earning-rules').set(bearer(t.keys.marketer)).send(rule).expect(201);
+    }
+  });
+  afterAll(async () => {
+    expect((await ledgerOf(t).audit()).balanced).toBe(true);
+    await t.close();
+  });
+
+  it('writes concurrent checkouts together, two per member in order, each answered as its own', async () => {
+    const before = batches();
+    const group = await members(12);
+    const answers = await together([...group, ...group].map((m) => () => checkout(order(m))));
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 201));
+    const after = batches();
+    expect(after.checkouts - before.checkouts).toBe(24);
+    // Fewer transactions than checkouts: batches formed while the lanes were busy.
+    expect(after.batches - before.batches).toBeLessThan(24);
+    expect(after.failedBatches).toBe(before.failedBatches);
+    for (const m of group) {
+      const own = answers.filter((a) => a.body.memberId === m.id);
+      expect(own.map((a) => (a.body.balance as { available: number }).available).sort()).toEqual([
+        45, 90,
+      ]);
+      const me = await t.api().get('/v1/me').set(bearer(m.token)).expect(200);
+      expect(me.body).toMatchObject({ points: { available: 90 } });
+    }
+    const { dataSource } = ledgerOf(t);
+    const events = await dataSource.query<{ member_id: string; seqs: number[] }[]>(
+      `SELECT member_id, array_agg(member_seq ORDER BY member_seq) AS seqs FROM events
+       WHERE type = 'points.earned' AND member_id = ANY($1::uuid[]) GROUP BY member_id`,
+      [group.map((m) => m.id)],
+    );
+    expect(events).toHaveLength(12);
+    for (const e of events) {
+      expect(e.seqs).toHaveLength(2);
+    }
+  });
+
+  it('refuses, in the same batch, exactly the checkouts that must fail, each with its code', async () => {
+    const group = await members(8);
+    const [a, b, c, d, e, f, g, h] = group.map((m) => m as TestMember | undefined).map((m) => m!);
+    const taken = order(a);
+    expect((await checkout(taken, 'first-of-taken')).status).toBe(201);
+    const replayed = order(b as TestMember);
+    const first = await checkout(replayed, 'replayed-key');
+    expect(first.status).toBe(201);
+    const shared = `shared-${seq}`;
+    const before = batches();
+    const [ok1, unknown, orderTaken, replay, reused, future, twiceA, twiceB, ok2] = await together([
+      () => checkout(order(c as TestMember)),
+      () => checkout(order({ id: randomUUID() })),
+      () => checkout({ ...order(d as TestMember), orderId: taken.orderId }, 'retry-me'),
+      () => checkout(replayed, 'replayed-key'),
+      () => checkout(order(b as TestMember), 'replayed-key'),
+      () =>
+        checkout(
+          order(e as TestMember, { occurredAt: new Date(Date.now() + 86_400_000).toISOString() }),
+        ),
+      () => checkout({ ...order(f as TestMember), orderId: shared }),
+      () => checkout({ ...order(g as TestMember), orderId: shared }),
+      () => checkout(order(h as TestMember)),
+    ]);
+    expect(ok1?.status).toBe(201);
+    expect(ok2?.status).toBe(201);
+    expect(unknown).toMatchObject({ status: 404, body: { error: { code: 'MEMBER_NOT_FOUND' } } });
+    expect(orderTaken).toMatchObject({ status: 409, body: { error: { code: 'ORDER_EXISTS' } } });
+    expect(replay).toMatchObject({ status: 201, body: first.body });
+    expect(reused).toMatchObject({
+      status: 409,
+      body: { error: { code: 'IDEMPOTENCY_KEY_REUSED' } },
+    });
+    expect(future).toMatchObject({ status: 400, body: { error: { code: 'VALIDATION_FAILED' } } });
+    expect([twiceA?.status, twiceB?.status].sort()).toEqual([201, 409]);
+    const after = batches();
+    // The one from the future was refused before it queued.
+    expect(after.checkouts - before.checkouts).toBe(8);
+    expect(after.batches - before.batches).toBeLessThan(8);
+    expect(after.failedBatches).toBe(before.failedBatches);
+    // A refused checkout wrote nothing, its key included: the till may retry it, fixed.
+    const retried = await checkout(order(d as TestMember), 'retry-me');
+    expect(retried.status).toBe(201);
+    expect(retried.body).toMatchObject({ balance: { available: 45 } });
+  });
+
+  it('gives each checkout its own transaction when its batch fails as a whole', async () => {
+    const { dataSource } = ledgerOf(t);
+    await dataSource.query(`CREATE FUNCTION refuse_poison() RETURNS trigger AS $$
+      BEGIN
+        IF NEW.order_id LIKE 'poison-%' THEN RAISE EXCEPTION 'poisoned order'; END IF;
+        RETURN NEW;
+      END $$ LANGUAGE plpgsql`);
+    await dataSource.query(
+      'CREATE TRIGGER refuse_poison BEFORE INSERT ON orders FOR EACH ROW EXECUTE FUNCTION refuse_poison()',
+    );
+    try {
+      const group = await members(10);
+      const before = batches();
+      const answers = await together(
+        group.map(
+          (m, n) => () =>
+            checkout(n % 3 === 2 ? { ...order(m), orderId: `poison-${++seq}` } : order(m)),
+        ),
+      );
+      const poisoned = answers.filter((_, n) => n % 3 === 2);
+      const healthy = answers.filter((_, n) => n % 3 !== 2);
+      expect(poisoned.map((a) => a.status)).toEqual(poisoned.map(() => 500));
+      expect(healthy.map((a) => a.status)).toEqual(healthy.map(() => 201));
+      expect(batches().failedBatches).toBeGreaterThan(before.failedBatches);
+      const [written] = await dataSource.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM orders WHERE member_id = ANY($1::uuid[])`,
+        [group.map((m) => m.id)],
+      );
+      expect(written?.n).toBe(healthy.length);
+      // Nothing of the poisoned checkouts stayed: not their keys, not their order ids.
+      const [keys] = await dataSource.query<{ n: number }[]>(
+        `SELECT count(*)::int AS n FROM idempotent_requests WHERE member_id = ANY($1::uuid[])`,
+        [group.map((m) => m.id)],
+      );
+      expect(keys?.n).toBe(healthy.length);
+    } finally {
+      await dataSource.query('DROP TRIGGER refuse_poison ON orders');
+      await dataSource.query('DROP FUNCTION refuse_poison()');
+    }
+  });
+
+  it('writes each checkout alone with VAFA_CHECKOUT_BATCH=off', async () => {
+    const alone = await startTestApp({ env: { VAFA_CHECKOUT_BATCH: 'off' } });
+    try {
+      const created = await alone
+        .api()
+        .post('/v1/members')
+        .set(bearer(alone.keys.integration))
+        .send({ email: `alone-${seq}@example.com`, name: 'Alone' })
+        .expect(201);
+      const id = (created.body as { id: string }).id;
+      const answers = await Promise.all(
+        [1, 2, 3].map((n) =>
+          alone
+            .api()
+            .post('/v1/pos/checkouts')
+            .set(bearer(alone.keys.cashier))
+            .set('Idempotency-Key', `alone-${n}`)
+            .send({ ...order({ id }), orderId: `alone-${seq}-${n}` }),
+        ),
+      );
+      expect(answers.map((a) => a.status)).toEqual([201, 201, 201]);
+      expect(alone.app.get(BatchedCheckouts).stats()).toEqual({
+        batches: 0,
+        checkouts: 0,
+        failedBatches: 0,
+      });
+    } finally {
+      await alone.close();
+    }
+  });
+});
