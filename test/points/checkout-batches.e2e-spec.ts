@@ -94,27 +94,43 @@ describe('checkouts written in batches', () => {
 
   it('refuses, in the same batch, exactly the checkouts that must fail, each with its code', async () => {
     const group = await members(8);
-    const [a, b, c, d, e, f, g, h] = group.map((m) => m as TestMember | undefined).map((m) => m!);
+    const nth = (n: number): TestMember => {
+      const m = group[n];
+      if (!m) {
+        throw new Error(`no member ${n}`);
+      }
+      return m;
+    };
+    const [a, b, c, d, e, f, g, h] = [0, 1, 2, 3, 4, 5, 6, 7].map(nth) as [
+      TestMember,
+      TestMember,
+      TestMember,
+      TestMember,
+      TestMember,
+      TestMember,
+      TestMember,
+      TestMember,
+    ];
     const taken = order(a);
     expect((await checkout(taken, 'first-of-taken')).status).toBe(201);
-    const replayed = order(b as TestMember);
+    const replayed = order(b);
     const first = await checkout(replayed, 'replayed-key');
     expect(first.status).toBe(201);
     const shared = `shared-${seq}`;
     const before = batches();
     const [ok1, unknown, orderTaken, replay, reused, future, twiceA, twiceB, ok2] = await together([
-      () => checkout(order(c as TestMember)),
+      () => checkout(order(c)),
       () => checkout(order({ id: randomUUID() })),
-      () => checkout({ ...order(d as TestMember), orderId: taken.orderId }, 'retry-me'),
+      () => checkout({ ...order(d), orderId: taken.orderId }, 'retry-me'),
       () => checkout(replayed, 'replayed-key'),
-      () => checkout(order(b as TestMember), 'replayed-key'),
+      () => checkout(order(b), 'replayed-key'),
       () =>
         checkout(
-          order(e as TestMember, { occurredAt: new Date(Date.now() + 86_400_000).toISOString() }),
+          order(e, { occurredAt: new Date(Date.now() + 86_400_000).toISOString() }),
         ),
-      () => checkout({ ...order(f as TestMember), orderId: shared }),
-      () => checkout({ ...order(g as TestMember), orderId: shared }),
-      () => checkout(order(h as TestMember)),
+      () => checkout({ ...order(f), orderId: shared }),
+      () => checkout({ ...order(g), orderId: shared }),
+      () => checkout(order(h)),
     ]);
     expect(ok1?.status).toBe(201);
     expect(ok2?.status).toBe(201);
@@ -133,7 +149,7 @@ describe('checkouts written in batches', () => {
     expect(after.batches - before.batches).toBeLessThan(8);
     expect(after.failedBatches).toBe(before.failedBatches);
     // A refused checkout wrote nothing, its key included: the till may retry it, fixed.
-    const retried = await checkout(order(d as TestMember), 'retry-me');
+    const retried = await checkout(order(d), 'retry-me');
     expect(retried.status).toBe(201);
     expect(retried.body).toMatchObject({ balance: { available: 45 } });
   });

@@ -164,7 +164,6 @@ export class BatchedCheckouts {
     const { settings, rules } = await this.quotes.programAndRules(manager);
     const ids = items.map((i) => i.memberId);
     const keyColumns = [ids, items.map((i) => i.scope), items.map((i) => i.key)];
-    const days = items.map((i) => programDay(checkoutOccurredAt(i.input, now), settings.timeZone));
     // All of these go out at once: the claims, then the account locks in member order (the
     // single path's order), then what the quotes read.
     const known = preparedQuery<{ id: string }>(manager, KNOWN_MEMBERS, [ids]);
@@ -176,7 +175,7 @@ export class BatchedCheckouts {
     const usage = countsRuleUses(rules)
       ? preparedQuery<{ member_id: string; rule_id: string; uses: number }>(manager, USAGE_TODAY, [
           ids,
-          days,
+          items.map((i) => programDay(checkoutOccurredAt(i.input, now), settings.timeZone)),
         ])
       : Promise.resolve({ rows: [] });
     const tiers = this.tiers.currentMany(ids, manager);
