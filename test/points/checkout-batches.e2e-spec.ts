@@ -117,17 +117,15 @@ describe('checkouts written in batches', () => {
     const first = await checkout(replayed, 'replayed-key');
     expect(first.status).toBe(201);
     const shared = `shared-${seq}`;
+    const otherRequest = order(b);
     const before = batches();
     const [ok1, unknown, orderTaken, replay, reused, future, twiceA, twiceB, ok2] = await together([
       () => checkout(order(c)),
       () => checkout(order({ id: randomUUID() })),
       () => checkout({ ...order(d), orderId: taken.orderId }, 'retry-me'),
       () => checkout(replayed, 'replayed-key'),
-      () => checkout(order(b), 'replayed-key'),
-      () =>
-        checkout(
-          order(e, { occurredAt: new Date(Date.now() + 86_400_000).toISOString() }),
-        ),
+      () => checkout(otherRequest, 'replayed-key'),
+      () => checkout(order(e, { occurredAt: new Date(Date.now() + 86_400_000).toISOString() })),
       () => checkout({ ...order(f), orderId: shared }),
       () => checkout({ ...order(g), orderId: shared }),
       () => checkout(order(h)),
@@ -152,6 +150,8 @@ describe('checkouts written in batches', () => {
     const retried = await checkout(order(d), 'retry-me');
     expect(retried.status).toBe(201);
     expect(retried.body).toMatchObject({ balance: { available: 45 } });
+    // The order id of the request refused for its reused key is free again.
+    expect((await checkout(otherRequest, 'fresh-key')).status).toBe(201);
   });
 
   it('gives each checkout its own transaction when its batch fails as a whole', async () => {

@@ -47,7 +47,9 @@ const INSERT_MEMBER_EVENT = {
 
 // Sequence rows are upserted in member order, so two jobs emitting for overlapping members lock
 // them in the same order and cannot deadlock each other.
-const INSERT_MANY = `
+const INSERT_MANY = {
+  name: 'event_outbox_insert_many',
+  text: `
   WITH input AS (
     SELECT (e->>'id')::uuid AS id, e->>'type' AS type, (e->>'memberId')::uuid AS member_id,
            (e->>'occurredAt')::timestamptz AS occurred_at, e->'data' AS data, ord
@@ -66,7 +68,8 @@ const INSERT_MANY = `
   FROM input i
   LEFT JOIN counts c ON c.member_id = i.member_id
   LEFT JOIN seq ON seq.member_id = i.member_id
-  ORDER BY i.ord`;
+  ORDER BY i.ord`,
+};
 
 const MANY_CHUNK = 5_000;
 
@@ -100,7 +103,10 @@ export class EventOutbox {
     return id;
   }
 
-  /** Writes many events in few statements (for jobs), in order; answers their ids in order. */
+  /**
+   * Writes many events in few statements (jobs, batches of checkouts), in order, sent without
+   * waiting inside a transaction; answers their ids in order.
+   */
   async emitMany(manager: EntityManager, events: readonly OutboxEvent[]): Promise<string[]> {
     const now = this.clock.now();
     const ids: string[] = [];
@@ -116,7 +122,7 @@ export class EventOutbox {
           data: event.data,
         };
       });
-      await manager.query(INSERT_MANY, [JSON.stringify(rows), now]);
+      await deferredQuery(manager, INSERT_MANY, [JSON.stringify(rows), now]);
     }
     return ids;
   }

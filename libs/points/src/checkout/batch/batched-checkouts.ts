@@ -43,6 +43,7 @@ import {
   INSERT_ORDER_IDS,
   INSERT_ORDERS,
   KNOWN_MEMBERS,
+  RELEASE_ORDER_IDS,
   STORE_RESPONSES,
   UNCLAIM_KEYS,
   USAGE_TODAY,
@@ -164,8 +165,10 @@ export class BatchedCheckouts {
     const { settings, rules } = await this.quotes.programAndRules(manager);
     const ids = items.map((i) => i.memberId);
     const keyColumns = [ids, items.map((i) => i.scope), items.map((i) => i.key)];
-    // All of these go out at once: the claims, then the account locks in member order (the
-    // single path's order), then what the quotes read.
+    const orderUuids = items.map(() => randomUUID());
+    // All of these go out at once, in one round trip: the claims, the account locks in member
+    // order (the single path's order), what the quotes read, and the merchant order ids (given
+    // back below for the few checkouts that then turn out replayed or refused).
     const known = preparedQuery<{ id: string }>(manager, KNOWN_MEMBERS, [ids]);
     const claims = preparedQuery<{ member_id: string }>(manager, CLAIM_KEYS, [
       ...keyColumns,
@@ -179,7 +182,12 @@ export class BatchedCheckouts {
         ])
       : Promise.resolve({ rows: [] });
     const tiers = this.tiers.currentMany(ids, manager);
-    for (const sent of [known, claims, accounts, usage, tiers]) {
+    const ordered = preparedQuery<{ member_id: string }>(manager, INSERT_ORDER_IDS, [
+      items.map((i) => i.input.orderId),
+      ids,
+      orderUuids,
+    ]);
+    for (const sent of [known, claims, accounts, usage, tiers, ordered]) {
       sent.catch(() => undefined);
     }
     const knownIds = new Set((await known).rows.map((r) => r.id));
@@ -192,57 +200,58 @@ export class BatchedCheckouts {
       usageByMember.set(u.member_id, counts);
     }
     const tierOf = await tiers;
+    const orderWritten = new Set((await ordered).rows.map((r) => r.member_id));
 
     const outcomes: ItemOutcome<CheckoutResult>[] = items.map(() => ({
       ok: false,
       error: new Error('not decided'),
     }));
     const taken: number[] = [];
-    const quoted: Accepted[] = [];
+    const accepted: Accepted[] = [];
     const unclaim: number[] = [];
     items.forEach((item, index) => {
       if (!knownIds.has(item.memberId)) {
         outcomes[index] = { ok: false, error: memberNotFound() };
-      } else if (!claimed.has(item.memberId)) {
+        return;
+      }
+      if (!claimed.has(item.memberId)) {
         taken.push(index);
-      } else {
-        try {
-          const quote = quoteOf({
-            input: item.input,
-            member: { id: item.memberId },
-            storeId: item.storeId,
-            now,
-            settings,
-            rules,
-            coupons: [],
-            tier: tierOf.get(item.memberId) ?? null,
-            usageToday: usageByMember.get(item.memberId) ?? {},
-          });
-          quoted.push({ index, item, quote, orderUuid: randomUUID() });
-        } catch (error) {
-          outcomes[index] = { ok: false, error };
-          unclaim.push(index);
-        }
+        return;
+      }
+      unclaim.push(index);
+      if (!orderWritten.has(item.memberId)) {
+        outcomes[index] = { ok: false, error: orderExists(item.input.orderId) };
+        return;
+      }
+      try {
+        const quote = quoteOf({
+          input: item.input,
+          member: { id: item.memberId },
+          storeId: item.storeId,
+          now,
+          settings,
+          rules,
+          coupons: [],
+          tier: tierOf.get(item.memberId) ?? null,
+          usageToday: usageByMember.get(item.memberId) ?? {},
+        });
+        unclaim.pop();
+        accepted.push({ index, item, quote, orderUuid: orderUuids[index] ?? randomUUID() });
+      } catch (error) {
+        outcomes[index] = { ok: false, error };
       }
     });
-    await this.answerTakenKeys(manager, items, taken, outcomes);
-
-    const { rows: ordered } = quoted.length
-      ? await preparedQuery<{ member_id: string }>(manager, INSERT_ORDER_IDS, [
-          quoted.map((a) => a.item.input.orderId),
-          quoted.map((a) => a.item.memberId),
-          quoted.map((a) => a.orderUuid),
-        ])
-      : { rows: [] };
-    const orderWritten = new Set(ordered.map((r) => r.member_id));
-    const accepted: Accepted[] = [];
-    for (const a of quoted) {
-      if (orderWritten.has(a.item.memberId)) {
-        accepted.push(a);
-      } else {
-        outcomes[a.index] = { ok: false, error: orderExists(a.item.input.orderId) };
-        unclaim.push(a.index);
-      }
+    // What refused and replayed checkouts wrote goes back: their keys may be retried, and their
+    // order ids belong to someone else's order or to nobody.
+    const acceptedAt = new Set(accepted.map((a) => a.index));
+    const release = items
+      .map((item, index) => ({ item, index }))
+      .filter(({ item, index }) => orderWritten.has(item.memberId) && !acceptedAt.has(index));
+    if (release.length > 0) {
+      await deferredQuery(manager, RELEASE_ORDER_IDS, [
+        release.map(({ item }) => item.input.orderId),
+        release.map(({ index }) => orderUuids[index]),
+      ]);
     }
     if (unclaim.length > 0) {
       await deferredQuery(
@@ -251,6 +260,7 @@ export class BatchedCheckouts {
         keyColumns.map((column) => unclaim.map((n) => column[n])),
       );
     }
+    await this.answerTakenKeys(manager, items, taken, outcomes);
     if (accepted.length === 0) {
       return outcomes;
     }

@@ -51,15 +51,25 @@ export const USAGE_TODAY: PreparedStatement = {
 };
 
 /**
- * The merchant order ids, in their order: one taken before (or twice in the batch) is not written,
- * and its checkout is refused with ORDER_EXISTS.
+ * The merchant order ids of the batch's known members, in their order: one taken before (or twice
+ * in the batch) is not written, and its checkout is refused with ORDER_EXISTS.
  */
 export const INSERT_ORDER_IDS: PreparedStatement = {
   name: 'vafa_checkout_batch_order_ids',
   text: `INSERT INTO order_ids (order_id, member_id, order_uuid)
-   SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[]) ORDER BY 1
+   SELECT o.order_id, o.member_id, o.order_uuid
+   FROM unnest($1::text[], $2::uuid[], $3::uuid[]) AS o(order_id, member_id, order_uuid)
+   WHERE EXISTS (SELECT 1 FROM members m WHERE m.id = o.member_id)
+   ORDER BY 1
    ON CONFLICT DO NOTHING
    RETURNING member_id`,
+};
+
+/** Gives back the order ids this batch wrote for checkouts it then refused or replayed. */
+export const RELEASE_ORDER_IDS: PreparedStatement = {
+  name: 'vafa_checkout_batch_release_order_ids',
+  text: `DELETE FROM order_ids o USING unnest($1::text[], $2::uuid[]) AS k(order_id, order_uuid)
+   WHERE o.order_id = k.order_id AND o.order_uuid = k.order_uuid`,
 };
 
 /** The orders, their lines and today's rule uses (as the single checkout's INSERT_ORDER). */
