@@ -36,7 +36,8 @@ export interface CheckoutReport extends CheckoutLoadResult {
   /** pg_stat_statements over the peak run, per order committed in it. */
   profile: DatabaseProfile | null;
   /** The API server's V8 CPU profile over the peak run (BENCH_CPU_PROF=1). */
-  cpuProfile: (CpuProfileSummary & { dir: string; msPerCheckout: number }) | null;
+  cpuProfile:
+    (CpuProfileSummary & { dir: string; phase: 'peak' | 'me'; msPerCheckout: number }) | null;
   check: {
     orders: number;
     points: number;
@@ -453,7 +454,7 @@ export function renderReport(report: BenchReport): string {
   const cpu = report.checkout?.cpuProfile;
   if (cpu) {
     parts.push(
-      `\nAPI server CPU profile over the peak run (${cpu.dir}): ${fmt(cpu.busyMs, 0)} ms busy, ${fmt(cpu.msPerCheckout, 3)} ms per checkout; self time by origin`,
+      `\nAPI server CPU profile over the ${cpu.phase === 'me' ? 'GET /v1/me' : 'checkout peak'} run (${cpu.dir}): ${fmt(cpu.busyMs, 0)} ms busy, ${fmt(cpu.msPerCheckout, 3)} ms per ${cpu.phase === 'me' ? 'request' : 'checkout'}; self time by origin`,
     );
     parts.push(
       table(

@@ -21,8 +21,8 @@
  * API's pool and answer, in turn, FLOOR_ROUNDS times each, 0 skips both), BENCH_ME_SECONDS (BENCH_SECONDS; GET /v1/me with the member
  * tokens of 200 members after the checkouts, 0 skips it),
  * BENCH_TPCB_HTTP_SECONDS (10; pgbench's transaction over a bare node:http server, 0 skips it),
- * BENCH_PROFILE=1 (pg_stat_statements breakdown), BENCH_CPU_PROF=1 (V8 CPU profile of the API
- * server, summarised), BENCH_WEBHOOK_EVENTS (20000; events written at once for the delivery
+ * BENCH_PROFILE=1 (pg_stat_statements breakdown), BENCH_CPU_PROF=1 or =me (V8 CPU profile of the API
+ * server over the checkout peak, or over the /v1/me run, summarised), BENCH_WEBHOOK_EVENTS (20000; events written at once for the delivery
  * rate), BENCH_WEBHOOK_ROUNDS (2; rounds of none, subscribed, subscribed, none peak checkout
  * runs), PGBENCH (path of the pgbench binary).
  */
@@ -256,7 +256,9 @@ async function main(): Promise<void> {
   const tpcbHttpSeconds = intFromEnv('BENCH_TPCB_HTTP_SECONDS', 10);
   const meSeconds = intFromEnv('BENCH_ME_SECONDS', seconds);
   const profile = process.env.BENCH_PROFILE === '1';
-  const cpuProfile = process.env.BENCH_CPU_PROF === '1';
+  // `me` profiles the GET /v1/me run instead of the checkout peak.
+  const cpuProfilePhase = process.env.BENCH_CPU_PROF === 'me' ? 'me' : 'peak';
+  const cpuProfile = process.env.BENCH_CPU_PROF === '1' || cpuProfilePhase === 'me';
   log(`parts: ${PARTS.filter((p) => parts.has(p)).join(', ')}`);
   const pgbenchBin = parts.has('pgbench') ? findPgbench() : null;
   const pgbenchSkipped = !parts.has('pgbench')
@@ -530,6 +532,7 @@ async function main(): Promise<void> {
     const serverLoad: Record<'peak' | 'rated', ServerLoad | null> = { peak: null, rated: null };
     const nowUs = (): number => Number(process.hrtime.bigint() / 1000n);
     const peakWindowUs = { fromUs: 0, toUs: 0 };
+    const meWindowUs = { fromUs: 0, toUs: 0 };
     const load = await runCheckoutLoad({
       baseUrl: api.baseUrl,
       cashierKey,
@@ -602,8 +605,10 @@ async function main(): Promise<void> {
         beforeRun: async () => {
           await window.begin();
           api.mark();
+          meWindowUs.fromUs = nowUs();
         },
         afterRun: async () => {
+          meWindowUs.toUs = nowUs();
           meServer = await api.load();
           await window.end();
         },
@@ -614,9 +619,12 @@ async function main(): Promise<void> {
     }
     nameProcess(process.pid, null);
     await api.stop();
-    // The server's own CPU profile, over the peak run only (not its start-up).
+    // The server's own CPU profile, over the peak run (or the /v1/me run) only.
     const cpuSummary = cpuProfileDir
-      ? await summarizeCpuProfiles(cpuProfileDir, peakWindowUs)
+      ? await summarizeCpuProfiles(
+          cpuProfileDir,
+          cpuProfilePhase === 'me' ? meWindowUs : peakWindowUs,
+        )
       : null;
     load.peak.server = serverLoad.peak;
     if (load.rated) {
@@ -648,7 +656,12 @@ async function main(): Promise<void> {
       cpuProfile: cpuSummary
         ? {
             dir: cpuProfileDir ?? '',
-            msPerCheckout: round(cpuSummary.busyMs / Math.max(1, load.peak.checkouts), 3),
+            phase: cpuProfilePhase,
+            msPerCheckout: round(
+              cpuSummary.busyMs /
+                Math.max(1, cpuProfilePhase === 'me' ? (me?.requests ?? 0) : load.peak.checkouts),
+              3,
+            ),
             ...cpuSummary,
           }
         : null,

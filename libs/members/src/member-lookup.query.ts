@@ -10,6 +10,12 @@ export const MEMBER_BY_ID: PreparedStatement = {
   text: 'SELECT id FROM members WHERE id = $1',
 };
 
+/** Which of many ids are members (a batch of checkouts). */
+export const MEMBERS_BY_IDS: PreparedStatement = {
+  name: 'vafa_members_by_ids',
+  text: 'SELECT id FROM members WHERE id = ANY($1::uuid[])',
+};
+
 /** $1: the kind of identity, $2: its value. */
 export const MEMBER_ID_BY_IDENTITY: PreparedStatement = {
   name: 'vafa_member_id_by_identity',

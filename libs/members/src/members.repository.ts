@@ -13,7 +13,7 @@ import {
 import { ProgramSettingsRepository, RecordActivityUseCase } from '@vafa/ledger';
 import { EnrollmentSeam } from './enrollment.seam';
 import { CreateMemberDto, MemberDto, MemberLookupQuery, UpdateMemberDto } from './member.dto';
-import { MEMBER_BY_ID } from './member-lookup.query';
+import { MEMBER_BY_ID, MEMBERS_BY_IDS } from './member-lookup.query';
 import {
   claimIdentities,
   holderOf,
@@ -222,6 +222,17 @@ export class MembersRepository {
       return holderOf(manager, 'phone', await this.phoneForms(by.phone));
     }
     return null;
+  }
+
+  /** Which of these ids are members' (ids that are not UUIDs are none). */
+  async existingIds(
+    ids: readonly string[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Set<string>> {
+    const { rows } = await preparedQuery<{ id: string }>(manager, MEMBERS_BY_IDS, [
+      ids.filter((id) => isUuid(id)),
+    ]);
+    return new Set(rows.map((r) => r.id));
   }
 
   /** The member whose referral code this is (any case), or null; in the caller's transaction. */

@@ -57,6 +57,7 @@ export * from './platform.errors';
 export * from './platform.module';
 export * from './http/openapi';
 export * from './idempotency/idempotency';
+export * from './idempotency/idempotency-many';
 export * from './idempotency/idempotent-request.entity';
 export * from './validation/column-bounds';
 export * from './validation/date-time-with-zone';

@@ -16,4 +16,4 @@ export * from './import/import-transactions.usecase';
 export * from './import/import-points.usecase';
 export * from './import/transaction-import.usecase';
 export * from './import/transaction-row';
-export { BatchedCheckouts } from './checkout/batch/batched-checkouts';
+export { CheckoutBatchUseCase } from './checkout/batch/checkout-batch.usecase';

@@ -10,7 +10,7 @@ import { GoodwillReportQuery } from './adjustments/goodwill-report.query';
 import { EarningRulesController } from './earning-rules/earning-rules.controller';
 import { EarningRulesRepository } from './earning-rules/earning-rules.repository';
 import { CheckoutQuoteQuery } from './checkout/checkout-quote.query';
-import { BatchedCheckouts } from './checkout/batch/batched-checkouts';
+import { CheckoutBatchUseCase } from './checkout/batch/checkout-batch.usecase';
 import { CheckoutUseCase } from './checkout/checkout.usecase';
 import { CouponSeam } from './checkout/coupon.seam';
 import { PurchaseSeam } from './checkout/purchase.seam';
@@ -33,7 +33,7 @@ import { ReturnOrderUseCase } from './returns/return-order.usecase';
     AdjustPointsUseCase,
     PointsMemberViewListener,
     CheckoutQuoteQuery,
-    BatchedCheckouts,
+    CheckoutBatchUseCase,
     CheckoutUseCase,
     ReturnOrderUseCase,
     CouponSeam,

@@ -23,6 +23,7 @@ import {
   PurchaseEvent,
   PurchaseListener,
   PurchaseReaction,
+  PurchasesReaction,
   ReturnEvent,
 } from '@vafa/points';
 import { ReferralProgramRepository, ReferralProgramView } from './referral-program.repository';
@@ -139,24 +140,23 @@ export class ReferralPurchaseListener implements PurchaseListener {
   }
 
   /**
-   * Many members' purchases (a batch of checkouts): one read of their referrals, and the
-   * one-purchase path only for the few whose referral this purchase may qualify.
+   * Many members' purchases (a batch of checkouts): their referrals read, and locked, in one
+   * statement sent at once; once the purchases are written, the one-purchase path only for the
+   * few whose referral they may qualify.
    */
-  async onPurchases(
-    manager: EntityManager,
-    events: readonly PurchaseEvent[],
-  ): Promise<Map<string, PurchaseReaction>> {
-    const { rows } = await preparedQuery<ReferralRow>(manager, REFEREES_REFERRALS, [
-      events.map((e) => e.memberId),
-    ]);
-    const open = new Set(rows.filter(mayQualify).map((r) => r.referee_id));
-    const reactions = new Map<string, PurchaseReaction>();
-    for (const event of events) {
-      if (open.has(event.memberId)) {
-        reactions.set(event.memberId, await this.onPurchase(manager, event));
+  beforePurchases(manager: EntityManager, memberIds: readonly string[]): PurchasesReaction {
+    const read = preparedQuery<ReferralRow>(manager, REFEREES_REFERRALS, [[...memberIds]]);
+    read.catch(() => undefined);
+    return async (events) => {
+      const open = new Set((await read).rows.filter(mayQualify).map((r) => r.referee_id));
+      const reactions = new Map<string, PurchaseReaction>();
+      for (const event of events) {
+        if (open.has(event.memberId)) {
+          reactions.set(event.memberId, await this.onPurchase(manager, event));
+        }
       }
-    }
-    return reactions;
+      return reactions;
+    };
   }
 
   /** Credits both sides (the referrer only while under the cap) and marks the referral rewarded. */

@@ -2,10 +2,11 @@ import type { EntityManager } from 'typeorm';
 import { deferredQuery, preparedQuery, type PreparedStatement, requestHash } from '@vafa/platform';
 import type { Balance } from '../balance';
 
+// Accounts only for members (read through the members' view): a batch may name an unknown id.
 const CREATE_ACCOUNTS: PreparedStatement = {
   name: 'vafa_ledger_create_accounts',
   text: `INSERT INTO ledger_accounts (member_id)
-   SELECT id FROM members WHERE id = ANY($1::uuid[]) ORDER BY id
+   SELECT id FROM member_profiles WHERE id = ANY($1::uuid[]) ORDER BY id
    ON CONFLICT (member_id) DO NOTHING`,
 };
 
@@ -146,10 +147,11 @@ export async function creditLockedAccounts(
       rows.map((r) => r.hash),
       rows.map((r) => r.credit.description),
       rows.map((r) => JSON.stringify(r.credit.reference)),
-      rows.map((r) => r.credit.occurredAt),
+      // Instants as ISO text: node-postgres formats a Date inside an array slowly.
+      rows.map((r) => r.credit.occurredAt.toISOString()),
       rows.map((r) => r.pending),
-      rows.map((r) => (r.pending ? r.credit.availableAt : now)),
-      rows.map((r) => r.credit.expiresAt),
+      rows.map((r) => (r.pending ? r.credit.availableAt : now).toISOString()),
+      rows.map((r) => r.credit.expiresAt?.toISOString() ?? null),
       rows.map((r) => r.debtPaid),
       rows.map((r) => r.credit.source),
       kind,

@@ -39,6 +39,11 @@ export class GroupCommit<T, R> {
     this.freeLanes = options.lanes;
   }
 
+  /** Items queued for a lane now. */
+  get waiting(): number {
+    return this.queue.length;
+  }
+
   submit(item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
       this.queue.push({ item, resolve, reject });

@@ -28,7 +28,7 @@ import { orderExists } from '../points.errors';
 import { INSERT_ORDER_ID, ORDER_ID_TAKEN } from '../orders/order-ids';
 import type { CheckoutDto } from './checkout.dto';
 import { CheckoutQuote, CheckoutQuoteQuery } from './checkout-quote.query';
-import { BatchedCheckouts } from './batch/batched-checkouts';
+import { CheckoutBatchUseCase } from './batch/checkout-batch.usecase';
 import { CheckoutResult, checkoutResult } from './checkout-result';
 import { CouponSeam } from './coupon.seam';
 import { majorUnits } from './major-units';
@@ -78,7 +78,7 @@ export class CheckoutUseCase {
     private readonly purchases: PurchaseSeam,
     private readonly events: EventOutbox,
     private readonly clock: Clock,
-    private readonly batches: BatchedCheckouts,
+    private readonly batches: CheckoutBatchUseCase,
   ) {}
 
   async simulate(input: CheckoutDto, principal: StaffPrincipal): Promise<CheckoutResult> {

@@ -28,6 +28,11 @@ export interface PurchaseReaction {
   messages: string[];
 }
 
+/** The second step of PurchaseListener.beforePurchases: the reactions to the purchases written. */
+export type PurchasesReaction = (
+  events: readonly PurchaseEvent[],
+) => Promise<Map<string, PurchaseReaction>>;
+
 export const NO_REACTION: PurchaseReaction = Object.freeze({ movedPoints: false, messages: [] });
 
 /** The purchase seam: `@ListenerFor(PURCHASE_SEAM)` providers implementing PurchaseListener. */
@@ -36,11 +41,13 @@ export const PURCHASE_SEAM = Symbol('purchase listeners');
 /** Other domains (referrals, ...) react to purchases and returns inside the same transaction. */
 export interface PurchaseListener {
   onPurchase?(manager: EntityManager, event: PurchaseEvent): Promise<PurchaseReaction>;
-  /** onPurchase for many members' purchases (one each) in few statements; keyed by member. */
-  onPurchases?(
-    manager: EntityManager,
-    events: readonly PurchaseEvent[],
-  ): Promise<Map<string, PurchaseReaction>>;
+  /**
+   * onPurchase for many members' purchases (a batch of checkouts, one each) in few statements, in
+   * two steps: called before the purchases are written, it sends what it reads at once (so the
+   * reads share the batch's first round trip) and answers the step that reacts once they are
+   * written; that step's reactions are keyed by member.
+   */
+  beforePurchases?(manager: EntityManager, memberIds: readonly string[]): PurchasesReaction;
   onReturn?(manager: EntityManager, event: ReturnEvent): Promise<void>;
 }
 
@@ -69,34 +76,40 @@ export class PurchaseSeam implements OnModuleInit {
     return { movedPoints, messages };
   }
 
-  /** `purchased` for many members' purchases, one each; the reactions keyed by member. */
-  async purchasedMany(
-    manager: EntityManager,
-    events: readonly PurchaseEvent[],
-  ): Promise<Map<string, PurchaseReaction>> {
-    const reactions = new Map<string, PurchaseReaction>(
-      events.map((e) => [e.memberId, { movedPoints: false, messages: [] }]),
+  /**
+   * `purchased` for many members' purchases, one each, in two steps: call it before writing them
+   * (listeners send their reads now), and the answer once they are written; reactions by member.
+   */
+  beforePurchases(manager: EntityManager, memberIds: readonly string[]): PurchasesReaction {
+    const steps = this.listeners.map(
+      (listener): PurchasesReaction =>
+        listener.beforePurchases?.(manager, memberIds) ??
+        (async (events) => {
+          const reactions = new Map<string, PurchaseReaction>();
+          for (const event of events) {
+            const reaction = await listener.onPurchase?.(manager, event);
+            if (reaction) {
+              reactions.set(event.memberId, reaction);
+            }
+          }
+          return reactions;
+        }),
     );
-    const add = (memberId: string, reaction: PurchaseReaction | undefined): void => {
-      const sum = reactions.get(memberId);
-      if (sum && reaction) {
-        sum.movedPoints ||= reaction.movedPoints;
-        sum.messages.push(...reaction.messages);
+    return async (events) => {
+      const sums = new Map<string, PurchaseReaction>(
+        events.map((e) => [e.memberId, { movedPoints: false, messages: [] }]),
+      );
+      for (const step of steps) {
+        for (const [memberId, reaction] of await step(events)) {
+          const sum = sums.get(memberId);
+          if (sum) {
+            sum.movedPoints ||= reaction.movedPoints;
+            sum.messages.push(...reaction.messages);
+          }
+        }
       }
+      return sums;
     };
-    for (const listener of this.listeners) {
-      if (listener.onPurchases) {
-        const answered = await listener.onPurchases(manager, events);
-        for (const [memberId, reaction] of answered) {
-          add(memberId, reaction);
-        }
-      } else if (listener.onPurchase) {
-        for (const event of events) {
-          add(event.memberId, await listener.onPurchase(manager, event));
-        }
-      }
-    }
-    return reactions;
   }
 
   async returned(manager: EntityManager, event: ReturnEvent): Promise<void> {

@@ -7,13 +7,18 @@ import {
   EventOutbox,
   type EventPayload,
   GroupCommit,
+  claimIdempotencyKeys,
+  firstAnswers,
   idempotencyKeyReused,
+  type IdempotentRequest,
   inTransaction,
   isUuid,
   type ItemOutcome,
   onCitus,
   preparedQuery,
+  releaseIdempotencyKeys,
   sqlState,
+  storeIdempotentResponses,
   VafaConfig,
 } from '@vafa/platform';
 import {
@@ -23,7 +28,7 @@ import {
   lockMemberAccounts,
   type PointsEarnedEventData,
 } from '@vafa/ledger';
-import { memberNotFound } from '@vafa/members';
+import { memberNotFound, MembersRepository } from '@vafa/members';
 import { orderExists } from '../../points.errors';
 import type { CheckoutDto } from '../checkout.dto';
 import {
@@ -35,19 +40,14 @@ import {
   checkoutOccurredAt,
 } from '../checkout-quote.query';
 import { type CheckoutResult, checkoutResult } from '../checkout-result';
-import { PurchaseSeam } from '../purchase.seam';
+import { PurchaseSeam, type PurchasesReaction } from '../purchase.seam';
 import { TierSeam } from '../tier.seam';
 import {
-  CLAIM_KEYS,
-  FIRST_REQUESTS,
   INSERT_ORDER_IDS,
   INSERT_ORDERS,
-  KNOWN_MEMBERS,
   RELEASE_ORDER_IDS,
-  STORE_RESPONSES,
-  UNCLAIM_KEYS,
   USAGE_TODAY,
-} from './checkout-batch.sql';
+} from './checkout-batch-statements';
 
 /** One checkout waiting for a batch: validated, authorised and hashed, as the single path has it. */
 export interface BatchedCheckout {
@@ -80,7 +80,7 @@ const LANES = 2;
  * shape, and every checkout of a batch that fails as a whole, takes the single path.
  */
 @Injectable()
-export class BatchedCheckouts {
+export class CheckoutBatchUseCase {
   private readonly queue: GroupCommit<BatchedCheckout, CheckoutResult>;
   private readonly logger = new Logger('Checkouts');
   /** Batches that failed as a whole (their checkouts then went alone). */
@@ -90,6 +90,7 @@ export class BatchedCheckouts {
     private readonly dataSource: DataSource,
     private readonly config: VafaConfig,
     private readonly quotes: CheckoutQuoteQuery,
+    private readonly members: MembersRepository,
     private readonly ledger: LedgerQuery,
     private readonly tiers: TierSeam,
     private readonly purchases: PurchaseSeam,
@@ -122,12 +123,13 @@ export class BatchedCheckouts {
     return citus ? null : id.toLowerCase();
   }
 
-  /** How batching went in this process: batches written, the checkouts in them, and failures. */
-  stats(): { batches: number; checkouts: number; failedBatches: number } {
+  /** Batches written in this process, the checkouts in them, failed batches, checkouts queued. */
+  stats(): { batches: number; checkouts: number; failedBatches: number; waiting: number } {
     return {
       batches: this.queue.batches,
       checkouts: this.queue.items,
       failedBatches: this.failedBatches,
+      waiting: this.queue.waiting,
     };
   }
 
@@ -164,16 +166,18 @@ export class BatchedCheckouts {
     const now = this.clock.now();
     const { settings, rules } = await this.quotes.programAndRules(manager);
     const ids = items.map((i) => i.memberId);
-    const keyColumns = [ids, items.map((i) => i.scope), items.map((i) => i.key)];
+    const requests: IdempotentRequest[] = items.map((i) => ({
+      memberId: i.memberId,
+      scope: i.scope,
+      key: i.key,
+      hash: i.hash,
+    }));
     const orderUuids = items.map(() => randomUUID());
     // All of these go out at once, in one round trip: the claims, the account locks in member
     // order (the single path's order), what the quotes read, and the merchant order ids (given
     // back below for the few checkouts that then turn out replayed or refused).
-    const known = preparedQuery<{ id: string }>(manager, KNOWN_MEMBERS, [ids]);
-    const claims = preparedQuery<{ member_id: string }>(manager, CLAIM_KEYS, [
-      ...keyColumns,
-      items.map((i) => i.hash),
-    ]);
+    const known = this.members.existingIds(ids, manager);
+    const claims = claimIdempotencyKeys(manager, requests);
     const accounts = lockMemberAccounts(manager, ids);
     const usage = countsRuleUses(rules)
       ? preparedQuery<{ member_id: string; rule_id: string; uses: number }>(manager, USAGE_TODAY, [
@@ -182,6 +186,8 @@ export class BatchedCheckouts {
         ])
       : Promise.resolve({ rows: [] });
     const tiers = this.tiers.currentMany(ids, manager);
+    // Other domains' reads for the purchases (referrals) go out now too; they react once written.
+    const reactToPurchases = this.purchases.beforePurchases(manager, ids);
     const ordered = preparedQuery<{ member_id: string }>(manager, INSERT_ORDER_IDS, [
       items.map((i) => i.input.orderId),
       ids,
@@ -190,8 +196,8 @@ export class BatchedCheckouts {
     for (const sent of [known, claims, accounts, usage, tiers, ordered]) {
       sent.catch(() => undefined);
     }
-    const knownIds = new Set((await known).rows.map((r) => r.id));
-    const claimed = new Set((await claims).rows.map((r) => r.member_id));
+    const knownIds = await known;
+    const claimed = await claims;
     const balances = await accounts;
     const usageByMember = new Map<string, Record<string, number>>();
     for (const u of (await usage).rows) {
@@ -212,6 +218,9 @@ export class BatchedCheckouts {
     items.forEach((item, index) => {
       if (!knownIds.has(item.memberId)) {
         outcomes[index] = { ok: false, error: memberNotFound() };
+        if (claimed.has(item.memberId)) {
+          unclaim.push(index);
+        }
         return;
       }
       if (!claimed.has(item.memberId)) {
@@ -254,59 +263,51 @@ export class BatchedCheckouts {
       ]);
     }
     if (unclaim.length > 0) {
-      await deferredQuery(
+      await releaseIdempotencyKeys(
         manager,
-        UNCLAIM_KEYS,
-        keyColumns.map((column) => unclaim.map((n) => column[n])),
+        unclaim.map((n) => requests[n] as IdempotentRequest),
       );
     }
-    await this.answerTakenKeys(manager, items, taken, outcomes);
+    await this.answerTakenKeys(manager, requests, taken, outcomes);
     if (accepted.length === 0) {
       return outcomes;
     }
-    const results = await this.writeAccepted(manager, accepted, balances, now);
+    const results = await this.writeAccepted(manager, accepted, balances, now, reactToPurchases);
     accepted.forEach((a, n) => {
       const result = results[n];
       if (result) {
         outcomes[a.index] = { ok: true, value: result };
       }
     });
-    await deferredQuery(manager, STORE_RESPONSES, [
-      accepted.map((a) => a.item.memberId),
-      accepted.map((a) => a.item.scope),
-      accepted.map((a) => a.item.key),
-      results.map((r) => JSON.stringify(r)),
-    ]);
+    await storeIdempotentResponses(
+      manager,
+      accepted.map((a, n) => ({
+        request: requests[a.index] as IdempotentRequest,
+        response: results[n],
+      })),
+    );
     return outcomes;
   }
 
   /** A key used before answers the first request's answer, or 409 for another request. */
   private async answerTakenKeys(
     manager: EntityManager,
-    items: BatchedCheckout[],
+    requests: IdempotentRequest[],
     taken: number[],
     outcomes: ItemOutcome<CheckoutResult>[],
   ): Promise<void> {
     if (taken.length === 0) {
       return;
     }
-    const { rows } = await preparedQuery<{
-      member_id: string;
-      request_hash: string;
-      response: CheckoutResult;
-    }>(manager, FIRST_REQUESTS, [
-      taken.map((n) => items[n]?.memberId),
-      taken.map((n) => items[n]?.scope),
-      taken.map((n) => items[n]?.key),
-    ]);
-    const first = new Map(rows.map((r) => [r.member_id, r]));
+    const first = await firstAnswers<CheckoutResult>(
+      manager,
+      taken.map((n) => requests[n] as IdempotentRequest),
+    );
     for (const n of taken) {
-      const item = items[n];
-      const row = item && first.get(item.memberId);
-      outcomes[n] =
-        row && row.request_hash === item.hash
-          ? { ok: true, value: row.response }
-          : { ok: false, error: idempotencyKeyReused() };
+      const answer = first.get(requests[n]?.memberId ?? '');
+      outcomes[n] = answer?.replayed
+        ? { ok: true, value: answer.response }
+        : { ok: false, error: idempotencyKeyReused() };
     }
   }
 
@@ -316,6 +317,7 @@ export class BatchedCheckouts {
     accepted: Accepted[],
     balances: Map<string, { available: number; pending: number }>,
     now: Date,
+    reactToPurchases: PurchasesReaction,
   ): Promise<CheckoutResult[]> {
     const earning = accepted.filter((a) => a.quote.earn.totalPoints > 0);
     const earnIds = new Map(earning.map((a) => [a.item.memberId, randomUUID()]));
@@ -362,8 +364,7 @@ export class BatchedCheckouts {
     if (events.length > 0) {
       await this.events.emitMany(manager, events);
     }
-    const reactions = await this.purchases.purchasedMany(
-      manager,
+    const reactions = await reactToPurchases(
       accepted.map(({ item, quote, orderUuid }) => ({
         memberId: item.memberId,
         orderUuid,
@@ -425,7 +426,7 @@ function ordersColumns(accepted: Accepted[], earnIds: Map<string, string>): unkn
     accepted.map((a) => a.item.input.orderId),
     accepted.map((a) => a.quote.storeId),
     accepted.map((a) => a.item.input.channel),
-    accepted.map((a) => a.quote.occurredAt),
+    accepted.map((a) => a.quote.occurredAt.toISOString()),
     accepted.map((a) => a.quote.pricing.subtotal),
     accepted.map((a) => a.quote.pricing.couponDiscount),
     accepted.map((a) => a.quote.pricing.pointsDiscount),

@@ -2,46 +2,6 @@ import type { PreparedStatement } from '@vafa/platform';
 
 /** The statements a batch of checkouts runs, each once per batch over `unnest` arrays. */
 
-export const KNOWN_MEMBERS: PreparedStatement = {
-  name: 'vafa_checkout_batch_members',
-  text: 'SELECT id FROM members WHERE id = ANY($1::uuid[])',
-};
-
-/** Claims each checkout's key, in member order; an unknown member's is not written. */
-export const CLAIM_KEYS: PreparedStatement = {
-  name: 'vafa_checkout_batch_claim',
-  text: `INSERT INTO idempotent_requests (member_id, scope, key, request_hash)
-   SELECT k.member_id, k.scope, k.key, k.request_hash
-   FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS k(member_id, scope, key, request_hash)
-   WHERE EXISTS (SELECT 1 FROM members m WHERE m.id = k.member_id)
-   ORDER BY k.member_id
-   ON CONFLICT (member_id, scope, key) DO NOTHING
-   RETURNING member_id`,
-};
-
-/** The first request under keys that were taken (a replay, or another request: 409). */
-export const FIRST_REQUESTS: PreparedStatement = {
-  name: 'vafa_checkout_batch_first_requests',
-  text: `SELECT r.member_id, r.request_hash, r.response
-   FROM unnest($1::uuid[], $2::text[], $3::text[]) AS k(member_id, scope, key)
-   JOIN idempotent_requests r ON r.member_id = k.member_id AND r.scope = k.scope AND r.key = k.key`,
-};
-
-/** Gives back the keys of checkouts refused after their claim (they may be retried). */
-export const UNCLAIM_KEYS: PreparedStatement = {
-  name: 'vafa_checkout_batch_unclaim',
-  text: `DELETE FROM idempotent_requests r
-   USING unnest($1::uuid[], $2::text[], $3::text[]) AS k(member_id, scope, key)
-   WHERE r.member_id = k.member_id AND r.scope = k.scope AND r.key = k.key`,
-};
-
-export const STORE_RESPONSES: PreparedStatement = {
-  name: 'vafa_checkout_batch_responses',
-  text: `UPDATE idempotent_requests r SET response = k.response::jsonb
-   FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS k(member_id, scope, key, response)
-   WHERE r.member_id = k.member_id AND r.scope = k.scope AND r.key = k.key`,
-};
-
 /** Today's uses of rules with a daily limit, for each member on their order's program day. */
 export const USAGE_TODAY: PreparedStatement = {
   name: 'vafa_checkout_batch_usage',
@@ -59,7 +19,7 @@ export const INSERT_ORDER_IDS: PreparedStatement = {
   text: `INSERT INTO order_ids (order_id, member_id, order_uuid)
    SELECT o.order_id, o.member_id, o.order_uuid
    FROM unnest($1::text[], $2::uuid[], $3::uuid[]) AS o(order_id, member_id, order_uuid)
-   WHERE EXISTS (SELECT 1 FROM members m WHERE m.id = o.member_id)
+   WHERE EXISTS (SELECT 1 FROM member_profiles m WHERE m.id = o.member_id)
    ORDER BY 1
    ON CONFLICT DO NOTHING
    RETURNING member_id`,
