@@ -18,7 +18,10 @@ export interface MemberViewListener {
    * The same for many members at once (lists), in a fixed number of statements rather than a
    * round of them per member. Contributors without it are called per member.
    */
-  contributeMany?(views: ReadonlyMap<string, Record<string, unknown>>): Promise<void>;
+  contributeMany?(
+    views: ReadonlyMap<string, Record<string, unknown>>,
+    manager?: EntityManager,
+  ): Promise<void>;
 }
 
 /**
@@ -48,23 +51,29 @@ export class MemberViewSeam implements OnModuleInit {
     return view;
   }
 
-  /** Views of many members, keyed by member id, in the order given. */
+  /**
+   * Views of many members, keyed by member id, in the order given; the contributors read at once,
+   * through `manager` when given (one connection), else the pool.
+   */
   async buildMany(
     bases: readonly (Record<string, unknown> & { id: string })[],
+    manager?: EntityManager,
   ): Promise<Record<string, unknown>[]> {
     const views = new Map<string, Record<string, unknown>>(bases.map((b) => [b.id, { ...b }]));
     if (views.size === 0) {
       return [];
     }
-    for (const contributor of this.contributors) {
-      if (contributor.contributeMany) {
-        await contributor.contributeMany(views);
-      } else {
-        for (const [id, view] of views) {
-          await contributor.contribute(id, view);
+    await Promise.all(
+      this.contributors.map(async (contributor) => {
+        if (contributor.contributeMany) {
+          await contributor.contributeMany(views, manager);
+        } else {
+          for (const [id, view] of views) {
+            await contributor.contribute(id, view, manager);
+          }
         }
-      }
-    }
+      }),
+    );
     return bases.map((b) => views.get(b.id) as Record<string, unknown>);
   }
 }

@@ -26,12 +26,15 @@ export class PointsMemberViewListener implements MemberViewListener {
     }
   }
 
-  async contributeMany(views: ReadonlyMap<string, Record<string, unknown>>): Promise<void> {
+  async contributeMany(
+    views: ReadonlyMap<string, Record<string, unknown>>,
+    manager?: EntityManager,
+  ): Promise<void> {
     const wanting = [...views].filter(([, view]) => 'points' in view).map(([id]) => id);
     if (wanting.length === 0) {
       return;
     }
-    const summaries = await this.ledger.pointsSummaries(wanting, this.clock.now());
+    const summaries = await this.ledger.pointsSummaries(wanting, this.clock.now(), 30, manager);
     for (const id of wanting) {
       const view = views.get(id);
       if (view) {

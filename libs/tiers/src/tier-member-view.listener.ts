@@ -37,11 +37,18 @@ export class TierMemberViewListener implements MemberViewListener {
     }
   }
 
-  async contributeMany(views: ReadonlyMap<string, Record<string, unknown>>): Promise<void> {
-    const tiers = await this.lookup.currentMany([...views.keys()]);
+  async contributeMany(
+    views: ReadonlyMap<string, Record<string, unknown>>,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<void> {
+    const tiers = await this.lookup.currentMany([...views.keys()], manager);
     for (const [memberId, view] of views) {
       const tier = tiers.get(memberId);
       view.tier = tier ? toTierView(tier) : null;
+      // Only a member's own view (/v1/me) asks for progress; lists do not.
+      if ('tierProgress' in view) {
+        view.tierProgress = tier ? await this.progress(memberId, tier.rank, manager) : null;
+      }
     }
   }
 
