@@ -2,6 +2,9 @@ import type { EntityManager } from 'typeorm';
 import { deferredQuery, type PreparedStatement, preparedQuery } from '../database/prepared-query';
 import type { IdempotentRequest } from './idempotency';
 
+// `member_id = ANY($1)` beside each join lets PostgreSQL fetch the few rows by index: joined with
+// the statement's own rows alone, a generic plan may scan the whole table.
+
 /**
  * claimIdempotencyKey and its siblings for many requests at once (a batch of checkouts), one
  * statement each over `unnest` arrays. A request per member: the member is what tells a batch's
@@ -21,21 +24,24 @@ const FIRST_REQUESTS: PreparedStatement = {
   name: 'vafa_idempotency_first_many',
   text: `SELECT r.member_id, r.request_hash, r.response
    FROM unnest($1::uuid[], $2::text[], $3::text[]) AS k(member_id, scope, key)
-   JOIN idempotent_requests r ON r.member_id = k.member_id AND r.scope = k.scope AND r.key = k.key`,
+   JOIN idempotent_requests r ON r.member_id = k.member_id AND r.scope = k.scope AND r.key = k.key
+   WHERE r.member_id = ANY($1::uuid[])`,
 };
 
 const RELEASE_MANY: PreparedStatement = {
   name: 'vafa_idempotency_release_many',
   text: `DELETE FROM idempotent_requests r
    USING unnest($1::uuid[], $2::text[], $3::text[]) AS k(member_id, scope, key)
-   WHERE r.member_id = k.member_id AND r.scope = k.scope AND r.key = k.key`,
+   WHERE r.member_id = k.member_id AND r.scope = k.scope AND r.key = k.key
+     AND r.member_id = ANY($1::uuid[])`,
 };
 
 const STORE_MANY: PreparedStatement = {
   name: 'vafa_idempotency_response_many',
   text: `UPDATE idempotent_requests r SET response = k.response::jsonb
    FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS k(member_id, scope, key, response)
-   WHERE r.member_id = k.member_id AND r.scope = k.scope AND r.key = k.key`,
+   WHERE r.member_id = k.member_id AND r.scope = k.scope AND r.key = k.key
+     AND r.member_id = ANY($1::uuid[])`,
 };
 
 const keyColumns = (requests: readonly IdempotentRequest[]): string[][] => [

@@ -7,7 +7,8 @@ export const USAGE_TODAY: PreparedStatement = {
   name: 'vafa_checkout_batch_usage',
   text: `SELECT u.member_id, u.rule_id, u.uses
    FROM unnest($1::uuid[], $2::date[]) AS k(member_id, day)
-   JOIN earning_rule_usage u ON u.member_id = k.member_id AND u.day = k.day`,
+   JOIN earning_rule_usage u ON u.member_id = k.member_id AND u.day = k.day
+   WHERE u.member_id = ANY($1::uuid[])`,
 };
 
 /**
@@ -29,7 +30,7 @@ export const INSERT_ORDER_IDS: PreparedStatement = {
 export const RELEASE_ORDER_IDS: PreparedStatement = {
   name: 'vafa_checkout_batch_release_order_ids',
   text: `DELETE FROM order_ids o USING unnest($1::text[], $2::uuid[]) AS k(order_id, order_uuid)
-   WHERE o.order_id = k.order_id AND o.order_uuid = k.order_uuid`,
+   WHERE o.order_id = k.order_id AND o.order_uuid = k.order_uuid AND o.order_id = ANY($1::text[])`,
 };
 
 /** The orders, their lines and today's rule uses (as the single checkout's INSERT_ORDER). */
