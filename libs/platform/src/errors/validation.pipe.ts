@@ -2,6 +2,7 @@ import { ArgumentMetadata, ValidationError, ValidationPipe } from '@nestjs/commo
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { withoutReadOnlyFields } from '../validation/read-only-fields';
+import { cacheValidationMetadata } from './validation-metadata-cache';
 import { validationFailed } from '../platform.errors';
 
 function flatten(errors: ValidationError[], parent = ''): { field: string; problems: string[] }[] {
@@ -34,6 +35,7 @@ class VafaValidationPipe extends ValidationPipe {
 }
 
 export function createValidationPipe(): ValidationPipe {
+  cacheValidationMetadata();
   return new VafaValidationPipe({
     ...OPTIONS,
     transform: true,

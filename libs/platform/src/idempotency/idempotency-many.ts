@@ -36,12 +36,14 @@ const RELEASE_MANY: PreparedStatement = {
      AND r.member_id = ANY($1::uuid[])`,
 };
 
+// The answers as one JSON document: as an array of texts, node-postgres would escape every quote
+// of every answer.
 const STORE_MANY: PreparedStatement = {
   name: 'vafa_idempotency_response_many',
-  text: `UPDATE idempotent_requests r SET response = k.response::jsonb
-   FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[]) AS k(member_id, scope, key, response)
+  text: `UPDATE idempotent_requests r SET response = k.response
+   FROM jsonb_to_recordset($1::jsonb) AS k(member_id uuid, scope text, key text, response jsonb)
    WHERE r.member_id = k.member_id AND r.scope = k.scope AND r.key = k.key
-     AND r.member_id = ANY($1::uuid[])`,
+     AND r.member_id = ANY($2::uuid[])`,
 };
 
 const keyColumns = (requests: readonly IdempotentRequest[]): string[][] => [
@@ -105,9 +107,14 @@ export function storeIdempotentResponses(
   manager: EntityManager,
   answered: readonly { request: IdempotentRequest; response: unknown }[],
 ): Promise<void> {
-  const requests = answered.map((a) => a.request);
+  const rows = answered.map(({ request, response }) => ({
+    member_id: request.memberId,
+    scope: request.scope,
+    key: request.key,
+    response,
+  }));
   return deferredQuery(manager, STORE_MANY, [
-    ...keyColumns(requests),
-    answered.map((a) => JSON.stringify(a.response)),
+    JSON.stringify(rows),
+    answered.map((a) => a.request.memberId),
   ]);
 }

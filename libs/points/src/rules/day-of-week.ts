@@ -22,10 +22,8 @@ function weekdayFormatter(timeZone: string): Intl.DateTimeFormat {
 
 /** ISO weekday (1 = Monday … 7 = Sunday) of an instant as seen in an IANA time zone. */
 export function isoDayOfWeek(instant: Date, timeZone = 'UTC'): number {
-  const weekday = weekdayFormatter(timeZone)
-    .formatToParts(instant)
-    .find((part) => part.type === 'weekday')?.value;
-  const day = weekday === undefined ? undefined : ISO_WEEKDAYS[weekday];
+  // A formatter of the weekday alone formats to just its name ("Mon").
+  const day = ISO_WEEKDAYS[weekdayFormatter(timeZone).format(instant)];
   if (day === undefined) {
     throw new RangeError(`Cannot determine the weekday of ${instant.toISOString()} in ${timeZone}`);
   }

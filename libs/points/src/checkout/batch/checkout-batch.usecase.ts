@@ -69,6 +69,9 @@ interface Accepted {
   orderUuid: string;
 }
 
+/** A placeholder every item of a batch replaces with its own outcome. */
+const UNDECIDED: ItemOutcome<CheckoutResult> = { ok: false, error: 'undecided' };
+
 /** Batches written at once: one connection each, enough to keep both kinds of work busy. */
 const LANES = 2;
 
@@ -208,10 +211,8 @@ export class CheckoutBatchUseCase {
     const tierOf = await tiers;
     const orderWritten = new Set((await ordered).rows.map((r) => r.member_id));
 
-    const outcomes: ItemOutcome<CheckoutResult>[] = items.map(() => ({
-      ok: false,
-      error: new Error('not decided'),
-    }));
+    // Every item gets its outcome below; this one (shared, no stack trace to take) never stays.
+    const outcomes: ItemOutcome<CheckoutResult>[] = items.map(() => UNDECIDED);
     const taken: number[] = [];
     const accepted: Accepted[] = [];
     const unclaim: number[] = [];
