@@ -4,6 +4,7 @@ import {
   GroupCommit,
   isUuid,
   type ItemOutcome,
+  onCitus,
   onOneConnection,
   preparedQuery,
   type PreparedStatement,
@@ -22,6 +23,12 @@ const PROFILES: PreparedStatement = {
      FROM members WHERE id = ANY($1::uuid[])`,
 };
 
+/** One member's profile row (on Citus every statement of /v1/me stays on the member's shard). */
+const PROFILE: PreparedStatement = {
+  name: 'vafa_member_profile',
+  text: PROFILES.text.replace('id = ANY($1::uuid[])', 'id = $1'),
+};
+
 /** A GET /v1/me waiting for its batch; `n` tells two of one member apart. */
 interface ProfileRead {
   memberId: string;
@@ -33,7 +40,8 @@ interface ProfileRead {
  * commit for reads, as checkouts do for writes; no timer, so a request that finds a reader free
  * goes at once). A batch reads every member's profile row and every library's part (points,
  * tier, progress) on one connection, sent together: one round trip and a few statements, however
- * many members.
+ * many members. On Citus a batch would span shards, so each request reads alone there, every
+ * statement naming its member.
  */
 @Injectable()
 export class MyProfileQuery {
@@ -51,12 +59,32 @@ export class MyProfileQuery {
     );
   }
 
-  get(memberId: string): Promise<MemberDto> {
+  async get(memberId: string): Promise<MemberDto> {
     // Not sent to a batch it would fail (a token's subject is always a member id, though).
     if (!isUuid(memberId)) {
-      return Promise.reject(memberNotFound());
+      throw memberNotFound();
+    }
+    if (await onCitus(this.dataSource.manager)) {
+      return this.readOne(memberId);
     }
     return this.reads.submit({ memberId, n: ++this.sequence });
+  }
+
+  private readOne(memberId: string): Promise<MemberDto> {
+    return onOneConnection(this.dataSource, async (manager) => {
+      const profile = preparedQuery<MemberProfile>(manager, PROFILE, [memberId]);
+      const parts = this.views.build(
+        memberId,
+        { tier: null, points: null, tierProgress: null },
+        manager,
+      );
+      const [{ rows }, view] = await Promise.all([profile, parts]);
+      const row = rows[0];
+      if (!row) {
+        throw memberNotFound();
+      }
+      return { ...toMemberDto(row), ...view };
+    });
   }
 
   private readMany(reads: ProfileRead[]): Promise<ItemOutcome<MemberDto>[]> {
