@@ -5,7 +5,6 @@ import {
   Clock,
   deferredQuery,
   EventOutbox,
-  type EventPayload,
   GroupCommit,
   claimIdempotencyKeys,
   firstAnswers,
@@ -21,18 +20,11 @@ import {
   storeIdempotentResponses,
   VafaConfig,
 } from '@vafa/platform';
-import {
-  creditLockedAccounts,
-  LedgerQuery,
-  type LockedCredit,
-  lockMemberAccounts,
-  type PointsEarnedEventData,
-} from '@vafa/ledger';
+import { creditLockedAccounts, LedgerQuery, lockMemberAccounts } from '@vafa/ledger';
 import { memberNotFound, MembersRepository } from '@vafa/members';
 import { orderExists } from '../../points.errors';
 import type { CheckoutDto } from '../checkout.dto';
 import {
-  type CheckoutQuote,
   CheckoutQuoteQuery,
   countsRuleUses,
   programDay,
@@ -48,26 +40,13 @@ import {
   RELEASE_ORDER_IDS,
   USAGE_TODAY,
 } from './checkout-batch-statements';
-
-/** One checkout waiting for a batch: validated, authorised and hashed, as the single path has it. */
-export interface BatchedCheckout {
-  input: CheckoutDto;
-  memberId: string;
-  storeId: string | null;
-  scope: string;
-  key: string;
-  hash: string;
-  /** The checkout in a transaction of its own (today's path), for when its batch fails. */
-  alone: () => Promise<CheckoutResult>;
-}
-
-/** A checkout of the batch that got past its claim and its quote. */
-interface Accepted {
-  index: number;
-  item: BatchedCheckout;
-  quote: CheckoutQuote;
-  orderUuid: string;
-}
+import {
+  type Accepted,
+  type BatchedCheckout,
+  earnCredit,
+  earnedEvent,
+  ordersColumns,
+} from './checkout-batch-rows';
 
 /** A placeholder every item of a batch replaces with its own outcome. */
 const UNDECIDED: ItemOutcome<CheckoutResult> = { ok: false, error: 'undecided' };
@@ -323,44 +302,15 @@ export class CheckoutBatchUseCase {
     const earning = accepted.filter((a) => a.quote.earn.totalPoints > 0);
     const earnIds = new Map(earning.map((a) => [a.item.memberId, randomUUID()]));
     await deferredQuery(manager, INSERT_ORDERS, ordersColumns(accepted, earnIds));
-    const credits: LockedCredit[] = earning.map(({ item, quote, orderUuid }) => ({
-      memberId: item.memberId,
-      prior: balances.get(item.memberId) ?? { available: 0, pending: 0 },
-      transactionId: earnIds.get(item.memberId) ?? '',
-      points: quote.earn.totalPoints,
-      source: 'program:issued',
-      idempotencyKey: `order:${orderUuid}:earn`,
-      description: `Earned ${quote.earn.totalPoints} points on order ${item.input.orderId}: ${quote.earn.description}`,
-      reference: {
-        orderId: item.input.orderId,
-        checkoutId: orderUuid,
-        rules: quote.earn.appliedRules,
-      },
-      occurredAt: quote.occurredAt,
-      availableAt: quote.availableAt,
-      expiresAt: quote.expiresAt,
-    }));
+    const credits = earning.map((a) =>
+      earnCredit(a, earnIds.get(a.item.memberId) ?? '', balances.get(a.item.memberId)),
+    );
     const credited = await creditLockedAccounts(manager, 'earn', credits, now);
     const balanceAfter = new Map<string, { available: number; pending: number }>();
-    const events = earning.map(({ item, quote, orderUuid }, n) => {
+    const events = earning.map((a, n) => {
       const written = credited[n] ?? { balance: { available: 0, pending: 0 }, pendingPoints: 0 };
-      balanceAfter.set(item.memberId, written.balance);
-      const data: EventPayload<PointsEarnedEventData> = {
-        memberId: item.memberId,
-        transactionId: earnIds.get(item.memberId) ?? '',
-        points: quote.earn.totalPoints,
-        pendingPoints: written.pendingPoints,
-        availableAt: written.pendingPoints > 0 ? quote.availableAt.toISOString() : null,
-        expiresAt: quote.expiresAt?.toISOString() ?? null,
-        source: 'checkout',
-        orderId: item.input.orderId,
-        checkoutId: orderUuid,
-        storeId: quote.storeId,
-        channel: item.input.channel,
-        appliedRules: quote.earn.appliedRules,
-        balance: written.balance,
-      };
-      return { type: 'points.earned' as const, memberId: item.memberId, data };
+      balanceAfter.set(a.item.memberId, written.balance);
+      return earnedEvent(a, earnIds.get(a.item.memberId) ?? '', written);
     });
     if (events.length > 0) {
       await this.events.emitMany(manager, events);
@@ -403,50 +353,4 @@ export class CheckoutBatchUseCase {
     }
     return answers;
   }
-}
-
-/** INSERT_ORDERS' parameters: the orders, their lines flattened, and the rule uses. */
-function ordersColumns(accepted: Accepted[], earnIds: Map<string, string>): unknown[] {
-  const lines = accepted.flatMap(({ item, quote, orderUuid }) =>
-    item.input.lines.map((line, n) => ({
-      memberId: item.memberId,
-      orderUuid,
-      line,
-      n,
-      net: quote.pricing.netAmounts[n] ?? 0,
-      points: quote.earn.lines[n]?.points ?? 0,
-    })),
-  );
-  const uses = accepted.flatMap(({ item, quote }) =>
-    quote.ruleUses.map((ruleId) => ({ memberId: item.memberId, ruleId, day: quote.day })),
-  );
-  const lineTotal = (q: CheckoutQuote): number => q.earn.lines.reduce((s, l) => s + l.points, 0);
-  return [
-    accepted.map((a) => a.item.memberId),
-    accepted.map((a) => a.orderUuid),
-    accepted.map((a) => a.item.input.orderId),
-    accepted.map((a) => a.quote.storeId),
-    accepted.map((a) => a.item.input.channel),
-    accepted.map((a) => a.quote.occurredAt.toISOString()),
-    accepted.map((a) => a.quote.pricing.subtotal),
-    accepted.map((a) => a.quote.pricing.couponDiscount),
-    accepted.map((a) => a.quote.pricing.pointsDiscount),
-    accepted.map((a) => a.quote.pricing.total),
-    accepted.map((a) => a.quote.earn.totalPoints),
-    accepted.map((a) => a.quote.earn.totalPoints - lineTotal(a.quote)),
-    accepted.map((a) => JSON.stringify(a.quote.earn.appliedRules)),
-    accepted.map((a) => earnIds.get(a.item.memberId) ?? null),
-    lines.map((l) => l.memberId),
-    lines.map((l) => l.orderUuid),
-    lines.map((l) => l.n + 1),
-    lines.map((l) => l.line.sku),
-    lines.map((l) => l.line.category ?? null),
-    lines.map((l) => l.line.quantity),
-    lines.map((l) => l.line.unitPrice),
-    lines.map((l) => l.net),
-    lines.map((l) => l.points),
-    uses.map((u) => u.memberId),
-    uses.map((u) => u.ruleId),
-    uses.map((u) => u.day),
-  ];
 }
