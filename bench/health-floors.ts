@@ -1,13 +1,16 @@
 /**
  * `GET /health` on the API and on the bare server, interleaved in rounds (API, bare, API, bare):
  * this VM's speed drifts by ±10 % over tens of seconds, so two back-to-back runs of one server
- * each compare two different machines; interleaving lets a slow stretch hit both. Each server's
- * figure pools its rounds: answers over seconds, latencies together, counters weighted.
+ * each compare two different machines; interleaving lets a slow stretch hit both. Both servers
+ * are warmed up once and then measured round after round on the same process (the bare one was
+ * once started afresh, and warmed, for each round, while the API's later rounds ran on a process
+ * already loaded). Each server's figure pools its rounds: answers over seconds, latencies
+ * together, counters weighted.
  */
 import { type FloorProbe, probeFloor, warmUpFloor } from './checkout-load';
 import type { PhaseCounters } from './counters';
 import { round, summarizeLatencies } from './stats';
-import { probeBareHealth } from './tpcb-http';
+import { startBareHealth } from './tpcb-http';
 
 export interface CountedWindow {
   begin: () => Promise<void>;
@@ -50,35 +53,41 @@ export async function measureHealthFloors(options: {
   const apiLatencies: number[] = [];
   const bareLatencies: number[] = [];
   await warmUpFloor(options.apiBaseUrl, options.connections, options.warmupSeconds);
-  for (let n = 1; n <= options.rounds; n++) {
-    const window = options.newWindow();
-    await window.begin();
-    const probe = await probeFloor({
-      baseUrl: options.apiBaseUrl,
-      connections: options.connections,
-      seconds: options.seconds,
-      latencies: apiLatencies,
-    });
-    await window.end();
-    api.push({ probe, counters: await window.counters(answered(probe), probe.requestsPerSecond) });
-
-    const bareWindow = options.newWindow();
-    const measured = await options.measureBare(bareWindow, (onChild) =>
-      probeBareHealth({
-        databaseUrl: options.databaseUrl,
-        poolSize: options.poolSize,
+  const bareServer = await startBareHealth({
+    databaseUrl: options.databaseUrl,
+    poolSize: options.poolSize,
+    connections: options.connections,
+    seconds: options.seconds,
+    warmupSeconds: options.warmupSeconds,
+  });
+  try {
+    for (let n = 1; n <= options.rounds; n++) {
+      const window = options.newWindow();
+      await window.begin();
+      const probe = await probeFloor({
+        baseUrl: options.apiBaseUrl,
         connections: options.connections,
         seconds: options.seconds,
-        warmupSeconds: options.warmupSeconds,
-        latencies: bareLatencies,
-        onChild,
-        window: bareWindow,
-      }),
-    );
-    bare.push({ probe: measured.result, counters: measured.counters });
-    options.log(
-      `GET /health round ${n}/${options.rounds}: API ${probe.requestsPerSecond.toFixed(1)}, bare ${measured.result.requestsPerSecond.toFixed(1)} requests/s`,
-    );
+        latencies: apiLatencies,
+      });
+      await window.end();
+      api.push({
+        probe,
+        counters: await window.counters(answered(probe), probe.requestsPerSecond),
+      });
+
+      const bareWindow = options.newWindow();
+      const measured = await options.measureBare(bareWindow, (onChild) => {
+        onChild(bareServer.pid);
+        return bareServer.probe(bareWindow, bareLatencies);
+      });
+      bare.push({ probe: measured.result, counters: measured.counters });
+      options.log(
+        `GET /health round ${n}/${options.rounds}: API ${probe.requestsPerSecond.toFixed(1)}, bare ${measured.result.requestsPerSecond.toFixed(1)} requests/s`,
+      );
+    }
+  } finally {
+    await bareServer.stop();
   }
   return {
     floor: pooledProbe(api, apiLatencies),

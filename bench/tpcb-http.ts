@@ -123,38 +123,46 @@ export async function probeTpcbOverHttp(options: {
   }
 }
 
+/** The bare /health server, started and warmed up once, then measured round after round. */
+export interface BareHealthServer {
+  pid: number;
+  /** One measured round inside `window`; `latencies` also collects the answers' latencies. */
+  probe: (window: MeasuredRun, latencies?: number[]) => Promise<FloorProbe & { poolSize: number }>;
+  stop: () => Promise<void>;
+}
+
 /**
- * `GET /health` of the same bare server, measured as the API's (probeFloor: the same connections
- * and seconds, no warm-up), its pool as large as the API's (`poolSize`): what the API's /health
- * would be with no framework at all.
+ * The bare server answering /health as the API does, warmed up as the API's floor is
+ * (warmUpFloor), and kept for all rounds: like the API, one process measured again and again.
  */
-export async function probeBareHealth(options: {
+export async function startBareHealth(options: {
   databaseUrl: string;
   poolSize: number;
   connections: number;
   seconds: number;
-  /** Requests before the measured run, as the API's floor gets them (warmUpFloor). */
   warmupSeconds: number;
-  /** Also collects the answers' latencies here (to pool several runs). */
-  latencies?: number[];
-  onChild: (pid: number) => void;
-  window: MeasuredRun;
-}): Promise<FloorProbe & { poolSize: number }> {
+}): Promise<BareHealthServer> {
   const server = await startBareServer({ ...options, scale: 1, likeTheApi: true });
   try {
-    options.onChild(server.pid);
     await warmUpFloor(server.baseUrl, options.connections, options.warmupSeconds);
-    await options.window.begin();
-    const probe = await probeFloor({
-      baseUrl: server.baseUrl,
-      connections: options.connections,
-      seconds: options.seconds,
-      latencies: options.latencies,
-    });
-    await options.window.end();
-    await options.window.sampled();
-    return { ...probe, poolSize: options.poolSize };
-  } finally {
+  } catch (error) {
     await server.stop();
+    throw error;
   }
+  return {
+    pid: server.pid,
+    stop: server.stop,
+    probe: async (window, latencies) => {
+      await window.begin();
+      const probe = await probeFloor({
+        baseUrl: server.baseUrl,
+        connections: options.connections,
+        seconds: options.seconds,
+        latencies,
+      });
+      await window.end();
+      await window.sampled();
+      return { ...probe, poolSize: options.poolSize };
+    },
+  };
 }
