@@ -194,54 +194,44 @@ export class CheckoutBatchUseCase {
     const outcomes: ItemOutcome<CheckoutResult>[] = items.map(() => UNDECIDED);
     const taken: number[] = [];
     const accepted: Accepted[] = [];
-    const unclaim: number[] = [];
     items.forEach((item, index) => {
       if (!knownIds.has(item.memberId)) {
         outcomes[index] = { ok: false, error: memberNotFound() };
-        if (claimed.has(item.memberId)) {
-          unclaim.push(index);
-        }
-        return;
-      }
-      if (!claimed.has(item.memberId)) {
+      } else if (!claimed.has(item.memberId)) {
         taken.push(index);
-        return;
-      }
-      unclaim.push(index);
-      if (!orderWritten.has(item.memberId)) {
+      } else if (!orderWritten.has(item.memberId)) {
         outcomes[index] = { ok: false, error: orderExists(item.input.orderId) };
-        return;
-      }
-      try {
-        const quote = quoteOf({
-          input: item.input,
-          member: { id: item.memberId },
-          storeId: item.storeId,
-          now,
-          settings,
-          rules,
-          coupons: [],
-          tier: tierOf.get(item.memberId) ?? null,
-          usageToday: usageByMember.get(item.memberId) ?? {},
-        });
-        unclaim.pop();
-        accepted.push({ index, item, quote, orderUuid: orderUuids[index] ?? randomUUID() });
-      } catch (error) {
-        outcomes[index] = { ok: false, error };
+      } else {
+        try {
+          const quote = quoteOf({
+            input: item.input,
+            member: { id: item.memberId },
+            storeId: item.storeId,
+            now,
+            settings,
+            rules,
+            coupons: [],
+            tier: tierOf.get(item.memberId) ?? null,
+            usageToday: usageByMember.get(item.memberId) ?? {},
+          });
+          accepted.push({ index, item, quote, orderUuid: orderUuids[index] as string });
+        } catch (error) {
+          outcomes[index] = { ok: false, error };
+        }
       }
     });
-    // What refused and replayed checkouts wrote goes back: their keys may be retried, and their
-    // order ids belong to someone else's order or to nobody.
+    // What the checkouts not accepted wrote goes back: their keys may be retried, and their order
+    // ids belong to someone else's order or to nobody.
     const acceptedAt = new Set(accepted.map((a) => a.index));
-    const release = items
-      .map((item, index) => ({ item, index }))
-      .filter(({ item, index }) => orderWritten.has(item.memberId) && !acceptedAt.has(index));
+    const notAccepted = items.map((_, index) => index).filter((index) => !acceptedAt.has(index));
+    const release = notAccepted.filter((n) => orderWritten.has(ids[n] as string));
     if (release.length > 0) {
       await deferredQuery(manager, RELEASE_ORDER_IDS, [
-        release.map(({ item }) => item.input.orderId),
-        release.map(({ index }) => orderUuids[index]),
+        release.map((n) => items[n]?.input.orderId),
+        release.map((n) => orderUuids[n]),
       ]);
     }
+    const unclaim = notAccepted.filter((n) => claimed.has(ids[n] as string));
     if (unclaim.length > 0) {
       await releaseIdempotencyKeys(
         manager,
