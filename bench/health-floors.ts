@@ -1,7 +1,8 @@
 /**
- * `GET /health` on the API and on the bare server, interleaved in rounds (API, bare, API, bare):
- * this VM's speed drifts by ±10 % over tens of seconds, so two back-to-back runs of one server
- * each compare two different machines; interleaving lets a slow stretch hit both. Both servers
+ * `GET /health` on the API and on the bare server, interleaved in rounds ordered ABBA (API, bare,
+ * bare, API, …): this VM's speed drifts by ±10 % over tens of seconds, so two back-to-back runs of
+ * one server each compare two different machines; interleaving lets a slow stretch hit both, and
+ * alternating which goes first keeps a steady drift from favouring either. Both servers
  * are warmed up once and then measured round after round on the same process (the bare one was
  * once started afresh, and warmed, for each round, while the API's later rounds ran on a process
  * already loaded). Each server's figure pools its rounds: answers over seconds, latencies
@@ -62,28 +63,38 @@ export async function measureHealthFloors(options: {
   });
   try {
     for (let n = 1; n <= options.rounds; n++) {
-      const window = options.newWindow();
-      await window.begin();
-      const probe = await probeFloor({
-        baseUrl: options.apiBaseUrl,
-        connections: options.connections,
-        seconds: options.seconds,
-        latencies: apiLatencies,
-      });
-      await window.end();
-      api.push({
-        probe,
-        counters: await window.counters(answered(probe), probe.requestsPerSecond),
-      });
-
-      const bareWindow = options.newWindow();
-      const measured = await options.measureBare(bareWindow, (onChild) => {
-        onChild(bareServer.pid);
-        return bareServer.probe(bareWindow, bareLatencies);
-      });
-      bare.push({ probe: measured.result, counters: measured.counters });
+      // ABBA: the server measured first alternates, so a steady drift weighs on both alike.
+      const apiFirst = n % 2 === 1;
+      const apiRound = async (): Promise<FloorProbe> => {
+        const window = options.newWindow();
+        await window.begin();
+        const probe = await probeFloor({
+          baseUrl: options.apiBaseUrl,
+          connections: options.connections,
+          seconds: options.seconds,
+          latencies: apiLatencies,
+        });
+        await window.end();
+        api.push({
+          probe,
+          counters: await window.counters(answered(probe), probe.requestsPerSecond),
+        });
+        return probe;
+      };
+      const bareRound = async (): Promise<FloorProbe> => {
+        const bareWindow = options.newWindow();
+        const measured = await options.measureBare(bareWindow, (onChild) => {
+          onChild(bareServer.pid);
+          return bareServer.probe(bareWindow, bareLatencies);
+        });
+        bare.push({ probe: measured.result, counters: measured.counters });
+        return measured.result;
+      };
+      const first = await (apiFirst ? apiRound() : bareRound());
+      const second = await (apiFirst ? bareRound() : apiRound());
+      const [apiProbe, bareProbe] = apiFirst ? [first, second] : [second, first];
       options.log(
-        `GET /health round ${n}/${options.rounds}: API ${probe.requestsPerSecond.toFixed(1)}, bare ${measured.result.requestsPerSecond.toFixed(1)} requests/s`,
+        `GET /health round ${n}/${options.rounds} (${apiFirst ? 'API first' : 'bare first'}): API ${apiProbe.requestsPerSecond.toFixed(1)}, bare ${bareProbe.requestsPerSecond.toFixed(1)} requests/s`,
       );
     }
   } finally {

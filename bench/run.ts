@@ -18,7 +18,7 @@
  * BENCH_API_PROCESSES (1; API server processes on one port, as VAFA_API_PROCESSES runs them),
  * BENCH_RATE_PERCENT (70), BENCH_RATE_CONNECTIONS (40), BENCH_RATE_INSTANCES (20),
  * BENCH_FLOOR_SECONDS (5; GET /health on the API server and on a bare node:http server with the
- * API's pool and answer, in turn, FLOOR_ROUNDS times each, 0 skips both), BENCH_ME_SECONDS (BENCH_SECONDS; GET /v1/me with the member
+ * API's pool and answer, in turn, BENCH_FLOOR_ROUNDS (4) times each, 0 skips both), BENCH_ME_SECONDS (BENCH_SECONDS; GET /v1/me with the member
  * tokens of 200 members after the checkouts, 0 skips it),
  * BENCH_TPCB_HTTP_SECONDS (10; pgbench's transaction over a bare node:http server, 0 skips it),
  * BENCH_PROFILE=1 (pg_stat_statements breakdown), BENCH_CPU_PROF=1 or =me (V8 CPU profile of the API
@@ -73,8 +73,6 @@ const PGBENCH_DATABASE = 'pgbench';
 const CHECKOUT_DATABASE = 'checkout';
 const WEBHOOKS_DATABASE = 'webhooks';
 const PARTS = ['pgbench', 'ledger', 'checkout', 'webhooks'] as const;
-/** Rounds of GET /health on the API and on the bare server, in turn (health-floors.ts). */
-const FLOOR_ROUNDS = 2;
 type Part = (typeof PARTS)[number];
 const KNOBS = [
   'BENCH_ONLY',
@@ -90,6 +88,7 @@ const KNOBS = [
   'BENCH_RATE_CONNECTIONS',
   'BENCH_RATE_INSTANCES',
   'BENCH_FLOOR_SECONDS',
+  'BENCH_FLOOR_ROUNDS',
   'BENCH_ME_SECONDS',
   'BENCH_TPCB_HTTP_SECONDS',
   'BENCH_PROFILE',
@@ -253,6 +252,8 @@ async function main(): Promise<void> {
   const rateConnections = Math.max(1, intFromEnv('BENCH_RATE_CONNECTIONS', 40));
   const rateInstances = Math.max(1, intFromEnv('BENCH_RATE_INSTANCES', 20));
   const floorSeconds = intFromEnv('BENCH_FLOOR_SECONDS', 5);
+  // Rounds of GET /health on each server (health-floors.ts): four, as one round varies by ±10 %.
+  const floorRounds = Math.max(1, intFromEnv('BENCH_FLOOR_ROUNDS', 4));
   const tpcbHttpSeconds = intFromEnv('BENCH_TPCB_HTTP_SECONDS', 10);
   const meSeconds = intFromEnv('BENCH_ME_SECONDS', seconds);
   const profile = process.env.BENCH_PROFILE === '1';
@@ -494,7 +495,7 @@ async function main(): Promise<void> {
     if (floorSeconds > 0) {
       const poolSize = api.poolSize ?? defaultPoolSize();
       log(
-        `GET /health (HTTP floor), API and bare node:http (pool ${poolSize}) in turn: ${checkoutConnections} connections, ${FLOOR_ROUNDS} × ${floorSeconds} s each …`,
+        `GET /health (HTTP floor), API and bare node:http (pool ${poolSize}) in turn: ${checkoutConnections} connections, ${floorRounds} × ${floorSeconds} s each …`,
       );
       floors = await measureHealthFloors({
         apiBaseUrl: api.baseUrl,
@@ -502,7 +503,7 @@ async function main(): Promise<void> {
         poolSize,
         connections: checkoutConnections,
         seconds: floorSeconds,
-        rounds: FLOOR_ROUNDS,
+        rounds: floorRounds,
         warmupSeconds,
         newWindow: floorWindow,
         measureBare: (window, probe) =>

@@ -45,7 +45,7 @@ export * from './http/api-errors';
 export * from './http/http-hardening';
 export * from './http/request-metrics';
 export * from './http/client-error-response';
-export * from './http/data-exception.interceptor';
+export * from './errors/data-exception';
 export * from './http/input-safety.module';
 export { MetricsRegistry } from './http/metrics-registry.provider';
 export * from './http/pagination';

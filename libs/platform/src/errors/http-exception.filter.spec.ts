@@ -1,4 +1,5 @@
 import { type ArgumentsHost, Logger } from '@nestjs/common';
+import { DATA_EXCEPTION_MESSAGE } from './data-exception';
 import { HttpExceptionFilter } from './http-exception.filter';
 
 function hostFor(request: unknown) {
@@ -36,5 +37,50 @@ describe('HttpExceptionFilter', () => {
     } finally {
       error.mockRestore();
     }
+  });
+
+  describe('a PostgreSQL data exception', () => {
+    const queryFailed = (code: string) =>
+      Object.assign(new Error('query failed'), { driverError: { code } });
+    const answer = (exception: unknown) => {
+      const { host, sent } = hostFor({ id: 'req-9', method: 'POST', url: '/v1/orders?x=1' });
+      new HttpExceptionFilter().catch(exception, host);
+      return sent as { status: number; body: { error: { code: string; message: string } } };
+    };
+    let warn: jest.SpyInstance;
+    let error: jest.SpyInstance;
+    beforeEach(() => {
+      warn = jest.spyOn(Logger.prototype, 'warn').mockImplementation(() => undefined);
+      error = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+    });
+    afterEach(() => {
+      warn.mockRestore();
+      error.mockRestore();
+    });
+
+    it.each(['22003', '22P02', '22021', '22008'])(
+      "answers %s as the caller's bad input: 400 VALIDATION_FAILED, logged with its request",
+      (code) => {
+        const sent = answer(queryFailed(code));
+        expect(sent.status).toBe(400);
+        expect(sent.body.error).toEqual({
+          code: 'VALIDATION_FAILED',
+          message: DATA_EXCEPTION_MESSAGE,
+        });
+        expect(warn).toHaveBeenCalledWith(
+          expect.objectContaining({ req: { id: 'req-9', method: 'POST', url: '/v1/orders' } }),
+          'input refused by PostgreSQL',
+        );
+      },
+    );
+
+    it.each([
+      ['division by zero, our fault', queryFailed('22012'), 500],
+      ['a unique violation', queryFailed('23505'), 500],
+      ['a connection failure', Object.assign(new Error('down'), { code: 'ECONNREFUSED' }), 503],
+    ])('leaves %s to its own answer', (_case, exception, status) => {
+      expect(answer(exception).status).toBe(status);
+      expect(warn).not.toHaveBeenCalled();
+    });
   });
 });

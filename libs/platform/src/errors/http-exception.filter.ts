@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DATA_EXCEPTION_MESSAGE, isDataException } from './data-exception';
 import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from './database-unavailable';
 import { DomainError } from './domain-error';
 import { requestFieldsOf } from '../logging/request-logging';
@@ -41,10 +42,16 @@ function messageOf(exception: HttpException): string {
   return typeof message === 'string' ? message : exception.message;
 }
 
-/** Maps every failure to the contract's `{"error": {code, message, details}}` body. */
+/**
+ * Maps every failure to the contract's `{"error": {code, message, details}}` body. A PostgreSQL
+ * data exception is the caller's bad input (400, logged: each one is a missing check in a DTO).
+ * This is done here rather than in an interceptor: with no interceptors Nest calls a handler
+ * without RxJS, which on the checkout path was about 3 % of the API's time.
+ */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
+  private readonly inputLogger = new Logger('Input');
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
@@ -86,6 +93,11 @@ export class HttpExceptionFilter implements ExceptionFilter {
         };
         return [503, { error }];
       }
+    }
+    if (isDataException(exception)) {
+      const req = request && requestFieldsOf(request);
+      this.inputLogger.warn({ err: exception, req }, 'input refused by PostgreSQL');
+      return [400, { error: { code: 'VALIDATION_FAILED', message: DATA_EXCEPTION_MESSAGE } }];
     }
     const status = middlewareStatus(exception);
     if (status !== undefined) {

@@ -1,13 +1,12 @@
 import { Module } from '@nestjs/common';
-import { APP_GUARD, APP_INTERCEPTOR } from '@nestjs/core';
-import { DataExceptionInterceptor } from './data-exception.interceptor';
+import { APP_GUARD } from '@nestjs/core';
 import { HostileInputGuard } from './hostile-input.guard';
 
-/** Bad input is a 400, never a 500: refused at the edge, and when it slips through to SQL. */
+/**
+ * Bad input is a 400, never a 500: refused at the edge here, and when it slips through to SQL
+ * by HttpExceptionFilter (a PostgreSQL data exception answers VALIDATION_FAILED).
+ */
 @Module({
-  providers: [
-    { provide: APP_GUARD, useClass: HostileInputGuard },
-    { provide: APP_INTERCEPTOR, useClass: DataExceptionInterceptor },
-  ],
+  providers: [{ provide: APP_GUARD, useClass: HostileInputGuard }],
 })
 export class InputSafetyModule {}

@@ -27,7 +27,21 @@ function random(seed: number): () => number {
   };
 }
 
-const KEYS = ['b', 'a', 'sku', '10', '2', '0', 'Z', 'é', 'long key', '4294967295', '01', ''];
+const KEYS = [
+  'b',
+  'a',
+  'sku',
+  '10',
+  '2',
+  '0',
+  'Z',
+  'é',
+  'long key',
+  '4294967295',
+  '4294967294',
+  '01',
+  '',
+];
 
 function anyValue(next: () => number, depth: number): unknown {
   const pick = Math.floor(next() * (depth > 2 ? 8 : 10));
@@ -43,7 +57,9 @@ function anyValue(next: () => number, depth: number): unknown {
     case 4:
       return next() > 0.5;
     case 5:
-      return `s${Math.floor(next() * 100)}"\\\n☃`;
+      return [`s${Math.floor(next() * 100)}`, `"\\\n☃\u0001`, '😀 \ud800 lone', ''][
+        Math.floor(next() * 4)
+      ];
     case 6:
       return new Date(1_700_000_000_000 + Math.floor(next() * 1e9));
     case 7:
