@@ -12,6 +12,9 @@ export interface StatementProfile {
   meanPlanMs: number;
   /** Share of all server execution time in this database. */
   sharePercent: number;
+  /** WAL this statement wrote per unit of work, and full-page images in it. */
+  walBytesPerUnit: number;
+  walFpiPerUnit: number;
 }
 
 export interface DatabaseProfile {
@@ -23,6 +26,9 @@ export interface DatabaseProfile {
   /** Execution time only: parsing, binding and commit (the WAL flush) are not in it. */
   serverMsPerUnit: number;
   planMsPerUnit: number;
+  /** WAL written by statements (not by COMMIT records) per unit, and its full-page images. */
+  walBytesPerUnit: number;
+  walFpiPerUnit: number;
   statements: StatementProfile[];
 }
 
@@ -44,9 +50,12 @@ export async function readStatements(
     total: number;
     plan: number;
     top_calls: string | null;
+    wal_bytes: string;
+    wal_fpi: string;
   }>(
     `SELECT regexp_replace(query, '\\s+', ' ', 'g') AS query, sum(calls) AS calls,
-            sum(total_exec_time) AS total, sum(total_plan_time) AS plan, sum(calls) FILTER (WHERE toplevel) AS top_calls
+            sum(total_exec_time) AS total, sum(total_plan_time) AS plan, sum(calls) FILTER (WHERE toplevel) AS top_calls,
+            sum(wal_bytes) AS wal_bytes, sum(wal_fpi) AS wal_fpi
      FROM pg_stat_statements s JOIN pg_database d ON d.oid = s.dbid
      WHERE d.datname = $1 AND query NOT ILIKE '%pg_stat_statements%'
      GROUP BY 1 ORDER BY 3 DESC`,
@@ -57,6 +66,8 @@ export async function readStatements(
   const calls = rows.reduce((sum, r) => sum + Number(r.calls), 0);
   const topLevelCalls = rows.reduce((sum, r) => sum + Number(r.top_calls ?? 0), 0);
   const perUnit = (n: number): number => (units > 0 ? n / units : 0);
+  const wal = rows.reduce((sum, r) => sum + Number(r.wal_bytes), 0);
+  const fpi = rows.reduce((sum, r) => sum + Number(r.wal_fpi), 0);
   return {
     database,
     units,
@@ -64,6 +75,8 @@ export async function readStatements(
     roundTripsPerUnit: round(perUnit(topLevelCalls), 2),
     serverMsPerUnit: round(perUnit(total), 3),
     planMsPerUnit: round(perUnit(plan), 3),
+    walBytesPerUnit: Math.round(perUnit(wal)),
+    walFpiPerUnit: round(perUnit(fpi), 2),
     statements: rows
       .filter((r) => Number(r.calls) >= units / 100)
       .slice(0, limit)
@@ -75,6 +88,8 @@ export async function readStatements(
         meanMs: round(r.total / Math.max(1, Number(r.calls)), 3),
         meanPlanMs: round(r.plan / Math.max(1, Number(r.calls)), 3),
         sharePercent: round(total > 0 ? (100 * r.total) / total : 0, 1),
+        walBytesPerUnit: Math.round(perUnit(Number(r.wal_bytes))),
+        walFpiPerUnit: round(perUnit(Number(r.wal_fpi)), 2),
       })),
   };
 }

@@ -37,7 +37,8 @@ export interface CheckoutReport extends CheckoutLoadResult {
   profile: DatabaseProfile | null;
   /** The API server's V8 CPU profile over the peak run (BENCH_CPU_PROF=1). */
   cpuProfile:
-    (CpuProfileSummary & { dir: string; phase: 'peak' | 'me'; msPerCheckout: number }) | null;
+    | (CpuProfileSummary & { dir: string; phase: 'peak' | 'me' | 'health'; msPerCheckout: number })
+    | null;
   check: {
     orders: number;
     points: number;
@@ -272,16 +273,30 @@ function checkoutRows(report: BenchReport): string[][] {
   return rows;
 }
 
+/** What a CPU profile covered, and its unit. */
+const PROFILED = {
+  peak: { run: 'the checkout peak run', unit: 'checkout' },
+  me: { run: 'the GET /v1/me run', unit: 'request' },
+  health: { run: 'the GET /health rounds (API and bare)', unit: 'API /health answer' },
+} as const;
+
 function profileTables(p: DatabaseProfile, unit: string): string[] {
   return [
     `\npg_stat_statements, database ${p.database}: ${fmt(p.statementsPerUnit, 2)} statements (${fmt(p.roundTripsPerUnit, 2)} sent by the client) and ` +
-      `${fmt(p.serverMsPerUnit, 3)} ms execution + ${fmt(p.planMsPerUnit, 3)} ms planning per ${unit} (${p.units.toLocaleString('en-US')} units)`,
+      `${fmt(p.serverMsPerUnit, 3)} ms execution + ${fmt(p.planMsPerUnit, 3)} ms planning per ${unit} (${p.units.toLocaleString('en-US')} units); ` +
+      `statements wrote ${p.walBytesPerUnit.toLocaleString('en-US')} WAL bytes (${fmt(p.walFpiPerUnit, 2)} full-page images) per ${unit}`,
     table([
-      ['statement', `per ${unit}`, 'mean ms: execution / planning; share of execution'],
+      [
+        'statement',
+        `per ${unit}`,
+        'mean ms: execution / planning; share of execution',
+        `WAL bytes / full-page images per ${unit}`,
+      ],
       ...p.statements.map((s) => [
         s.query,
         fmt(s.callsPerUnit, 2),
         `${fmt(s.meanMs, 3)} / ${fmt(s.meanPlanMs, 3)}; ${fmt(s.sharePercent, 1)} %`,
+        `${s.walBytesPerUnit.toLocaleString('en-US')} / ${fmt(s.walFpiPerUnit, 2)}`,
       ]),
     ]),
   ];
@@ -454,7 +469,7 @@ export function renderReport(report: BenchReport): string {
   const cpu = report.checkout?.cpuProfile;
   if (cpu) {
     parts.push(
-      `\nAPI server CPU profile over the ${cpu.phase === 'me' ? 'GET /v1/me' : 'checkout peak'} run (${cpu.dir}): ${fmt(cpu.busyMs, 0)} ms busy, ${fmt(cpu.msPerCheckout, 3)} ms per ${cpu.phase === 'me' ? 'request' : 'checkout'}; self time by origin`,
+      `\nAPI server CPU profile over ${PROFILED[cpu.phase].run} (${cpu.dir}): ${fmt(cpu.busyMs, 0)} ms busy, ${fmt(cpu.msPerCheckout, 3)} ms per ${PROFILED[cpu.phase].unit}; self time by origin`,
     );
     parts.push(
       table(

@@ -21,8 +21,9 @@
  * API's pool and answer, in turn, BENCH_FLOOR_ROUNDS (4) times each, 0 skips both), BENCH_ME_SECONDS (BENCH_SECONDS; GET /v1/me with the member
  * tokens of 200 members after the checkouts, 0 skips it),
  * BENCH_TPCB_HTTP_SECONDS (10; pgbench's transaction over a bare node:http server, 0 skips it),
- * BENCH_PROFILE=1 (pg_stat_statements breakdown), BENCH_CPU_PROF=1 or =me (V8 CPU profile of the API
- * server over the checkout peak, or over the /v1/me run, summarised), BENCH_WEBHOOK_EVENTS (20000; events written at once for the delivery
+ * BENCH_PROFILE=1 (pg_stat_statements breakdown), BENCH_CPU_PROF=1, =me or =health (V8 CPU profile of the API
+ * server over the checkout peak, the /v1/me run, or the /health rounds (the bare ones too: what
+ * the API does meanwhile), summarised), BENCH_WEBHOOK_EVENTS (20000; events written at once for the delivery
  * rate), BENCH_WEBHOOK_ROUNDS (2; rounds of none, subscribed, subscribed, none peak checkout
  * runs), PGBENCH (path of the pgbench binary).
  */
@@ -258,8 +259,11 @@ async function main(): Promise<void> {
   const meSeconds = intFromEnv('BENCH_ME_SECONDS', seconds);
   const profile = process.env.BENCH_PROFILE === '1';
   // `me` profiles the GET /v1/me run instead of the checkout peak.
-  const cpuProfilePhase = process.env.BENCH_CPU_PROF === 'me' ? 'me' : 'peak';
-  const cpuProfile = process.env.BENCH_CPU_PROF === '1' || cpuProfilePhase === 'me';
+  const cpuProfilePhase =
+    process.env.BENCH_CPU_PROF === 'me' || process.env.BENCH_CPU_PROF === 'health'
+      ? process.env.BENCH_CPU_PROF
+      : 'peak';
+  const cpuProfile = process.env.BENCH_CPU_PROF === '1' || cpuProfilePhase !== 'peak';
   log(`parts: ${PARTS.filter((p) => parts.has(p)).join(', ')}`);
   const pgbenchBin = parts.has('pgbench') ? findPgbench() : null;
   const pgbenchSkipped = !parts.has('pgbench')
@@ -492,6 +496,8 @@ async function main(): Promise<void> {
     // /health on the API and on a bare node:http server with the API's pool and answer: what the
     // API keeps of the bare floor.
     let floors: HealthFloors | null = null;
+    const nowUs = (): number => Number(process.hrtime.bigint() / 1000n);
+    const healthWindowUs = { fromUs: nowUs(), toUs: 0 };
     if (floorSeconds > 0) {
       const poolSize = api.poolSize ?? defaultPoolSize();
       log(
@@ -511,6 +517,7 @@ async function main(): Promise<void> {
         log,
       });
     }
+    healthWindowUs.toUs = nowUs();
     const floor = floors?.floor ?? null;
     const floorCounters = floors?.floorCounters ?? null;
     const bareFloor = floors?.bareFloor ?? null;
@@ -531,7 +538,6 @@ async function main(): Promise<void> {
     let ordersInPeak = 0;
     let checkoutProfile: DatabaseProfile | null = null;
     const serverLoad: Record<'peak' | 'rated', ServerLoad | null> = { peak: null, rated: null };
-    const nowUs = (): number => Number(process.hrtime.bigint() / 1000n);
     const peakWindowUs = { fromUs: 0, toUs: 0 };
     const meWindowUs = { fromUs: 0, toUs: 0 };
     const load = await runCheckoutLoad({
@@ -624,7 +630,7 @@ async function main(): Promise<void> {
     const cpuSummary = cpuProfileDir
       ? await summarizeCpuProfiles(
           cpuProfileDir,
-          cpuProfilePhase === 'me' ? meWindowUs : peakWindowUs,
+          { me: meWindowUs, health: healthWindowUs, peak: peakWindowUs }[cpuProfilePhase],
         )
       : null;
     load.peak.server = serverLoad.peak;
@@ -660,7 +666,14 @@ async function main(): Promise<void> {
             phase: cpuProfilePhase,
             msPerCheckout: round(
               cpuSummary.busyMs /
-                Math.max(1, cpuProfilePhase === 'me' ? (me?.requests ?? 0) : load.peak.checkouts),
+                Math.max(
+                  1,
+                  {
+                    me: me?.requests ?? 0,
+                    health: (floor?.requestsPerSecond ?? 0) * (floor?.seconds ?? 0),
+                    peak: load.peak.checkouts,
+                  }[cpuProfilePhase],
+                ),
               3,
             ),
             ...cpuSummary,

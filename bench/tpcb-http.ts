@@ -51,7 +51,8 @@ async function startBareServer(options: {
         ...(options.likeTheApi ? apiHealthSetup() : {}),
       }),
     },
-    execArgv: [],
+    // Node flags for the bare server alone (e.g. --cpu-prof), space-separated.
+    execArgv: (process.env.BENCH_BARE_NODE_FLAGS ?? '').split(' ').filter((flag) => flag !== ''),
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
