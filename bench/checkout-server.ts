@@ -13,7 +13,7 @@ import cluster, { type Worker } from 'node:cluster';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '@vafa/platform';
+import { loadConfig, tuneHeapForServing } from '@vafa/platform';
 import { createApiApp } from '@vafa/app';
 
 interface ServerInput {
@@ -43,6 +43,8 @@ const send = (message: ToParent): void => {
 };
 
 async function main(): Promise<void> {
+  // As apps/api/src/main.ts starts the API.
+  tuneHeapForServing();
   const input = JSON.parse(process.env.BENCH_SERVER ?? '{}') as ServerInput;
   if (cluster.isPrimary && (input.processes ?? 1) > 1) {
     return runPrimary(input.processes ?? 1);

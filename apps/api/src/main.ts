@@ -5,6 +5,7 @@ import {
   connectDatabase,
   loadConfig,
   takeOverShutdownSignals,
+  tuneHeapForServing,
   type RunningDatabase,
   type VafaConfig,
 } from '@vafa/platform';
@@ -13,6 +14,7 @@ import { createApiApp } from '@vafa/app';
 import { ensurePortFree, listenEverywhere, portProblem } from './http-port';
 
 async function main(): Promise<void> {
+  tuneHeapForServing();
   const config = loadConfig();
   if (cluster.isWorker) {
     return runApiWorker(config);

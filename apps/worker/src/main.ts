@@ -6,11 +6,13 @@ import {
   loadConfig,
   NestPinoLogger,
   takeOverShutdownSignals,
+  tuneHeapForServing,
 } from '@vafa/platform';
 import { AppModule, migrateDatabase } from '@vafa/app';
 
 /** The same modules as the API with the scheduler on and no HTTP, for scaling jobs out. */
 async function main(): Promise<void> {
+  tuneHeapForServing();
   const config = loadConfig();
   const database = await connectDatabase(config, { adopt: true });
   await migrateDatabase(database.url);

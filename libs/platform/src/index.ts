@@ -69,3 +69,4 @@ export * from './validation/read-only-fields';
 export * from './validation/to-boolean';
 export * from './validation/trimmed';
 export * from './validation/uuid';
+export * from './runtime/heap-tuning';
