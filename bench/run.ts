@@ -25,7 +25,9 @@
  * server over the checkout peak, the /v1/me run, or the /health rounds (the bare ones too: what
  * the API does meanwhile), summarised), BENCH_WEBHOOK_EVENTS (20000; events written at once for the delivery
  * rate), BENCH_WEBHOOK_ROUNDS (2; rounds of none, subscribed, subscribed, none peak checkout
- * runs), PGBENCH (path of the pgbench binary).
+ * runs), BENCH_SERVER_NODE_FLAGS and BENCH_BARE_NODE_FLAGS (Node flags for the API server and
+ * for the bare server, space-separated, e.g. --trace-gc or --cpu-prof), PGBENCH (path of the
+ * pgbench binary).
  */
 import { randomBytes } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';

@@ -6,12 +6,11 @@ import { setFlagsFromString } from 'node:v8';
  * Allocation-site pretenuring is off. V8 watches where objects are allocated, and when most of
  * a site's objects outlive a young-generation collection it allocates that site's later objects
  * straight into the old generation. Under the API's load (many requests in flight while the
- * process warms up) it decided that for sites of short-lived per-request objects in about half of
- * the bench runs, and did not take it back: the old generation then grew 10–35 MB/s, a full
- * collection ran every few seconds, each young collection took 2–6 ms instead of under 1, and
- * `GET /health` answered 10–20 % fewer requests than in the runs where it did not happen
- * (bench/RESULTS.md, issue 17, eighth round). The objects that really live long (caches, pools,
- * the modules) are promoted by the young collections instead, once.
+ * process warms up) about half of the bench runs went into that regime for good: the old
+ * generation grew 10–35 MB/s, a full collection ran every few seconds, each young collection took
+ * 2–6 ms instead of under 1, and `GET /health` answered 10–20 % fewer requests. With this off, no
+ * run did (bench/RESULTS.md, issue 17, eighth round). Objects that really live long (caches,
+ * pools, the modules) are promoted by the young collections instead, once.
  */
 export function tuneHeapForServing(): void {
   setFlagsFromString('--no-allocation-site-pretenuring');
